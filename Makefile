@@ -1,0 +1,44 @@
+# The front door. `make run` builds and runs the main job (the seeds tour);
+# `make test` builds the asan and release presets and runs every test on
+# both. Missing tools are installed with apt-get when possible.
+
+.PHONY: run test bench check-deep deps bench-deps format clean
+
+DEPS := cmake ninja-build pkg-config libcmocka-dev python3
+BENCH_DEPS := libmimalloc-dev libjemalloc-dev libgc-dev
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+run: deps
+	cmake --preset release >/dev/null
+	cmake --build --preset release --target seeds_tour -j $(JOBS)
+	./build/release/examples/seeds_tour
+
+test: deps
+	cmake --preset asan
+	cmake --build --preset asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
+	cmake --preset release
+	cmake --build --preset release -j $(JOBS)
+	ctest --preset release -j $(JOBS)
+
+bench: deps bench-deps
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+	bench/run.sh build/release
+
+# valgrind over the unit tests, ThreadSanitizer, long randomized runs and
+# the fuzz harnesses.
+check-deep: deps
+	tools/check-deep.sh
+
+deps:
+	@tools/ensure-deps.sh $(DEPS)
+
+bench-deps:
+	@tools/ensure-deps.sh $(BENCH_DEPS)
+
+format:
+	clang-format -i include/*.h include/rcgc/*.h src/*.c src/*.h src/types/*.c tests/unit/*.c tests/unit/*.h examples/*.c bench/*.c fuzz/*.c 2>/dev/null || true
+
+clean:
+	rm -rf build

@@ -1,0 +1,509 @@
+/*
+ * gc.c — the cycle collector: CPython's algorithm (DESIGN §6) over the set
+ * that gcspace.c gathers, the generation triggers, and emergency collection.
+ *
+ * A collection of generation g:
+ *   1. gather generations 0..g into the set (gcspace); every member counts
+ *      in the target generation min(g + 1, 2) from now on;
+ *   2. update_refs: gc_refs := refcnt for each member;
+ *   3. subtract_refs: each member's references to members are subtracted;
+ *   4. mark: members with gc_refs > 0 are roots; they and everything they
+ *      reach leave the set (they survive, in the target generation). What
+ *      stays in the set is unreachable;
+ *   5. (builtin types) tuples/dicts that hold only untracked items are
+ *      untracked;
+ *   6. members of legacy-finalizer types and what they reach leave the set
+ *      as uncollectable: into gc.garbage and the target generation;
+ *   7. (weakref.c) weak references to members are cleared and callbacks run;
+ *   8. finalize runs once on each member that has not been finalized;
+ *   9. if any ran: 2-4 again on the set; what is referenced from outside
+ *      now was resurrected and leaves the set into the oldest generation;
+ *  10. each remaining member is cleared while held; members that survive
+ *      their clear leave into the oldest generation, the rest are freed by
+ *      reference counting as their counts reach zero.
+ *
+ * gc_refs lives in the top 24 bits of each member's flags; exact counts too
+ * large for them go to a side table (ovf_*). The mark phase is iterative:
+ * an explicit stack of members still to scan, which is small in practice
+ * because a reached member that the linear scan has yet to visit is only
+ * flagged, not pushed. If the stack cannot grow, reached members stay
+ * flagged and the scan repeats until no flagged member is left.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "gcspace.h"
+
+#include <time.h>
+
+#define STACK_INLINE 256
+
+typedef struct ovf_entry {
+    rc_object *o;
+    size_t refs;
+} ovf_entry;
+
+typedef struct collection {
+    rc_runtime *rt;
+    int generation;
+    int target;
+    ovf_entry *ovf; /* open addressing; NULL when empty */
+    size_t ovf_cap, ovf_n;
+    rc_object **stack; /* members reached and not yet scanned */
+    size_t sp, cap;
+    bool overflow;       /* a reached member could not be pushed */
+    size_t garbage_mark; /* gc.garbage length before this collection */
+    rc_object *inline_stack[STACK_INLINE];
+} collection;
+
+typedef bool (*root_fn)(collection *c, const rc_object *o);
+
+/* ====================================================================== */
+/* gc_refs                                                                 */
+/* ====================================================================== */
+
+static size_t ovf_slot(const collection *c, const rc_object *o) {
+    uintptr_t h = (uintptr_t)o >> 4;
+    h ^= h >> 17;
+    h *= 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 7) & (c->ovf_cap - 1);
+}
+
+static ovf_entry *ovf_find(const collection *c, const rc_object *o) {
+    if (!c->ovf)
+        return NULL;
+    for (size_t i = ovf_slot(c, o);; i = (i + 1) & (c->ovf_cap - 1)) {
+        if (c->ovf[i].o == o)
+            return &c->ovf[i];
+        if (!c->ovf[i].o)
+            return NULL;
+    }
+}
+
+static bool ovf_grow(collection *c) {
+    size_t cap = c->ovf_cap ? c->ovf_cap * 2 : 16;
+    ovf_entry *slots = rc_malloc(c->rt, cap * sizeof *slots);
+    if (!slots)
+        return false;
+    memset(slots, 0, cap * sizeof *slots);
+    ovf_entry *old = c->ovf;
+    size_t oldcap = c->ovf_cap;
+    c->ovf = slots;
+    c->ovf_cap = cap;
+    for (size_t i = 0; i < oldcap; i++) {
+        if (!old[i].o)
+            continue;
+        size_t j = ovf_slot(c, old[i].o);
+        while (slots[j].o)
+            j = (j + 1) & (cap - 1);
+        slots[j] = old[i];
+    }
+    rc_free(c->rt, old, oldcap * sizeof *old);
+    return true;
+}
+
+/* Records an exact count; if the table cannot grow the member is simply
+ * treated as a root (it is kept: safe, if conservative). */
+static void ovf_put(collection *c, rc_object *o, size_t refs) {
+    ovf_entry *e = ovf_find(c, o);
+    if (!e) {
+        if ((c->ovf_n + 1) * 2 > c->ovf_cap && !ovf_grow(c))
+            return;
+        size_t i = ovf_slot(c, o);
+        while (c->ovf[i].o)
+            i = (i + 1) & (c->ovf_cap - 1);
+        e = &c->ovf[i];
+        e->o = o;
+        c->ovf_n++;
+    }
+    e->refs = refs;
+}
+
+static void ovf_free(collection *c) {
+    rc_free(c->rt, c->ovf, c->ovf_cap * sizeof *c->ovf);
+    c->ovf = NULL;
+    c->ovf_cap = c->ovf_n = 0;
+}
+
+static inline uint32_t refs_field(const rc_object *o) {
+    return o->flags >> RC__F_REFS_SHIFT;
+}
+
+static inline void refs_init(collection *c, rc_object *o) {
+    size_t n = o->refcnt;
+    uint32_t field = (uint32_t)n;
+    if (RC__UNLIKELY(n >= RC__F_REFS_MAX)) {
+        field = RC__F_REFS_MAX;
+        if (!(n & RC_IMMORTAL))
+            ovf_put(c, o, n);
+    }
+    o->flags = (o->flags & RC__F_LOW & ~RC__F_REACHED) | RC__F_CAND |
+               (field << RC__F_REFS_SHIFT);
+}
+
+static bool refs_positive(collection *c, const rc_object *o) {
+    uint32_t f = refs_field(o);
+    if (RC__LIKELY(f != RC__F_REFS_MAX))
+        return f > 0;
+    const ovf_entry *e = ovf_find(c, o);
+    return e ? e->refs > 0 : true;
+}
+
+static RC__NOINLINE void refs_underflow(const rc_object *o) {
+    rc__fatal(rc_runtime_of(o),
+              "rcgc: object of type '%s' at %p is referenced by tracked "
+              "objects more often than its count (%u) says: a traverse "
+              "function visits a reference its object does not own, or a "
+              "reference was not counted",
+              o->type->name, (const void *)o, (unsigned)o->refcnt);
+}
+
+static inline void refs_dec(collection *c, rc_object *o) {
+    uint32_t f = refs_field(o);
+    if (RC__LIKELY(f != RC__F_REFS_MAX && f != 0)) {
+        o->flags -= 1u << RC__F_REFS_SHIFT;
+    } else if (f == RC__F_REFS_MAX) {
+        ovf_entry *e = ovf_find(c, o);
+        if (e && e->refs)
+            e->refs--;
+    } else if (RC_DEBUG) {
+        refs_underflow(o);
+    }
+}
+
+static void update_refs(collection *c) {
+    rc__cursor cur;
+    rc__cursor_start(c->rt, &cur);
+    for (rc_object *o; (o = rc__cursor_next(&cur));)
+        refs_init(c, o);
+}
+
+static int visit_decref(rc_object *child, void *arg) {
+    if (child && (child->flags & RC__F_CAND))
+        refs_dec(arg, child);
+    return 0;
+}
+
+static void subtract_refs(collection *c) {
+    rc__cursor cur;
+    rc__cursor_start(c->rt, &cur);
+    for (rc_object *o; (o = rc__cursor_next(&cur));)
+        o->type->traverse(o, visit_decref, c);
+}
+
+/* ====================================================================== */
+/* Mark: take reachable members out of the set                             */
+/* ====================================================================== */
+
+static void push(collection *c, rc_object *o) {
+    if (RC__UNLIKELY(c->sp == c->cap)) {
+        size_t cap = c->cap * 2;
+        rc_object **s = rc_malloc(c->rt, cap * sizeof *s);
+        if (!s) {
+            c->overflow = true;
+            return;
+        }
+        memcpy(s, c->stack, c->sp * sizeof *s);
+        if (c->stack != c->inline_stack)
+            rc_free(c->rt, c->stack, c->cap * sizeof *s);
+        c->stack = s;
+        c->cap = cap;
+    }
+    c->stack[c->sp++] = o;
+}
+
+typedef struct marker {
+    collection *c;
+    rc__cursor cur;
+    int dest;        /* generation that reached members move to */
+    bool to_garbage; /* also append them to gc.garbage */
+    size_t taken;
+} marker;
+
+static int visit_reach(rc_object *child, void *arg) {
+    marker *m = arg;
+    if (!child)
+        return 0;
+    uint32_t f = child->flags;
+    if ((f & (RC__F_CAND | RC__F_REACHED)) != RC__F_CAND)
+        return 0;
+    child->flags = f | RC__F_REACHED;
+    if (!rc__cursor_ahead(&m->cur, child))
+        push(m->c, child);
+    return 0;
+}
+
+static void take(marker *m, rc_object *o) {
+    rc__gcs_set_remove(m->c->rt, o, m->dest);
+    m->taken++;
+    if (m->to_garbage)
+        rc__gc_garbage_append(m->c->rt, o);
+    o->type->traverse(o, visit_reach, m);
+}
+
+static void take_and_drain(marker *m, rc_object *o) {
+    collection *c = m->c;
+    take(m, o);
+    while (c->sp)
+        take(m, c->stack[--c->sp]);
+}
+
+/* Takes every root (as is_root says) and every member they reach out of
+ * the set, into generation dest; returns how many were taken. */
+static size_t mark(collection *c, root_fn is_root, int dest, bool to_garbage) {
+    marker m = {.c = c, .dest = dest, .to_garbage = to_garbage};
+    do {
+        c->overflow = false;
+        rc__cursor_start(c->rt, &m.cur);
+        for (rc_object *o; (o = rc__cursor_next(&m.cur));)
+            if ((o->flags & RC__F_REACHED) || is_root(c, o))
+                take_and_drain(&m, o);
+    } while (c->overflow);
+    return m.taken;
+}
+
+static bool root_by_refs(collection *c, const rc_object *o) {
+    return refs_positive(c, o);
+}
+
+static bool root_by_legacy(collection *c, const rc_object *o) {
+    (void)c;
+    return o->type->flags & RC_TYPE_LEGACY_FINALIZER;
+}
+
+/* ====================================================================== */
+/* Unreachable members: report, finalize, clear                            */
+/* ====================================================================== */
+
+static bool any_member(collection *c, root_fn pred) {
+    bool found = false;
+    rc__cursor cur;
+    rc__cursor_start(c->rt, &cur);
+    for (rc_object *o; (o = rc__cursor_next(&cur));)
+        found = found || pred(c, o);
+    return found;
+}
+
+static void debug_each_member(collection *c, const char *what) {
+    FILE *out = rc__stream(c->rt);
+    rc__cursor cur;
+    rc__cursor_start(c->rt, &cur);
+    for (rc_object *o; (o = rc__cursor_next(&cur));)
+        fprintf(out, "gc: %s <%s %p>\n", what, o->type->name, (void *)o);
+}
+
+static bool finalize_members(collection *c) {
+    bool ran = false;
+    rc__cursor cur;
+    rc__cursor_start(c->rt, &cur);
+    for (rc_object *o; (o = rc__cursor_next(&cur));) {
+        if (!o->type->finalize || (o->flags & RC__F_FINALIZED))
+            continue;
+        o->flags |= RC__F_FINALIZED;
+        rc_incref(o);
+        o->type->finalize(o);
+        rc_decref(o);
+        ran = true;
+    }
+    return ran;
+}
+
+static void delete_garbage(collection *c) {
+    rc_runtime *rt = c->rt;
+    bool saveall = rt->gc.debug & RC_DEBUG_SAVEALL;
+    rc__cursor cur;
+    rc__cursor_start(rt, &cur);
+    for (rc_object *o; (o = rc__cursor_next(&cur));) {
+        if (saveall) {
+            rc__gc_garbage_append(rt, o);
+            rc__gcs_set_remove(rt, o, c->target);
+            continue;
+        }
+        rc_incref(o);
+        if (o->type->clear)
+            o->type->clear(o);
+        rc_decref(o);
+        if (rc__cursor_current_member(&cur))
+            rc__gcs_set_remove(rt, o, RC__OLDEST);
+    }
+}
+
+/* Steps 6-10 on the unreachable set; fills the counts of *info. */
+static void handle_unreachable(collection *c, size_t unreachable,
+                               rc_gc_info *info) {
+    rc_runtime *rt = c->rt;
+    size_t uncollectable = 0;
+    if (any_member(c, root_by_legacy))
+        uncollectable = mark(c, root_by_legacy, c->target, true);
+    if (rt->gc.debug & RC_DEBUG_COLLECTABLE)
+        debug_each_member(c, "collectable");
+    if (finalize_members(c)) {
+        update_refs(c);
+        subtract_refs(c);
+        mark(c, root_by_refs, RC__OLDEST, false);
+    }
+    delete_garbage(c);
+    if (rt->gc.debug & RC_DEBUG_UNCOLLECTABLE) {
+        FILE *out = rc__stream(rt);
+        for (size_t i = c->garbage_mark;
+             i < c->garbage_mark + uncollectable && i < rc_gc_garbage_count(rt);
+             i++) {
+            rc_object *o = rc_gc_garbage_item(rt, i);
+            fprintf(out, "gc: uncollectable <%s %p>\n", o->type->name,
+                    (void *)o);
+        }
+    }
+    info->uncollectable = uncollectable;
+    info->collected = unreachable - uncollectable;
+}
+
+/* ====================================================================== */
+/* A whole collection                                                      */
+/* ====================================================================== */
+
+static double now_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void debug_start(rc_runtime *rt, int g) {
+    FILE *out = rc__stream(rt);
+    const size_t *n = rt->gc.gsize;
+    fprintf(out,
+            "gc: collecting generation %d...\n"
+            "gc: objects in each generation: %zu %zu %zu\n"
+            "gc: objects in permanent generation: %zu\n",
+            g, n[0], n[1], n[2], n[RC__PERMANENT]);
+}
+
+static void advance_counts(rc__gcstate *gc, int g) {
+    if (g + 1 < 3)
+        gc->count[g + 1]++;
+    for (int i = 0; i <= g; i++)
+        gc->count[i] = 0;
+}
+
+static void long_lived_accounting(rc__gcstate *gc, int g, size_t survivors) {
+    if (g == 1)
+        gc->long_lived_pending += survivors;
+    if (g == 2) {
+        gc->long_lived_pending = 0;
+        gc->long_lived_total = survivors;
+    }
+}
+
+static void release_collection(collection *c) {
+    if (c->stack != c->inline_stack)
+        rc_free(c->rt, c->stack, c->cap * sizeof *c->stack);
+    ovf_free(c);
+}
+
+/* One collection of generation g, with debug output, statistics and
+ * callbacks; the caller has checked that none is running. */
+static ptrdiff_t collect(rc_runtime *rt, int g) {
+    rc__gcstate *gc = &rt->gc;
+    gc->collecting = true;
+    gc->due = false;
+    rc_gc_info info = {.generation = g};
+    rc__gc_callbacks_run(rt, RC_GC_START, &info);
+    if (gc->debug & RC_DEBUG_STATS)
+        debug_start(rt, g);
+    double t0 = now_seconds();
+    advance_counts(gc, g);
+
+    collection c = {.rt = rt, .generation = g, .target = g < 2 ? g + 1 : 2};
+    c.stack = c.inline_stack;
+    c.cap = STACK_INLINE;
+    c.garbage_mark = rc_gc_garbage_count(rt);
+    info.candidates = rc__gcs_set_begin(rt, g, c.target);
+    update_refs(&c);
+    subtract_refs(&c);
+    size_t survivors = mark(&c, root_by_refs, c.target, false);
+    long_lived_accounting(gc, g, survivors);
+    size_t unreachable = info.candidates - survivors;
+    if (unreachable)
+        handle_unreachable(&c, unreachable, &info);
+    rc__gcs_set_end(rt);
+    release_collection(&c);
+
+    info.duration = now_seconds() - t0;
+    if (gc->debug & RC_DEBUG_STATS)
+        fprintf(rc__stream(rt),
+                "gc: done, %zu unreachable, %zu uncollectable, %.4fs elapsed\n",
+                unreachable, info.uncollectable, info.duration);
+    gc->stats[g].collections++;
+    gc->stats[g].collected += info.collected;
+    gc->stats[g].uncollectable += info.uncollectable;
+    rc__gc_callbacks_run(rt, RC_GC_STOP, &info);
+    gc->collecting = false;
+    return (ptrdiff_t)unreachable;
+}
+
+/* The oldest generation whose count passed its threshold (CPython's
+ * gc_collect_generations, with the long-lived rule for generation 2). */
+static void collect_generations(rc_runtime *rt) {
+    rc__gcstate *gc = &rt->gc;
+    for (int i = 2; i >= 0; i--) {
+        if (gc->count[i] <= gc->threshold[i])
+            continue;
+        if (i == 2 && gc->long_lived_pending < gc->long_lived_total / 4)
+            continue;
+        collect(rt, i);
+        return;
+    }
+}
+
+/* ====================================================================== */
+/* Entry points                                                            */
+/* ====================================================================== */
+
+void rc__gc_init(rc_runtime *rt) {
+    rc__gcstate *gc = &rt->gc;
+    gc->threshold[0] = 700;
+    gc->threshold[1] = 10;
+    gc->threshold[2] = 10;
+    gc->enabled = true;
+}
+
+void rc__gc_alloc_counted(rc_runtime *rt) {
+    rc__gcstate *gc = &rt->gc;
+    gc->count[0]++;
+    if (gc->count[0] > gc->threshold[0] && gc->threshold[0] && gc->enabled &&
+        !gc->collecting && !rt->tearing_down) {
+        if (rt->gc_at_safepoints)
+            gc->due = true;
+        else
+            collect_generations(rt);
+    }
+}
+
+void rc__gc_free_counted(rc_runtime *rt) {
+    if (rt->gc.count[0])
+        rt->gc.count[0]--;
+}
+
+bool rc__gc_emergency_collect(rc_runtime *rt) {
+    rc__gcstate *gc = &rt->gc;
+    if (gc->collecting || !gc->enabled || rt->tearing_down)
+        return false;
+    if (rt->gc_at_safepoints) {
+        gc->due = true;
+        return false;
+    }
+    collect(rt, 2);
+    return true;
+}
+
+ptrdiff_t rc_gc_collect(rc_runtime *rt, int generation) {
+    if (generation < 0 || generation > 2)
+        return rc_set_error(rt, RC_EINVAL, "invalid generation %d", generation);
+    if (rt->gc.collecting || rt->tearing_down)
+        return 0;
+    return collect(rt, generation);
+}
+
+void rc_gc_safepoint(rc_runtime *rt) {
+    rc__gcstate *gc = &rt->gc;
+    if (gc->due && gc->enabled && !gc->collecting && !rt->tearing_down)
+        collect_generations(rt);
+    gc->due = false;
+}

@@ -1,0 +1,101 @@
+/*
+ * gcspace.h — the collector's per-object state behind a small interface.
+ *
+ * What it keeps: which objects are tracked, in which generation (0, 1, 2 or
+ * the permanent one), and, while a collection runs, which objects belong to
+ * "the set" it examines. gc.c uses only these functions, so the layout can
+ * change here and in gcspace.c alone.
+ *
+ * The layout now: small objects of GC types live in GC pools whose headers
+ * carry one bitmap per generation and one for the set (a bit per 16-byte
+ * granule, set at the granule where a tracked object starts); per-pool
+ * counts keep a pool on the list of each generation it holds objects of, so
+ * a young collection looks only at pools with young objects. Large objects
+ * (and all objects in pass-through mode) are linked through their
+ * rc__large pre-header instead, with the generation in two flag bits.
+ *
+ * The set: rc__gcs_set_begin moves generations 0..g into it; survivors end
+ * up in the target generation (every member is counted there from the
+ * start). A member leaves the set by rc__gcs_set_remove, by being untracked
+ * or by being freed; pools holding members are pinned, so a cursor over the
+ * set stays valid while finalizers and clear functions run arbitrary code.
+ */
+#ifndef RC_GCSPACE_H
+#define RC_GCSPACE_H
+
+#include "internal.h"
+
+void rc__gcs_init(rc_runtime *rt);
+void rc__gcs_track(rc_runtime *rt, rc_object *o);
+void rc__gcs_untrack(rc_runtime *rt, rc_object *o);
+int rc__gcs_generation(const rc_object *o); /* -1: untracked */
+void rc__gcs_move(rc_runtime *rt, rc_object *o, int gen);
+void rc__gcs_move_all(rc_runtime *rt, int from, int to);
+
+/* Calls fn on each tracked object of generation gen (-1: every generation,
+ * the permanent one included) until fn returns nonzero, which is returned.
+ * fn must not track, untrack, allocate or free. */
+int rc__gcs_foreach(rc_runtime *rt, int gen, rc__objfn fn, void *arg);
+
+/* The set of a running collection. */
+size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target);
+void rc__gcs_set_remove(rc_runtime *rt, rc_object *o, int gen);
+void rc__gcs_set_end(rc_runtime *rt);
+
+/* A cursor visits every member of the set once: pool members in scan
+ * order, then large members. Members that leave the set before the cursor
+ * reaches them are not visited; objects that join nothing are never
+ * visited. A cursor must be run until it returns NULL. */
+typedef struct rc__cursor {
+    rc_runtime *rt;
+    rc__gcpool *pool; /* pool phase: current pool (NULL: large phase) */
+    uint32_t pos;     /* next granule to look at in pool */
+    uint32_t large;   /* 1: large phase; 2: finished */
+    rc__large *last;  /* large phase: the member last returned */
+    rc__large done;   /* large phase: members already visited */
+} rc__cursor;
+
+void rc__cursor_start(rc_runtime *rt, rc__cursor *c);
+rc_object *rc__cursor_next_large(rc__cursor *c);
+
+static inline uint32_t rc__granule(const void *pool, const void *o) {
+    return (uint32_t)(((uintptr_t)o - (uintptr_t)pool) >> 4);
+}
+
+static inline rc_object *rc__cursor_next(rc__cursor *c) {
+    for (rc__gcpool *p = c->pool; p; p = c->pool = p->cnext, c->pos = 0) {
+        for (uint32_t pos = c->pos; pos < RC__GRANULES; pos = (pos | 63) + 1) {
+            uint64_t bits = p->cmap[pos >> 6] & (~(uint64_t)0 << (pos & 63));
+            if (bits) {
+                uint32_t gi = (pos & ~63u) + (uint32_t)__builtin_ctzll(bits);
+                c->pos = gi + 1;
+                return (rc_object *)((char *)p + ((size_t)gi << 4));
+            }
+        }
+    }
+    return rc__cursor_next_large(c);
+}
+
+/* True if o, a member not yet taken out, will still be returned by c. */
+static inline bool rc__cursor_ahead(const rc__cursor *c, const rc_object *o) {
+    if (!c->pool)
+        return false;
+    if (o->flags & RC__F_LARGE)
+        return true;
+    const rc__gcpool *p = (const rc__gcpool *)rc__pool_of(o);
+    if (p != c->pool)
+        return p->cseq > c->pool->cseq;
+    return rc__granule(p, o) >= c->pos;
+}
+
+/* True if the object c returned last is still a member (it may have been
+ * freed, untracked or taken out by code that ran since). */
+static inline bool rc__cursor_current_member(const rc__cursor *c) {
+    if (c->pool) {
+        uint32_t gi = c->pos - 1;
+        return (c->pool->cmap[gi >> 6] >> (gi & 63)) & 1;
+    }
+    return c->last && c->done.prev == c->last;
+}
+
+#endif /* RC_GCSPACE_H */

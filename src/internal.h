@@ -1,0 +1,294 @@
+/*
+ * internal.h — declarations shared by the library's files; never installed.
+ *
+ * Memory layout in one paragraph. Blocks of up to RC_SMALL_MAX bytes come
+ * from 16 KiB pools carved out of 1 MiB arenas; every pool starts with an
+ * rc__pool header, so the header of any small block is found by masking its
+ * address (pool_of). Pools are of three kinds: raw buffers, objects of non-GC
+ * types, and objects of GC types. GC pools carry the collector's per-object
+ * state as bitmaps (one bit per 16-byte granule: which blocks hold a tracked
+ * object of each generation), so a tracked object needs no pre-header. Larger
+ * blocks, and every block in pass-through mode, come from the allocator hook
+ * behind an rc__large pre-header that links them into a list.
+ */
+#ifndef RC_INTERNAL_H
+#define RC_INTERNAL_H
+
+#include "rcgc.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------------- */
+/* Assertions graded by RC_DEBUG: 1 cheap, 2 internal, 3 expensive         */
+/* ---------------------------------------------------------------------- */
+
+#define RC__ASSERT_AT(level, cond)                                             \
+    do {                                                                       \
+        if (RC_DEBUG >= (level) && !(cond))                                    \
+            rc__assert_fail(#cond, __FILE__, __LINE__);                        \
+    } while (0)
+#define RC__ASSERT(cond) RC__ASSERT_AT(2, cond)
+
+#if defined(__GNUC__)
+#define RC__LIKELY(x)   __builtin_expect(!!(x), 1)
+#define RC__UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define RC__NORETURN    __attribute__((noreturn))
+#define RC__NOINLINE    __attribute__((noinline))
+#else
+#define RC__LIKELY(x)   (x)
+#define RC__UNLIKELY(x) (x)
+#define RC__NORETURN
+#define RC__NOINLINE
+#endif
+
+#if defined(__SANITIZE_ADDRESS__)
+#define RC__ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RC__ASAN 1
+#endif
+#endif
+#ifdef RC__ASAN
+#include <sanitizer/asan_interface.h>
+#define RC__POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
+#define RC__UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define RC__POISON(p, n)   ((void)(p), (void)(n))
+#define RC__UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
+/* ---------------------------------------------------------------------- */
+/* Object flags (rc_object.flags)                                          */
+/* ---------------------------------------------------------------------- */
+
+#define RC__F_LARGE      (1u << 0) /* block has an rc__large pre-header */
+#define RC__F_TRACKED    (1u << 1) /* in a generation of the collector */
+#define RC__F_FINALIZED  (1u << 2) /* finalize has run */
+#define RC__F_WEAKREFD   (1u << 3) /* has weak references (side table) */
+#define RC__F_CAND       (1u << 4) /* collection: in the set being examined */
+#define RC__F_REACHED    (1u << 5) /* collection: reached, not yet scanned */
+#define RC__F_GEN_SHIFT  6         /* large objects: generation, 2 bits */
+#define RC__F_GEN_MASK   (3u << RC__F_GEN_SHIFT)
+#define RC__F_REFS_SHIFT 8 /* collection: gc_refs, 24 bits */
+#define RC__F_REFS_MAX   0xFFFFFFu
+#define RC__F_LOW        ((1u << RC__F_REFS_SHIFT) - 1)
+
+/* ---------------------------------------------------------------------- */
+/* Pools, arenas and large blocks                                          */
+/* ---------------------------------------------------------------------- */
+
+#define RC__ALIGN     16
+#define RC__POOL_BITS 14
+#define RC__POOL_SIZE ((size_t)1 << RC__POOL_BITS)
+#define RC__GRANULES  (RC__POOL_SIZE / RC__ALIGN) /* 1024 per pool */
+#define RC__MAP_WORDS ((int)(RC__GRANULES / 64))  /* 16 words per bitmap */
+#define RC__NGENS     4                           /* 0, 1, 2 and permanent */
+#define RC__PERMANENT 3
+#define RC__OLDEST    2
+
+enum { RC__KIND_RAW, RC__KIND_OBJ, RC__KIND_GC, RC__NKINDS };
+
+typedef struct rc__arena rc__arena;
+typedef struct rc__pool rc__pool;
+
+struct rc__pool {
+    rc_runtime *rt;         /* owner: rc_runtime_of for small objects */
+    rc__arena *arena;       /* arena the pool was carved from */
+    rc__pool *next, *prev;  /* usable ring of its class, or arena free list */
+    uint32_t freeblock;     /* offset of the first free block; 0: none */
+    uint32_t nextoffset;    /* offset of the first never-used block */
+    uint32_t maxnextoffset; /* largest offset where a whole block fits */
+    uint32_t nused;         /* blocks handed out */
+    uint16_t blocksize;     /* bytes per block */
+    uint8_t szidx;          /* size class */
+    uint8_t kind;           /* RC__KIND_* */
+    uint8_t pinned;         /* a collection holds it: never released */
+    uint8_t pad_[7];
+};
+
+/* A GC pool: the plain header followed by the collector's state. */
+typedef struct rc__gcpool {
+    rc__pool pool;
+    struct rc__gcpool *gnext[RC__NGENS]; /* pools holding objects of gen g */
+    struct rc__gcpool *gprev[RC__NGENS];
+    uint32_t gcount[RC__NGENS]; /* tracked objects of each generation */
+    struct rc__gcpool *cnext;   /* the running collection's pool list */
+    uint32_t cseq;              /* position in that list (scan order) */
+    uint32_t pad_;
+    uint64_t cmap[RC__MAP_WORDS];              /* collection: the set */
+    uint64_t genmap[RC__NGENS][RC__MAP_WORDS]; /* tracked, per generation */
+} rc__gcpool;
+
+#define RC__POOL_HDR   ((uint32_t)((sizeof(rc__pool) + 15) & ~(size_t)15))
+#define RC__GCPOOL_HDR ((uint32_t)((sizeof(rc__gcpool) + 15) & ~(size_t)15))
+
+struct rc__arena {
+    char *base;          /* memory from the allocator (RC_ARENA_SIZE) */
+    rc__pool *firstpool; /* first pool-aligned address in it */
+    uint32_t npools;     /* pools that fit */
+    uint32_t ncarved;    /* pools carved so far, in address order */
+    uint32_t nfree;      /* pools free: uncarved plus on freepools */
+    uint32_t pad_;
+    rc__pool *freepools;      /* released pools, linked through next */
+    rc__arena *next, *prev;   /* usable arenas, fewest free pools first */
+    rc__arena *anext, *aprev; /* every arena */
+};
+
+/* Pre-header of a block from the allocator hook (16-byte multiple). */
+typedef struct rc__large {
+    struct rc__large *next, *prev; /* list of its kind / generation */
+    rc_runtime *rt;
+    size_t size; /* bytes taken from the hook, this header included */
+} rc__large;
+
+#define RC__MAX_POOLS_PER_ARENA (RC_ARENA_SIZE / RC__POOL_SIZE)
+
+typedef struct rc__heap {
+    rc__pool *used[RC__NKINDS][RC_SIZE_CLASSES]; /* pools with free blocks */
+    rc__arena *usable;                           /* arenas with free pools */
+    rc__arena *lastwith[RC__MAX_POOLS_PER_ARENA + 1]; /* last usable arena
+                                                         with n free pools */
+    rc__arena *arenas;                                /* every arena */
+    rc__large large[RC__NKINDS]; /* list heads: raw, untracked objects and
+                                    (unused) GC; tracked large GC objects
+                                    live in the collector's lists */
+    size_t arenas_allocated;     /* statistics */
+    size_t arenas_reclaimed;
+    size_t arenas_current;
+    size_t arenas_highwater;
+    size_t nempty; /* arenas with every pool free */
+    size_t large_blocks, large_bytes;
+} rc__heap;
+
+/* ---------------------------------------------------------------------- */
+/* The collector's state (see gcspace.c and gc.c)                          */
+/* ---------------------------------------------------------------------- */
+
+typedef struct rc__gcstate {
+    rc__gcpool *gpools[RC__NGENS]; /* pools holding objects of each gen */
+    rc__large glarge[RC__NGENS];   /* large tracked objects of each gen */
+    size_t gsize[RC__NGENS];       /* tracked objects in each generation */
+    size_t count[3];               /* gc.get_count() */
+    size_t threshold[3];           /* gc.get_threshold() */
+    size_t long_lived_total;       /* objects in gen 2 after the last full */
+    size_t long_lived_pending;     /* moved into gen 2 since then */
+    bool enabled;
+    bool collecting;
+    bool due;       /* safepoint mode: a collection is due */
+    unsigned debug; /* RC_DEBUG_* flags */
+    /* the running collection */
+    rc__gcpool *coll;         /* pools of the set, in scan order */
+    rc__large set_large;      /* large objects of the set */
+    int target;               /* generation survivors move to */
+    rc_gc_gen_stats stats[3]; /* gc.get_stats() */
+    rc_object **garbage;      /* gc.garbage: owned references */
+    size_t ngarbage, garbage_cap;
+    struct rc__gc_callback *callbacks; /* gc.callbacks */
+    size_t ncallbacks, callbacks_cap;
+} rc__gcstate;
+
+typedef struct rc__gc_callback {
+    rc_gc_callback cb;
+    void *arg;
+} rc__gc_callback;
+
+/* ---------------------------------------------------------------------- */
+/* The runtime                                                             */
+/* ---------------------------------------------------------------------- */
+
+struct rc_runtime {
+    rc_allocator alloc; /* hook with defaults filled in */
+    bool sys_arenas;    /* arenas from the OS layer (mmap) */
+    bool passthrough;   /* config: every block from the hook */
+    bool debug_alloc;   /* config: fills and guard bytes */
+    bool gc_at_safepoints;
+    FILE *debug_stream;
+    size_t heap_limit; /* 0: none */
+    size_t held;       /* bytes held from the hook, this struct included */
+    rc_status err;     /* last error */
+    char errmsg[256];
+    rc__heap heap;
+    rc__gcstate gc;
+    unsigned dealloc_depth; /* nesting of object destruction */
+    rc_object *pending;     /* deferred deallocations (trashcan) */
+    bool tearing_down;
+};
+
+/* ---------------------------------------------------------------------- */
+/* Internal functions                                                      */
+/* ---------------------------------------------------------------------- */
+
+/* runtime.c */
+RC__NORETURN void rc__assert_fail(const char *cond, const char *file, int line);
+RC__NORETURN void rc__fatal(const rc_runtime *rt, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+FILE *rc__stream(const rc_runtime *rt);
+void *rc__hook_alloc(rc_runtime *rt, size_t size);
+void rc__hook_free(rc_runtime *rt, void *p, size_t size);
+void *rc__hook_arena_alloc(rc_runtime *rt);
+void rc__hook_arena_free(rc_runtime *rt, void *p);
+
+/* os.c — the only file that talks to the operating system */
+void *rc__os_arena_alloc(size_t size);
+void rc__os_arena_free(void *p, size_t size);
+
+/* obmalloc.c */
+void rc__heap_init(rc_runtime *rt);
+void rc__heap_free_all(rc_runtime *rt);
+void *rc__mem_alloc(rc_runtime *rt, size_t size, int kind);
+void rc__mem_free(rc_runtime *rt, void *p, size_t size, int kind);
+rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, int kind);
+void rc__obj_free(rc_runtime *rt, rc_object *o);
+void rc__pool_release_if_empty(rc__pool *p);
+size_t rc__obj_block_size(const rc_object *o);
+typedef int (*rc__objfn)(rc_object *o, void *arg);
+int rc__heap_foreach_object(rc_runtime *rt, rc__objfn fn, void *arg);
+typedef void (*rc__poolfn)(rc__pool *p, void *arg);
+void rc__heap_foreach_pool(const rc_runtime *rt, rc__poolfn fn, void *arg);
+bool rc__block_in_use(const rc__pool *p, const void *b);
+
+static inline rc__pool *rc__pool_of(const void *p) {
+    return (rc__pool *)((uintptr_t)p & ~(uintptr_t)(RC__POOL_SIZE - 1));
+}
+
+static inline rc__large *rc__large_of(const rc_object *o) {
+    return (rc__large *)o - 1;
+}
+
+static inline void rc__list_init(rc__large *head) {
+    head->next = head->prev = head;
+}
+
+static inline void rc__list_unlink(rc__large *h) {
+    h->prev->next = h->next;
+    h->next->prev = h->prev;
+    h->next = h->prev = h;
+}
+
+static inline void rc__list_append(rc__large *head, rc__large *h) {
+    h->prev = head->prev;
+    h->next = head;
+    head->prev->next = h;
+    head->prev = h;
+}
+
+/* object.c */
+void rc__dealloc_drain(rc_runtime *rt);
+
+/* gc.c */
+void rc__gc_init(rc_runtime *rt);
+void rc__gc_alloc_counted(rc_runtime *rt); /* a GC object is being made */
+void rc__gc_free_counted(rc_runtime *rt);  /* a GC object was freed */
+bool rc__gc_emergency_collect(rc_runtime *rt);
+
+/* gcapi.c */
+void rc__gc_garbage_append(rc_runtime *rt, rc_object *o);
+void rc__gc_callbacks_run(rc_runtime *rt, rc_gc_phase phase,
+                          const rc_gc_info *info);
+void rc__gcapi_free(rc_runtime *rt);
+
+#endif /* RC_INTERNAL_H */

@@ -1,0 +1,167 @@
+/*
+ * object.c — creating objects and destroying them when their count reaches
+ * zero.
+ *
+ * Destruction order for an object whose count reached zero:
+ *   1. finalize, if the type has one and it has not run (the object is held
+ *      at count 1 meanwhile; if the count stays above zero afterwards the
+ *      object was resurrected and survives);
+ *   2. untrack it;
+ *   3. dealloc (or clear), then free the block.
+ * Step 3 drops the object's children, which may reach zero in turn. Past
+ * DEALLOC_DEPTH nested destructions, a dying object is queued instead
+ * (linked through its own header, which is dead by then) and destroyed by
+ * the outermost destruction loop, so freeing a ten-million-long chain uses
+ * constant C stack (CPython's trashcan).
+ */
+#include "gcspace.h"
+#include "internal.h"
+
+#define DEALLOC_DEPTH 50
+
+_Static_assert(offsetof(rc_object, refcnt) == 0 &&
+                   offsetof(rc_object, flags) == 4 && sizeof(rc_object) == 16,
+               "the pending-queue link overlays refcnt and flags");
+
+/* ====================================================================== */
+/* Creation                                                                */
+/* ====================================================================== */
+
+static bool object_size(rc_runtime *rt, const rc_type *type, size_t nitems,
+                        size_t *size) {
+    if (!type || type->basicsize < sizeof(rc_object)) {
+        rc_set_error(rt, RC_EINVAL, "type %s has a basicsize below %zu",
+                     type && type->name ? type->name : "(null)",
+                     sizeof(rc_object));
+        return false;
+    }
+    if (nitems && type->itemsize &&
+        nitems > (SIZE_MAX - type->basicsize) / type->itemsize) {
+        rc_set_error(rt, RC_EOVERFLOW, "%zu items of type %s are too many",
+                     nitems, type->name);
+        return false;
+    }
+    *size = type->basicsize + type->itemsize * nitems;
+    return true;
+}
+
+static rc_object *new_object(rc_runtime *rt, const rc_type *type, size_t nitems,
+                             bool track) {
+    size_t size;
+    if (!object_size(rt, type, nitems, &size))
+        return NULL;
+    bool gc = type->flags & RC_TYPE_GC;
+    if (gc)
+        rc__gc_alloc_counted(rt);
+    rc_object *o = rc__obj_alloc(rt, size, gc ? RC__KIND_GC : RC__KIND_OBJ);
+    if (!o) {
+        if (gc)
+            rc__gc_free_counted(rt);
+        return NULL;
+    }
+    o->refcnt = 1;
+    o->type = type;
+    if (gc && track)
+        rc__gcs_track(rt, o);
+    return o;
+}
+
+rc_object *rc_new(rc_runtime *rt, const rc_type *type) {
+    return new_object(rt, type, 0, true);
+}
+
+rc_object *rc_new_var(rc_runtime *rt, const rc_type *type, size_t nitems) {
+    return new_object(rt, type, nitems, true);
+}
+
+rc_object *rc_new_untracked(rc_runtime *rt, const rc_type *type) {
+    return new_object(rt, type, 0, false);
+}
+
+rc_object *rc_new_var_untracked(rc_runtime *rt, const rc_type *type,
+                                size_t nitems) {
+    return new_object(rt, type, nitems, false);
+}
+
+/* ====================================================================== */
+/* Destruction                                                             */
+/* ====================================================================== */
+
+/* Runs the finalizer with the object held at count 1; true if it left the
+ * object referenced (resurrected). */
+static bool finalize_resurrects(rc_object *o) {
+    o->flags |= RC__F_FINALIZED;
+    o->refcnt = 1;
+    o->type->finalize(o);
+    if (o->refcnt & RC_IMMORTAL)
+        return true;
+    return --o->refcnt != 0;
+}
+
+static void destroy(rc_runtime *rt, rc_object *o) {
+    const rc_type *t = o->type;
+    if (t->dealloc)
+        t->dealloc(o);
+    else if (t->clear)
+        t->clear(o);
+    if (t->flags & RC_TYPE_GC)
+        rc__gc_free_counted(rt);
+    rc__obj_free(rt, o);
+}
+
+static void defer(rc_runtime *rt, rc_object *o) {
+    uintptr_t link = (uintptr_t)rt->pending | (o->flags & RC__F_LARGE);
+    memcpy(o, &link, sizeof link);
+    rt->pending = o;
+}
+
+static rc_object *undefer(rc_runtime *rt) {
+    rc_object *o = rt->pending;
+    uintptr_t link;
+    memcpy(&link, o, sizeof link);
+    rt->pending = (rc_object *)(link & ~(uintptr_t)(RC__ALIGN - 1));
+    o->refcnt = 0;
+    o->flags = (uint32_t)(link & RC__F_LARGE);
+    return o;
+}
+
+void rc__dealloc_drain(rc_runtime *rt) {
+    rt->dealloc_depth++;
+    while (rt->pending)
+        destroy(rt, undefer(rt));
+    rt->dealloc_depth--;
+}
+
+void rc_dealloc_(rc_object *o) {
+    rc_runtime *rt = rc_runtime_of(o);
+    o->refcnt = 0;
+    if (o->type->finalize && !(o->flags & RC__F_FINALIZED) &&
+        finalize_resurrects(o))
+        return;
+    if (o->flags & RC__F_TRACKED)
+        rc__gcs_untrack(rt, o);
+    if (rt->dealloc_depth >= DEALLOC_DEPTH) {
+        defer(rt, o);
+        return;
+    }
+    rt->dealloc_depth++;
+    destroy(rt, o);
+    rt->dealloc_depth--;
+    if (rt->dealloc_depth == 0 && rt->pending)
+        rc__dealloc_drain(rt);
+}
+
+/* ====================================================================== */
+/* Misuse reports (debug builds of client code call these)                 */
+/* ====================================================================== */
+
+void rc_refcnt_fault_(const rc_object *o, const char *what) {
+    const char *name = o->type && o->type->name ? o->type->name : "?";
+    if (o->refcnt == RC_FREED_)
+        rc__fatal(NULL, "rcgc: %s of a freed object (type '%s' at %p)", what,
+                  name, (const void *)o);
+    rc__fatal(NULL,
+              "rcgc: %s of an object whose count is already zero (type '%s' "
+              "at %p): reference count underflow",
+              what, name, (const void *)o);
+}

@@ -1,0 +1,646 @@
+/*
+ * obmalloc.c — the small-object allocator: pymalloc's design, per runtime.
+ *
+ * Requests of up to RC_SMALL_MAX bytes are rounded up to one of 32 size
+ * classes (16, 32, ... 512). A pool is 16 KiB of blocks of one class and one
+ * kind (raw buffers, non-GC objects, GC objects); pools are carved from
+ * 1 MiB arenas. Larger requests, and every request in pass-through mode, go
+ * to the allocator hook behind an rc__large pre-header.
+ *
+ * Invariants:
+ *  - a pool with a free or never-used block is in the usable ring of its
+ *    kind and class (heap.used); a full pool is in no ring; an empty pool
+ *    stays in its ring until it is released to its arena;
+ *  - a pinned pool (held by a running collection) is never released;
+ *  - a free block holds RC_FREED_ in its first word and the pool offset of
+ *    the next free block in its second (an object's type pointer survives,
+ *    so a use after free can still name the type); free lists are LIFO;
+ *  - heap.usable lists arenas with free pools, fewest free pools first, so
+ *    new pools come from the fullest arena and the others can drain;
+ *    lastwith[n] is the last usable arena with n free pools;
+ *  - at most one arena with every pool free is kept; others go back.
+ */
+#include "internal.h"
+
+#define DBG_TAIL  16   /* debug mode: at least 8 guard bytes + the size */
+#define DBG_GUARD 0xFD /* guard bytes after a block */
+#define DBG_NEW   0xCD /* fill of a new raw block */
+#define DBG_DEAD  0xDD /* fill of a freed block */
+
+static inline unsigned class_of(size_t n) {
+    return (unsigned)((n - 1) >> 4);
+}
+static inline uint32_t class_size(unsigned c) {
+    return (c + 1) << 4;
+}
+
+static inline uint32_t pool_header_size(int kind) {
+    return kind == RC__KIND_GC ? RC__GCPOOL_HDR : RC__POOL_HDR;
+}
+
+static inline bool pool_full(const rc__pool *p) {
+    return !p->freeblock && p->nextoffset > p->maxnextoffset;
+}
+
+static inline uint32_t block_next(const char *b) {
+    uint32_t next;
+    memcpy(&next, b + 4, 4);
+    return next;
+}
+
+static inline void block_mark_free(char *b, uint32_t next) {
+    uint32_t marker = RC_FREED_;
+    memcpy(b, &marker, 4);
+    memcpy(b + 4, &next, 4);
+}
+
+static inline bool block_is_free(const char *b) {
+    uint32_t w;
+    memcpy(&w, b, 4);
+    return w == RC_FREED_;
+}
+
+/* ====================================================================== */
+/* Usable arenas, ordered by free pools                                    */
+/* ====================================================================== */
+
+/* The head arena has given a pool away. */
+static void usable_took(rc__heap *h, rc__arena *a) {
+    uint32_t nf = a->nfree;
+    RC__ASSERT(h->usable == a && nf > 0);
+    if (h->lastwith[nf] == a)
+        h->lastwith[nf] = NULL;
+    a->nfree = --nf;
+    if (nf == 0) {
+        h->usable = a->next;
+        if (a->next)
+            a->next->prev = NULL;
+        a->next = a->prev = NULL;
+        return;
+    }
+    if (!h->lastwith[nf])
+        h->lastwith[nf] = a;
+}
+
+static void usable_unlink(rc__heap *h, rc__arena *a) {
+    if (a->prev)
+        a->prev->next = a->next;
+    else
+        h->usable = a->next;
+    if (a->next)
+        a->next->prev = a->prev;
+    a->next = a->prev = NULL;
+}
+
+static void usable_insert_after(rc__heap *h, rc__arena *pos, rc__arena *a) {
+    a->prev = pos;
+    a->next = pos ? pos->next : h->usable;
+    if (a->next)
+        a->next->prev = a;
+    if (pos)
+        pos->next = a;
+    else
+        h->usable = a;
+}
+
+/* An arena has got a pool back: move it right past arenas with fewer. */
+static void usable_gave(rc__heap *h, rc__arena *a) {
+    uint32_t nf = a->nfree++;
+    if (nf == 0) {
+        usable_insert_after(h, NULL, a);
+        if (!h->lastwith[1])
+            h->lastwith[1] = a;
+        return;
+    }
+    rc__arena *last = h->lastwith[nf];
+    if (last == a)
+        h->lastwith[nf] = (a->prev && a->prev->nfree == nf) ? a->prev : NULL;
+    if (!h->lastwith[nf + 1])
+        h->lastwith[nf + 1] = a;
+    if (last == a)
+        return;
+    usable_unlink(h, a);
+    usable_insert_after(h, last, a);
+}
+
+/* ====================================================================== */
+/* Arenas                                                                  */
+/* ====================================================================== */
+
+static rc__arena *arena_new(rc_runtime *rt) {
+    rc__heap *h = &rt->heap;
+    rc__arena *a = rc__hook_alloc(rt, sizeof *a);
+    if (!a)
+        return NULL;
+    char *base = rc__hook_arena_alloc(rt);
+    if (!base) {
+        rc__hook_free(rt, a, sizeof *a);
+        return NULL;
+    }
+    memset(a, 0, sizeof *a);
+    uintptr_t first =
+        ((uintptr_t)base + RC__POOL_SIZE - 1) & ~(uintptr_t)(RC__POOL_SIZE - 1);
+    a->base = base;
+    a->firstpool = (rc__pool *)first;
+    a->npools =
+        (uint32_t)(((uintptr_t)base + RC_ARENA_SIZE - first) / RC__POOL_SIZE);
+    a->nfree = a->npools;
+    a->anext = h->arenas;
+    if (h->arenas)
+        h->arenas->aprev = a;
+    h->arenas = a;
+    h->arenas_allocated++;
+    if (++h->arenas_current > h->arenas_highwater)
+        h->arenas_highwater = h->arenas_current;
+    h->nempty++;
+    RC__POISON(base, RC_ARENA_SIZE);
+    /* only called when no arena has a free pool: it is the whole list */
+    usable_insert_after(h, NULL, a);
+    h->lastwith[a->npools] = a;
+    return a;
+}
+
+static void arena_release(rc_runtime *rt, rc__arena *a) {
+    rc__heap *h = &rt->heap;
+    if (h->lastwith[a->nfree] == a)
+        h->lastwith[a->nfree] =
+            (a->prev && a->prev->nfree == a->nfree) ? a->prev : NULL;
+    usable_unlink(h, a);
+    if (a->aprev)
+        a->aprev->anext = a->anext;
+    else
+        h->arenas = a->anext;
+    if (a->anext)
+        a->anext->aprev = a->aprev;
+    h->arenas_reclaimed++;
+    h->arenas_current--;
+    RC__UNPOISON(a->base, RC_ARENA_SIZE);
+    rc__hook_arena_free(rt, a->base);
+    rc__hook_free(rt, a, sizeof *a);
+}
+
+/* ====================================================================== */
+/* Pools                                                                   */
+/* ====================================================================== */
+
+static void used_push(rc__heap *h, rc__pool *p) {
+    rc__pool **head = &h->used[p->kind][p->szidx];
+    p->prev = NULL;
+    p->next = *head;
+    if (*head)
+        (*head)->prev = p;
+    *head = p;
+}
+
+static void used_unlink(rc__heap *h, rc__pool *p) {
+    if (p->prev)
+        p->prev->next = p->next;
+    else
+        h->used[p->kind][p->szidx] = p->next;
+    if (p->next)
+        p->next->prev = p->prev;
+}
+
+static void pool_init(rc_runtime *rt, rc__pool *p, rc__arena *a, int kind,
+                      unsigned cls) {
+    uint32_t hdr = pool_header_size(kind);
+    RC__UNPOISON(p, hdr);
+    memset(p, 0, hdr);
+    p->rt = rt;
+    p->arena = a;
+    p->kind = (uint8_t)kind;
+    p->szidx = (uint8_t)cls;
+    p->blocksize = (uint16_t)class_size(cls);
+    p->nextoffset = hdr;
+    p->maxnextoffset = (uint32_t)RC__POOL_SIZE - p->blocksize;
+}
+
+/* A fresh pool of (kind, class), from the fullest arena with one. */
+static rc__pool *pool_take(rc_runtime *rt, int kind, unsigned cls) {
+    rc__heap *h = &rt->heap;
+    rc__arena *a = h->usable;
+    if (!a && !(a = arena_new(rt)))
+        return NULL;
+    rc__pool *p;
+    if (a->freepools) {
+        p = a->freepools;
+        RC__UNPOISON(p, sizeof *p);
+        a->freepools = p->next;
+    } else {
+        p = (rc__pool *)((char *)a->firstpool +
+                         (size_t)a->ncarved++ * RC__POOL_SIZE);
+    }
+    if (a->nfree == a->npools)
+        h->nempty--;
+    usable_took(h, a);
+    pool_init(rt, p, a, kind, cls);
+    used_push(h, p);
+    return p;
+}
+
+/* Gives an empty pool back to its arena, and the arena to the OS when it is
+ * empty and another empty arena is already kept. */
+static void pool_release(rc_runtime *rt, rc__pool *p) {
+    rc__heap *h = &rt->heap;
+    rc__arena *a = p->arena;
+    RC__ASSERT(p->nused == 0 && !p->pinned);
+    used_unlink(h, p);
+    p->szidx = 0xFF; /* marks a free pool for walkers */
+    p->next = a->freepools;
+    a->freepools = p;
+    RC__POISON((char *)p + sizeof *p, RC__POOL_SIZE - sizeof *p);
+    usable_gave(h, a);
+    if (a->nfree == a->npools) {
+        if (h->nempty >= 1)
+            arena_release(rt, a);
+        else
+            h->nempty++;
+    }
+}
+
+void rc__pool_release_if_empty(rc__pool *p) {
+    if (p->nused == 0 && !p->pinned)
+        pool_release(p->rt, p);
+}
+
+static inline char *pool_alloc(rc_runtime *rt, int kind, unsigned cls) {
+    rc__heap *h = &rt->heap;
+    rc__pool *p = h->used[kind][cls];
+    if (RC__UNLIKELY(!p) && !(p = pool_take(rt, kind, cls)))
+        return NULL;
+    char *b;
+    if (p->freeblock) {
+        b = (char *)p + p->freeblock;
+        p->freeblock = block_next(b);
+    } else {
+        b = (char *)p + p->nextoffset;
+        p->nextoffset += p->blocksize;
+    }
+    p->nused++;
+    if (pool_full(p))
+        used_unlink(h, p);
+    return b;
+}
+
+static inline void pool_free(rc_runtime *rt, rc__pool *p, char *b) {
+    bool was_full = pool_full(p);
+    RC__UNPOISON(b, sizeof(rc_object));
+    block_mark_free(b, p->freeblock);
+    p->freeblock = (uint32_t)(b - (char *)p);
+    RC__POISON(b + sizeof(rc_object), p->blocksize - sizeof(rc_object));
+    if (was_full)
+        used_push(&rt->heap, p);
+    if (--p->nused == 0 && !p->pinned)
+        pool_release(rt, p);
+}
+
+/* ====================================================================== */
+/* Large blocks (from the hook)                                            */
+/* ====================================================================== */
+
+static char *large_alloc(rc_runtime *rt, size_t n, int kind) {
+    if (n > SIZE_MAX - sizeof(rc__large) - RC__ALIGN) {
+        rc_set_error(rt, RC_EOVERFLOW, "allocation of %zu bytes is too large",
+                     n);
+        return NULL;
+    }
+    size_t total = sizeof(rc__large) + ((n + RC__ALIGN - 1) & ~(size_t)15);
+    rc__large *h = rc__hook_alloc(rt, total);
+    if (!h)
+        return NULL;
+    h->rt = rt;
+    h->size = total;
+    rc__list_append(&rt->heap.large[kind], h);
+    rt->heap.large_blocks++;
+    rt->heap.large_bytes += total;
+    return (char *)(h + 1);
+}
+
+static void large_free(rc_runtime *rt, char *b) {
+    rc__large *h = (rc__large *)b - 1;
+    RC__UNPOISON(h, h->size);
+    rc__list_unlink(h);
+    rt->heap.large_blocks--;
+    rt->heap.large_bytes -= h->size;
+    rc__hook_free(rt, h, h->size);
+}
+
+static inline size_t large_capacity(const char *b) {
+    return ((const rc__large *)b - 1)->size - sizeof(rc__large);
+}
+
+/* ====================================================================== */
+/* Debug mode: fills and guard bytes                                       */
+/* ====================================================================== */
+
+/* A block of capacity cap holding n requested bytes: guard bytes fill
+ * [n, cap - 8) and the last 8 bytes keep n. */
+static void debug_arm(char *b, size_t n, size_t cap, bool fill_new) {
+    if (fill_new)
+        memset(b, DBG_NEW, n);
+    memset(b + n, DBG_GUARD, cap - 8 - n);
+    uint64_t n64 = n;
+    memcpy(b + cap - 8, &n64, 8);
+}
+
+static RC__NORETURN void debug_overrun(const rc_runtime *rt, const char *what,
+                                       size_t n, size_t at, unsigned byte) {
+    rc__fatal(rt,
+              "rcgc: memory overrun past the end of %s (%zu bytes): byte %zu "
+              "after it is 0x%02X, not the guard 0x%02X",
+              what, n, at, byte, DBG_GUARD);
+}
+
+/* Checks the guards of a block; returns the requested size it recorded. */
+static size_t debug_check(const rc_runtime *rt, const char *b, size_t cap,
+                          const char *what) {
+    uint64_t n;
+    memcpy(&n, b + cap - 8, 8);
+    if (n > cap - DBG_TAIL)
+        debug_overrun(rt, what, cap - DBG_TAIL, cap - 8,
+                      (unsigned char)b[cap - 8]);
+    for (size_t i = n; i < cap - 8; i++)
+        if ((unsigned char)b[i] != DBG_GUARD)
+            debug_overrun(rt, what, n, i - n, (unsigned char)b[i]);
+    return (size_t)n;
+}
+
+/* ====================================================================== */
+/* Raw memory and object memory                                            */
+/* ====================================================================== */
+
+static inline size_t request_size(const rc_runtime *rt, size_t n) {
+    return rt->debug_alloc ? n + DBG_TAIL : n;
+}
+
+static inline bool is_small(const rc_runtime *rt, size_t need) {
+    return need <= RC_SMALL_MAX && !rt->passthrough;
+}
+
+void *rc__mem_alloc(rc_runtime *rt, size_t n, int kind) {
+    if (n > SIZE_MAX - DBG_TAIL) {
+        rc_set_error(rt, RC_EOVERFLOW, "allocation of %zu bytes is too large",
+                     n);
+        return NULL;
+    }
+    size_t need = request_size(rt, n);
+    char *b;
+    size_t cap;
+    if (is_small(rt, need)) {
+        b = pool_alloc(rt, kind, class_of(need));
+        cap = class_size(class_of(need));
+    } else {
+        b = large_alloc(rt, need, kind);
+        cap = b ? large_capacity(b) : 0;
+    }
+    if (!b)
+        return NULL;
+    RC__POISON(b, cap);
+    RC__UNPOISON(b, rt->debug_alloc ? cap : n);
+    if (rt->debug_alloc)
+        debug_arm(b, n, cap, kind == RC__KIND_RAW);
+    return b;
+}
+
+void rc__mem_free(rc_runtime *rt, void *p, size_t n, int kind) {
+    char *b = p;
+    size_t need = request_size(rt, n);
+    bool small = is_small(rt, need);
+    if (rt->debug_alloc) {
+        size_t cap = small ? rc__pool_of(b)->blocksize : large_capacity(b);
+        size_t was = debug_check(rt, b, cap, "a raw block");
+        if (was != n)
+            rc__fatal(rt, "rcgc: rc_free of a %zu-byte block with size %zu",
+                      was, n);
+        memset(b, DBG_DEAD, cap);
+    }
+    if (small)
+        pool_free(rt, rc__pool_of(b), b);
+    else
+        large_free(rt, b);
+}
+
+rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, int kind) {
+    rc_object *o = rc__mem_alloc(rt, size, kind);
+    if (!o)
+        return NULL;
+    memset(o, 0, size);
+    if (!is_small(rt, request_size(rt, size)))
+        o->flags = RC__F_LARGE;
+    return o;
+}
+
+size_t rc__obj_block_size(const rc_object *o) {
+    if (o->flags & RC__F_LARGE)
+        return rc__large_of(o)->size;
+    return rc__pool_of(o)->blocksize;
+}
+
+void rc__obj_free(rc_runtime *rt, rc_object *o) {
+    char *b = (char *)o;
+    bool large = o->flags & RC__F_LARGE;
+    if (rt->debug_alloc) {
+        size_t cap = large ? large_capacity(b) : rc__pool_of(b)->blocksize;
+        char what[96];
+        snprintf(what, sizeof what, "a '%s' object", o->type->name);
+        debug_check(rt, b, cap, what);
+        memset(b + sizeof(rc_object), DBG_DEAD, cap - sizeof(rc_object));
+    }
+    if (large) {
+        large_free(rt, b);
+    } else {
+        pool_free(rt, rc__pool_of(b), b);
+    }
+}
+
+/* ====================================================================== */
+/* Walking the heap                                                        */
+/* ====================================================================== */
+
+static bool pool_in_use(const rc__pool *p) {
+    return p->szidx < RC_SIZE_CLASSES;
+}
+
+bool rc__block_in_use(const rc__pool *p, const void *b) {
+    uint32_t off = (uint32_t)((const char *)b - (const char *)p);
+    uint32_t hdr = pool_header_size(p->kind);
+    return off >= hdr && off < p->nextoffset &&
+           (off - hdr) % p->blocksize == 0 && !block_is_free(b);
+}
+
+void rc__heap_foreach_pool(const rc_runtime *rt, rc__poolfn fn, void *arg) {
+    for (rc__arena *a = rt->heap.arenas; a; a = a->anext) {
+        for (uint32_t i = 0; i < a->ncarved; i++) {
+            rc__pool *p =
+                (rc__pool *)((char *)a->firstpool + i * RC__POOL_SIZE);
+            if (pool_in_use(p))
+                fn(p, arg);
+        }
+    }
+}
+
+typedef struct objwalk {
+    rc__objfn fn;
+    void *arg;
+    int stop;
+} objwalk;
+
+static void walk_pool_objects(rc__pool *p, void *arg) {
+    objwalk *w = arg;
+    if (p->kind == RC__KIND_RAW || w->stop)
+        return;
+    for (uint32_t off = pool_header_size(p->kind); off < p->nextoffset;
+         off += p->blocksize) {
+        char *b = (char *)p + off;
+        if (!block_is_free(b) && (w->stop = w->fn((rc_object *)b, w->arg)))
+            return;
+    }
+}
+
+static int walk_large(rc__large *head, objwalk *w) {
+    for (rc__large *h = head->next; h != head && !w->stop; h = h->next)
+        w->stop = w->fn((rc_object *)(h + 1), w->arg);
+    return w->stop;
+}
+
+/* Calls fn on every live object (not raw blocks); fn must not allocate or
+ * free. Stops at, and returns, the first nonzero result. */
+int rc__heap_foreach_object(rc_runtime *rt, rc__objfn fn, void *arg) {
+    objwalk w = {fn, arg, 0};
+    rc__heap_foreach_pool(rt, walk_pool_objects, &w);
+    if (walk_large(&rt->heap.large[RC__KIND_OBJ], &w) ||
+        walk_large(&rt->heap.large[RC__KIND_GC], &w))
+        return w.stop;
+    for (int g = 0; g < RC__NGENS && !w.stop; g++)
+        walk_large(&rt->gc.glarge[g], &w);
+    if (!w.stop && rt->gc.collecting)
+        walk_large(&rt->gc.set_large, &w);
+    return w.stop;
+}
+
+/* ====================================================================== */
+/* Heap setup and teardown                                                 */
+/* ====================================================================== */
+
+void rc__heap_init(rc_runtime *rt) {
+    memset(&rt->heap, 0, sizeof rt->heap);
+    for (int k = 0; k < RC__NKINDS; k++)
+        rc__list_init(&rt->heap.large[k]);
+}
+
+static void free_large_list(rc_runtime *rt, rc__large *head) {
+    while (head->next != head) {
+        rc__large *h = head->next;
+        rc__list_unlink(h);
+        rc__hook_free(rt, h, h->size);
+    }
+}
+
+/* Returns every arena and large block to the hook, whatever they hold. */
+void rc__heap_free_all(rc_runtime *rt) {
+    rc__heap *h = &rt->heap;
+    for (int k = 0; k < RC__NKINDS; k++)
+        free_large_list(rt, &h->large[k]);
+    for (int g = 0; g < RC__NGENS; g++)
+        free_large_list(rt, &rt->gc.glarge[g]);
+    free_large_list(rt, &rt->gc.set_large);
+    while (h->arenas) {
+        rc__arena *a = h->arenas;
+        h->arenas = a->anext;
+        RC__UNPOISON(a->base, RC_ARENA_SIZE);
+        rc__hook_arena_free(rt, a->base);
+        rc__hook_free(rt, a, sizeof *a);
+    }
+    rc__heap_init(rt);
+}
+
+/* ====================================================================== */
+/* Statistics                                                              */
+/* ====================================================================== */
+
+static void stat_pool(rc__pool *p, void *arg) {
+    rc_mem_stats *st = arg;
+    rc_mem_class_stats *c = &st->classes[p->szidx];
+    uint32_t hdr = pool_header_size(p->kind);
+    uint32_t capacity = (uint32_t)(RC__POOL_SIZE - hdr) / p->blocksize;
+    c->pools++;
+    c->blocks_in_use += p->nused;
+    c->blocks_free += capacity - p->nused;
+    st->bytes_in_use += (size_t)p->nused * p->blocksize;
+    st->bytes_free += (size_t)(capacity - p->nused) * p->blocksize;
+    st->bytes_pool_headers += hdr;
+    st->bytes_quantization +=
+        RC__POOL_SIZE - hdr - (size_t)capacity * p->blocksize;
+}
+
+int rc_mem_get_stats(const rc_runtime *rt, rc_mem_stats *out) {
+    if (!out || out->size < offsetof(rc_mem_stats, heap_limit) + sizeof(size_t))
+        return RC_EINVAL;
+    rc_mem_stats st;
+    memset(&st, 0, sizeof st);
+    st.size = out->size < sizeof st ? out->size : sizeof st;
+    st.version = RC_MEM_STATS_VERSION;
+    for (unsigned c = 0; c < RC_SIZE_CLASSES; c++)
+        st.classes[c].block_size = class_size(c);
+    rc__heap_foreach_pool(rt, stat_pool, &st);
+    const rc__heap *h = &rt->heap;
+    for (const rc__arena *a = h->arenas; a; a = a->anext) {
+        st.pools_unused += a->nfree;
+        st.bytes_alignment += RC_ARENA_SIZE - (size_t)a->npools * RC__POOL_SIZE;
+    }
+    st.arenas_allocated = h->arenas_allocated;
+    st.arenas_reclaimed = h->arenas_reclaimed;
+    st.arenas_highwater = h->arenas_highwater;
+    st.arenas_current = h->arenas_current;
+    st.large_blocks = h->large_blocks;
+    st.large_bytes = h->large_bytes;
+    st.bytes_held = rt->held;
+    st.heap_limit = rt->heap_limit;
+    memcpy(out, &st, st.size);
+    return 0;
+}
+
+static void print_row(FILE *out, const char *label, size_t value) {
+    fprintf(out, "%-40s = %16zu\n", label, value);
+}
+
+void rc_mem_print_stats(const rc_runtime *rt, FILE *out) {
+    if (!out)
+        out = rc__stream(rt);
+    rc_mem_stats st = {.size = sizeof st};
+    rc_mem_get_stats(rt, &st);
+    fprintf(out, "Small block threshold = %d, in %d size classes.\n\n",
+            RC_SMALL_MAX, RC_SIZE_CLASSES);
+    fprintf(out, "class   size   num pools   blocks in use  avail blocks\n"
+                 "-----   ----   ---------   -------------  ------------\n");
+    for (unsigned c = 0; c < RC_SIZE_CLASSES; c++) {
+        const rc_mem_class_stats *k = &st.classes[c];
+        if (k->pools)
+            fprintf(out, "%5u %6zu %11zu %15zu %13zu\n", c, k->block_size,
+                    k->pools, k->blocks_in_use, k->blocks_free);
+    }
+    fputc('\n', out);
+    print_row(out, "# arenas allocated total", st.arenas_allocated);
+    print_row(out, "# arenas reclaimed", st.arenas_reclaimed);
+    print_row(out, "# arenas highwater mark", st.arenas_highwater);
+    print_row(out, "# arenas allocated current", st.arenas_current);
+    char label[64];
+    snprintf(label, sizeof label, "%zu arenas * %zu bytes/arena",
+             st.arenas_current, (size_t)RC_ARENA_SIZE);
+    print_row(out, label, st.arenas_current * RC_ARENA_SIZE);
+    fputc('\n', out);
+    print_row(out, "# bytes in allocated blocks", st.bytes_in_use);
+    print_row(out, "# bytes in available blocks", st.bytes_free);
+    snprintf(label, sizeof label, "%zu unused pools * %zu bytes",
+             st.pools_unused, (size_t)RC__POOL_SIZE);
+    print_row(out, label, st.pools_unused * RC__POOL_SIZE);
+    print_row(out, "# bytes lost to pool headers", st.bytes_pool_headers);
+    print_row(out, "# bytes lost to quantization", st.bytes_quantization);
+    print_row(out, "# bytes lost to arena alignment", st.bytes_alignment);
+    print_row(out, "Total", st.arenas_current * RC_ARENA_SIZE);
+    fputc('\n', out);
+    print_row(out, "# large blocks (from the allocator)", st.large_blocks);
+    print_row(out, "# bytes in large blocks", st.large_bytes);
+    print_row(out, "# bytes held from the allocator", st.bytes_held);
+    print_row(out, "# heap limit (0: none)", st.heap_limit);
+}

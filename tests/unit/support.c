@@ -1,0 +1,191 @@
+/* support.c — see support.h. */
+#define _GNU_SOURCE
+#include "support.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* ---------------------------------------------------------------- types */
+
+static int tnode_traverse(rc_object *self, rc_visitproc visit, void *arg) {
+    tnode *n = (tnode *)self;
+    for (int i = 0; i < NODE_LINKS; i++) {
+        if (n->link[i]) {
+            int r = visit(n->link[i], arg);
+            if (r)
+                return r;
+        }
+    }
+    return 0;
+}
+
+static int tnode_clear(rc_object *self) {
+    tnode *n = (tnode *)self;
+    for (int i = 0; i < NODE_LINKS; i++) {
+        rc_object *o = n->link[i];
+        n->link[i] = NULL;
+        rc_xdecref(o);
+    }
+    return 0;
+}
+
+const rc_type tnode_type = {
+    .name = "tnode",
+    .basicsize = sizeof(tnode),
+    .flags = RC_TYPE_GC,
+    .traverse = tnode_traverse,
+    .clear = tnode_clear,
+};
+
+const rc_type tleaf_type = {
+    .name = "tleaf",
+    .basicsize = sizeof(rc_object) + 16,
+};
+
+typedef struct tbox {
+    rc_object ob;
+    rc_object *inner;
+} tbox;
+
+static void tbox_dealloc(rc_object *self) {
+    rc_xdecref(((tbox *)self)->inner);
+}
+
+const rc_type tbox_type = {
+    .name = "tbox",
+    .basicsize = sizeof(tbox),
+    .dealloc = tbox_dealloc,
+};
+
+tnode *tnode_new(rc_runtime *rt) {
+    return (tnode *)rc_new(rt, &tnode_type);
+}
+
+void tnode_set(tnode *from, int slot, rc_object *to) {
+    rc_object *old = from->link[slot];
+    rc_xincref(to);
+    from->link[slot] = to;
+    rc_xdecref(old);
+}
+
+rc_object *tbox_new(rc_runtime *rt, rc_object *inner) {
+    tbox *b = (tbox *)rc_new(rt, &tbox_type);
+    if (b) {
+        rc_xincref(inner);
+        b->inner = inner;
+    }
+    return (rc_object *)b;
+}
+
+/* ---------------------------------------------------------- allocator */
+
+static bool refuse(failing_alloc *fa) {
+    fa->calls++;
+    if (fa->fail_at && (fa->calls == fa->fail_at ||
+                        (fa->forever && fa->calls > fa->fail_at))) {
+        fa->failures++;
+        return true;
+    }
+    return false;
+}
+
+static void *fa_malloc(size_t n, void *ud) {
+    failing_alloc *fa = ud;
+    if (refuse(fa))
+        return NULL;
+    void *p = malloc(n);
+    if (p) {
+        fa->outstanding += n;
+        fa->live_blocks++;
+    }
+    return p;
+}
+
+static void fa_free(void *p, size_t n, void *ud) {
+    failing_alloc *fa = ud;
+    fa->outstanding -= n;
+    fa->live_blocks--;
+    free(p);
+}
+
+rc_config failing_config(failing_alloc *fa) {
+    rc_config c = rc_config_default();
+    c.allocator.malloc = fa_malloc;
+    c.allocator.free = fa_free;
+    c.allocator.ud = fa;
+    return c;
+}
+
+/* ------------------------------------------------------------ threads */
+
+typedef struct thunk {
+    void (*fn)(void *);
+    void *arg;
+} thunk;
+
+static void *thread_main(void *p) {
+    thunk *t = p;
+    t->fn(t->arg);
+    return NULL;
+}
+
+void run_with_stack(size_t stack, void (*fn)(void *), void *arg) {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    assert_int_equal(pthread_attr_setstacksize(&attr, stack), 0);
+    thunk t = {fn, arg};
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, &attr, thread_main, &t), 0);
+    pthread_join(th, NULL);
+    pthread_attr_destroy(&attr);
+}
+
+/* ------------------------------------------------------- child process */
+
+bool run_in_child(void (*fn)(void *), void *arg, char *err, size_t errcap) {
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    fflush(NULL);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        dup2(fds[1], 2);
+        fn(arg);
+        _exit(0);
+    }
+    close(fds[1]);
+    size_t n = 0;
+    ssize_t r;
+    while (n + 1 < errcap && (r = read(fds[0], err + n, errcap - 1 - n)) > 0)
+        n += (size_t)r;
+    err[n] = '\0';
+    char sink[256];
+    while (read(fds[0], sink, sizeof sink) > 0)
+        ;
+    close(fds[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    return WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status));
+}
+
+long test_scale(void) {
+    const char *env = getenv("RCGC_TEST_SCALE");
+    long s = env ? atol(env) : RCGC_TEST_SCALE;
+    return s > 0 ? s : 1;
+}
+
+uint64_t rng_next(uint64_t *state) {
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+uint64_t rng_below(uint64_t *state, uint64_t n) {
+    return rng_next(state) % n;
+}
