@@ -158,6 +158,8 @@ struct rc_object {
  * traversal and is returned by traverse. */
 typedef int (*rc_visitproc)(rc_object *child, void *arg);
 
+/* rc_type.flags: bits 0-15 are for these; bits 16-31 are reserved for the
+ * library's own types. */
 #define RC_TYPE_GC (1u << 0) /* may reference objects; tracked */
 #define RC_TYPE_LEGACY_FINALIZER                                               \
     (1u << 1) /* cyclic garbage holding one is                                 \

@@ -54,8 +54,6 @@ typedef struct collection {
     rc_object *inline_stack[STACK_INLINE];
 } collection;
 
-typedef bool (*root_fn)(collection *c, const rc_object *o);
-
 /* ====================================================================== */
 /* gc_refs                                                                 */
 /* ====================================================================== */
@@ -210,11 +208,18 @@ static void push(collection *c, rc_object *o) {
     c->stack[c->sp++] = o;
 }
 
+/* What a mark takes out of the set, and where it goes. */
+typedef enum mark_kind {
+    MARK_REACHABLE,     /* step 4: roots by gc_refs; survive in target */
+    MARK_UNCOLLECTABLE, /* step 6: legacy finalizers; gc.garbage, target */
+    MARK_RESURRECTED,   /* step 9: roots by gc_refs; the oldest generation */
+} mark_kind;
+
 typedef struct marker {
     collection *c;
     rc__cursor cur;
-    int dest;        /* generation that reached members move to */
-    bool to_garbage; /* also append them to gc.garbage */
+    mark_kind kind;
+    int dest; /* generation that taken members move to */
     size_t taken;
 } marker;
 
@@ -234,7 +239,7 @@ static int visit_reach(rc_object *child, void *arg) {
 static void take(marker *m, rc_object *o) {
     rc__gcs_set_remove(m->c->rt, o, m->dest);
     m->taken++;
-    if (m->to_garbage)
+    if (m->kind == MARK_UNCOLLECTABLE)
         rc__gc_garbage_append(m->c->rt, o);
     o->type->traverse(o, visit_reach, m);
 }
@@ -246,26 +251,29 @@ static void take_and_drain(marker *m, rc_object *o) {
         take(m, c->stack[--c->sp]);
 }
 
-/* Takes every root (as is_root says) and every member they reach out of
- * the set, into generation dest; returns how many were taken. */
-static size_t mark(collection *c, root_fn is_root, int dest, bool to_garbage) {
-    marker m = {.c = c, .dest = dest, .to_garbage = to_garbage};
+static bool is_root(collection *c, mark_kind kind, const rc_object *o) {
+    if (kind == MARK_UNCOLLECTABLE)
+        return o->type->flags & RC_TYPE_LEGACY_FINALIZER;
+    return refs_positive(c, o);
+}
+
+/* Takes every root and every member the roots reach out of the set; returns
+ * how many were taken. */
+static size_t mark(collection *c, mark_kind kind) {
+    marker m = {.c = c,
+                .kind = kind,
+                .dest = kind == MARK_RESURRECTED ? RC__OLDEST : c->target};
     do {
         c->overflow = false;
         rc__cursor_start(c->rt, &m.cur);
         for (rc_object *o; (o = rc__cursor_next(&m.cur));)
-            if ((o->flags & RC__F_REACHED) || is_root(c, o))
+            if ((o->flags & RC__F_REACHED) || is_root(c, kind, o))
                 take_and_drain(&m, o);
     } while (c->overflow);
     return m.taken;
 }
 
-static bool root_by_refs(collection *c, const rc_object *o) {
-    return refs_positive(c, o);
-}
-
-static bool root_by_legacy(collection *c, const rc_object *o) {
-    (void)c;
+static bool has_legacy_finalizer(const rc_object *o) {
     return o->type->flags & RC_TYPE_LEGACY_FINALIZER;
 }
 
@@ -273,12 +281,12 @@ static bool root_by_legacy(collection *c, const rc_object *o) {
 /* Unreachable members: report, finalize, clear                            */
 /* ====================================================================== */
 
-static bool any_member(collection *c, root_fn pred) {
+static bool any_member(collection *c, bool (*pred)(const rc_object *o)) {
     bool found = false;
     rc__cursor cur;
     rc__cursor_start(c->rt, &cur);
     for (rc_object *o; (o = rc__cursor_next(&cur));)
-        found = found || pred(c, o);
+        found = found || pred(o);
     return found;
 }
 
@@ -331,14 +339,14 @@ static void handle_unreachable(collection *c, size_t unreachable,
                                rc_gc_info *info) {
     rc_runtime *rt = c->rt;
     size_t uncollectable = 0;
-    if (any_member(c, root_by_legacy))
-        uncollectable = mark(c, root_by_legacy, c->target, true);
+    if (any_member(c, has_legacy_finalizer))
+        uncollectable = mark(c, MARK_UNCOLLECTABLE);
     if (rt->gc.debug & RC_DEBUG_COLLECTABLE)
         debug_each_member(c, "collectable");
     if (finalize_members(c)) {
         update_refs(c);
         subtract_refs(c);
-        mark(c, root_by_refs, RC__OLDEST, false);
+        mark(c, MARK_RESURRECTED);
     }
     delete_garbage(c);
     if (rt->gc.debug & RC_DEBUG_UNCOLLECTABLE) {
@@ -417,7 +425,7 @@ static ptrdiff_t collect(rc_runtime *rt, int g) {
     info.candidates = rc__gcs_set_begin(rt, g, c.target);
     update_refs(&c);
     subtract_refs(&c);
-    size_t survivors = mark(&c, root_by_refs, c.target, false);
+    size_t survivors = mark(&c, MARK_REACHABLE);
     long_lived_accounting(gc, g, survivors);
     size_t unreachable = info.candidates - survivors;
     if (unreachable)

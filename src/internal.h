@@ -62,17 +62,27 @@
 /* Object flags (rc_object.flags)                                          */
 /* ---------------------------------------------------------------------- */
 
-#define RC__F_LARGE      (1u << 0) /* block has an rc__large pre-header */
-#define RC__F_TRACKED    (1u << 1) /* in a generation of the collector */
-#define RC__F_FINALIZED  (1u << 2) /* finalize has run */
-#define RC__F_WEAKREFD   (1u << 3) /* has weak references (side table) */
-#define RC__F_CAND       (1u << 4) /* collection: in the set being examined */
-#define RC__F_REACHED    (1u << 5) /* collection: reached, not yet scanned */
-#define RC__F_GEN_SHIFT  6         /* large objects: generation, 2 bits */
-#define RC__F_GEN_MASK   (3u << RC__F_GEN_SHIFT)
-#define RC__F_REFS_SHIFT 8 /* collection: gc_refs, 24 bits */
-#define RC__F_REFS_MAX   0xFFFFFFu
+#define RC__F_LARGE     (1u << 0) /* block has an rc__large pre-header */
+#define RC__F_TRACKED   (1u << 1) /* in a generation of the collector */
+#define RC__F_FINALIZED (1u << 2) /* finalize has run */
+#define RC__F_WEAKREFD  (1u << 3) /* has weak references (side table) */
+#define RC__F_CAND      (1u << 4) /* collection: in the set being examined */
+#define RC__F_REACHED   (1u << 5) /* collection: reached, not yet scanned */
+#define RC__F_GEN_SHIFT 6         /* large objects: generation, 2 bits */
+#define RC__F_GEN_MASK  (3u << RC__F_GEN_SHIFT)
+#define RC__F_KEEP                                                             \
+    (1u << 8)              /* set by a dealloc that kept the block             \
+                               (a free list): it is not freed */
+#define RC__F_REFS_SHIFT 9 /* collection: gc_refs, 23 bits */
+#define RC__F_REFS_MAX   0x7FFFFFu
 #define RC__F_LOW        ((1u << RC__F_REFS_SHIFT) - 1)
+
+/* Type flags reserved for the library's own types (rc_type.flags bits
+ * 16-31; the public ones are the low bits). */
+#define RC__TYPE_BUILTIN (1u << 16) /* the type is an rc__typeinfo */
+#define RC__TYPE_UNTRACKABLE                                                   \
+    (1u << 17) /* the collector may untrack it when                            \
+                  it holds only untracked objects */
 
 /* ---------------------------------------------------------------------- */
 /* Pools, arenas and large blocks                                          */
@@ -210,8 +220,9 @@ struct rc_runtime {
     char errmsg[256];
     rc__heap heap;
     rc__gcstate gc;
-    unsigned dealloc_depth; /* nesting of object destruction */
-    rc_object *pending;     /* deferred deallocations (trashcan) */
+    struct rc__types *types; /* builtin types' state (src/types/types.h) */
+    unsigned dealloc_depth;  /* nesting of object destruction */
+    rc_object *pending;      /* deferred deallocations (trashcan) */
     bool tearing_down;
 };
 
@@ -278,6 +289,18 @@ static inline void rc__list_append(rc__large *head, rc__large *h) {
 
 /* object.c */
 void rc__dealloc_drain(rc_runtime *rt);
+/* Makes a kept (free-listed) block a live object again: count 1, library
+ * flags reset. The type's constructor re-initialises the rest. */
+static inline void rc__revive(rc_object *o) {
+    o->refcnt = 1;
+    o->flags &= RC__F_LARGE;
+}
+
+/* src/types (types.h): the builtin types' per-runtime state */
+int rc__types_init(rc_runtime *rt);
+void rc__types_fini(rc_runtime *rt);
+void rc__types_clear_freelists(rc_runtime *rt);
+void rc__maybe_untrack(rc_object *o, bool full_collection);
 
 /* gc.c */
 void rc__gc_init(rc_runtime *rt);

@@ -104,6 +104,10 @@ static void destroy(rc_runtime *rt, rc_object *o) {
         t->dealloc(o);
     else if (t->clear)
         t->clear(o);
+    if (o->flags & RC__F_KEEP) { /* a builtin type kept it on a free list */
+        o->flags &= ~RC__F_KEEP;
+        return;
+    }
     if (t->flags & RC_TYPE_GC)
         rc__gc_free_counted(rt);
     rc__obj_free(rt, o);
