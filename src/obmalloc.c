@@ -377,7 +377,7 @@ static inline bool is_small(const rc_runtime *rt, size_t need) {
     return need <= RC_SMALL_MAX && !rt->passthrough;
 }
 
-void *rc__mem_alloc(rc_runtime *rt, size_t n, int kind) {
+static void *mem_alloc_once(rc_runtime *rt, size_t n, int kind) {
     if (n > SIZE_MAX - DBG_TAIL) {
         rc_set_error(rt, RC_EOVERFLOW, "allocation of %zu bytes is too large",
                      n);
@@ -400,6 +400,15 @@ void *rc__mem_alloc(rc_runtime *rt, size_t n, int kind) {
     if (rt->debug_alloc)
         debug_arm(b, n, cap, kind == RC__KIND_RAW);
     return b;
+}
+
+/* When memory is refused, a full collection may free some (Lua's emergency
+ * collection), and the allocation is tried once more. */
+void *rc__mem_alloc(rc_runtime *rt, size_t n, int kind) {
+    void *p = mem_alloc_once(rt, n, kind);
+    if (!p && rc_last_error(rt) == RC_ENOMEM && rc__gc_emergency_collect(rt))
+        p = mem_alloc_once(rt, n, kind);
+    return p;
 }
 
 void rc__mem_free(rc_runtime *rt, void *p, size_t n, int kind) {

@@ -128,12 +128,8 @@ static void *try_hook(rc_runtime *rt, size_t n, bool arena) {
     return p;
 }
 
-/* Asks the hook; when it refuses, a full collection may free memory, and the
- * request is tried once more (Lua's emergency collection). */
 static void *hook_request(rc_runtime *rt, size_t n, bool arena) {
     void *p = try_hook(rt, n, arena);
-    if (!p && rc__gc_emergency_collect(rt))
-        p = try_hook(rt, n, arena);
     return p ? p : refused(rt, n);
 }
 
