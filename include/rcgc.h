@@ -114,6 +114,7 @@ struct rc_config {
     bool gc_at_safepoints;  /* an allocation only marks a collection as due;
                                rc_gc_safepoint() runs it */
     FILE *debug_stream;     /* collector messages and reports; NULL: stderr */
+    bool report_alive_at_exit; /* rc_runtime_free reports what is alive */
 };
 
 /* The defaults: C library memory, no limit, pools, collection on allocation. */
@@ -123,7 +124,13 @@ RC_API rc_config rc_config_default(void);
  * be discarded). NULL when memory for the runtime itself is refused. */
 RC_API rc_runtime *rc_runtime_new(const rc_config *cfg);
 
-/* Frees the runtime and every object still in it. NULL is a no-op. */
+/* Frees the runtime and every object still in it. In order: cyclic garbage
+ * is collected; what is still alive is reported if the configuration asks;
+ * every object alive that has a finalizer is finalized (once); weak
+ * references are cleared (without callbacks); tracked objects are cleared
+ * so that what they alone hold is deallocated; then every arena and block
+ * goes back to the allocator. NULL is a no-op. Must not be called from a
+ * finalizer or callback of the same runtime. */
 RC_API void rc_runtime_free(rc_runtime *rt);
 
 /* The runtime an object lives in. */
@@ -399,6 +406,98 @@ RC_API void rc_gc_release_objects(rc_runtime *rt, rc_object **objs,
  * the first problem (rc_last_error_message); RC_ESTATE during a collection.
  */
 RC_API int rc_heap_check(rc_runtime *rt);
+
+/* ====================================================================== */
+/* Weak references (Python's weakref module)                              */
+/* ====================================================================== */
+
+/*
+ * A weak reference does not own its target: the target's count is not
+ * raised, and when the target dies the weak reference is cleared (it then
+ * yields NULL) and its callback runs with the weakref as argument. Objects
+ * that never get a weak reference pay nothing: the runtime keeps weak
+ * references in a side table, flagged in the target's header.
+ *
+ * When a target dies by reference counting its weakrefs are cleared, then
+ * the callbacks run, newest first. In a collection every weakref to an
+ * unreachable object is cleared before any finalizer runs; a weakref that
+ * is itself unreachable is cleared without calling its callback; callbacks
+ * of reachable weakrefs run after all the clearing. A callback may allocate,
+ * drop references, create weakrefs and call rc_gc_collect (which returns 0
+ * while the collection runs). Weakref objects are tracked by the collector.
+ */
+typedef void (*rc_weakref_callback)(rc_object *weakref, void *arg);
+
+/* A new reference to a weak reference to target, calling cb(weakref, arg)
+ * when target dies (cb NULL: no callback). Weakrefs without a callback to
+ * one target are shared: asking twice returns the same object. NULL with
+ * RC_ENOMEM, or RC_EINVAL when target is in another runtime. */
+RC_API rc_object *rc_weakref_new(rc_runtime *rt, rc_object *target,
+                                 rc_weakref_callback cb, void *arg);
+
+/* Like rc_weakref_new, with an object as the callback's argument: the
+ * weakref holds a reference to cbarg (so the collector sees it) and passes
+ * it as cb's arg; Python's weakref.ref(target, callback) is this. */
+RC_API rc_object *rc_weakref_new_with_object(rc_runtime *rt, rc_object *target,
+                                             rc_weakref_callback cb,
+                                             rc_object *cbarg);
+
+/* A new reference to the target, or NULL once it is gone. */
+RC_API rc_object *rc_weakref_get(rc_object *weakref);
+
+RC_API bool rc_is_weakref(const rc_object *o);
+
+/* The object passed to rc_weakref_new_with_object (borrowed), else NULL. */
+RC_API rc_object *rc_weakref_callback_object(const rc_object *weakref);
+
+/* weakref.getweakrefcount(target). */
+RC_API size_t rc_weakref_count(const rc_object *target);
+
+/* weakref.getweakrefs(target): an array of new references, *count long,
+ * released with rc_gc_release_objects; NULL when there are none. */
+RC_API rc_object **rc_weakref_list(rc_runtime *rt, const rc_object *target,
+                                   size_t *count);
+
+/* ====================================================================== */
+/* Errors nobody can receive (Python's sys.unraisablehook)                */
+/* ====================================================================== */
+
+/*
+ * A finalizer or a weakref callback has no caller to return an error to.
+ * If one leaves an error recorded on the runtime (rc_set_error), the
+ * runtime passes it to the unraisable hook, clears it and goes on; the
+ * error the code before it had recorded is restored. The default hook
+ * prints "Exception ignored in: ..." and the error to the debug stream.
+ */
+typedef struct rc_unraisable {
+    rc_status status;    /* the error left behind */
+    const char *message; /* its message */
+    const char *context; /* "finalizer", "weakref callback", ... */
+    rc_object *object;   /* the object finalized, or the weakref (borrowed) */
+} rc_unraisable;
+
+typedef void (*rc_unraisable_hook)(rc_runtime *rt, const rc_unraisable *u,
+                                   void *arg);
+
+/* hook NULL restores the default printer. */
+RC_API void rc_set_unraisable_hook(rc_runtime *rt, rc_unraisable_hook hook,
+                                   void *arg);
+
+/* Reports an error through the hook, as the runtime does for finalizers
+ * (clients such as interpreters call it for errors of their own). */
+RC_API void rc_write_unraisable(rc_runtime *rt, rc_status status,
+                                const char *context, rc_object *object,
+                                const char *message);
+
+/* ====================================================================== */
+/* What is alive                                                          */
+/* ====================================================================== */
+
+/* Prints, to out (NULL: the debug stream), how many objects are alive,
+ * by type, most numerous first; immortal objects are not counted. Returns
+ * the number of objects alive. rc_config.report_alive_at_exit prints the
+ * same from rc_runtime_free, after it has collected cyclic garbage. */
+RC_API size_t rc_report_alive(rc_runtime *rt, FILE *out);
 
 /* ====================================================================== */
 /* Raw memory from a runtime's allocator                                  */

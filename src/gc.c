@@ -14,10 +14,12 @@
  *      untracked;
  *   6. members of legacy-finalizer types and what they reach leave the set
  *      as uncollectable: into gc.garbage and the target generation;
- *   7. (weakref.c) weak references to members are cleared and callbacks run;
+ *   7. weak references to members, and weakrefs that are members, are
+ *      cleared; callbacks of reachable weakrefs run (weakref.c);
  *   8. finalize runs once on each member that has not been finalized;
- *   9. if any ran: 2-4 again on the set; what is referenced from outside
- *      now was resurrected and leaves the set into the oldest generation;
+ *   9. if any finalizer or callback ran: 2-4 again on the set; what is
+ *      referenced from outside now was resurrected and leaves the set into
+ *      the oldest generation;
  *  10. each remaining member is cleared while held; members that survive
  *      their clear leave into the oldest generation, the rest are freed by
  *      reference counting as their counts reach zero.
@@ -307,7 +309,7 @@ static bool finalize_members(collection *c) {
             continue;
         o->flags |= RC__F_FINALIZED;
         rc_incref(o);
-        o->type->finalize(o);
+        rc__call_finalizer(c->rt, o);
         rc_decref(o);
         ran = true;
     }
@@ -343,7 +345,9 @@ static void handle_unreachable(collection *c, size_t unreachable,
         uncollectable = mark(c, MARK_UNCOLLECTABLE);
     if (rt->gc.debug & RC_DEBUG_COLLECTABLE)
         debug_each_member(c, "collectable");
-    if (finalize_members(c)) {
+    bool ran = rc__weakref_handle_garbage(rt);
+    ran |= finalize_members(c);
+    if (ran) {
         update_refs(c);
         subtract_refs(c);
         mark(c, MARK_RESURRECTED);

@@ -222,7 +222,7 @@ static void query_emit(query *q, rc_object *o) {
     q->n++;
 }
 
-static rc_object **result_alloc(rc_runtime *rt, size_t cap) {
+rc_object **rc__result_alloc(rc_runtime *rt, size_t cap) {
     size_t *block = rc_malloc(rt, (cap + 1) * sizeof(rc_object *));
     if (!block)
         return NULL;
@@ -249,7 +249,7 @@ static rc_object **run_query(rc_runtime *rt, query_pass pass, query *q,
         if (!q->n)
             return NULL;
         q->cap = q->n;
-        if (!(q->out = result_alloc(rt, q->cap)))
+        if (!(q->out = rc__result_alloc(rt, q->cap)))
             return NULL;
         q->n = 0;
         pass(rt, q);

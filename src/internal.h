@@ -204,6 +204,23 @@ typedef struct rc__gc_callback {
 } rc__gc_callback;
 
 /* ---------------------------------------------------------------------- */
+/* Weak references (weakref.c)                                             */
+/* ---------------------------------------------------------------------- */
+
+typedef struct rc__weakref rc__weakref;
+
+/* target -> its weakref list, for objects flagged RC__F_WEAKREFD */
+typedef struct rc__wrslot {
+    rc_object *target; /* NULL: empty slot */
+    rc__weakref *head; /* basic ref first, then callbacks newest first */
+} rc__wrslot;
+
+typedef struct rc__wrtable {
+    rc__wrslot *slots; /* open addressing, linear probing */
+    size_t n, cap;     /* entries; slots (a power of two, or 0) */
+} rc__wrtable;
+
+/* ---------------------------------------------------------------------- */
 /* The runtime                                                             */
 /* ---------------------------------------------------------------------- */
 
@@ -218,8 +235,12 @@ struct rc_runtime {
     size_t held;       /* bytes held from the hook, this struct included */
     rc_status err;     /* last error */
     char errmsg[256];
+    bool report_alive_at_exit;
     rc__heap heap;
     rc__gcstate gc;
+    rc__wrtable weakrefs;
+    rc_unraisable_hook unraisable; /* NULL: the default printer */
+    void *unraisable_arg;
     struct rc__types *types; /* builtin types' state (src/types/types.h) */
     unsigned dealloc_depth;  /* nesting of object destruction */
     rc_object *pending;      /* deferred deallocations (trashcan) */
@@ -308,10 +329,35 @@ void rc__gc_alloc_counted(rc_runtime *rt); /* a GC object is being made */
 void rc__gc_free_counted(rc_runtime *rt);  /* a GC object was freed */
 bool rc__gc_emergency_collect(rc_runtime *rt);
 
+/* Around a call to a finalizer or callback (runtime.c): enter saves and
+ * clears the runtime's error; leave sends an error the call left to the
+ * unraisable hook, then restores the saved one. */
+typedef struct rc__guard {
+    rc_status err;
+    char msg[256];
+} rc__guard;
+void rc__guard_enter(rc_runtime *rt, rc__guard *g);
+void rc__guard_leave(rc_runtime *rt, rc__guard *g, const char *context,
+                     rc_object *o);
+void rc__call_finalizer(rc_runtime *rt, rc_object *o);
+
+/* weakref.c */
+extern const rc_type rc__weakref_type;
+void rc__weakref_object_died(rc_runtime *rt, rc_object *o);
+void rc__weakref_detach(rc_object *weakref);
+bool rc__is_weakref(const rc_object *o);
+bool rc__weakref_handle_garbage(rc_runtime *rt);
+void rc__weakref_clear_all(rc_runtime *rt);
+
+/* teardown.c */
+void rc__teardown(rc_runtime *rt);
+
 /* gcapi.c */
 void rc__gc_garbage_append(rc_runtime *rt, rc_object *o);
 void rc__gc_callbacks_run(rc_runtime *rt, rc_gc_phase phase,
                           const rc_gc_info *info);
 void rc__gcapi_free(rc_runtime *rt);
+/* An array for `cap` new references, released by rc_gc_release_objects. */
+rc_object **rc__result_alloc(rc_runtime *rt, size_t cap);
 
 #endif /* RC_INTERNAL_H */

@@ -6,7 +6,8 @@
  *   1. finalize, if the type has one and it has not run (the object is held
  *      at count 1 meanwhile; if the count stays above zero afterwards the
  *      object was resurrected and survives);
- *   2. untrack it;
+ *   2. untrack it; if it is a weakref, take it off its target's list; clear
+ *      the weak references to it and run their callbacks;
  *   3. dealloc (or clear), then free the block.
  * Step 3 drops the object's children, which may reach zero in turn. Past
  * DEALLOC_DEPTH nested destructions, a dying object is queued instead
@@ -89,10 +90,10 @@ rc_object *rc_new_var_untracked(rc_runtime *rt, const rc_type *type,
 
 /* Runs the finalizer with the object held at count 1; true if it left the
  * object referenced (resurrected). */
-static bool finalize_resurrects(rc_object *o) {
+static bool finalize_resurrects(rc_runtime *rt, rc_object *o) {
     o->flags |= RC__F_FINALIZED;
     o->refcnt = 1;
-    o->type->finalize(o);
+    rc__call_finalizer(rt, o);
     if (o->refcnt & RC_IMMORTAL)
         return true;
     return --o->refcnt != 0;
@@ -140,10 +141,14 @@ void rc_dealloc_(rc_object *o) {
     rc_runtime *rt = rc_runtime_of(o);
     o->refcnt = 0;
     if (o->type->finalize && !(o->flags & RC__F_FINALIZED) &&
-        finalize_resurrects(o))
+        finalize_resurrects(rt, o))
         return;
     if (o->flags & RC__F_TRACKED)
         rc__gcs_untrack(rt, o);
+    if (o->type == &rc__weakref_type)
+        rc__weakref_detach(o);
+    if (o->flags & RC__F_WEAKREFD)
+        rc__weakref_object_died(rt, o);
     if (rt->dealloc_depth >= DEALLOC_DEPTH) {
         defer(rt, o);
         return;

@@ -290,7 +290,7 @@ static inline void pool_free(rc_runtime *rt, rc__pool *p, char *b) {
     RC__POISON(b + sizeof(rc_object), p->blocksize - sizeof(rc_object));
     if (was_full)
         used_push(&rt->heap, p);
-    if (--p->nused == 0 && !p->pinned)
+    if (--p->nused == 0 && !p->pinned && !rt->tearing_down)
         pool_release(rt, p);
 }
 

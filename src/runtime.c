@@ -73,6 +73,64 @@ void rc__fatal(const rc_runtime *rt, const char *fmt, ...) {
     abort();
 }
 
+/* ---------------------------------------------------------------------- */
+/* Errors nobody can receive                                               */
+/* ---------------------------------------------------------------------- */
+
+static void print_unraisable(rc_runtime *rt, const rc_unraisable *u) {
+    FILE *out = rc__stream(rt);
+    if (u->object)
+        fprintf(out, "Exception ignored in: %s of <%s object at %p>\n",
+                u->context, u->object->type->name, (void *)u->object);
+    else
+        fprintf(out, "Exception ignored in: %s\n", u->context);
+    fprintf(out, "rcgc: %s: %s\n", rc_strerror(u->status), u->message);
+}
+
+void rc_set_unraisable_hook(rc_runtime *rt, rc_unraisable_hook hook,
+                            void *arg) {
+    rt->unraisable = hook;
+    rt->unraisable_arg = arg;
+}
+
+void rc_write_unraisable(rc_runtime *rt, rc_status status, const char *context,
+                         rc_object *object, const char *message) {
+    rc_unraisable u = {status, message ? message : "", context ? context : "?",
+                       object};
+    if (rt->unraisable)
+        rt->unraisable(rt, &u, rt->unraisable_arg);
+    else
+        print_unraisable(rt, &u);
+}
+
+void rc__guard_enter(rc_runtime *rt, rc__guard *g) {
+    g->err = rt->err;
+    if (g->err != RC_OK)
+        memcpy(g->msg, rt->errmsg, sizeof g->msg);
+    rc_clear_error(rt);
+}
+
+void rc__guard_leave(rc_runtime *rt, rc__guard *g, const char *context,
+                     rc_object *o) {
+    if (rt->err != RC_OK) {
+        rc__guard left;
+        rc__guard_enter(rt, &left);
+        rc_write_unraisable(rt, left.err, context, o, left.msg);
+    }
+    rt->err = g->err;
+    if (g->err != RC_OK)
+        memcpy(rt->errmsg, g->msg, sizeof g->msg);
+    else
+        rt->errmsg[0] = '\0';
+}
+
+void rc__call_finalizer(rc_runtime *rt, rc_object *o) {
+    rc__guard g;
+    rc__guard_enter(rt, &g);
+    o->type->finalize(o);
+    rc__guard_leave(rt, &g, "finalizer", o);
+}
+
 void rc__assert_fail(const char *cond, const char *file, int line) {
     fprintf(stderr, "rcgc: internal assertion failed: %s (%s:%d)\n", cond, file,
             line);
@@ -231,6 +289,7 @@ rc_runtime *rc_runtime_new(const rc_config *cfg) {
     rt->gc_at_safepoints = c.gc_at_safepoints;
     rt->debug_stream = c.debug_stream;
     rt->heap_limit = c.heap_limit;
+    rt->report_alive_at_exit = c.report_alive_at_exit;
     rt->held = sizeof *rt;
     rc__heap_init(rt);
     rc__gcs_init(rt);
@@ -241,7 +300,7 @@ rc_runtime *rc_runtime_new(const rc_config *cfg) {
 void rc_runtime_free(rc_runtime *rt) {
     if (!rt)
         return;
-    rt->tearing_down = true;
+    rc__teardown(rt);
     rc__gcapi_free(rt);
     rc__heap_free_all(rt);
     rc_allocator a = rt->alloc;
