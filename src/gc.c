@@ -169,6 +169,41 @@ static inline void refs_dec(collection *c, rc_object *o) {
     }
 }
 
+/* The first pass: gc_refs are set the first time a member is met, as a
+ * member or as a child, and references between members are subtracted in
+ * the same walk (CPython's update_refs and subtract_refs in one pass).
+ * Large members are set up front, so a child without RC__F_CAND is a member
+ * exactly when it is a small one. */
+static int init_large(rc_object *o, void *arg) {
+    refs_init(arg, o);
+    return 0;
+}
+
+static int visit_init_decref(rc_object *child, void *arg) {
+    if (!child)
+        return 0;
+    if (!(child->flags & RC__F_CAND)) {
+        if (!rc__gcs_small_member(child))
+            return 0;
+        refs_init(arg, child);
+    }
+    refs_dec(arg, child);
+    return 0;
+}
+
+static void init_and_subtract_refs(collection *c) {
+    rc__gcs_large_members(c->rt, init_large, c);
+    rc__cursor cur;
+    rc__cursor_start(c->rt, &cur);
+    for (rc_object *o; (o = rc__cursor_next(&cur));) {
+        if (!(o->flags & RC__F_CAND))
+            refs_init(c, o);
+        o->type->traverse(o, visit_init_decref, c);
+    }
+}
+
+/* update_refs and subtract_refs for the later passes, when every member
+ * already carries RC__F_CAND. */
 static void update_refs(collection *c) {
     rc__cursor cur;
     rc__cursor_start(c->rt, &cur);
@@ -210,6 +245,22 @@ static void push(collection *c, rc_object *o) {
     c->stack[c->sp++] = o;
 }
 
+/* What the unreachable set may hold that needs the later steps; gathered
+ * by the first mark from the members it leaves in the set (members it
+ * takes later make these over-estimates, which only costs a pass). */
+typedef struct survey {
+    bool legacy;   /* objects of legacy-finalizer types */
+    bool weakrefs; /* weakrefs, or objects that have weakrefs */
+    bool finalize; /* objects whose finalizer has not run */
+} survey;
+
+static inline void survey_add(survey *s, const rc_object *o) {
+    const rc_type *t = o->type;
+    s->legacy |= (t->flags & RC_TYPE_LEGACY_FINALIZER) != 0;
+    s->weakrefs |= (o->flags & RC__F_WEAKREFD) || t == &rc__weakref_type;
+    s->finalize |= t->finalize && !(o->flags & RC__F_FINALIZED);
+}
+
 /* What a mark takes out of the set, and where it goes. */
 typedef enum mark_kind {
     MARK_REACHABLE,     /* step 4: roots by gc_refs; survive in target */
@@ -223,6 +274,7 @@ typedef struct marker {
     mark_kind kind;
     int dest; /* generation that taken members move to */
     size_t taken;
+    survey left; /* what the members not taken at first sight hold */
 } marker;
 
 static int visit_reach(rc_object *child, void *arg) {
@@ -260,37 +312,29 @@ static bool is_root(collection *c, mark_kind kind, const rc_object *o) {
 }
 
 /* Takes every root and every member the roots reach out of the set; returns
- * how many were taken. */
-static size_t mark(collection *c, mark_kind kind) {
+ * how many were taken, and in *left what the others may need. */
+static size_t mark(collection *c, mark_kind kind, survey *left) {
     marker m = {.c = c,
                 .kind = kind,
                 .dest = kind == MARK_RESURRECTED ? RC__OLDEST : c->target};
     do {
         c->overflow = false;
         rc__cursor_start(c->rt, &m.cur);
-        for (rc_object *o; (o = rc__cursor_next(&m.cur));)
+        for (rc_object *o; (o = rc__cursor_next(&m.cur));) {
             if ((o->flags & RC__F_REACHED) || is_root(c, kind, o))
                 take_and_drain(&m, o);
+            else if (left)
+                survey_add(&m.left, o);
+        }
     } while (c->overflow);
+    if (left)
+        *left = m.left;
     return m.taken;
-}
-
-static bool has_legacy_finalizer(const rc_object *o) {
-    return o->type->flags & RC_TYPE_LEGACY_FINALIZER;
 }
 
 /* ====================================================================== */
 /* Unreachable members: report, finalize, clear                            */
 /* ====================================================================== */
-
-static bool any_member(collection *c, bool (*pred)(const rc_object *o)) {
-    bool found = false;
-    rc__cursor cur;
-    rc__cursor_start(c->rt, &cur);
-    for (rc_object *o; (o = rc__cursor_next(&cur));)
-        found = found || pred(o);
-    return found;
-}
 
 static void debug_each_member(collection *c, const char *what) {
     FILE *out = rc__stream(c->rt);
@@ -337,20 +381,21 @@ static void delete_garbage(collection *c) {
 }
 
 /* Steps 6-10 on the unreachable set; fills the counts of *info. */
-static void handle_unreachable(collection *c, size_t unreachable,
+static void handle_unreachable(collection *c, size_t unreachable, survey s,
                                rc_gc_info *info) {
     rc_runtime *rt = c->rt;
     size_t uncollectable = 0;
-    if (any_member(c, has_legacy_finalizer))
-        uncollectable = mark(c, MARK_UNCOLLECTABLE);
+    if (s.legacy)
+        uncollectable = mark(c, MARK_UNCOLLECTABLE, NULL);
     if (rt->gc.debug & RC_DEBUG_COLLECTABLE)
         debug_each_member(c, "collectable");
-    bool ran = rc__weakref_handle_garbage(rt);
-    ran |= finalize_members(c);
+    bool ran = s.weakrefs && rc__weakref_handle_garbage(rt);
+    if (s.finalize)
+        ran |= finalize_members(c);
     if (ran) {
         update_refs(c);
         subtract_refs(c);
-        mark(c, MARK_RESURRECTED);
+        mark(c, MARK_RESURRECTED, NULL);
     }
     delete_garbage(c);
     if (rt->gc.debug & RC_DEBUG_UNCOLLECTABLE) {
@@ -427,13 +472,13 @@ static ptrdiff_t collect(rc_runtime *rt, int g) {
     c.cap = STACK_INLINE;
     c.garbage_mark = rc_gc_garbage_count(rt);
     info.candidates = rc__gcs_set_begin(rt, g, c.target);
-    update_refs(&c);
-    subtract_refs(&c);
-    size_t survivors = mark(&c, MARK_REACHABLE);
+    init_and_subtract_refs(&c);
+    survey left;
+    size_t survivors = mark(&c, MARK_REACHABLE, &left);
     long_lived_accounting(gc, g, survivors);
     size_t unreachable = info.candidates - survivors;
     if (unreachable)
-        handle_unreachable(&c, unreachable, &info);
+        handle_unreachable(&c, unreachable, left, &info);
     rc__gcs_set_end(rt);
     release_collection(&c);
 

@@ -300,6 +300,10 @@ void rc__gcs_set_remove(rc_runtime *rt, rc_object *o, int gen) {
         move_small(rt, o, target, gen);
 }
 
+void rc__gcs_large_members(rc_runtime *rt, rc__objfn fn, void *arg) {
+    foreach_large(&rt->gc.set_large, fn, arg);
+}
+
 void rc__gcs_set_end(rc_runtime *rt) {
     RC__ASSERT(rt->gc.set_large.next == &rt->gc.set_large);
     rc__gcpool *p = rt->gc.coll;

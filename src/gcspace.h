@@ -76,6 +76,22 @@ static inline rc_object *rc__cursor_next(rc__cursor *c) {
     return rc__cursor_next_large(c);
 }
 
+/* For an object without RC__F_CAND: true if it is a small member of the
+ * set (it sits in a GC pool and its bit is in that pool's set bitmap).
+ * Outside a collection every set bitmap is empty. */
+static inline bool rc__gcs_small_member(const rc_object *o) {
+    if (o->flags & RC__F_LARGE)
+        return false;
+    const rc__gcpool *p = (const rc__gcpool *)rc__pool_of(o);
+    if (p->pool.kind != RC__KIND_GC)
+        return false;
+    uint32_t gi = rc__granule(p, o);
+    return (p->cmap[gi >> 6] >> (gi & 63)) & 1;
+}
+
+/* Calls fn on each large member of the set; fn must not change the set. */
+void rc__gcs_large_members(rc_runtime *rt, rc__objfn fn, void *arg);
+
 /* True if o, a member not yet taken out, will still be returned by c. */
 static inline bool rc__cursor_ahead(const rc__cursor *c, const rc_object *o) {
     if (!c->pool)
