@@ -173,6 +173,15 @@ bool run_in_child(void (*fn)(void *), void *arg, char *err, size_t errcap) {
     return WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status));
 }
 
+size_t blocks_in_use(const rc_runtime *rt) {
+    rc_mem_stats st = {.size = sizeof st};
+    rc_mem_get_stats(rt, &st);
+    size_t n = st.large_blocks;
+    for (int c = 0; c < RC_SIZE_CLASSES; c++)
+        n += st.classes[c].blocks_in_use;
+    return n;
+}
+
 long test_scale(void) {
     const char *env = getenv("RCGC_TEST_SCALE");
     long s = env ? atol(env) : RCGC_TEST_SCALE;

@@ -54,6 +54,10 @@ void run_with_stack(size_t stack, void (*fn)(void *), void *arg);
  * true if the child died by a signal or exited nonzero. */
 bool run_in_child(void (*fn)(void *), void *arg, char *err, size_t errcap);
 
+/* Blocks handed out by the runtime's allocator (pools and large blocks):
+ * objects and raw buffers alive. */
+size_t blocks_in_use(const rc_runtime *rt);
+
 /* Multiplier for randomized test lengths (RCGC_TEST_SCALE, make check-deep). */
 long test_scale(void);
 

@@ -9,15 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static size_t blocks_in_use(const rc_runtime *rt) {
-    rc_mem_stats st = {.size = sizeof st};
-    rc_mem_get_stats(rt, &st);
-    size_t n = st.large_blocks;
-    for (int c = 0; c < RC_SIZE_CLASSES; c++)
-        n += st.classes[c].blocks_in_use;
-    return n;
-}
-
 /* How many tracked objects generation g holds (-1: all three). */
 static size_t gen_size(rc_runtime *rt, int g) {
     size_t n;

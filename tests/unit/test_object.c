@@ -155,15 +155,6 @@ typedef struct deep {
     size_t blocks_after;
 } deep;
 
-static size_t blocks_in_use(const rc_runtime *rt) {
-    rc_mem_stats st = {.size = sizeof st};
-    rc_mem_get_stats(rt, &st);
-    size_t n = st.large_blocks;
-    for (int c = 0; c < RC_SIZE_CLASSES; c++)
-        n += st.classes[c].blocks_in_use;
-    return n;
-}
-
 /* A chain of boxes (not GC objects): box -> box -> ... -> leaf. */
 static void free_chain(void *arg) {
     deep *d = arg;

@@ -92,15 +92,6 @@ typedef struct worker {
     size_t blocks_left;
 } worker;
 
-static size_t blocks_in_use(const rc_runtime *rt) {
-    rc_mem_stats st = {.size = sizeof st};
-    rc_mem_get_stats(rt, &st);
-    size_t n = st.large_blocks;
-    for (int c = 0; c < RC_SIZE_CLASSES; c++)
-        n += st.classes[c].blocks_in_use;
-    return n;
-}
-
 static void *work(void *p) {
     worker *w = p;
     rc_runtime *rt = rc_runtime_new(NULL);

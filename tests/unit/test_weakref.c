@@ -8,15 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static size_t blocks_in_use(const rc_runtime *rt) {
-    rc_mem_stats st = {.size = sizeof st};
-    rc_mem_get_stats(rt, &st);
-    size_t n = st.large_blocks;
-    for (int c = 0; c < RC_SIZE_CLASSES; c++)
-        n += st.classes[c].blocks_in_use;
-    return n;
-}
-
 /* A log of callbacks: which weakref, in which order, what get() returned. */
 typedef struct cblog {
     rc_object *order[16];
