@@ -2,10 +2,12 @@
 # `make test` builds the asan and release presets and runs every test on
 # both. Missing tools are installed with apt-get when possible.
 
-.PHONY: run test bench check-deep deps bench-deps format clean
+.PHONY: run test bench check-deep deps format clean
 
-DEPS := cmake ninja-build pkg-config libcmocka-dev python3
-BENCH_DEPS := libmimalloc-dev libjemalloc-dev libgc-dev
+# The release preset also builds the benchmarks, so their libraries are
+# needed by every target.
+DEPS := cmake ninja-build pkg-config libcmocka-dev python3 \
+        libmimalloc-dev libjemalloc-dev libgc-dev
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 run: deps
@@ -21,7 +23,7 @@ test: deps
 	cmake --build --preset release -j $(JOBS)
 	ctest --preset release -j $(JOBS)
 
-bench: deps bench-deps
+bench: deps
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 	bench/run.sh build/release
@@ -34,11 +36,8 @@ check-deep: deps
 deps:
 	@tools/ensure-deps.sh $(DEPS)
 
-bench-deps:
-	@tools/ensure-deps.sh $(BENCH_DEPS)
-
 format:
-	clang-format -i include/*.h include/rcgc/*.h src/*.c src/*.h src/types/*.c tests/unit/*.c tests/unit/*.h examples/*.c bench/*.c fuzz/*.c 2>/dev/null || true
+	clang-format -i include/*.h include/rcgc/*.h src/*.c src/*.h src/types/*.c src/types/*.h tests/unit/*.c tests/unit/*.h examples/*.c bench/*.c bench/*.h fuzz/*.c 2>/dev/null || true
 
 clean:
 	rm -rf build
