@@ -167,7 +167,8 @@ typedef struct rc__heap {
     size_t arenas_reclaimed;
     size_t arenas_current;
     size_t arenas_highwater;
-    size_t nempty; /* arenas with every pool free */
+    size_t nempty;   /* arenas with every pool free */
+    rc__pool *spare; /* the last pool to become empty, kept */
     size_t large_blocks, large_bytes;
 } rc__heap;
 
@@ -229,6 +230,7 @@ struct rc_runtime {
     bool sys_arenas;    /* arenas from the OS layer (mmap) */
     bool passthrough;   /* config: every block from the hook */
     bool debug_alloc;   /* config: fills and guard bytes */
+    bool plain_alloc;   /* neither: the allocator's fast paths apply */
     bool gc_at_safepoints;
     FILE *debug_stream;
     size_t heap_limit; /* 0: none */

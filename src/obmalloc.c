@@ -238,12 +238,20 @@ static rc__pool *pool_take(rc_runtime *rt, int kind, unsigned cls) {
     return p;
 }
 
+/* True if p is empty and the only pool in use in its arena: keeping p
+ * keeps the arena. */
+static bool pins_arena(const rc__pool *p) {
+    return p->nused == 0 && p->arena->nfree + 1 == p->arena->npools;
+}
+
 /* Gives an empty pool back to its arena, and the arena to the OS when it is
  * empty and another empty arena is already kept. */
 static void pool_release(rc_runtime *rt, rc__pool *p) {
     rc__heap *h = &rt->heap;
     rc__arena *a = p->arena;
     RC__ASSERT(p->nused == 0 && !p->pinned);
+    if (h->spare == p)
+        h->spare = NULL;
     used_unlink(h, p);
     p->szidx = 0xFF; /* marks a free pool for walkers */
     p->next = a->freepools;
@@ -256,17 +264,43 @@ static void pool_release(rc_runtime *rt, rc__pool *p) {
         else
             h->nempty++;
     }
+    /* the spare must not keep an arena besides the empty one kept */
+    rc__pool *spare = h->spare;
+    if (spare && h->nempty >= 1 && !spare->pinned && pins_arena(spare))
+        pool_release(rt, spare);
+}
+
+/* A pool has just become empty. The most recently emptied pool stays as
+ * a spare in its ring, so a program that frees and allocates one block in
+ * a loop does not release and retake a pool each time; the previous spare,
+ * if still empty, is released. At most one empty pool is held back, and
+ * never one that would keep an arena besides the one empty arena that is
+ * kept anyway. Pinned pools wait for the collection's end; nothing is
+ * released while the runtime is torn down. */
+static void pool_emptied(rc_runtime *rt, rc__pool *p) {
+    rc__heap *h = &rt->heap;
+    if (p->pinned || rt->tearing_down)
+        return;
+    if (pins_arena(p) && h->nempty >= 1) {
+        pool_release(rt, p);
+        return;
+    }
+    rc__pool *old = h->spare;
+    h->spare = p;
+    if (old && old != p && old->nused == 0 && !old->pinned)
+        pool_release(rt, old);
 }
 
 void rc__pool_release_if_empty(rc__pool *p) {
-    if (p->nused == 0 && !p->pinned)
-        pool_release(p->rt, p);
+    if (p->nused == 0)
+        pool_emptied(p->rt, p);
 }
 
-static inline char *pool_alloc(rc_runtime *rt, int kind, unsigned cls) {
-    rc__heap *h = &rt->heap;
+/* A block from the head of the usable ring of (kind, class), or NULL when
+ * the ring is empty. */
+static inline char *pool_pop(rc__heap *h, int kind, unsigned cls) {
     rc__pool *p = h->used[kind][cls];
-    if (RC__UNLIKELY(!p) && !(p = pool_take(rt, kind, cls)))
+    if (RC__UNLIKELY(!p))
         return NULL;
     char *b;
     if (p->freeblock) {
@@ -282,6 +316,13 @@ static inline char *pool_alloc(rc_runtime *rt, int kind, unsigned cls) {
     return b;
 }
 
+static char *pool_alloc(rc_runtime *rt, int kind, unsigned cls) {
+    char *b = pool_pop(&rt->heap, kind, cls);
+    if (b || !pool_take(rt, kind, cls))
+        return b;
+    return pool_pop(&rt->heap, kind, cls);
+}
+
 static inline void pool_free(rc_runtime *rt, rc__pool *p, char *b) {
     bool was_full = pool_full(p);
     RC__UNPOISON(b, sizeof(rc_object));
@@ -290,8 +331,8 @@ static inline void pool_free(rc_runtime *rt, rc__pool *p, char *b) {
     RC__POISON(b + sizeof(rc_object), p->blocksize - sizeof(rc_object));
     if (was_full)
         used_push(&rt->heap, p);
-    if (--p->nused == 0 && !p->pinned && !rt->tearing_down)
-        pool_release(rt, p);
+    if (--p->nused == 0)
+        pool_emptied(rt, p);
 }
 
 /* ====================================================================== */
@@ -378,6 +419,8 @@ static inline bool is_small(const rc_runtime *rt, size_t need) {
 }
 
 static void *mem_alloc_once(rc_runtime *rt, size_t n, int kind) {
+    if (n == 0)
+        n = 1;
     if (n > SIZE_MAX - DBG_TAIL) {
         rc_set_error(rt, RC_EOVERFLOW, "allocation of %zu bytes is too large",
                      n);
@@ -404,15 +447,34 @@ static void *mem_alloc_once(rc_runtime *rt, size_t n, int kind) {
 
 /* When memory is refused, a full collection may free some (Lua's emergency
  * collection), and the allocation is tried once more. */
-void *rc__mem_alloc(rc_runtime *rt, size_t n, int kind) {
+static RC__NOINLINE void *mem_alloc_slow(rc_runtime *rt, size_t n, int kind) {
     void *p = mem_alloc_once(rt, n, kind);
     if (!p && rc_last_error(rt) == RC_ENOMEM && rc__gc_emergency_collect(rt))
         p = mem_alloc_once(rt, n, kind);
     return p;
 }
 
-void rc__mem_free(rc_runtime *rt, void *p, size_t n, int kind) {
-    char *b = p;
+/* The fast path: a small block from a pool that has one, in a runtime
+ * without debug or pass-through allocation. */
+static inline void *mem_alloc(rc_runtime *rt, size_t n, int kind) {
+    if (RC__LIKELY(rt->plain_alloc && n - 1 < RC_SMALL_MAX)) {
+        char *b = pool_pop(&rt->heap, kind, class_of(n));
+        if (RC__LIKELY(b)) {
+            RC__POISON(b, class_size(class_of(n)));
+            RC__UNPOISON(b, n);
+            return b;
+        }
+    }
+    return mem_alloc_slow(rt, n, kind);
+}
+
+void *rc__mem_alloc(rc_runtime *rt, size_t n, int kind) {
+    return mem_alloc(rt, n, kind);
+}
+
+static RC__NOINLINE void mem_free_slow(rc_runtime *rt, char *b, size_t n) {
+    if (n == 0)
+        n = 1;
     size_t need = request_size(rt, n);
     bool small = is_small(rt, need);
     if (rt->debug_alloc) {
@@ -429,8 +491,29 @@ void rc__mem_free(rc_runtime *rt, void *p, size_t n, int kind) {
         large_free(rt, b);
 }
 
+static inline void mem_free(rc_runtime *rt, void *p, size_t n) {
+    if (RC__LIKELY(rt->plain_alloc && n - 1 < RC_SMALL_MAX))
+        pool_free(rt, rc__pool_of(p), p);
+    else
+        mem_free_slow(rt, p, n);
+}
+
+void rc__mem_free(rc_runtime *rt, void *p, size_t n, int kind) {
+    (void)kind; /* the block's pool knows */
+    mem_free(rt, p, n);
+}
+
+void *rc_malloc(rc_runtime *rt, size_t size) {
+    return mem_alloc(rt, size, RC__KIND_RAW);
+}
+
+void rc_free(rc_runtime *rt, void *p, size_t size) {
+    if (p)
+        mem_free(rt, p, size);
+}
+
 rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, int kind) {
-    rc_object *o = rc__mem_alloc(rt, size, kind);
+    rc_object *o = mem_alloc(rt, size, kind);
     if (!o)
         return NULL;
     memset(o, 0, size);
@@ -455,11 +538,10 @@ void rc__obj_free(rc_runtime *rt, rc_object *o) {
         debug_check(rt, b, cap, what);
         memset(b + sizeof(rc_object), DBG_DEAD, cap - sizeof(rc_object));
     }
-    if (large) {
+    if (large)
         large_free(rt, b);
-    } else {
+    else
         pool_free(rt, rc__pool_of(b), b);
-    }
 }
 
 /* ====================================================================== */

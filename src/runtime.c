@@ -218,15 +218,6 @@ void rc__hook_arena_free(rc_runtime *rt, void *p) {
 /* Raw memory                                                              */
 /* ====================================================================== */
 
-void *rc_malloc(rc_runtime *rt, size_t size) {
-    return rc__mem_alloc(rt, size ? size : 1, RC__KIND_RAW);
-}
-
-void rc_free(rc_runtime *rt, void *p, size_t size) {
-    if (p)
-        rc__mem_free(rt, p, size ? size : 1, RC__KIND_RAW);
-}
-
 void *rc_realloc(rc_runtime *rt, void *p, size_t old_size, size_t new_size) {
     if (!p)
         return rc_malloc(rt, new_size);
@@ -286,6 +277,7 @@ rc_runtime *rc_runtime_new(const rc_config *cfg) {
     rt->sys_arenas = sys && !a.arena_alloc;
     rt->passthrough = c.passthrough;
     rt->debug_alloc = c.debug_alloc;
+    rt->plain_alloc = !c.passthrough && !c.debug_alloc;
     rt->gc_at_safepoints = c.gc_at_safepoints;
     rt->debug_stream = c.debug_stream;
     rt->heap_limit = c.heap_limit;

@@ -85,7 +85,7 @@ static void statistics_count_blocks_and_pools(void **state) {
         rc_free(rt, p[i], 100);
     st = stats(rt);
     assert_int_equal(st.classes[6].blocks_in_use, 0);
-    assert_int_equal(st.classes[6].pools, 0);
+    assert_true(st.classes[6].pools <= 1); /* at most one spare empty pool */
 
     char buf[8192];
     FILE *f = fmemopen(buf, sizeof buf, "w");
