@@ -458,6 +458,8 @@ static void release_collection(collection *c) {
  * callbacks; the caller has checked that none is running. */
 static ptrdiff_t collect(rc_runtime *rt, int g) {
     rc__gcstate *gc = &rt->gc;
+    rc__guard saved; /* the collector recovers from its own failures */
+    rc__guard_enter(rt, &saved);
     gc->collecting = true;
     gc->due = false;
     rc_gc_info info = {.generation = g};
@@ -492,6 +494,7 @@ static ptrdiff_t collect(rc_runtime *rt, int g) {
     gc->stats[g].uncollectable += info.uncollectable;
     rc__gc_callbacks_run(rt, RC_GC_STOP, &info);
     gc->collecting = false;
+    rc__guard_restore(rt, &saved);
     return (ptrdiff_t)unreachable;
 }
 

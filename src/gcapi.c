@@ -175,12 +175,16 @@ int rc_gc_callback_remove(rc_runtime *rt, rc_gc_callback cb, void *arg) {
 }
 
 /* Runs the callbacks in order; one may remove callbacks (itself included),
- * which the index walk tolerates. */
+ * which the index walk tolerates. An error a callback leaves goes to the
+ * unraisable hook, as in CPython. */
 void rc__gc_callbacks_run(rc_runtime *rt, rc_gc_phase phase,
                           const rc_gc_info *info) {
     for (size_t i = 0; i < rt->gc.ncallbacks; i++) {
         rc__gc_callback c = rt->gc.callbacks[i];
+        rc__guard g;
+        rc__guard_enter(rt, &g);
         c.cb(rt, phase, info, c.arg);
+        rc__guard_leave(rt, &g, "gc callback", NULL);
         if (i < rt->gc.ncallbacks && (rt->gc.callbacks[i].cb != c.cb ||
                                       rt->gc.callbacks[i].arg != c.arg))
             i--;

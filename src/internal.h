@@ -341,6 +341,10 @@ typedef struct rc__guard {
 void rc__guard_enter(rc_runtime *rt, rc__guard *g);
 void rc__guard_leave(rc_runtime *rt, rc__guard *g, const char *context,
                      rc_object *o);
+/* Puts back the saved error, dropping whatever was recorded since: for
+ * work whose own failures were recovered from (a collection, a retried
+ * allocation). */
+void rc__guard_restore(rc_runtime *rt, const rc__guard *g);
 void rc__call_finalizer(rc_runtime *rt, rc_object *o);
 
 /* weakref.c */

@@ -448,9 +448,13 @@ static void *mem_alloc_once(rc_runtime *rt, size_t n, int kind) {
 /* When memory is refused, a full collection may free some (Lua's emergency
  * collection), and the allocation is tried once more. */
 static RC__NOINLINE void *mem_alloc_slow(rc_runtime *rt, size_t n, int kind) {
+    rc__guard saved;
+    rc__guard_enter(rt, &saved);
     void *p = mem_alloc_once(rt, n, kind);
     if (!p && rc_last_error(rt) == RC_ENOMEM && rc__gc_emergency_collect(rt))
         p = mem_alloc_once(rt, n, kind);
+    if (p) /* a failure recovered from is not the caller's error */
+        rc__guard_restore(rt, &saved);
     return p;
 }
 

@@ -117,6 +117,10 @@ void rc__guard_leave(rc_runtime *rt, rc__guard *g, const char *context,
         rc__guard_enter(rt, &left);
         rc_write_unraisable(rt, left.err, context, o, left.msg);
     }
+    rc__guard_restore(rt, g);
+}
+
+void rc__guard_restore(rc_runtime *rt, const rc__guard *g) {
     rt->err = g->err;
     if (g->err != RC_OK)
         memcpy(rt->errmsg, g->msg, sizeof g->msg);
