@@ -116,10 +116,12 @@ typedef struct mnode {
     bool may_clear;     /* found unreachable once: its weakrefs may go */
 } mnode;
 
-/* A weak reference the mutator holds (always with a callback, so never
- * shared), and what the model knows of it. */
+/* A weak reference the mutator holds, and what the model knows of it.
+ * Weakrefs without a callback are shared: two slots may hold the same
+ * object, which then counts once as a candidate. */
 typedef struct mwref {
     rc_object *w;    /* the weakref object (a held reference), or NULL */
+    bool has_cb;     /* made with a callback (never shared) */
     uint32_t target; /* node id */
     uint8_t gen;     /* its generation (it is tracked, always reachable) */
     uint8_t cand;    /* a candidate of the running collection */
@@ -559,19 +561,37 @@ static void wref_drop(gcops *m, unsigned i) {
     rc_xdecref(w); /* a dead weakref calls nothing */
 }
 
-/* Weak reference slot i := a new weakref to target. The target is held
- * across the call: the allocation may run a collection whose finalizers
- * drop the root it was found through. */
-static void wref_set(gcops *m, unsigned i, uint32_t target) {
+/* The slot other than i holding weakref object w, or NULL. */
+static const mwref *wref_sharing(const gcops *m, unsigned i,
+                                 const rc_object *w) {
+    for (unsigned j = 0; j < GCOPS_WREFS; j++)
+        if (j != i && m->wrefs[j].w == w)
+            return &m->wrefs[j];
+    return NULL;
+}
+
+/* Weak reference slot i := a new weakref to target, with a callback or
+ * without one (then shared with another slot holding one to the same
+ * target). The target is held across the call: the allocation may run a
+ * collection whose finalizers drop the root it was found through. */
+static void wref_set(gcops *m, unsigned i, uint32_t target, bool cb) {
     wref_drop(m, i);
     if (target == GCOPS_NONE)
         return;
     m->nodes[target].extra++;
     hold_add(m, target, 1);
     rc_incref(obj_of(m, target));
-    rc_object *w = rc_weakref_new(m->rt, obj_of(m, target), on_weakref, m);
+    rc_object *w = cb ? rc_weakref_new(m->rt, obj_of(m, target), on_weakref, m)
+                      : rc_weakref_new(m->rt, obj_of(m, target), NULL, NULL);
     if (w) {
-        m->wrefs[i] = (mwref){.w = w, .target = target, .gen = 0};
+        const mwref *other = wref_sharing(m, i, w);
+        if (cb && other)
+            violation(m, target, "a weakref with a callback was shared");
+        m->wrefs[i] = (mwref){.w = w,
+                              .has_cb = cb,
+                              .target = target,
+                              .gen = other ? other->gen : 0,
+                              .cleared = other && other->cleared};
         if (!rc_gc_is_tracked(w))
             violation(m, target, "a new weak reference is not tracked");
     } else {
@@ -603,7 +623,7 @@ static void check_wref(gcops *m, mwref *r) {
         violation(m, r->target,
                   "a weak reference to an object no "
                   "collection found unreachable was cleared");
-    if (r->calls != (unsigned)r->cleared)
+    if (r->calls != (r->has_cb ? (unsigned)r->cleared : 0))
         violation(m, r->target, "a weakref callback ran %u times, cleared %d",
                   r->calls, r->cleared);
     if (!rc_gc_is_tracked(r->w))
@@ -897,7 +917,9 @@ static void coll_start(gcops *m, const rc_gc_info *info) {
                                           : CAND_NO;
         unknown |= r->cand == CAND_MAYBE;
         r->cleared_at_start = r->cleared;
-        m->ncand += r->cand != CAND_NO;
+        const mwref *other = r->w ? wref_sharing(m, (unsigned)i, r->w) : NULL;
+        if (!other || other > r) /* a shared weakref counts once */
+            m->ncand += r->cand != CAND_NO;
     }
     m->exact = m->top && !m->opt.faults && !(unknown && g < 2);
     reach_from(m, start_holder, m->r0);
@@ -1018,7 +1040,7 @@ static void check_weakrefs_handled(gcops *m) {
             continue;
         rc_object *o = rc_weakref_get(r->w);
         rc_xdecref(o);
-        if (!m->r0[t] && !m->uncoll[t] && (o || r->calls != 1))
+        if (!m->r0[t] && !m->uncoll[t] && (o || r->calls != r->has_cb))
             violation(m, t,
                       "a weak reference to collected garbage was not "
                       "cleared, or its callback did not run");
@@ -1196,7 +1218,7 @@ void gcops_set_fin(gcops *m, uint32_t id, gcops_fin fin, unsigned param) {
 void gcops_weakref(gcops *m, unsigned w, uint32_t id) {
     if (id != GCOPS_NONE)
         need_live(m, id);
-    wref_set(m, w % GCOPS_WREFS, id);
+    wref_set(m, w % GCOPS_WREFS, id, true);
 }
 
 bool gcops_weakref_alive(gcops *m, unsigned w) {
@@ -1321,7 +1343,8 @@ enum {
     OP_THRESH,        /* threshold preset c % 4; b % 8 == 7: disable */
     OP_SAFEPOINT,     /* rc_gc_safepoint */
     OP_SELF,          /* root a .slot c%n = root a */
-    OP_WREF,          /* weakref b%8 := to root a's node (c bit 0: drop) */
+    OP_WREF,          /* weakref b%8 := to root a's node (c bit 0: drop;
+                         c bit 1: without a callback, shared) */
     OP_N
 };
 
@@ -1449,7 +1472,7 @@ static void step(gcops *m, const uint8_t *op) {
         op_link(m, na, na, c);
         break;
     case OP_WREF:
-        wref_set(m, b % GCOPS_WREFS, (c & 1) ? GCOPS_NONE : na);
+        wref_set(m, b % GCOPS_WREFS, (c & 1) ? GCOPS_NONE : na, !(c & 2));
         break;
     }
 }
