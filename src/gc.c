@@ -296,6 +296,8 @@ static void take(marker *m, rc_object *o) {
     if (m->kind == MARK_UNCOLLECTABLE)
         rc__gc_garbage_append(m->c->rt, o);
     o->type->traverse(o, visit_reach, m);
+    if (m->kind == MARK_REACHABLE && (o->type->flags & RC__TYPE_UNTRACKABLE))
+        rc__maybe_untrack(o, m->c->generation == 2);
 }
 
 static void take_and_drain(marker *m, rc_object *o) {
@@ -483,6 +485,8 @@ static ptrdiff_t collect(rc_runtime *rt, int g) {
         handle_unreachable(&c, unreachable, left, &info);
     rc__gcs_set_end(rt);
     release_collection(&c);
+    if (g == 2)
+        rc__types_clear_freelists(rt);
 
     info.duration = now_seconds() - t0;
     if (gc->debug & RC_DEBUG_STATS)

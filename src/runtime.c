@@ -290,6 +290,11 @@ rc_runtime *rc_runtime_new(const rc_config *cfg) {
     rc__heap_init(rt);
     rc__gcs_init(rt);
     rc__gc_init(rt);
+    if (rc__types_init(rt) != 0) {
+        rc__heap_free_all(rt);
+        a.free(rt, sizeof *rt, a.ud);
+        return NULL;
+    }
     return rt;
 }
 
@@ -298,6 +303,7 @@ void rc_runtime_free(rc_runtime *rt) {
         return;
     rc__teardown(rt);
     rc__gcapi_free(rt);
+    rc__types_fini(rt);
     rc__heap_free_all(rt);
     rc_allocator a = rt->alloc;
     a.free(rt, sizeof *rt, a.ud);

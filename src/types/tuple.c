@@ -1,0 +1,643 @@
+/*
+ * tuple.c — tuple: an immutable array of references; the sequence helpers
+ * tuple and list share (comparison, repr, iterator, index conversion); and
+ * the containers' per-runtime state (the empty tuple, the free lists).
+ *
+ * Invariants. A tuple's items are fixed once it is shared; only a tuple
+ * being built (rc_tuple_new, then rc_tuple_init_item) has NULL items,
+ * which traverse, untracking, repr and dealloc cope with (a collection may
+ * see it); nothing else may be given such a tuple. The empty tuple is one
+ * immortal, untracked object per runtime. Freed tuples of size 1..20 go to a
+ * free list of that size (at most 2,000 each), linked through item 0 (the other
+ * items are NULL); a tuple taken from it is revived, zeroed and tracked. A
+ * tuple is created tracked; the collector untracks it when no item may be
+ * tracked (CPython's rule, rc__may_be_tracked). Tuples have no clear function,
+ * as in CPython: a cycle through a tuple always passes through a mutable
+ * container, whose clear breaks it.
+ */
+#include "cont.h"
+
+/* ====================================================================== */
+/* Helpers shared by the containers                                        */
+/* ====================================================================== */
+
+bool rc__may_be_tracked(const rc_object *o) {
+    if (!(o->type->flags & RC_TYPE_GC))
+        return false;
+    return !rc__is_tuple(o) || rc_gc_is_tracked(o);
+}
+
+int rc__seq_index(rc_object *key, const char *what, ptrdiff_t *out) {
+    rc_runtime *rt = rc_runtime_of(key);
+    if (!rc_is_int(key))
+        return rc_set_error(rt, RC_ETYPE,
+                            "%s indices must be integers or slices, not %s",
+                            what, rc_type_name(key));
+    int64_t v;
+    if (rc_int_to_i64(key, &v) < 0 || v > PTRDIFF_MAX || v < -PTRDIFF_MAX)
+        return rc_set_error(rt, RC_EINDEX,
+                            "cannot fit 'int' into an index-sized integer");
+    *out = (ptrdiff_t)v;
+    return 0;
+}
+
+int rc__repeat_count(rc_object *n, ptrdiff_t *out) {
+    rc_runtime *rt = rc_runtime_of(n);
+    if (!rc_is_int(n))
+        return rc_set_error(rt, RC_ETYPE,
+                            "can't multiply sequence by non-int of type '%s'",
+                            rc_type_name(n));
+    int64_t v;
+    if (rc_int_to_i64(n, &v) < 0 || v > PTRDIFF_MAX || v < -PTRDIFF_MAX)
+        return rc_set_error(rt, RC_EOVERFLOW,
+                            "cannot fit 'int' into an index-sized integer");
+    *out = v < 0 ? 0 : (ptrdiff_t)v;
+    return 0;
+}
+
+static int compare_sizes(size_t a, size_t b, rc_cmp op) {
+    switch (op) {
+    case RC_LT:
+        return a < b;
+    case RC_LE:
+        return a <= b;
+    case RC_EQ:
+        return a == b;
+    case RC_NE:
+        return a != b;
+    case RC_GT:
+        return a > b;
+    default:
+        return a >= b;
+    }
+}
+
+/* The first index where a and b hold unequal items (*i), 1; 0 when one
+ * runs out first; negative on error. Items are held during each call. */
+static int first_difference(rc_object *a, rc_object *b, size_t *i) {
+    for (size_t k = 0;; k++) {
+        size_t na, nb;
+        rc_object **ia = rc__seq_items(a, &na), **ib = rc__seq_items(b, &nb);
+        if (k >= na || k >= nb)
+            return 0;
+        rc_object *x = ia[k], *y = ib[k];
+        if (x == y)
+            continue;
+        rc_incref(x);
+        rc_incref(y);
+        int eq = rc_equal(x, y);
+        rc_decref(x);
+        rc_decref(y);
+        if (eq < 0)
+            return eq;
+        if (!eq) {
+            *i = k;
+            return 1;
+        }
+    }
+}
+
+/* a <op> b once the items at index i are known to differ. */
+static int compare_items_at(rc_object *a, rc_object *b, size_t i, rc_cmp op) {
+    if (op == RC_EQ || op == RC_NE)
+        return op == RC_NE;
+    size_t na, nb;
+    rc_object **ia = rc__seq_items(a, &na), **ib = rc__seq_items(b, &nb);
+    if (i >= na || i >= nb) /* changed by the equality test */
+        return compare_sizes(na, nb, op);
+    rc_object *x = ia[i], *y = ib[i];
+    rc_incref(x);
+    rc_incref(y);
+    int r = rc_compare(x, y, op);
+    rc_decref(x);
+    rc_decref(y);
+    return r;
+}
+
+int rc__seq_compare(rc_object *a, rc_object *b, rc_cmp op) {
+    size_t na, nb;
+    rc__seq_items(a, &na);
+    rc__seq_items(b, &nb);
+    if ((op == RC_EQ || op == RC_NE) && na != nb)
+        return op == RC_NE;
+    rc_runtime *rt = rc_runtime_of(a);
+    int r = rc__recursion_enter(rt, "in comparison");
+    if (r)
+        return r;
+    size_t i = 0;
+    r = first_difference(a, b, &i);
+    if (r > 0)
+        r = compare_items_at(a, b, i, op);
+    else if (r == 0) {
+        rc__seq_items(a, &na);
+        rc__seq_items(b, &nb);
+        r = compare_sizes(na, nb, op);
+    }
+    rc__recursion_leave(rt);
+    return r;
+}
+
+/* Appends the items' reprs separated by ", "; false on error. */
+static bool repr_items(rc__sb *sb, rc_object *o) {
+    for (size_t i = 0;; i++) {
+        size_t n;
+        rc_object **items = rc__seq_items(o, &n);
+        if (i >= n)
+            return true;
+        if (i)
+            rc__sb_append(sb, ", ", 2);
+        rc_object *x = items[i];
+        if (!x) {
+            rc__sb_puts(sb, "<NULL>");
+            continue;
+        }
+        rc_incref(x);
+        bool ok = rc__sb_repr(sb, x);
+        rc_decref(x);
+        if (!ok)
+            return false;
+    }
+}
+
+rc_object *rc__seq_repr(rc_object *o, const char *open, const char *close) {
+    rc_runtime *rt = rc_runtime_of(o);
+    size_t n;
+    rc__seq_items(o, &n);
+    if (n == 0)
+        return rc_str_from_format(rt, "%s%s", open, close);
+    int r = rc__repr_enter(o);
+    if (r)
+        return r > 0 ? rc_str_from_format(rt, "%s...%s", open, close) : NULL;
+    if (rc__recursion_enter(rt, "while getting the repr of an object")) {
+        rc__repr_leave(o);
+        return NULL;
+    }
+    rc__sb sb;
+    rc__sb_init(&sb, rt);
+    rc__sb_puts(&sb, open);
+    if (repr_items(&sb, o)) {
+        rc__seq_items(o, &n);
+        if (n == 1 && rc__is_tuple(o))
+            rc__sb_putc(&sb, ',');
+        rc__sb_puts(&sb, close);
+    } else {
+        sb.failed = true;
+    }
+    rc__recursion_leave(rt);
+    rc__repr_leave(o);
+    return rc__sb_finish(&sb);
+}
+
+/* ====================================================================== */
+/* The sequence iterator (tuple_iterator, list_iterator)                  */
+/* ====================================================================== */
+
+typedef struct seqiter {
+    rc_object ob;
+    rc_object *seq; /* owned; NULL once exhausted */
+    size_t index;   /* next item */
+} seqiter;
+
+static int seqiter_traverse(rc_object *self, rc_visitproc visit, void *arg) {
+    seqiter *it = (seqiter *)self;
+    return it->seq ? visit(it->seq, arg) : 0;
+}
+
+static void seqiter_dealloc(rc_object *self) {
+    rc_xdecref(((seqiter *)self)->seq);
+}
+
+static int seqiter_next(rc_object *self, rc_object **item) {
+    seqiter *it = (seqiter *)self;
+    if (!it->seq)
+        return 0;
+    size_t n;
+    rc_object **items = rc__seq_items(it->seq, &n);
+    if (it->index < n) {
+        *item = items[it->index++];
+        rc_incref(*item);
+        return 1;
+    }
+    rc_object *seq = it->seq;
+    it->seq = NULL;
+    rc_decref(seq);
+    return 0;
+}
+
+rc_object *rc__iter_self(rc_object *self) {
+    rc_incref(self);
+    return self;
+}
+
+#define SEQITER_TYPE(ident, tname)                                             \
+    const rc__typeinfo ident = {                                               \
+        .base = {.name = tname,                                                \
+                 .basicsize = sizeof(seqiter),                                 \
+                 .flags = RC__TYPE_BUILTIN | RC_TYPE_GC,                       \
+                 .traverse = seqiter_traverse,                                 \
+                 .dealloc = seqiter_dealloc},                                  \
+        .iter = rc__iter_self,                                                 \
+        .next = seqiter_next,                                                  \
+    }
+
+SEQITER_TYPE(rc__tuple_iter_type, "tuple_iterator");
+SEQITER_TYPE(rc__list_iter_type, "list_iterator");
+
+rc_object *rc__seq_iter(rc_object *seq) {
+    const rc__typeinfo *t =
+        rc__is_tuple(seq) ? &rc__tuple_iter_type : &rc__list_iter_type;
+    seqiter *it = (seqiter *)rc_new(rc_runtime_of(seq), &t->base);
+    if (!it)
+        return NULL;
+    rc_incref(seq);
+    it->seq = seq;
+    return &it->ob;
+}
+
+/* ====================================================================== */
+/* Construction and the free list                                          */
+/* ====================================================================== */
+
+static rc_object *freelist_pop(rc_runtime *rt, size_t n) {
+    rc__cont_state *cs = rc__cont(rt);
+    rc_object *o = cs->tuple_free[n];
+    if (!o)
+        return NULL;
+    rc__tuple *t = (rc__tuple *)o;
+    cs->tuple_free[n] = t->items[0];
+    cs->tuple_nfree[n]--;
+    rc__revive(o);
+    memset(t->items, 0, n * sizeof *t->items);
+    rc_gc_track(o);
+    return o;
+}
+
+rc_object *rc_tuple_new(rc_runtime *rt, size_t n) {
+    if (n == 0) {
+        rc_object *e = rc__cont(rt)->empty_tuple;
+        rc_incref(e);
+        return e;
+    }
+    if (n <= RC__TUPLE_FREELIST_SIZES) {
+        rc_object *o = freelist_pop(rt, n);
+        if (o)
+            return o;
+    }
+    rc__tuple *t = (rc__tuple *)rc_new_var(rt, &rc__tuple_type.base, n);
+    if (!t)
+        return NULL;
+    t->size = n;
+    return &t->ob;
+}
+
+/* Keeps a dead tuple on its size's free list if there is room. */
+static void tuple_keep_or_release(rc_object *o) {
+    rc__tuple *t = (rc__tuple *)o;
+    size_t n = t->size;
+    rc_runtime *rt = rc_runtime_of(o);
+    if (n == 0 || n > RC__TUPLE_FREELIST_SIZES || rt->tearing_down ||
+        !rt->types)
+        return;
+    rc__cont_state *cs = rc__cont(rt);
+    if (cs->tuple_nfree[n] >= RC__TUPLE_FREELIST_MAX)
+        return;
+    t->items[0] = cs->tuple_free[n];
+    cs->tuple_free[n] = o;
+    cs->tuple_nfree[n]++;
+    o->flags |= RC__F_KEEP;
+}
+
+static void tuple_dealloc(rc_object *o) {
+    rc__tuple *t = (rc__tuple *)o;
+    for (size_t i = t->size; i-- > 0;) {
+        rc_object *x = t->items[i];
+        t->items[i] = NULL;
+        rc_xdecref(x);
+    }
+    tuple_keep_or_release(o);
+}
+
+void rc__tuple_clear_freelist(rc_runtime *rt) {
+    rc__cont_state *cs = rc__cont(rt);
+    for (size_t n = 1; n <= RC__TUPLE_FREELIST_SIZES; n++) {
+        while (cs->tuple_free[n]) {
+            rc_object *o = cs->tuple_free[n];
+            cs->tuple_free[n] = ((rc__tuple *)o)->items[0];
+            rc__gc_free_counted(rt);
+            rc__obj_free(rt, o);
+        }
+        cs->tuple_nfree[n] = 0;
+    }
+}
+
+void rc_tuple_init_item(rc_object *tuple, size_t i, rc_object *item) {
+    rc__tuple *t = (rc__tuple *)tuple;
+    RC__ASSERT(i < t->size && !t->items[i]);
+    t->items[i] = item;
+}
+
+rc_object *rc_tuple_from_array(rc_runtime *rt, rc_object *const *items,
+                               size_t n) {
+    rc_object *o = rc_tuple_new(rt, n);
+    if (!o)
+        return NULL;
+    rc__tuple *t = (rc__tuple *)o;
+    for (size_t i = 0; i < n; i++) {
+        rc_incref(items[i]);
+        t->items[i] = items[i];
+    }
+    return o;
+}
+
+rc_object *rc_tuple_pack(rc_runtime *rt, size_t n, ...) {
+    rc_object *o = rc_tuple_new(rt, n);
+    if (!o)
+        return NULL;
+    rc__tuple *t = (rc__tuple *)o;
+    va_list ap;
+    va_start(ap, n);
+    for (size_t i = 0; i < n; i++) {
+        rc_object *x = va_arg(ap, rc_object *);
+        rc_incref(x);
+        t->items[i] = x;
+    }
+    va_end(ap);
+    return o;
+}
+
+bool rc_is_tuple(const rc_object *o) {
+    return rc__is_tuple(o);
+}
+
+size_t rc_tuple_size(const rc_object *tuple) {
+    return ((const rc__tuple *)tuple)->size;
+}
+
+rc_object *rc_tuple_get(const rc_object *tuple, size_t i) {
+    const rc__tuple *t = (const rc__tuple *)tuple;
+    RC__ASSERT(i < t->size);
+    return t->items[i];
+}
+
+/* The items of a list snapshotted into a new tuple. */
+static rc_object *tuple_from_list(rc_runtime *rt, rc_object *list) {
+    for (;;) {
+        size_t n = ((rc__list *)list)->size;
+        rc_object *o = rc_tuple_new(rt, n);
+        if (!o)
+            return NULL;
+        size_t now;
+        rc_object **items = rc__seq_items(list, &now);
+        if (now == n) { /* unchanged by a collection during allocation */
+            for (size_t i = 0; i < n; i++) {
+                rc_incref(items[i]);
+                ((rc__tuple *)o)->items[i] = items[i];
+            }
+            return o;
+        }
+        rc_decref(o);
+    }
+}
+
+rc_object *rc__tuple_from_iterable(rc_runtime *rt, rc_object *iterable,
+                                   const char *errmsg) {
+    if (rc__is_tuple(iterable)) {
+        rc_incref(iterable);
+        return iterable;
+    }
+    if (rc__is_list(iterable))
+        return tuple_from_list(rt, iterable);
+    const rc__typeinfo *ti = rc__info(iterable);
+    if (!ti || !ti->iter) {
+        rc_set_error(rt, RC_ETYPE, "%s", errmsg);
+        return NULL;
+    }
+    rc_object *list = rc_list_new(rt);
+    if (!list)
+        return NULL;
+    rc_object *t = NULL;
+    if (rc_list_extend(list, iterable) == 0)
+        t = tuple_from_list(rt, list);
+    rc_decref(list);
+    return t;
+}
+
+/* ====================================================================== */
+/* The protocol                                                            */
+/* ====================================================================== */
+
+static int tuple_traverse(rc_object *o, rc_visitproc visit, void *arg) {
+    rc__tuple *t = (rc__tuple *)o;
+    for (size_t i = 0; i < t->size; i++) {
+        if (t->items[i]) {
+            int r = visit(t->items[i], arg);
+            if (r)
+                return r;
+        }
+    }
+    return 0;
+}
+
+static bool tuple_untrackable(rc_object *o, bool full) {
+    (void)full;
+    rc__tuple *t = (rc__tuple *)o;
+    for (size_t i = 0; i < t->size; i++)
+        if (!t->items[i] || rc__may_be_tracked(t->items[i]))
+            return false;
+    return true;
+}
+
+/* CPython's tuple hash (3.8+): xxHash's accumulation over item hashes. */
+#define XXPRIME_1 11400714785074694791ull
+#define XXPRIME_2 14029467366897019727ull
+#define XXPRIME_5 2870177450012600261ull
+
+static int tuple_hash(rc_object *o, int64_t *out) {
+    rc__tuple *t = (rc__tuple *)o;
+    rc_runtime *rt = rc_runtime_of(o);
+    int r = rc__recursion_enter(rt, "while hashing");
+    if (r)
+        return r;
+    uint64_t acc = XXPRIME_5;
+    for (size_t i = 0; i < t->size; i++) {
+        int64_t h = 0;
+        r = rc_hash(t->items[i], &h);
+        if (r)
+            break;
+        acc += (uint64_t)h * XXPRIME_2;
+        acc = (acc << 31) | (acc >> 33);
+        acc *= XXPRIME_1;
+    }
+    rc__recursion_leave(rt);
+    if (r)
+        return r;
+    acc += (uint64_t)t->size ^ (XXPRIME_5 ^ 3527539ull);
+    *out = acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
+    return 0;
+}
+
+static int tuple_compare(rc_object *a, rc_object *b, rc_cmp op) {
+    if (!rc__is_tuple(a) || !rc__is_tuple(b))
+        return RC__CMP_NOTIMPL;
+    return rc__seq_compare(a, b, op);
+}
+
+static rc_object *tuple_repr(rc_object *o) {
+    return rc__seq_repr(o, "(", ")");
+}
+
+static ptrdiff_t tuple_len(rc_object *o) {
+    return (ptrdiff_t)((rc__tuple *)o)->size;
+}
+
+static rc_object *tuple_slice(rc_object *o, rc_object *slice) {
+    rc__tuple *t = (rc__tuple *)o;
+    ptrdiff_t start, stop, step;
+    ptrdiff_t n = rc_slice_indices(slice, t->size, &start, &stop, &step);
+    if (n < 0)
+        return NULL;
+    if (step == 1 && (size_t)n == t->size) {
+        rc_incref(o);
+        return o;
+    }
+    rc_object *r = rc_tuple_new(rc_runtime_of(o), (size_t)n);
+    if (!r)
+        return NULL;
+    for (ptrdiff_t i = 0, j = start; i < n; i++, j += step) {
+        rc_incref(t->items[j]);
+        ((rc__tuple *)r)->items[i] = t->items[j];
+    }
+    return r;
+}
+
+static rc_object *tuple_getitem(rc_object *o, rc_object *key) {
+    if (rc_is_slice(key))
+        return tuple_slice(o, key);
+    rc__tuple *t = (rc__tuple *)o;
+    ptrdiff_t i = 0;
+    if (rc__seq_index(key, "tuple", &i))
+        return NULL;
+    if (i < 0)
+        i += (ptrdiff_t)t->size;
+    if (i < 0 || (size_t)i >= t->size) {
+        rc_set_error(rc_runtime_of(o), RC_EINDEX, "tuple index out of range");
+        return NULL;
+    }
+    rc_incref(t->items[i]);
+    return t->items[i];
+}
+
+static int tuple_contains(rc_object *o, rc_object *item) {
+    rc__tuple *t = (rc__tuple *)o;
+    for (size_t i = 0; i < t->size; i++) {
+        int r = rc_equal(t->items[i], item);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+static rc_object *tuple_concat(rc_object *a, rc_object *b) {
+    rc__tuple *x = (rc__tuple *)a, *y = (rc__tuple *)b;
+    if (y->size == 0 || x->size == 0) {
+        rc_object *r = y->size == 0 ? a : b;
+        rc_incref(r);
+        return r;
+    }
+    rc_runtime *rt = rc_runtime_of(a);
+    if (x->size > (size_t)PTRDIFF_MAX / sizeof(rc_object *) - y->size) {
+        rc_set_error(rt, RC_ENOMEM, "tuple too large");
+        return NULL;
+    }
+    rc_object *r = rc_tuple_new(rt, x->size + y->size);
+    if (!r)
+        return NULL;
+    rc_object **out = ((rc__tuple *)r)->items;
+    for (size_t i = 0; i < x->size; i++)
+        rc_incref(out[i] = x->items[i]);
+    for (size_t i = 0; i < y->size; i++)
+        rc_incref(out[x->size + i] = y->items[i]);
+    return r;
+}
+
+static rc_object *tuple_repeat(rc_object *o, rc_object *count) {
+    rc__tuple *t = (rc__tuple *)o;
+    ptrdiff_t n = 0;
+    if (rc__repeat_count(count, &n))
+        return NULL;
+    rc_runtime *rt = rc_runtime_of(o);
+    if (t->size == 0 || n == 1) {
+        rc_incref(o);
+        return o;
+    }
+    if (n && t->size > (size_t)PTRDIFF_MAX / sizeof(rc_object *) / (size_t)n) {
+        rc_set_error(rt, RC_ENOMEM, "tuple too large");
+        return NULL;
+    }
+    rc_object *r = rc_tuple_new(rt, t->size * (size_t)n);
+    if (!r)
+        return NULL;
+    rc_object **out = ((rc__tuple *)r)->items;
+    for (size_t k = 0; k < (size_t)n; k++)
+        for (size_t i = 0; i < t->size; i++)
+            rc_incref(*out++ = t->items[i]);
+    return r;
+}
+
+static rc_object *tuple_binop(rc_object *a, rc_object *b, rc__binop op) {
+    if (op == RC__ADD && rc__is_tuple(a)) {
+        if (rc__is_tuple(b))
+            return tuple_concat(a, b);
+        rc_set_error(rc_runtime_of(a), RC_ETYPE,
+                     "can only concatenate tuple (not \"%s\") to tuple",
+                     rc_type_name(b));
+        return NULL;
+    }
+    if (op == RC__MUL)
+        return rc__is_tuple(a) ? tuple_repeat(a, b) : tuple_repeat(b, a);
+    return RC__NOTIMPL;
+}
+
+const rc__typeinfo rc__tuple_type = {
+    .base = {.name = "tuple",
+             .basicsize = sizeof(rc__tuple),
+             .itemsize = sizeof(rc_object *),
+             .flags = RC__TYPE_BUILTIN | RC_TYPE_GC | RC__TYPE_UNTRACKABLE,
+             .traverse = tuple_traverse,
+             .dealloc = tuple_dealloc},
+    .hash = tuple_hash,
+    .compare = tuple_compare,
+    .repr = tuple_repr,
+    .len = tuple_len,
+    .iter = rc__seq_iter,
+    .getitem = tuple_getitem,
+    .contains = tuple_contains,
+    .binop = tuple_binop,
+    .untrackable = tuple_untrackable,
+};
+
+/* ====================================================================== */
+/* Per-runtime state of the containers                                     */
+/* ====================================================================== */
+
+int rc__cont_init(rc_runtime *rt) {
+    rc__cont_state *cs = rc__cont(rt);
+    memset(cs, 0, sizeof *cs);
+    rc_object *e = rc_new_var_untracked(rt, &rc__tuple_type.base, 0);
+    if (!e)
+        return RC_ENOMEM;
+    rc_set_immortal(e);
+    cs->empty_tuple = e;
+    return 0;
+}
+
+void rc__cont_clear_freelists(rc_runtime *rt) {
+    rc__tuple_clear_freelist(rt);
+    rc__list_clear_freelist(rt);
+    rc__dict_clear_freelist(rt);
+}
+
+void rc__cont_fini(rc_runtime *rt) {
+    /* the immortal empty tuple's block goes with the heap */
+    rc__cont(rt)->empty_tuple = NULL;
+}
