@@ -295,6 +295,7 @@ rc_runtime *rc_runtime_new(const rc_config *cfg) {
         a.free(rt, sizeof *rt, a.ud);
         return NULL;
     }
+    rt->gc.count[0] = 0; /* the runtime's own objects are not counted */
     return rt;
 }
 

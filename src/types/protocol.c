@@ -39,23 +39,29 @@ static const rc__typeinfo none_type = {
 const rc_object rc__notimplemented = {.refcnt = RC_IMMORTAL,
                                       .type = &none_type.base};
 
-rc_object *rc_none(rc_runtime *rt) { return rt->types->none; }
+rc_object *rc_none(rc_runtime *rt) {
+    return rt->types->none;
+}
 
-bool rc_is_none(const rc_object *o) { return o->type == &none_type.base; }
+bool rc_is_none(const rc_object *o) {
+    return o->type == &none_type.base;
+}
 
 /* ====================================================================== */
 /* Errors                                                                  */
 /* ====================================================================== */
 
 static const char *const binop_symbols[RC__NBINOPS] = {
-    [RC__ADD] = "+",       [RC__SUB] = "-",       [RC__MUL] = "*",
-    [RC__TRUEDIV] = "/",   [RC__FLOORDIV] = "//", [RC__MOD] = "%",
-    [RC__DIVMOD] = "divmod()", [RC__POW] = "** or pow()",
-    [RC__LSHIFT] = "<<",   [RC__RSHIFT] = ">>",   [RC__AND] = "&",
-    [RC__OR] = "|",        [RC__XOR] = "^",
+    [RC__ADD] = "+",           [RC__SUB] = "-",           [RC__MUL] = "*",
+    [RC__TRUEDIV] = "/",       [RC__FLOORDIV] = "//",     [RC__MOD] = "%",
+    [RC__DIVMOD] = "divmod()", [RC__POW] = "** or pow()", [RC__LSHIFT] = "<<",
+    [RC__RSHIFT] = ">>",       [RC__AND] = "&",           [RC__OR] = "|",
+    [RC__XOR] = "^",
 };
 
-const char *rc__binop_symbol(rc__binop op) { return binop_symbols[op]; }
+const char *rc__binop_symbol(rc__binop op) {
+    return binop_symbols[op];
+}
 
 int rc__binop_type_error(rc_runtime *rt, rc__binop op, const rc_object *a,
                          const rc_object *b) {
@@ -83,7 +89,9 @@ int rc__recursion_enter(rc_runtime *rt, const char *where) {
     return 0;
 }
 
-void rc__recursion_leave(rc_runtime *rt) { rt->types->depth--; }
+void rc__recursion_leave(rc_runtime *rt) {
+    rt->types->depth--;
+}
 
 int rc__repr_enter(rc_object *o) {
     struct rc__types *t = rc__types_of(o);
@@ -93,8 +101,8 @@ int rc__repr_enter(rc_object *o) {
             return 1;
     if (t->repr_n == t->repr_cap) {
         size_t cap = t->repr_cap ? t->repr_cap * 2 : 16;
-        rc_object **s = rc_realloc(rt, t->repr_stack,
-                                   t->repr_cap * sizeof *s, cap * sizeof *s);
+        rc_object **s = rc_realloc(rt, t->repr_stack, t->repr_cap * sizeof *s,
+                                   cap * sizeof *s);
         if (!s)
             return RC_ENOMEM;
         t->repr_stack = s;
@@ -118,7 +126,9 @@ void rc__repr_leave(rc_object *o) {
 /* Identity, hashing, comparison, truth                                    */
 /* ====================================================================== */
 
-const char *rc_type_name(const rc_object *o) { return o->type->name; }
+const char *rc_type_name(const rc_object *o) {
+    return o->type->name;
+}
 
 int64_t rc__hash_pointer(const void *p) {
     uintptr_t y = (uintptr_t)p;
@@ -260,7 +270,8 @@ static int contains_by_iteration(rc_object *container, rc_object *item) {
     rc_runtime *rt = rc_runtime_of(container);
     const rc__typeinfo *ti = rc__info(container);
     if (!ti || !ti->iter)
-        return rc_set_error(rt, RC_ETYPE, "argument of type '%s' is not iterable",
+        return rc_set_error(rt, RC_ETYPE,
+                            "argument of type '%s' is not iterable",
                             rc_type_name(container));
     rc_object *it = rc_iter(container);
     if (!it)
@@ -305,21 +316,48 @@ static rc_object *binop(rc_object *a, rc_object *b, rc__binop op) {
     return r;
 }
 
-rc_object *rc_number_add(rc_object *a, rc_object *b) { return binop(a, b, RC__ADD); }
-rc_object *rc_number_subtract(rc_object *a, rc_object *b) { return binop(a, b, RC__SUB); }
-rc_object *rc_number_multiply(rc_object *a, rc_object *b) { return binop(a, b, RC__MUL); }
-rc_object *rc_number_truediv(rc_object *a, rc_object *b) { return binop(a, b, RC__TRUEDIV); }
-rc_object *rc_number_floordiv(rc_object *a, rc_object *b) { return binop(a, b, RC__FLOORDIV); }
-rc_object *rc_number_remainder(rc_object *a, rc_object *b) { return binop(a, b, RC__MOD); }
-rc_object *rc_number_divmod(rc_object *a, rc_object *b) { return binop(a, b, RC__DIVMOD); }
-rc_object *rc_number_power(rc_object *a, rc_object *b) { return binop(a, b, RC__POW); }
-rc_object *rc_number_lshift(rc_object *a, rc_object *b) { return binop(a, b, RC__LSHIFT); }
-rc_object *rc_number_rshift(rc_object *a, rc_object *b) { return binop(a, b, RC__RSHIFT); }
-rc_object *rc_number_and(rc_object *a, rc_object *b) { return binop(a, b, RC__AND); }
-rc_object *rc_number_or(rc_object *a, rc_object *b) { return binop(a, b, RC__OR); }
-rc_object *rc_number_xor(rc_object *a, rc_object *b) { return binop(a, b, RC__XOR); }
+rc_object *rc_number_add(rc_object *a, rc_object *b) {
+    return binop(a, b, RC__ADD);
+}
+rc_object *rc_number_subtract(rc_object *a, rc_object *b) {
+    return binop(a, b, RC__SUB);
+}
+rc_object *rc_number_multiply(rc_object *a, rc_object *b) {
+    return binop(a, b, RC__MUL);
+}
+rc_object *rc_number_truediv(rc_object *a, rc_object *b) {
+    return binop(a, b, RC__TRUEDIV);
+}
+rc_object *rc_number_floordiv(rc_object *a, rc_object *b) {
+    return binop(a, b, RC__FLOORDIV);
+}
+rc_object *rc_number_remainder(rc_object *a, rc_object *b) {
+    return binop(a, b, RC__MOD);
+}
+rc_object *rc_number_divmod(rc_object *a, rc_object *b) {
+    return binop(a, b, RC__DIVMOD);
+}
+rc_object *rc_number_power(rc_object *a, rc_object *b) {
+    return binop(a, b, RC__POW);
+}
+rc_object *rc_number_lshift(rc_object *a, rc_object *b) {
+    return binop(a, b, RC__LSHIFT);
+}
+rc_object *rc_number_rshift(rc_object *a, rc_object *b) {
+    return binop(a, b, RC__RSHIFT);
+}
+rc_object *rc_number_and(rc_object *a, rc_object *b) {
+    return binop(a, b, RC__AND);
+}
+rc_object *rc_number_or(rc_object *a, rc_object *b) {
+    return binop(a, b, RC__OR);
+}
+rc_object *rc_number_xor(rc_object *a, rc_object *b) {
+    return binop(a, b, RC__XOR);
+}
 
-static const char *const unop_names[] = {"unary -", "unary +", "abs()", "unary ~"};
+static const char *const unop_names[] = {"unary -", "unary +", "abs()",
+                                         "unary ~"};
 
 static rc_object *unop(rc_object *a, rc__unop op) {
     const rc__typeinfo *ti = rc__info(a);
@@ -330,10 +368,18 @@ static rc_object *unop(rc_object *a, rc__unop op) {
     return NULL;
 }
 
-rc_object *rc_number_negative(rc_object *a) { return unop(a, RC__NEG); }
-rc_object *rc_number_positive(rc_object *a) { return unop(a, RC__POS); }
-rc_object *rc_number_absolute(rc_object *a) { return unop(a, RC__ABS); }
-rc_object *rc_number_invert(rc_object *a) { return unop(a, RC__INVERT); }
+rc_object *rc_number_negative(rc_object *a) {
+    return unop(a, RC__NEG);
+}
+rc_object *rc_number_positive(rc_object *a) {
+    return unop(a, RC__POS);
+}
+rc_object *rc_number_absolute(rc_object *a) {
+    return unop(a, RC__ABS);
+}
+rc_object *rc_number_invert(rc_object *a) {
+    return unop(a, RC__INVERT);
+}
 
 /* ====================================================================== */
 /* String builder                                                          */
@@ -352,9 +398,13 @@ static bool sb_reserve(rc__sb *sb, size_t more) {
         return false;
     if (more <= sb->cap - sb->len)
         return true;
-    size_t cap = sb->cap * 2;
-    while (cap - sb->len < more)
-        cap *= 2;
+    if (more > SIZE_MAX / 2 - sb->len) {
+        rc_set_error(sb->rt, RC_EOVERFLOW, "string too long");
+        sb->failed = true;
+        return false;
+    }
+    size_t need = sb->len + more;
+    size_t cap = sb->cap * 2 > need ? sb->cap * 2 : need;
     char *buf = rc_malloc(sb->rt, cap);
     if (!buf) {
         sb->failed = true;
@@ -375,11 +425,17 @@ void rc__sb_append(rc__sb *sb, const char *s, size_t n) {
     }
 }
 
-void rc__sb_puts(rc__sb *sb, const char *s) { rc__sb_append(sb, s, strlen(s)); }
+void rc__sb_puts(rc__sb *sb, const char *s) {
+    rc__sb_append(sb, s, strlen(s));
+}
 
-void rc__sb_putc(rc__sb *sb, char c) { rc__sb_append(sb, &c, 1); }
+void rc__sb_putc(rc__sb *sb, char c) {
+    rc__sb_append(sb, &c, 1);
+}
 
-bool rc__sb_reserve(rc__sb *sb, size_t more) { return sb_reserve(sb, more); }
+bool rc__sb_reserve(rc__sb *sb, size_t more) {
+    return sb_reserve(sb, more);
+}
 
 void rc__sb_printf(rc__sb *sb, const char *fmt, ...) {
     va_list ap;
@@ -407,9 +463,13 @@ static bool sb_object(rc__sb *sb, rc_object *o, rc_object *(*fn)(rc_object *)) {
     return !sb->failed;
 }
 
-bool rc__sb_repr(rc__sb *sb, rc_object *o) { return sb_object(sb, o, rc_repr); }
+bool rc__sb_repr(rc__sb *sb, rc_object *o) {
+    return sb_object(sb, o, rc_repr);
+}
 
-bool rc__sb_str(rc__sb *sb, rc_object *o) { return sb_object(sb, o, rc_str); }
+bool rc__sb_str(rc__sb *sb, rc_object *o) {
+    return sb_object(sb, o, rc_str);
+}
 
 void rc__sb_discard(rc__sb *sb) {
     if (sb->buf != sb->inline_buf)

@@ -173,13 +173,52 @@ bool run_in_child(void (*fn)(void *), void *arg, char *err, size_t errcap) {
     return WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status));
 }
 
-size_t blocks_in_use(const rc_runtime *rt) {
+static size_t all_blocks(const rc_runtime *rt) {
     rc_mem_stats st = {.size = sizeof st};
     rc_mem_get_stats(rt, &st);
     size_t n = st.large_blocks;
     for (int c = 0; c < RC_SIZE_CLASSES; c++)
         n += st.classes[c].blocks_in_use;
     return n;
+}
+
+/* Baselines of runtimes made by test_runtime_new (threads may make them). */
+#define BASELINES 64
+static struct {
+    const rc_runtime *rt;
+    size_t blocks;
+} baselines[BASELINES];
+static pthread_mutex_t baselines_lock = PTHREAD_MUTEX_INITIALIZER;
+
+rc_runtime *test_runtime_new(const rc_config *cfg) {
+    rc_runtime *rt = rc_runtime_new(cfg);
+    if (!rt)
+        return NULL;
+    size_t blocks = all_blocks(rt);
+    pthread_mutex_lock(&baselines_lock);
+    int slot = 0;
+    for (int i = 0; i < BASELINES; i++) {
+        if (baselines[i].rt == rt) {
+            slot = i;
+            break;
+        }
+        if (!baselines[i].rt)
+            slot = i;
+    }
+    baselines[slot].rt = rt;
+    baselines[slot].blocks = blocks;
+    pthread_mutex_unlock(&baselines_lock);
+    return rt;
+}
+
+size_t blocks_in_use(const rc_runtime *rt) {
+    size_t base = 0;
+    pthread_mutex_lock(&baselines_lock);
+    for (int i = 0; i < BASELINES; i++)
+        if (baselines[i].rt == rt)
+            base = baselines[i].blocks;
+    pthread_mutex_unlock(&baselines_lock);
+    return all_blocks(rt) - base;
 }
 
 long test_scale(void) {

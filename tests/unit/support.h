@@ -54,8 +54,13 @@ void run_with_stack(size_t stack, void (*fn)(void *), void *arg);
  * true if the child died by a signal or exited nonzero. */
 bool run_in_child(void (*fn)(void *), void *arg, char *err, size_t errcap);
 
-/* Blocks handed out by the runtime's allocator (pools and large blocks):
- * objects and raw buffers alive. */
+/* rc_runtime_new, remembering how many blocks the fresh runtime holds (its
+ * own None, small ints, empty tuple ...). */
+rc_runtime *test_runtime_new(const rc_config *cfg);
+
+/* Blocks handed out by the runtime's allocator (pools and large blocks),
+ * beyond those a runtime from test_runtime_new held when it was made: the
+ * objects and raw buffers a test has made and not yet freed. */
 size_t blocks_in_use(const rc_runtime *rt);
 
 /* Multiplier for randomized test lengths (RCGC_TEST_SCALE, make check-deep). */

@@ -38,7 +38,7 @@ static void make_pair(rc_runtime *rt) {
 
 static void self_loop_is_collected(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     tnode *a = tnode_new(rt);
     tnode_set(a, 0, &a->ob); /* a.append(a) */
     assert_int_equal(rc_refcnt(&a->ob), 2);
@@ -51,7 +51,7 @@ static void self_loop_is_collected(void **state) {
 /* seed 001: a = []; b = [a]; a.append(b); del a; del b; gc.collect() -> 2 */
 static void two_node_cycle_returns_two(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     make_pair(rt);
     assert_int_equal(blocks_in_use(rt), 2);
     assert_int_equal(rc_gc_collect(rt, 2), 2);
@@ -64,7 +64,7 @@ static void two_node_cycle_returns_two(void **state) {
  * grows, and a manual gc.collect() frees it. */
 static void disabled_collector_leaks_until_collect(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     rc_gc_disable(rt);
     assert_false(rc_gc_isenabled(rt));
     size_t before = blocks_in_use(rt);
@@ -85,7 +85,7 @@ static void disabled_collector_leaks_until_collect(void **state) {
  * generation-0 collection; collecting g zeroes 0..g and adds one to g+1. */
 static void get_count_moves_as_the_seed_says(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     rc_gc_disable(rt);
     count_is(rt, 0, 0, 0);
     tnode *a = tnode_new(rt);
@@ -120,7 +120,7 @@ static void get_count_moves_as_the_seed_says(void **state) {
 
 static void generations_promote_survivors(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     rc_gc_disable(rt);
     tnode *a = tnode_new(rt);
     size_t n;
@@ -158,7 +158,7 @@ static size_t collections(const rc_runtime *rt, int g) {
 
 static void thresholds_trigger_collections(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     size_t t[3];
     rc_gc_get_threshold(rt, t);
     assert_int_equal(t[0], 700);
@@ -185,7 +185,7 @@ static void thresholds_trigger_collections(void **state) {
 
 static void threshold_zero_disables_automatic_collection(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     rc_gc_set_threshold(rt, 0, 10, 10);
     for (int i = 0; i < 3000; i++)
         make_pair(rt);
@@ -199,7 +199,7 @@ static void threshold_zero_disables_automatic_collection(void **state) {
  * generation 2 since the last one are a quarter of those it held. */
 static void full_collections_wait_for_a_quarter_more(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     rc_gc_disable(rt);
     enum { OLD = 4000 };
     tnode **old = malloc(OLD * sizeof *old);
@@ -233,7 +233,7 @@ static void safepoint_mode_defers_collection(void **state) {
     (void)state;
     rc_config c = rc_config_default();
     c.gc_at_safepoints = true;
-    rc_runtime *rt = rc_runtime_new(&c);
+    rc_runtime *rt = test_runtime_new(&c);
     rc_gc_set_threshold(rt, 10, 10, 10);
     for (int i = 0; i < 20; i++)
         make_pair(rt);
@@ -256,7 +256,7 @@ static void debug_messages_are_cpythons(void **state) {
     FILE *out = open_memstream(&buf, &len);
     rc_config c = rc_config_default();
     c.debug_stream = out;
-    rc_runtime *rt = rc_runtime_new(&c);
+    rc_runtime *rt = test_runtime_new(&c);
     rc_gc_disable(rt);
     tnode *keep = tnode_new(rt);
     make_pair(rt);
@@ -289,7 +289,7 @@ static void legacy_finalizers_make_cycles_uncollectable(void **state) {
     FILE *out = open_memstream(&buf, &len);
     rc_config c = rc_config_default();
     c.debug_stream = out;
-    rc_runtime *rt = rc_runtime_new(&c);
+    rc_runtime *rt = test_runtime_new(&c);
     tnode *a = (tnode *)rc_new(rt, &lt), *b = tnode_new(rt), *d = tnode_new(rt);
     tnode_set(a, 0, &b->ob);
     tnode_set(b, 0, &a->ob);
@@ -328,7 +328,7 @@ static void legacy_finalizers_make_cycles_uncollectable(void **state) {
 
 static void saveall_keeps_every_unreachable_object(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     rc_gc_set_debug(rt, RC_DEBUG_SAVEALL);
     make_pair(rt);
     assert_int_equal(rc_gc_collect(rt, 2), 2);
@@ -369,7 +369,7 @@ static rc_type fnode_type(void) {
 static void finalizers_run_once_and_may_resurrect(void **state) {
     (void)state;
     rc_type ft = fnode_type();
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     int finalized = 0;
     rc_object *saved = NULL;
     fnode *a = (fnode *)rc_new(rt, &ft), *b = (fnode *)rc_new(rt, &ft);
@@ -408,7 +408,7 @@ static void collect_inside_a_collection_returns_zero(void **state) {
     (void)state;
     rc_type t = tnode_type;
     t.finalize = collecting_finalize;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     tnode *a = (tnode *)rc_new(rt, &t);
     tnode_set(a, 0, &a->ob);
     rc_decref(&a->ob);
@@ -438,7 +438,7 @@ static void on_gc(rc_runtime *rt, rc_gc_phase phase, const rc_gc_info *info,
 
 static void callbacks_see_start_and_stop(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     cblog log = {0};
     assert_int_equal(rc_gc_callback_add(rt, on_gc, &log), 0);
     tnode *keep = tnode_new(rt);
@@ -463,7 +463,7 @@ static void callbacks_see_start_and_stop(void **state) {
 
 static void referrers_and_referents(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     tnode *x = tnode_new(rt), *y = tnode_new(rt), *z = tnode_new(rt);
     rc_object *leaf = rc_new(rt, &tleaf_type);
     tnode_set(y, 0, &x->ob);
@@ -496,7 +496,7 @@ static void referrers_and_referents(void **state) {
 
 static void tracking_can_be_switched(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     tnode *a = tnode_new(rt);
     assert_true(rc_gc_is_tracked(&a->ob));
     rc_gc_untrack(&a->ob);
@@ -513,7 +513,7 @@ static void tracking_can_be_switched(void **state) {
 
 static void frozen_objects_are_not_collected(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     make_pair(rt);
     tnode *keep = tnode_new(rt);
     rc_gc_freeze(rt);
@@ -533,7 +533,7 @@ static void frozen_objects_are_not_collected(void **state) {
 
 static void heap_check_finds_a_missing_incref(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     tnode *a = tnode_new(rt), *b = tnode_new(rt);
     a->link[0] = &b->ob; /* bug: stored without rc_incref */
     a->link[1] = &b->ob;
@@ -552,7 +552,7 @@ static void emergency_collection_frees_cycles(void **state) {
     (void)state;
     rc_config c = rc_config_default();
     c.heap_limit = 3 * RC_ARENA_SIZE;
-    rc_runtime *rt = rc_runtime_new(&c);
+    rc_runtime *rt = test_runtime_new(&c);
     rc_gc_set_threshold(rt, 0, 10, 10); /* no automatic collection */
     /* far more garbage than the limit allows: every time memory runs out,
      * an emergency collection frees the cycles and the allocation goes on */

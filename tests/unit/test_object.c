@@ -8,7 +8,7 @@
 
 static void new_objects_are_zeroed_and_counted(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     tnode *t = tnode_new(rt);
     assert_non_null(t);
     assert_int_equal(rc_refcnt(&t->ob), 1);
@@ -41,7 +41,7 @@ static const rc_type vobj_type = {
 
 static void variable_size_objects(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     for (size_t n = 0; n < 2000; n += 97) {
         vobj *v = (vobj *)rc_new_var(rt, &vobj_type, n);
         assert_non_null(v);
@@ -94,7 +94,7 @@ static const rc_type probe_type = {
 
 static void finalize_runs_once_before_dealloc(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     char log[32] = "";
     probe *p = (probe *)rc_new(rt, &probe_type);
     p->log = log;
@@ -108,7 +108,7 @@ static void finalize_runs_once_before_dealloc(void **state) {
 
 static void finalizer_may_resurrect(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     char log[32] = "";
     rc_object *kept = NULL;
     probe *p = (probe *)rc_new(rt, &probe_type);
@@ -126,7 +126,7 @@ static void finalizer_may_resurrect(void **state) {
 
 static void immortal_objects_are_never_freed(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     char log[32] = "";
     probe *p = (probe *)rc_new(rt, &probe_type);
     p->log = log;
@@ -184,7 +184,7 @@ static void free_nesting(void *arg) {
 
 static void ten_million_chain_in_small_stack(void **state) {
     (void)state;
-    deep d = {.rt = rc_runtime_new(NULL), .n = 10000000};
+    deep d = {.rt = test_runtime_new(NULL), .n = 10000000};
     run_with_stack(256 * 1024, free_chain, &d);
     assert_int_equal(d.blocks_after, 0);
     rc_runtime_free(d.rt);
@@ -192,7 +192,7 @@ static void ten_million_chain_in_small_stack(void **state) {
 
 static void million_deep_nesting_in_small_stack(void **state) {
     (void)state;
-    deep d = {.rt = rc_runtime_new(NULL), .n = 1000000};
+    deep d = {.rt = test_runtime_new(NULL), .n = 1000000};
     rc_gc_disable(d.rt); /* this test is about deallocation only */
     run_with_stack(256 * 1024, free_nesting, &d);
     assert_int_equal(d.blocks_after, 0);
@@ -203,7 +203,7 @@ static void million_deep_nesting_in_small_stack(void **state) {
 
 static void double_decref(void *arg) {
     (void)arg;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     rc_object *neighbour = rc_new(rt, &tleaf_type); /* keeps the pool in use */
     rc_object *o = rc_new(rt, &tleaf_type);
     rc_object *alias = o;
@@ -221,7 +221,7 @@ static const rc_type suicidal_type = {
 
 static void underflow(void *arg) {
     (void)arg;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     rc_decref(rc_new(rt, &suicidal_type));
 }
 

@@ -9,10 +9,10 @@ static void new_and_free(void **state) {
     (void)state;
     rc_config c = rc_config_default();
     assert_int_equal(c.size, sizeof(rc_config));
-    rc_runtime *rt = rc_runtime_new(&c);
+    rc_runtime *rt = test_runtime_new(&c);
     assert_non_null(rt);
     rc_runtime_free(rt);
-    rt = rc_runtime_new(NULL);
+    rt = test_runtime_new(NULL);
     assert_non_null(rt);
     rc_runtime_free(rt);
     rc_runtime_free(NULL);
@@ -22,28 +22,28 @@ static void config_is_checked(void **state) {
     (void)state;
     rc_config c = rc_config_default();
     c.size = sizeof(rc_config) + 8;
-    assert_null(rc_runtime_new(&c));
+    assert_null(test_runtime_new(&c));
 
     failing_alloc fa = {0};
     c = failing_config(&fa);
     c.allocator.free = NULL;
-    assert_null(rc_runtime_new(&c));
+    assert_null(test_runtime_new(&c));
 
     c = rc_config_default();
     c.heap_limit = 64;
-    assert_null(rc_runtime_new(&c));
+    assert_null(test_runtime_new(&c));
 
     /* size 0 means "this version" */
     c = rc_config_default();
     c.size = 0;
-    rc_runtime *rt = rc_runtime_new(&c);
+    rc_runtime *rt = test_runtime_new(&c);
     assert_non_null(rt);
     rc_runtime_free(rt);
 }
 
 static void errors(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     assert_int_equal(rc_last_error(rt), RC_OK);
     assert_string_equal(rc_last_error_message(rt), "");
     assert_int_equal(rc_set_error(rt, RC_EKEY, "no key %d", 7), RC_EKEY);
@@ -64,7 +64,7 @@ static const rc_type big_type = {.name = "big", .basicsize = 4000};
 
 static void runtime_of(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     rc_object *small = &tnode_new(rt)->ob;
     rc_object *leaf = rc_new(rt, &tleaf_type);
     rc_object *big = rc_new(rt, &big_type);
@@ -77,7 +77,7 @@ static void runtime_of(void **state) {
 
     rc_config c = rc_config_default();
     c.passthrough = true;
-    rc_runtime *pt = rc_runtime_new(&c);
+    rc_runtime *pt = test_runtime_new(&c);
     rc_object *o = &tnode_new(pt)->ob;
     assert_ptr_equal(rc_runtime_of(o), pt);
     rc_decref(o);
@@ -94,7 +94,7 @@ typedef struct worker {
 
 static void *work(void *p) {
     worker *w = p;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     rc_gc_set_threshold(rt, 100, 5, 5);
     for (int round = 0; round < 200; round++) {
         tnode *first = tnode_new(rt), *prev = first;

@@ -33,7 +33,7 @@ static void log_cb(rc_object *wr, void *arg) {
  * object while it lives and NULL after. */
 static void weakref_does_not_change_the_count(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     tnode *a = tnode_new(rt);
     rc_object *wr = rc_weakref_new(rt, &a->ob, NULL, NULL);
     assert_non_null(wr);
@@ -59,7 +59,7 @@ static void weakref_does_not_change_the_count(void **state) {
 
 static void callbacks_run_newest_first(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     cblog log = {0};
     tnode *a = tnode_new(rt);
     rc_object *basic = rc_weakref_new(rt, &a->ob, NULL, NULL);
@@ -88,7 +88,7 @@ static void callbacks_run_newest_first(void **state) {
 
 static void a_weakref_dropped_first_detaches(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     cblog log = {0};
     tnode *a = tnode_new(rt);
     rc_object *w = rc_weakref_new(rt, &a->ob, log_cb, &log);
@@ -102,7 +102,7 @@ static void a_weakref_dropped_first_detaches(void **state) {
 
 static void ten_thousand_weakrefs_on_one_object(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     enum { N = 10000 };
     cblog log = {0};
     tnode *a = tnode_new(rt);
@@ -141,7 +141,7 @@ static void tree_with_weak_parent_links(void **state) {
     tt.name = "treenode";
     tt.basicsize = sizeof(treenode);
     tt.dealloc = treenode_dealloc;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     rc_gc_disable(rt);
     treenode *root = (treenode *)rc_new(rt, &tt);
     treenode *level[4] = {root};
@@ -169,7 +169,7 @@ static void tree_with_weak_parent_links(void **state) {
 
 static void weakref_to_cyclic_garbage_is_cleared_once(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     cblog log = {0};
     tnode *a = tnode_new(rt), *b = tnode_new(rt);
     tnode_set(a, 0, &b->ob);
@@ -193,7 +193,7 @@ static void weakref_to_cyclic_garbage_is_cleared_once(void **state) {
  * its callback. */
 static void weakref_owned_by_garbage_gets_no_callback(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     cblog log = {0};
     tnode *a = tnode_new(rt), *b = tnode_new(rt);
     tnode_set(a, 0, &b->ob);
@@ -229,7 +229,7 @@ static void finalizer_sees_null_through_weakref(void **state) {
     pt.name = "peeker";
     pt.basicsize = sizeof(peeker);
     pt.finalize = peeker_finalize;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     int saw = -1;
     peeker *p = (peeker *)rc_new(rt, &pt);
     tnode *other = tnode_new(rt);
@@ -273,7 +273,7 @@ static void wild_cb(rc_object *wr, void *arg) {
 
 static void callback_may_resurrect_and_collect(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     tnode *a = tnode_new(rt), *b = tnode_new(rt), *c = tnode_new(rt);
     tnode_set(a, 0, &b->ob);
     tnode_set(b, 0, &a->ob);
@@ -304,7 +304,7 @@ static void callback_may_resurrect_and_collect(void **state) {
 
 static void weakrefs_to_frozen_objects(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     cblog log = {0};
     tnode *a = tnode_new(rt), *b = tnode_new(rt);
     tnode_set(a, 0, &b->ob);
@@ -357,7 +357,7 @@ static void failing_cb(rc_object *wr, void *arg) {
 
 static void failures_go_to_the_unraisable_hook(void **state) {
     (void)state;
-    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_runtime *rt = test_runtime_new(NULL);
     seen s = {0};
     rc_set_unraisable_hook(rt, record_unraisable, &s);
     rc_type ft = tnode_type;
@@ -391,7 +391,7 @@ static void default_hook_prints(void **state) {
     FILE *out = open_memstream(&buf, &len);
     rc_config c = rc_config_default();
     c.debug_stream = out;
-    rc_runtime *rt = rc_runtime_new(&c);
+    rc_runtime *rt = test_runtime_new(&c);
     rc_type ft = tnode_type;
     ft.finalize = failing_finalize;
     rc_decref(rc_new(rt, &ft));
@@ -411,7 +411,7 @@ static void weakref_creation_fails_cleanly(void **state) {
     for (long n = 1;; n++) {
         failing_alloc fa = {0};
         rc_config c = failing_config(&fa);
-        rc_runtime *rt = rc_runtime_new(&c);
+        rc_runtime *rt = test_runtime_new(&c);
         assert_non_null(rt);
         tnode *a = tnode_new(rt);
         assert_non_null(a);
@@ -471,7 +471,7 @@ static void teardown_finalizes_and_frees_everything(void **state) {
     FILE *out = open_memstream(&buf, &len);
     c.debug_stream = out;
     c.report_alive_at_exit = true;
-    rc_runtime *rt = rc_runtime_new(&c);
+    rc_runtime *rt = test_runtime_new(&c);
     int finalized = 0;
     cblog log = {0};
     /* leaked: a cycle still referenced from outside, with finalizers */
