@@ -2,92 +2,21 @@
  * seeds_tour.c — `make run`: the seed articles' scenarios, step by step, in C.
  *
  * Each section names the seed it follows and prints what the seed prints.
- * Python names are modelled as C variables holding references; a Python
- * list is the small `vec` container below; `del x` is rc_decref.
- * rc_refcnt() is the count itself: sys.getrefcount() shows one more.
+ * Python names are modelled as C variables holding references, Python
+ * lists, ints and strs are rcgc's builtin list, int and str, a Python class
+ * with an attribute is the small `instance` type below, and `del x` is
+ * rc_decref. rc_refcnt() is the count itself: sys.getrefcount() shows one
+ * more.
  *
  * Usage: seeds_tour [--small]   (--small: 100,000 instead of 10,000,000)
  */
 #include <rcgc.h>
+#include <rcgc/objects.h>
 
 #include <stdio.h>
 #include <string.h>
 
 /* ---------------------------------------------------------------- types */
-
-/* A Python-like list: a GC container of owned references. */
-typedef struct vec {
-    rc_object ob;
-    rc_object **items;
-    size_t n, cap;
-} vec;
-
-static int vec_traverse(rc_object *self, rc_visitproc visit, void *arg) {
-    vec *v = (vec *)self;
-    for (size_t i = 0; i < v->n; i++) {
-        int r = visit(v->items[i], arg);
-        if (r)
-            return r;
-    }
-    return 0;
-}
-
-static int vec_clear(rc_object *self) {
-    vec *v = (vec *)self;
-    rc_runtime *rt = rc_runtime_of(self);
-    rc_object **items = v->items;
-    size_t n = v->n, cap = v->cap;
-    v->items = NULL;
-    v->n = v->cap = 0;
-    for (size_t i = 0; i < n; i++)
-        rc_decref(items[i]);
-    rc_free(rt, items, cap * sizeof *items);
-    return 0;
-}
-
-static const rc_type vec_type = {
-    .name = "list",
-    .basicsize = sizeof(vec),
-    .flags = RC_TYPE_GC,
-    .traverse = vec_traverse,
-    .clear = vec_clear,
-};
-
-static vec *vec_new(rc_runtime *rt) {
-    return (vec *)rc_new(rt, &vec_type);
-}
-
-/* Appends a new reference to item; false when memory is refused. */
-static bool vec_append(vec *v, rc_object *item) {
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 4;
-        rc_object **items =
-            rc_realloc(rc_runtime_of(&v->ob), v->items, v->cap * sizeof *items,
-                       cap * sizeof *items);
-        if (!items)
-            return false;
-        v->items = items;
-        v->cap = cap;
-    }
-    rc_incref(item);
-    v->items[v->n++] = item;
-    return true;
-}
-
-/* A Python-like int: not a container, so never tracked. */
-typedef struct num {
-    rc_object ob;
-    long value;
-} num;
-
-static const rc_type num_type = {.name = "int", .basicsize = sizeof(num)};
-
-static rc_object *num_new(rc_runtime *rt, long value) {
-    num *n = (num *)rc_new(rt, &num_type);
-    if (n)
-        n->value = value;
-    return (rc_object *)n;
-}
 
 /* An object whose finalizer reports its death, like a class with __del__. */
 static void noisy_finalize(rc_object *self) {
@@ -166,23 +95,106 @@ static void show_memory_info(const char *hint) {
 
 /* ------------------------------------------------------------ sections */
 
+/* [1, 2, 3] */
+static rc_object *list123(rc_runtime *rt) {
+    rc_object *l = rc_list_new(rt);
+    for (int64_t i = 1; i <= 3; i++) {
+        rc_object *x = rc_int_from_i64(rt, i);
+        rc_list_append(l, x);
+        rc_decref(x);
+    }
+    return l;
+}
+
+static void print_bool(const char *step, bool v) {
+    printf("  %-34s %s\n", step, v ? "True" : "False");
+}
+
+static void identity(rc_runtime *rt) {
+    title("seed 001", "identity, the small-int cache and interned strings");
+    rc_object *a = rc_int_from_i64(rt, 1), *b = rc_int_from_i64(rt, 1);
+    printf("  a = 1; b = 1; id(a), id(b)         %p %p\n", (void *)a,
+           (void *)b);
+    print_bool("a is b", a == b);
+    rc_decref(a);
+    rc_decref(b);
+    a = rc_int_from_i64(rt, 257);
+    b = rc_int_from_i64(rt, 257);
+    print_bool("a = 257; b = 257 (made apart); a is b", a == b);
+    print_bool("a == b", rc_equal(a, b) == 1);
+    rc_decref(a);
+    rc_decref(b);
+    const char *good = "good", *morning = "very good morning";
+    a = rc_str_constant(rt, good, strlen(good));
+    b = rc_str_constant(rt, good, strlen(good));
+    print_bool("a = \"good\"; b = \"good\"; a is b", a == b);
+    rc_decref(a);
+    rc_decref(b);
+    a = rc_str_constant(rt, morning, strlen(morning));
+    b = rc_str_constant(rt, morning, strlen(morning));
+    print_bool("a = \"very good morning\"; ... a is b", a == b);
+    print_bool("a == b", rc_equal(a, b) == 1);
+    rc_decref(a);
+    rc_decref(b);
+    a = rc_list_new(rt);
+    b = rc_list_new(rt);
+    print_bool("a = []; b = []; a is b", a == b);
+    rc_decref(a);
+    rc_decref(b);
+}
+
 static void refcount_events(rc_runtime *rt) {
-    title("seeds 000 and 003", "what raises and lowers a reference count");
-    rc_object *a = (rc_object *)vec_new(rt);
-    show_count("a = []", a);
+    title("seeds 000, 001 and 003", "what raises and lowers a reference count");
+    rc_object *a = list123(rt);
+    show_count("a = [1, 2, 3]", a);
     rc_object *b = a;
     rc_incref(b);
     show_count("b = a", a);
-    vec *c = vec_new(rt);
-    vec_append(c, a);
-    vec_append(c, a);
+    rc_object *c = rc_list_new(rt);
+    rc_list_append(c, a);
+    rc_list_append(c, a);
     show_count("c = [a, a]", a);
     rc_decref(b);
     show_count("del b", a);
-    rc_decref(&c->ob);
-    show_count("del c (the list drops both)", a);
+    rc_object *zero = rc_int_from_i64(rt, 0);
+    rc_object *first = rc_getitem(c, zero);
+    rc_delitem(c, zero);
+    rc_decref(first);
+    rc_decref(zero);
+    show_count("del c[0]", a);
+    rc_decref(c);
+    show_count("del c (the list drops the other)", a);
+    rc_object *r = rc_repr(a);
+    printf("  %-34s %s\n", "print(a)", rc_str_utf8(r));
+    rc_decref(r);
     rc_decref(a);
     printf("  %-34s count 0: freed at once\n", "del a");
+}
+
+static void caches_and_free_lists(rc_runtime *rt) {
+    title("seed 002", "the small-int pool and free lists");
+    rc_object *x = rc_int_from_i64(rt, 256), *y = rc_int_from_i64(rt, 256);
+    print_bool("256 is 256 (cached: -5 to 256)", x == y);
+    printf("  %-34s %s\n", "",
+           rc_refcnt(x) >= RC_IMMORTAL ? "its count is immortal: never freed"
+                                       : "its count is mortal");
+    rc_decref(x);
+    rc_decref(y);
+    rc_object *l = rc_list_new(rt);
+    void *where = l;
+    rc_decref(l);
+    l = rc_list_new(rt);
+    print_bool("del l; l = []: same memory block", (void *)l == where);
+    rc_decref(l);
+    rc_object *f = rc_float_from_double(rt, 1.5);
+    where = f;
+    rc_decref(f);
+    f = rc_float_from_double(rt, 2.5);
+    print_bool("del f; f = 2.5: same memory block", (void *)f == where);
+    rc_decref(f);
+    rc_gc_collect(rt, 2);
+    printf("  %-34s (a full collection empties the free lists)\n",
+           "gc.collect()");
 }
 
 static void freed_at_zero(rc_runtime *rt) {
@@ -199,44 +211,50 @@ static void freed_at_zero(rc_runtime *rt) {
     printf("  (the finalizer ran inside `del b`, before it returned)\n");
 }
 
-static void memory_returns(rc_runtime *rt, size_t n) {
-    title("seed 004", "memory goes back down when a big structure is dropped");
-    show_memory_info("initial");
-    vec *a = vec_new(rt);
-    for (size_t i = 0; i < n; i++) {
-        rc_object *x = num_new(rt, (long)i);
-        if (!x || !vec_append(a, x)) {
+/* [i for i in range(n)] */
+static rc_object *range_list(rc_runtime *rt, size_t n) {
+    rc_object *a = rc_list_new(rt);
+    for (size_t i = 0; a && i < n; i++) {
+        rc_object *x = rc_int_from_i64(rt, (int64_t)i);
+        if (!x || rc_list_append(a, x) != 0) {
             printf("  out of memory after %zu items\n", i);
             rc_xdecref(x);
             break;
         }
         rc_decref(x);
     }
+    return a;
+}
+
+static void memory_returns(rc_runtime *rt, size_t n) {
+    title("seed 004", "memory goes back down when a big structure is dropped");
+    show_memory_info("initial");
+    rc_object *a = range_list(rt, n);
     char hint[64];
-    snprintf(hint, sizeof hint, "after a created (%zu objects)", a->n);
+    snprintf(hint, sizeof hint, "after a created (%zu ints)", rc_list_size(a));
     show_memory_info(hint);
-    rc_decref(&a->ob);
+    rc_decref(a);
     show_memory_info("finished (a dropped)");
 }
 
 static void reference_cycles(rc_runtime *rt) {
     title("seed 001", "reference cycles keep counts above zero");
-    vec *a = vec_new(rt), *b = vec_new(rt);
-    vec_append(b, &a->ob); /* b = [a] */
-    vec_append(a, &b->ob); /* a.append(b) */
-    show_count("a = []; b = [a]; a.append(b)", &a->ob);
-    rc_decref(&a->ob);
-    rc_decref(&b->ob);
+    rc_object *a = rc_list_new(rt), *b = rc_list_new(rt);
+    rc_list_append(b, a); /* b = [a] */
+    rc_list_append(a, b); /* a.append(b) */
+    show_count("a = []; b = [a]; a.append(b)", a);
+    rc_decref(a);
+    rc_decref(b);
     printf("  del a; del b                       both lists keep count %zu: "
            "nothing can reach them, nothing frees them\n",
-           rc_refcnt(&b->ob));
+           rc_refcnt(b));
     printf("  gc.collect()                       -> %td unreachable objects "
            "found and freed\n",
            rc_gc_collect(rt, 2));
-    vec *c = vec_new(rt);
-    vec_append(c, &c->ob);
-    show_count("a = []; a.append(a)", &c->ob);
-    rc_decref(&c->ob);
+    rc_object *c = rc_list_new(rt);
+    rc_list_append(c, c);
+    show_count("a = []; a.append(a)", c);
+    rc_decref(c);
     printf("  del a; gc.collect()                -> %td\n",
            rc_gc_collect(rt, 2));
 }
@@ -344,10 +362,10 @@ static void weak_references(rc_runtime *rt) {
         rc_object *up = rc_weakref_new(rt, &parent->ob, NULL, NULL);
         set_t(child, up); /* child.parent = weakref.ref(parent) */
         rc_decref(up);
-        vec *kids = vec_new(rt);
-        vec_append(kids, &child->ob);
-        set_t(parent, &kids->ob); /* parent.children = [child] */
-        rc_decref(&kids->ob);
+        rc_object *kids = rc_list_new(rt);
+        rc_list_append(kids, &child->ob);
+        set_t(parent, kids); /* parent.children = [child] */
+        rc_decref(kids);
         rc_decref(&child->ob);
         parent = child;
     }
@@ -367,20 +385,12 @@ static void cycles_hold_memory(rc_runtime *rt, size_t n) {
     title("seed 004",
           "two big lists that refer to each other need gc.collect()");
     show_memory_info("initial");
-    vec *a = vec_new(rt), *b = vec_new(rt);
-    for (size_t i = 0; i < n; i++) {
-        rc_object *x = num_new(rt, (long)i), *y = num_new(rt, (long)i);
-        bool ok = x && y && vec_append(a, x) && vec_append(b, y);
-        rc_xdecref(x);
-        rc_xdecref(y);
-        if (!ok)
-            break;
-    }
+    rc_object *a = range_list(rt, n), *b = range_list(rt, n);
     show_memory_info("after a, b created");
-    vec_append(a, &b->ob);
-    vec_append(b, &a->ob);
-    rc_decref(&a->ob);
-    rc_decref(&b->ob);
+    rc_list_append(a, b);
+    rc_list_append(b, a);
+    rc_decref(a);
+    rc_decref(b);
     show_memory_info("a.append(b); b.append(a); func returns");
     ptrdiff_t found = rc_gc_collect(rt, 2);
     char hint[64];
@@ -412,7 +422,9 @@ int main(int argc, char **argv) {
         return 1;
     }
     printf("rcgc seeds tour: the seed articles' examples, run on rcgc\n");
+    identity(rt);
     refcount_events(rt);
+    caches_and_free_lists(rt);
     freed_at_zero(rt);
     reference_cycles(rt);
     generations_and_counts(rt, big / 10);
