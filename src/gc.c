@@ -169,6 +169,22 @@ static inline void refs_dec(collection *c, rc_object *o) {
     }
 }
 
+/* Calls visit on each reference o holds: the item arrays of tuples and
+ * lists are read directly, so the (static, inlined) visit function runs in
+ * a plain loop; other types go through their traverse. */
+static RC__ALWAYS_INLINE void each_child(rc_object *o, rc_visitproc visit,
+                                         void *arg) {
+    if (o->type->flags & RC__TYPE_ITEMS) {
+        size_t n;
+        rc_object *const *items = rc__gc_items(o, &n);
+        for (size_t i = 0; i < n; i++)
+            if (items[i])
+                visit(items[i], arg);
+        return;
+    }
+    o->type->traverse(o, visit, arg);
+}
+
 /* The first pass: gc_refs are set the first time a member is met, as a
  * member or as a child, and references between members are subtracted in
  * the same walk (CPython's update_refs and subtract_refs in one pass).
@@ -179,7 +195,7 @@ static int init_large(rc_object *o, void *arg) {
     return 0;
 }
 
-static int visit_init_decref(rc_object *child, void *arg) {
+static RC__ALWAYS_INLINE int visit_init_decref(rc_object *child, void *arg) {
     if (!child)
         return 0;
     if (!(child->flags & RC__F_CAND)) {
@@ -198,7 +214,7 @@ static void init_and_subtract_refs(collection *c) {
     for (rc_object *o; (o = rc__cursor_next(&cur));) {
         if (!(o->flags & RC__F_CAND))
             refs_init(c, o);
-        o->type->traverse(o, visit_init_decref, c);
+        each_child(o, visit_init_decref, c);
     }
 }
 
@@ -211,7 +227,7 @@ static void update_refs(collection *c) {
         refs_init(c, o);
 }
 
-static int visit_decref(rc_object *child, void *arg) {
+static RC__ALWAYS_INLINE int visit_decref(rc_object *child, void *arg) {
     if (child && (child->flags & RC__F_CAND))
         refs_dec(arg, child);
     return 0;
@@ -221,7 +237,7 @@ static void subtract_refs(collection *c) {
     rc__cursor cur;
     rc__cursor_start(c->rt, &cur);
     for (rc_object *o; (o = rc__cursor_next(&cur));)
-        o->type->traverse(o, visit_decref, c);
+        each_child(o, visit_decref, c);
 }
 
 /* ====================================================================== */
@@ -277,7 +293,7 @@ typedef struct marker {
     survey left; /* what the members not taken at first sight hold */
 } marker;
 
-static int visit_reach(rc_object *child, void *arg) {
+static RC__ALWAYS_INLINE int visit_reach(rc_object *child, void *arg) {
     marker *m = arg;
     if (!child)
         return 0;
@@ -295,7 +311,7 @@ static void take(marker *m, rc_object *o) {
     m->taken++;
     if (m->kind == MARK_UNCOLLECTABLE)
         rc__gc_garbage_append(m->c->rt, o);
-    o->type->traverse(o, visit_reach, m);
+    each_child(o, visit_reach, m);
     if (m->kind == MARK_REACHABLE && (o->type->flags & RC__TYPE_UNTRACKABLE))
         rc__maybe_untrack(o, m->c->generation == 2);
 }

@@ -31,15 +31,17 @@
 #define RC__ASSERT(cond) RC__ASSERT_AT(2, cond)
 
 #if defined(__GNUC__)
-#define RC__LIKELY(x)   __builtin_expect(!!(x), 1)
-#define RC__UNLIKELY(x) __builtin_expect(!!(x), 0)
-#define RC__NORETURN    __attribute__((noreturn))
-#define RC__NOINLINE    __attribute__((noinline))
+#define RC__LIKELY(x)     __builtin_expect(!!(x), 1)
+#define RC__UNLIKELY(x)   __builtin_expect(!!(x), 0)
+#define RC__NORETURN      __attribute__((noreturn))
+#define RC__NOINLINE      __attribute__((noinline))
+#define RC__ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define RC__LIKELY(x)   (x)
 #define RC__UNLIKELY(x) (x)
 #define RC__NORETURN
 #define RC__NOINLINE
+#define RC__ALWAYS_INLINE inline
 #endif
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -78,11 +80,15 @@
 #define RC__F_LOW        ((1u << RC__F_REFS_SHIFT) - 1)
 
 /* Type flags reserved for the library's own types (rc_type.flags bits
- * 16-31; the public ones are the low bits). */
-#define RC__TYPE_BUILTIN (1u << 16) /* the type is an rc__typeinfo */
-#define RC__TYPE_UNTRACKABLE                                                   \
-    (1u << 17) /* the collector may untrack it when                            \
-                  it holds only untracked objects */
+ * 16-31; the public ones are the low bits):
+ *   BUILTIN      the type is an rc__typeinfo (src/types/types.h);
+ *   UNTRACKABLE  the collector may untrack an object that holds only
+ *                untracked ones (rc__maybe_untrack);
+ *   ITEMS        its references are exactly an array that the collector
+ *                reads directly (rc__gc_items). */
+#define RC__TYPE_BUILTIN     (1u << 16)
+#define RC__TYPE_UNTRACKABLE (1u << 17)
+#define RC__TYPE_ITEMS       (1u << 18)
 
 /* ---------------------------------------------------------------------- */
 /* Pools, arenas and large blocks                                          */
@@ -324,6 +330,10 @@ int rc__types_init(rc_runtime *rt);
 void rc__types_fini(rc_runtime *rt);
 void rc__types_clear_freelists(rc_runtime *rt);
 void rc__maybe_untrack(rc_object *o, bool full_collection);
+/* For RC__TYPE_ITEMS types: the array of o's references (NULL entries are
+ * skipped) and its length; what its traverse would visit, without the
+ * calls. */
+rc_object *const *rc__gc_items(const rc_object *o, size_t *n);
 
 /* gc.c */
 void rc__gc_init(rc_runtime *rt);

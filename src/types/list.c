@@ -717,7 +717,7 @@ static rc_object *list_binop(rc_object *a, rc_object *b, rc__binop op) {
 const rc__typeinfo rc__list_type = {
     .base = {.name = "list",
              .basicsize = sizeof(rc__list),
-             .flags = RC__TYPE_BUILTIN | RC_TYPE_GC,
+             .flags = RC__TYPE_BUILTIN | RC_TYPE_GC | RC__TYPE_ITEMS,
              .traverse = list_traverse,
              .clear = list_clear,
              .dealloc = list_dealloc},

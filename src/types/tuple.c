@@ -438,6 +438,19 @@ static int tuple_traverse(rc_object *o, rc_visitproc visit, void *arg) {
     return 0;
 }
 
+/* The collector reads the items of tuples and lists directly (see
+ * RC__TYPE_ITEMS); the traverse functions visit exactly these. */
+rc_object *const *rc__gc_items(const rc_object *o, size_t *n) {
+    if (o->type == &rc__tuple_type.base) {
+        const rc__tuple *t = (const rc__tuple *)o;
+        *n = t->size;
+        return t->items;
+    }
+    const rc__list *l = (const rc__list *)o;
+    *n = l->size;
+    return l->items;
+}
+
 static bool tuple_untrackable(rc_object *o, bool full) {
     (void)full;
     rc__tuple *t = (rc__tuple *)o;
@@ -602,7 +615,8 @@ const rc__typeinfo rc__tuple_type = {
     .base = {.name = "tuple",
              .basicsize = sizeof(rc__tuple),
              .itemsize = sizeof(rc_object *),
-             .flags = RC__TYPE_BUILTIN | RC_TYPE_GC | RC__TYPE_UNTRACKABLE,
+             .flags = RC__TYPE_BUILTIN | RC_TYPE_GC | RC__TYPE_UNTRACKABLE |
+                      RC__TYPE_ITEMS,
              .traverse = tuple_traverse,
              .dealloc = tuple_dealloc},
     .hash = tuple_hash,
