@@ -82,16 +82,21 @@ typedef struct rc_type rc_type;
  * given back on free, so the runtime keeps exact accounts.
  *   malloc(size, ud)      size bytes aligned to 16, or NULL;
  *   free(ptr, size, ud)   ptr from malloc, size as requested;
+ *   realloc(ptr, old_size, new_size, ud)  optional: resizes a block from
+ *                         malloc (16-byte aligned), or returns NULL and
+ *                         leaves it alone; when NULL, blocks are resized by
+ *                         malloc, copy and free;
  *   arena_alloc(size, ud) optional: memory for allocator arenas
  *                         (RC_ARENA_SIZE bytes, any alignment); when NULL,
  *                         arenas come from malloc, or from mmap when malloc
  *                         is NULL too;
  *   arena_free(ptr, size, ud) its counterpart.
- * All four NULL selects the C library and mmap.
+ * All NULL selects the C library and mmap.
  */
 typedef struct rc_allocator {
     void *(*malloc)(size_t size, void *ud);
     void (*free)(void *ptr, size_t size, void *ud);
+    void *(*realloc)(void *ptr, size_t old_size, size_t new_size, void *ud);
     void *(*arena_alloc)(size_t size, void *ud);
     void (*arena_free)(void *ptr, size_t size, void *ud);
     void *ud; /* passed to every call */

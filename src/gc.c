@@ -148,7 +148,7 @@ static bool refs_positive(collection *c, const rc_object *o) {
 }
 
 static RC__NOINLINE void refs_underflow(const rc_object *o) {
-    rc__fatal(rc_runtime_of(o),
+    rc__fatal(rc__runtime_of(o),
               "rcgc: object of type '%s' at %p is referenced by tracked "
               "objects more often than its count (%u) says: a traverse "
               "function visits a reference its object does not own, or a "

@@ -62,12 +62,12 @@ bool rc_gc_is_finalized(const rc_object *o) {
 
 void rc_gc_track(rc_object *o) {
     if ((o->type->flags & RC_TYPE_GC) && !(o->flags & RC__F_TRACKED))
-        rc__gcs_track(rc_runtime_of(o), o);
+        rc__gcs_track(rc__runtime_of(o), o);
 }
 
 void rc_gc_untrack(rc_object *o) {
     if (o->flags & RC__F_TRACKED)
-        rc__gcs_untrack(rc_runtime_of(o), o);
+        rc__gcs_untrack(rc__runtime_of(o), o);
 }
 
 /* ====================================================================== */

@@ -269,6 +269,7 @@ RC__NORETURN void rc__fatal(const rc_runtime *rt, const char *fmt, ...)
 FILE *rc__stream(const rc_runtime *rt);
 void *rc__hook_alloc(rc_runtime *rt, size_t size);
 void rc__hook_free(rc_runtime *rt, void *p, size_t size);
+void *rc__hook_realloc(rc_runtime *rt, void *p, size_t old, size_t size);
 void *rc__hook_arena_alloc(rc_runtime *rt);
 void rc__hook_arena_free(rc_runtime *rt, void *p);
 
@@ -281,7 +282,13 @@ void rc__heap_init(rc_runtime *rt);
 void rc__heap_free_all(rc_runtime *rt);
 void *rc__mem_alloc(rc_runtime *rt, size_t size, int kind);
 void rc__mem_free(rc_runtime *rt, void *p, size_t size, int kind);
-rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, int kind);
+/* Resizes a raw block where that needs no new block from the pools: the
+ * same size class, or a large block the hook can realloc. NULL (nothing
+ * changed, no error) otherwise. Never runs a collection, so a container
+ * may resize its array without re-checking itself. */
+void *rc__mem_resize(rc_runtime *rt, void *p, size_t old, size_t size);
+/* An object block of size bytes whose first `zeroed` bytes are zero. */
+rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind);
 void rc__obj_free(rc_runtime *rt, rc_object *o);
 void rc__pool_release_if_empty(rc__pool *p);
 size_t rc__obj_block_size(const rc_object *o);
@@ -297,6 +304,13 @@ static inline rc__pool *rc__pool_of(const void *p) {
 
 static inline rc__large *rc__large_of(const rc_object *o) {
     return (rc__large *)o - 1;
+}
+
+/* rc_runtime_of, inline for the library's own hot paths. */
+static inline rc_runtime *rc__runtime_of(const rc_object *o) {
+    if (o->flags & RC__F_LARGE)
+        return rc__large_of(o)->rt;
+    return rc__pool_of(o)->rt;
 }
 
 static inline void rc__list_init(rc__large *head) {
@@ -318,6 +332,10 @@ static inline void rc__list_append(rc__large *head, rc__large *h) {
 
 /* object.c */
 void rc__dealloc_drain(rc_runtime *rt);
+/* rc_new_var_untracked for a type whose items the caller fills at once:
+ * only the basicsize bytes are zeroed. */
+rc_object *rc__new_var_unzeroed(rc_runtime *rt, const rc_type *type,
+                                size_t nitems);
 /* Makes a kept (free-listed) block a live object again: count 1, library
  * flags reset. The type's constructor re-initialises the rest. */
 static inline void rc__revive(rc_object *o) {

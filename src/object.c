@@ -36,25 +36,26 @@ static bool object_size(rc_runtime *rt, const rc_type *type, size_t nitems,
                      sizeof(rc_object));
         return false;
     }
-    if (nitems && type->itemsize &&
-        nitems > (SIZE_MAX - type->basicsize) / type->itemsize) {
+    size_t items;
+    if (__builtin_mul_overflow(type->itemsize, nitems, &items) ||
+        __builtin_add_overflow(type->basicsize, items, size)) {
         rc_set_error(rt, RC_EOVERFLOW, "%zu items of type %s are too many",
                      nitems, type->name);
         return false;
     }
-    *size = type->basicsize + type->itemsize * nitems;
     return true;
 }
 
 static rc_object *new_object(rc_runtime *rt, const rc_type *type, size_t nitems,
-                             bool track) {
+                             bool track, bool zero_items) {
     size_t size;
     if (!object_size(rt, type, nitems, &size))
         return NULL;
     bool gc = type->flags & RC_TYPE_GC;
     if (gc)
         rc__gc_alloc_counted(rt);
-    rc_object *o = rc__obj_alloc(rt, size, gc ? RC__KIND_GC : RC__KIND_OBJ);
+    rc_object *o = rc__obj_alloc(rt, size, zero_items ? size : type->basicsize,
+                                 gc ? RC__KIND_GC : RC__KIND_OBJ);
     if (!o) {
         if (gc)
             rc__gc_free_counted(rt);
@@ -68,20 +69,25 @@ static rc_object *new_object(rc_runtime *rt, const rc_type *type, size_t nitems,
 }
 
 rc_object *rc_new(rc_runtime *rt, const rc_type *type) {
-    return new_object(rt, type, 0, true);
+    return new_object(rt, type, 0, true, true);
 }
 
 rc_object *rc_new_var(rc_runtime *rt, const rc_type *type, size_t nitems) {
-    return new_object(rt, type, nitems, true);
+    return new_object(rt, type, nitems, true, true);
 }
 
 rc_object *rc_new_untracked(rc_runtime *rt, const rc_type *type) {
-    return new_object(rt, type, 0, false);
+    return new_object(rt, type, 0, false, true);
 }
 
 rc_object *rc_new_var_untracked(rc_runtime *rt, const rc_type *type,
                                 size_t nitems) {
-    return new_object(rt, type, nitems, false);
+    return new_object(rt, type, nitems, false, true);
+}
+
+rc_object *rc__new_var_unzeroed(rc_runtime *rt, const rc_type *type,
+                                size_t nitems) {
+    return new_object(rt, type, nitems, false, false);
 }
 
 /* ====================================================================== */
@@ -138,7 +144,7 @@ void rc__dealloc_drain(rc_runtime *rt) {
 }
 
 void rc_dealloc_(rc_object *o) {
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     o->refcnt = 0;
     if (o->type->finalize && !(o->flags & RC__F_FINALIZED) &&
         finalize_resurrects(rt, o))

@@ -366,6 +366,24 @@ static void large_free(rc_runtime *rt, char *b) {
     rc__hook_free(rt, h, h->size);
 }
 
+/* Resizes a large block through the hook, keeping its place in its list;
+ * NULL if the hook cannot. */
+static char *large_resize(rc_runtime *rt, char *b, size_t n) {
+    rc__large *h = (rc__large *)b - 1;
+    size_t old = h->size;
+    size_t total = sizeof(rc__large) + ((n + RC__ALIGN - 1) & ~(size_t)15);
+    rc__large *prev = h->prev, *next = h->next;
+    rc__large *g = rc__hook_realloc(rt, h, old, total);
+    if (!g)
+        return NULL;
+    g->size = total;
+    g->prev = prev;
+    g->next = next;
+    prev->next = next->prev = g;
+    rt->heap.large_bytes = rt->heap.large_bytes - old + total;
+    return (char *)(g + 1);
+}
+
 static inline size_t large_capacity(const char *b) {
     return ((const rc__large *)b - 1)->size - sizeof(rc__large);
 }
@@ -507,6 +525,19 @@ void rc__mem_free(rc_runtime *rt, void *p, size_t n, int kind) {
     mem_free(rt, p, n);
 }
 
+void *rc__mem_resize(rc_runtime *rt, void *p, size_t old, size_t n) {
+    if (!rt->plain_alloc || !old || !n)
+        return NULL;
+    bool was_small = old <= RC_SMALL_MAX, small = n <= RC_SMALL_MAX;
+    if (was_small && small && class_of(old) == class_of(n)) {
+        RC__UNPOISON(p, n);
+        return p;
+    }
+    if (!was_small && !small)
+        return large_resize(rt, p, n);
+    return NULL;
+}
+
 void *rc_malloc(rc_runtime *rt, size_t size) {
     return mem_alloc(rt, size, RC__KIND_RAW);
 }
@@ -516,12 +547,13 @@ void rc_free(rc_runtime *rt, void *p, size_t size) {
         mem_free(rt, p, size);
 }
 
-rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, int kind) {
+rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind) {
+    bool fast = rt->plain_alloc && size <= RC_SMALL_MAX;
     rc_object *o = mem_alloc(rt, size, kind);
     if (!o)
         return NULL;
-    memset(o, 0, size);
-    if (!is_small(rt, request_size(rt, size)))
+    memset(o, 0, zeroed);
+    if (!fast && !is_small(rt, request_size(rt, size)))
         o->flags = RC__F_LARGE;
     return o;
 }

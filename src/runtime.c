@@ -151,6 +151,12 @@ static void *sys_malloc(size_t n, void *ud) {
     return malloc(n);
 }
 
+static void *sys_realloc(void *p, size_t old, size_t n, void *ud) {
+    (void)old;
+    (void)ud;
+    return realloc(p, n);
+}
+
 static void sys_free(void *p, size_t n, void *ud) {
     (void)n;
     (void)ud;
@@ -199,6 +205,18 @@ void *rc__hook_alloc(rc_runtime *rt, size_t n) {
     return hook_request(rt, n, false);
 }
 
+/* Resizes a block from rc__hook_alloc through the hook's realloc; NULL
+ * (nothing changed, no error recorded) when there is none, the limit would
+ * be passed, or the hook refuses. Never runs a collection. */
+void *rc__hook_realloc(rc_runtime *rt, void *p, size_t old, size_t n) {
+    if (!rt->alloc.realloc || (n > old && !within_limit(rt, n - old)))
+        return NULL;
+    void *q = rt->alloc.realloc(p, old, n, rt->alloc.ud);
+    if (q)
+        rt->held = rt->held - old + n;
+    return q;
+}
+
 void rc__hook_free(rc_runtime *rt, void *p, size_t n) {
     rt->held -= n;
     rt->alloc.free(p, n, rt->alloc.ud);
@@ -225,7 +243,10 @@ void rc__hook_arena_free(rc_runtime *rt, void *p) {
 void *rc_realloc(rc_runtime *rt, void *p, size_t old_size, size_t new_size) {
     if (!p)
         return rc_malloc(rt, new_size);
-    void *q = rc_malloc(rt, new_size);
+    void *q = rc__mem_resize(rt, p, old_size, new_size);
+    if (q)
+        return q;
+    q = rc_malloc(rt, new_size);
     if (!q)
         return NULL;
     memcpy(q, p, old_size < new_size ? old_size : new_size);
@@ -270,6 +291,7 @@ rc_runtime *rc_runtime_new(const rc_config *cfg) {
     if (sys) {
         a.malloc = sys_malloc;
         a.free = sys_free;
+        a.realloc = sys_realloc;
     }
     if (c.heap_limit && c.heap_limit < sizeof(rc_runtime))
         return NULL;
@@ -311,7 +333,5 @@ void rc_runtime_free(rc_runtime *rt) {
 }
 
 rc_runtime *rc_runtime_of(const rc_object *o) {
-    if (o->flags & RC__F_LARGE)
-        return rc__large_of(o)->rt;
-    return rc__pool_of(o)->rt;
+    return rc__runtime_of(o);
 }

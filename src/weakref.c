@@ -179,7 +179,7 @@ static void detach(rc_runtime *rt, rc__weakref *wr) {
 }
 
 void rc__weakref_detach(rc_object *weakref) {
-    detach(rc_runtime_of(weakref), as_weakref(weakref));
+    detach(rc__runtime_of(weakref), as_weakref(weakref));
 }
 
 /* Clears every weakref of a list taken out of the table. Those whose
@@ -276,7 +276,7 @@ static int weakref_traverse(rc_object *self, rc_visitproc visit, void *arg) {
 /* Breaking a cycle through a weakref: drop the callback and its object. */
 static int weakref_clear(rc_object *self) {
     rc__weakref *wr = as_weakref(self);
-    detach(rc_runtime_of(self), wr);
+    detach(rc__runtime_of(self), wr);
     rc_object *owned = wr->owned;
     wr->owned = NULL;
     wr->cb = NULL;
@@ -309,7 +309,7 @@ static rc__weakref *basic_ref(rc_runtime *rt, const rc_object *target) {
 
 static rc_object *make(rc_runtime *rt, rc_object *target,
                        rc_weakref_callback cb, void *arg, rc_object *owned) {
-    if (rc_runtime_of(target) != rt) {
+    if (rc__runtime_of(target) != rt) {
         rc_set_error(rt, RC_EINVAL,
                      "weak reference to an object of another runtime");
         return NULL;
@@ -349,7 +349,7 @@ rc_object *rc_weakref_new_with_object(rc_runtime *rt, rc_object *target,
 
 rc_object *rc_weakref_get(rc_object *weakref) {
     if (!rc__is_weakref(weakref)) {
-        rc_set_error(rc_runtime_of(weakref), RC_ETYPE,
+        rc_set_error(rc__runtime_of(weakref), RC_ETYPE,
                      "not a weak reference: '%s'", weakref->type->name);
         return NULL;
     }
@@ -367,7 +367,7 @@ size_t rc_weakref_count(const rc_object *target) {
     if (!(target->flags & RC__F_WEAKREFD))
         return 0;
     const rc__wrslot *slot =
-        table_find(&rc_runtime_of(target)->weakrefs, target);
+        table_find(&rc__runtime_of(target)->weakrefs, target);
     size_t n = 0;
     for (const rc__weakref *wr = slot ? slot->head : NULL; wr; wr = wr->next)
         n++;

@@ -39,7 +39,7 @@
 #define RETRY         1 /* a call-out changed the dict: redo the step */
 
 static int not_a_dict(const rc_object *o) {
-    return rc_set_error(rc_runtime_of(o), RC_ETYPE,
+    return rc_set_error(rc__runtime_of(o), RC_ETYPE,
                         "expected a 'dict' object, got '%s'", rc_type_name(o));
 }
 
@@ -193,7 +193,7 @@ int rc__dict_lookup_ix(rc__dict *d, rc_object *key, int64_t hash,
  * order. 0; RETRY when a collection changed the dict during the
  * allocation (nothing done); RC_ENOMEM with the dict unchanged. */
 static int resize(rc__dict *d, unsigned log2size) {
-    rc_runtime *rt = rc_runtime_of(&d->ob);
+    rc_runtime *rt = rc__runtime_of(&d->ob);
     uint64_t version = d->version;
     rc__dkeys *k = keys_new(rt, log2size);
     if (!k)
@@ -230,7 +230,8 @@ static int make_room(rc__dict *d, size_t extra) {
     if (extra == 0 || (d->keys && d->keys->usable >= extra))
         return 0;
     if (extra > SIZE_MAX / 8 - d->used)
-        return rc_set_error(rc_runtime_of(&d->ob), RC_ENOMEM, "dict too large");
+        return rc_set_error(rc__runtime_of(&d->ob), RC_ENOMEM,
+                            "dict too large");
     size_t need = d->used + extra;
     size_t minsize = d->used * 3;
     if (minsize < (need * 3 + 1) / 2)
@@ -332,12 +333,12 @@ static void clear_all(rc__dict *d) {
             rc_decref(e[i].value);
         }
     }
-    rc_free(rc_runtime_of(&d->ob), k, k->bytes);
+    rc_free(rc__runtime_of(&d->ob), k, k->bytes);
 }
 
 /* KeyError: the message is repr(key). */
 static int key_error(rc_object *key) {
-    rc_runtime *rt = rc_runtime_of(key);
+    rc_runtime *rt = rc__runtime_of(key);
     rc_object *s = rc_repr(key);
     if (!s)
         return rc_last_error(rt);
@@ -364,7 +365,7 @@ rc_object *rc_dict_new(rc_runtime *rt) {
 
 static void dict_dealloc(rc_object *o) {
     clear_all(D(o));
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     if (rt->tearing_down || !rt->types)
         return;
     rc__cont_state *cs = rc__cont(rt);
@@ -462,7 +463,7 @@ rc_object *rc_dict_setdefault(rc_object *dict, rc_object *key,
     if (rc_hash(key, &h))
         return NULL;
     if (!dflt)
-        dflt = rc_none(rc_runtime_of(dict));
+        dflt = rc_none(rc__runtime_of(dict));
     for (;;) {
         ptrdiff_t ix = -1;
         if (rc__dict_lookup_ix(d, key, h, &ix))
@@ -482,12 +483,12 @@ rc_object *rc_dict_setdefault(rc_object *dict, rc_object *key,
 rc_object *rc_dict_popitem(rc_object *dict) {
     CHECK_DICT(dict, NULL);
     rc__dict *d = D(dict);
-    rc_object *t = rc_tuple_new(rc_runtime_of(dict), 2);
+    rc_object *t = rc_tuple_new(rc__runtime_of(dict), 2);
     if (!t)
         return NULL;
     if (d->used == 0) {
         rc_decref(t);
-        rc_set_error(rc_runtime_of(dict), RC_EKEY,
+        rc_set_error(rc__runtime_of(dict), RC_EKEY,
                      "'popitem(): dictionary is empty'");
         return NULL;
     }
@@ -625,7 +626,7 @@ static int gather_pairs(pending *p, rc_object *iterable) {
 int rc_dict_update(rc_object *dict, rc_object *other) {
     CHECK_DICT(dict, RC_ETYPE);
     rc__dict *d = D(dict);
-    pending p = {.rt = rc_runtime_of(dict)};
+    pending p = {.rt = rc__runtime_of(dict)};
     int r = rc__is_dict(other) ? gather_dict(&p, D(other))
                                : gather_pairs(&p, other);
     while (r == 0 && (r = make_room(d, p.n)) == RETRY)
@@ -639,7 +640,7 @@ int rc_dict_update(rc_object *dict, rc_object *other) {
 rc_object *rc_dict_copy(rc_object *dict) {
     CHECK_DICT(dict, NULL);
     rc__dict *src = D(dict);
-    rc_object *o = rc_dict_new(rc_runtime_of(dict));
+    rc_object *o = rc_dict_new(rc__runtime_of(dict));
     if (!o)
         return NULL;
     for (;;) { /* a collection during the allocation may change src */
@@ -734,7 +735,7 @@ static int dict_equal(rc__dict *a, rc__dict *b) {
 static int dict_compare(rc_object *a, rc_object *b, rc_cmp op) {
     if (!rc__is_dict(a) || !rc__is_dict(b) || (op != RC_EQ && op != RC_NE))
         return RC__CMP_NOTIMPL;
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     int r = rc__recursion_enter(rt, "in comparison");
     if (r)
         return r;
@@ -766,7 +767,7 @@ static bool repr_entries(rc__sb *sb, rc_object *o) {
 }
 
 static rc_object *dict_repr(rc_object *o) {
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     if (D(o)->used == 0)
         return rc_str_from_utf8(rt, "{}", 2);
     int r = rc__repr_enter(o);

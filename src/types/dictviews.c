@@ -62,7 +62,7 @@ static int produce(dictiter *it, rc__dentry *e, rc_object **item) {
     }
     rc_incref(k);
     rc_incref(v);
-    rc_object *t = rc_tuple_new(rc_runtime_of(&it->ob), 2);
+    rc_object *t = rc_tuple_new(rc__runtime_of(&it->ob), 2);
     if (!t) {
         rc_decref(k);
         rc_decref(v);
@@ -79,7 +79,7 @@ static int iter_next(rc_object *self, rc_object **item) {
     rc__dict *d = (rc__dict *)it->dict;
     if (!d)
         return 0;
-    rc_runtime *rt = rc_runtime_of(self);
+    rc_runtime *rt = rc__runtime_of(self);
     if (d->used != it->used) {
         it->used = SIZE_MAX;
         return rc_set_error(rt, RC_ESTATE,
@@ -122,7 +122,7 @@ rc_object *rc__dict_iter_new(rc_object *dict, int kind) {
     const rc__typeinfo *t = kind == RC__DICT_KEYS     ? &keyiter_type
                             : kind == RC__DICT_VALUES ? &valueiter_type
                                                       : &itemiter_type;
-    dictiter *it = (dictiter *)rc_new(rc_runtime_of(dict), &t->base);
+    dictiter *it = (dictiter *)rc_new(rc__runtime_of(dict), &t->base);
     if (!it)
         return NULL;
     rc_incref(dict);
@@ -177,7 +177,7 @@ static int items_contains(rc_object *self, rc_object *item) {
 }
 
 static rc_object *view_repr(rc_object *self) {
-    rc_runtime *rt = rc_runtime_of(self);
+    rc_runtime *rt = rc__runtime_of(self);
     int r = rc__repr_enter(self);
     if (r)
         return r > 0 ? rc_str_from_utf8(rt, "...", 3) : NULL;
@@ -217,7 +217,7 @@ static rc_object *view_binop(rc_object *a, rc_object *b, rc__binop op) {
     if ((op != RC__AND && op != RC__OR && op != RC__SUB && op != RC__XOR) ||
         !iterable(a) || !iterable(b))
         return RC__NOTIMPL;
-    rc_object *left = rc_set_new(rc_runtime_of(a), a);
+    rc_object *left = rc_set_new(rc__runtime_of(a), a);
     if (!left)
         return NULL;
     rc_object *r = op == RC__AND   ? rc_set_intersection(left, b)
@@ -282,11 +282,11 @@ static int view_kind(const rc_object *o) {
 
 static rc_object *view_new(rc_object *dict, const rc__typeinfo *t) {
     if (!rc__is_dict(dict)) {
-        rc_set_error(rc_runtime_of(dict), RC_ETYPE,
+        rc_set_error(rc__runtime_of(dict), RC_ETYPE,
                      "expected a 'dict' object, got '%s'", rc_type_name(dict));
         return NULL;
     }
-    dictview *v = (dictview *)rc_new(rc_runtime_of(dict), &t->base);
+    dictview *v = (dictview *)rc_new(rc__runtime_of(dict), &t->base);
     if (!v)
         return NULL;
     rc_incref(dict);

@@ -35,7 +35,7 @@ static rc__num_state *num_state(rc_runtime *rt) {
 /* ====================================================================== */
 
 static void float_dealloc(rc_object *o) {
-    rc__num_state *st = num_state(rc_runtime_of(o));
+    rc__num_state *st = num_state(rc__runtime_of(o));
     if (st->float_nfree >= RC__FLOAT_FREELIST_MAX)
         return;
     ((rc__float *)o)->u.next = (rc__float *)st->float_free;
@@ -85,7 +85,7 @@ int rc_number_as_double(const rc_object *o, double *out) {
     }
     if (rc_is_int(o))
         return rc_int_to_double(o, out);
-    return rc_set_error(rc_runtime_of(o), RC_ETYPE,
+    return rc_set_error(rc__runtime_of(o), RC_ETYPE,
                         "must be real number, not %s", rc_type_name(o));
 }
 
@@ -282,7 +282,7 @@ static bool is_number(const rc_object *o) {
 static rc_object *float_binop(rc_object *a, rc_object *b, rc__binop op) {
     if (!is_number(a) || !is_number(b) || op >= RC__LSHIFT)
         return RC__NOTIMPL;
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     double x, y;
     if (rc_number_as_double(a, &x) || rc_number_as_double(b, &y))
         return NULL;
@@ -301,7 +301,7 @@ static rc_object *float_binop(rc_object *a, rc_object *b, rc__binop op) {
 }
 
 static rc_object *float_unop(rc_object *a, rc__unop op) {
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     double v = rc__float_val(a);
     switch (op) {
     case RC__NEG:

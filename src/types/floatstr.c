@@ -261,7 +261,7 @@ static size_t format_repr(double v, char *out) {
 rc_object *rc__float_repr(rc_object *o) {
     char buf[40];
     size_t n = format_repr(rc__float_val(o), buf);
-    return rc_str_from_utf8(rc_runtime_of(o), buf, n);
+    return rc_str_from_utf8(rc__runtime_of(o), buf, n);
 }
 
 /* ====================================================================== */

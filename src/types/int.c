@@ -182,7 +182,7 @@ rc_object *rc__int_finish(rc__bint *b, size_t n, bool neg) {
     n = rc__mag_trim(b->d, n);
     if (n <= 2 && fits_i64(low_u64(b->d, n), neg, &v)) {
         if (is_small(v)) {
-            rc_runtime *rt = rc_runtime_of(&b->ob);
+            rc_runtime *rt = rc__runtime_of(&b->ob);
             rc_decref(&b->ob);
             return num_state(rt)->small_ints[v - RC__SMALL_INT_MIN];
         }
@@ -246,7 +246,7 @@ void rc__int_view(const rc_object *o, rc__mag *m) {
 /* ====================================================================== */
 
 static int not_an_int(const rc_object *o) {
-    return rc_set_error(rc_runtime_of(o), RC_ETYPE,
+    return rc_set_error(rc__runtime_of(o), RC_ETYPE,
                         "'%s' object cannot be interpreted as an integer",
                         rc_type_name(o));
 }
@@ -255,7 +255,7 @@ int rc_int_to_i64(const rc_object *o, int64_t *out) {
     if (!rc_is_int(o))
         return not_an_int(o);
     if (!rc__int_compact(o))
-        return rc_set_error(rc_runtime_of(o), RC_EOVERFLOW,
+        return rc_set_error(rc__runtime_of(o), RC_EOVERFLOW,
                             "Python int too large to convert to C int64_t");
     *out = rc__int_cval(o);
     return 0;
@@ -305,7 +305,7 @@ int rc_int_to_double(const rc_object *o, double *out) {
         return not_an_int(o);
     double d = rc__int_as_double(o);
     if (isinf(d))
-        return rc_set_error(rc_runtime_of(o), RC_EOVERFLOW,
+        return rc_set_error(rc__runtime_of(o), RC_EOVERFLOW,
                             "int too large to convert to float");
     *out = d;
     return 0;
@@ -536,7 +536,7 @@ static int truediv_slow(rc_runtime *rt, const rc__mag *a, const rc__mag *b,
 
 int rc__int_truediv_double(const rc_object *a, const rc_object *b, double *out,
                            bool inf_on_overflow) {
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     rc__mag ma, mb;
     rc__int_view(a, &ma);
     rc__int_view(b, &mb);

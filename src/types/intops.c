@@ -213,7 +213,7 @@ static rc_object *mul_objects(rc_object *a, rc_object *b) {
     rc__mag ma, mb;
     rc__int_view(a, &ma);
     rc__int_view(b, &mb);
-    return mul(rc_runtime_of(a), &ma, &mb);
+    return mul(rc__runtime_of(a), &ma, &mb);
 }
 
 /* x ** e in int64_t, if nothing overflows. */
@@ -261,7 +261,7 @@ static rc_object *pow_unit(rc_runtime *rt, const rc__mag *ma, bool odd,
 }
 
 static rc_object *int_pow(rc_object *a, rc_object *b) {
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     if (rc_int_sign(b) < 0) { /* a float, as Python's float(a) ** float(b) */
         double x, y;
         if (rc_int_to_double(a, &x) || rc_int_to_double(b, &y))
@@ -398,11 +398,11 @@ static rc_object *truediv(rc_object *a, rc_object *b) {
     double d;
     if (rc__int_truediv_double(a, b, &d, false) != 0)
         return NULL;
-    return rc_float_from_double(rc_runtime_of(a), d);
+    return rc_float_from_double(rc__runtime_of(a), d);
 }
 
 static rc_object *general_binop(rc_object *a, rc_object *b, rc__binop op) {
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     rc__mag ma, mb;
     rc__int_view(a, &ma);
     rc__int_view(b, &mb);
@@ -431,7 +431,7 @@ static rc_object *general_binop(rc_object *a, rc_object *b, rc__binop op) {
 rc_object *rc__int_binop(rc_object *a, rc_object *b, rc__binop op) {
     if (!rc_is_int(a) || !rc_is_int(b))
         return RC__NOTIMPL;
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     bool bitwise = op == RC__AND || op == RC__OR || op == RC__XOR;
     if (bitwise && rc_is_bool(a) && rc_is_bool(b)) { /* True & False: bool */
         int64_t x = rc__int_cval(a), y = rc__int_cval(b);
@@ -452,12 +452,12 @@ rc_object *rc__int_binop(rc_object *a, rc_object *b, rc__binop op) {
 static rc_object *negate(rc_object *a) {
     rc__mag m;
     rc__int_view(a, &m);
-    return rc__int_from_mag(rc_runtime_of(a), m.d, m.n, !m.neg && m.n);
+    return rc__int_from_mag(rc__runtime_of(a), m.d, m.n, !m.neg && m.n);
 }
 
 /* ~a == -a - 1 */
 static rc_object *invert(rc_object *a) {
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     if (rc__int_compact(a))
         return rc_int_from_i64(rt, ~rc__int_cval(a));
     rc__mag m, one;
@@ -468,7 +468,7 @@ static rc_object *invert(rc_object *a) {
 }
 
 rc_object *rc__int_unop(rc_object *a, rc__unop op) {
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     switch (op) {
     case RC__NEG:
         if (rc__int_compact(a) && rc__int_cval(a) != INT64_MIN)

@@ -109,7 +109,7 @@ static rc_object *format_mag(rc_runtime *rt, const rc__mag *m, int base) {
 }
 
 rc_object *rc_int_format(const rc_object *o, int base) {
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     if (!rc_is_int(o)) {
         rc_set_error(rt, RC_ETYPE,
                      "'%s' object cannot be interpreted as an "
@@ -134,7 +134,7 @@ rc_object *rc__int_repr(rc_object *o) {
 
 rc_object *rc__bool_repr(rc_object *o) {
     bool t = rc__int_cval(o) != 0;
-    return rc_str_from_utf8(rc_runtime_of(o), t ? "True" : "False", t ? 4 : 5);
+    return rc_str_from_utf8(rc__runtime_of(o), t ? "True" : "False", t ? 4 : 5);
 }
 
 /* ====================================================================== */

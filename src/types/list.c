@@ -28,7 +28,7 @@
 #define RETRY 1
 
 static int not_a_list(const rc_object *o, const char *what) {
-    return rc_set_error(rc_runtime_of(o), RC_ETYPE,
+    return rc_set_error(rc__runtime_of(o), RC_ETYPE,
                         "descriptor '%s' requires a 'list' object but "
                         "received a '%s'",
                         what, rc_type_name(o));
@@ -58,7 +58,7 @@ static size_t capacity_for(size_t oldsize, size_t newsize) {
 
 /* Room for extra more items: 0, or RC_ENOMEM with the list unchanged. */
 static int list_reserve(rc__list *l, size_t extra) {
-    rc_runtime *rt = rc_runtime_of(&l->ob);
+    rc_runtime *rt = rc__runtime_of(&l->ob);
     for (;;) {
         size_t size = l->size, epoch = l->epoch;
         if (extra > MAX_ITEMS - size)
@@ -66,7 +66,17 @@ static int list_reserve(rc__list *l, size_t extra) {
         if (size + extra <= l->cap)
             return 0;
         size_t cap = capacity_for(size, size + extra);
-        rc_object **buf = rc_malloc(rt, cap * sizeof *buf);
+        rc_object **buf =
+            l->items ? rc__mem_resize(rt, l->items, l->cap * sizeof *buf,
+                                      cap * sizeof *buf)
+                     : NULL;
+        if (buf) { /* resized in place: no call-out happened */
+            l->items = buf;
+            l->cap = cap;
+            l->epoch++;
+            return 0;
+        }
+        buf = rc_malloc(rt, cap * sizeof *buf);
         if (!buf)
             return RC_ENOMEM;
         if (l->epoch != epoch || l->size != size) { /* changed meanwhile */
@@ -88,7 +98,7 @@ static int list_reserve(rc__list *l, size_t extra) {
 static void list_shrink(rc__list *l) {
     if (l->size >= l->cap / 2)
         return;
-    rc_runtime *rt = rc_runtime_of(&l->ob);
+    rc_runtime *rt = rc__runtime_of(&l->ob);
     size_t size = l->size, epoch = l->epoch;
     size_t cap = capacity_for(size, size);
     rc_object **buf = NULL;
@@ -123,7 +133,7 @@ static void list_clear_items(rc__list *l) {
     l->epoch++;
     for (size_t i = n; i-- > 0;)
         rc_decref(items[i]);
-    rc_free(rc_runtime_of(&l->ob), items, cap * sizeof *items);
+    rc_free(rc__runtime_of(&l->ob), items, cap * sizeof *items);
 }
 
 /* Removes the item at i (i < size) and drops it. */
@@ -164,7 +174,7 @@ rc_object *rc_list_new(rc_runtime *rt) {
 
 static void list_dealloc(rc_object *o) {
     list_clear_items(L(o));
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     if (rt->tearing_down || !rt->types)
         return;
     rc__cont_state *cs = rc__cont(rt);
@@ -225,7 +235,8 @@ rc_object *rc_list_get(const rc_object *list, ptrdiff_t i) {
         return NULL;
     }
     if (!normalise(&i, L(list)->size)) {
-        rc_set_error(rc_runtime_of(list), RC_EINDEX, "list index out of range");
+        rc_set_error(rc__runtime_of(list), RC_EINDEX,
+                     "list index out of range");
         return NULL;
     }
     return L(list)->items[i];
@@ -235,7 +246,7 @@ int rc_list_set(rc_object *list, ptrdiff_t i, rc_object *item) {
     CHECK_LIST(list, "__setitem__");
     rc__list *l = L(list);
     if (!normalise(&i, l->size))
-        return rc_set_error(rc_runtime_of(list), RC_EINDEX,
+        return rc_set_error(rc__runtime_of(list), RC_EINDEX,
                             "list assignment index out of range");
     rc_object *old = l->items[i];
     rc_incref(item);
@@ -283,7 +294,7 @@ rc_object *rc_list_pop(rc_object *list, ptrdiff_t i) {
         return NULL;
     }
     rc__list *l = L(list);
-    rc_runtime *rt = rc_runtime_of(list);
+    rc_runtime *rt = rc__runtime_of(list);
     if (l->size == 0) {
         rc_set_error(rt, RC_EINDEX, "pop from empty list");
         return NULL;
@@ -323,7 +334,7 @@ int rc_list_remove(rc_object *list, rc_object *item) {
     if (r < 0)
         return r;
     if (r == 0)
-        return rc_set_error(rc_runtime_of(list), RC_EVALUE,
+        return rc_set_error(rc__runtime_of(list), RC_EVALUE,
                             "list.remove(x): x not in list");
     if (i < l->size)
         delete_at(l, i);
@@ -338,7 +349,7 @@ ptrdiff_t rc_list_index(rc_object *list, rc_object *item) {
         return (ptrdiff_t)i;
     if (r < 0)
         return r;
-    rc_runtime *rt = rc_runtime_of(list);
+    rc_runtime *rt = rc__runtime_of(list);
     rc_object *s = rc_repr(item);
     if (!s)
         return rc_last_error(rt);
@@ -394,7 +405,7 @@ static int extend_seq(rc__list *l, rc_object *src) {
 
 /* Appends what an iterator yields; on failure removes it again. */
 static int extend_iter(rc__list *l, rc_object *iterable) {
-    rc_runtime *rt = rc_runtime_of(&l->ob);
+    rc_runtime *rt = rc__runtime_of(&l->ob);
     rc_object *it = rc_iter(iterable);
     if (!it)
         return rc_last_error(rt);
@@ -425,7 +436,7 @@ int rc_list_extend(rc_object *list, rc_object *iterable) {
 /* ====================================================================== */
 
 static rc_object *list_getslice(rc_object *o, rc_object *slice) {
-    rc_object *r = rc_list_new(rc_runtime_of(o));
+    rc_object *r = rc_list_new(rc__runtime_of(o));
     if (!r)
         return NULL;
     for (;;) {
@@ -466,7 +477,7 @@ static void recycle_drop(rc_runtime *rt, rc_object **buf, rc_object **stackbuf,
  * allocation, or RC_ENOMEM with the list unchanged. */
 static int replace_range(rc__list *l, size_t size, size_t lo, size_t hi,
                          rc_object *const *src, size_t m) {
-    rc_runtime *rt = rc_runtime_of(&l->ob);
+    rc_runtime *rt = rc__runtime_of(&l->ob);
     size_t norig = hi - lo;
     rc_object *stackbuf[8];
     rc_object **old = recycle_buf(rt, stackbuf, norig);
@@ -496,7 +507,7 @@ static int replace_range(rc__list *l, size_t size, size_t lo, size_t hi,
 /* Assigns n new references to items start, start + step, ... */
 static int replace_extended(rc__list *l, size_t size, ptrdiff_t start,
                             ptrdiff_t step, rc_object *const *src, size_t n) {
-    rc_runtime *rt = rc_runtime_of(&l->ob);
+    rc_runtime *rt = rc__runtime_of(&l->ob);
     rc_object *stackbuf[8];
     rc_object **old = recycle_buf(rt, stackbuf, n);
     if (!old)
@@ -518,7 +529,7 @@ static int replace_extended(rc__list *l, size_t size, ptrdiff_t start,
 /* Removes the n items start, start + step, ... (step != 1). */
 static int delete_extended(rc__list *l, size_t size, ptrdiff_t start,
                            ptrdiff_t step, size_t n) {
-    rc_runtime *rt = rc_runtime_of(&l->ob);
+    rc_runtime *rt = rc__runtime_of(&l->ob);
     if (step < 0) {
         start += step * (ptrdiff_t)(n - 1);
         step = -step;
@@ -546,7 +557,7 @@ static int delete_extended(rc__list *l, size_t size, ptrdiff_t start,
 
 /* list[slice] = src (a tuple), or del list[slice] when src is NULL. */
 static int assign_slice(rc__list *l, rc_object *slice, rc_object *src) {
-    rc_runtime *rt = rc_runtime_of(&l->ob);
+    rc_runtime *rt = rc__runtime_of(&l->ob);
     size_t m = src ? ((rc__tuple *)src)->size : 0;
     rc_object *const *items = src ? ((rc__tuple *)src)->items : NULL;
     int r;
@@ -579,7 +590,7 @@ static bool unit_step(rc_object *slice) {
 }
 
 static int list_setslice(rc_object *o, rc_object *slice, rc_object *value) {
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     const char *msg = unit_step(slice) ? "can only assign an iterable"
                                        : "must assign iterable to extended "
                                          "slice";
@@ -618,7 +629,7 @@ static int list_setitem(rc_object *o, rc_object *key, rc_object *value) {
     if (value)
         return rc_list_set(o, i, value);
     if (!normalise(&i, L(o)->size))
-        return rc_set_error(rc_runtime_of(o), RC_EINDEX,
+        return rc_set_error(rc__runtime_of(o), RC_EINDEX,
                             "list assignment index out of range");
     delete_at(L(o), (size_t)i);
     return 0;
@@ -665,7 +676,7 @@ static int list_contains(rc_object *o, rc_object *item) {
 /* A new list of `times` copies of the items of a, then of b (b may be
  * NULL). */
 static rc_object *list_concat_n(rc_object *a, size_t times, rc_object *b) {
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     rc_object *r = rc_list_new(rt);
     for (;;) {
         if (!r)
@@ -704,7 +715,7 @@ static rc_object *list_binop(rc_object *a, rc_object *b, rc__binop op) {
     if (op == RC__ADD && rc__is_list(a)) {
         if (rc__is_list(b))
             return list_concat_n(a, 1, b);
-        rc_set_error(rc_runtime_of(a), RC_ETYPE,
+        rc_set_error(rc__runtime_of(a), RC_ETYPE,
                      "can only concatenate list (not \"%s\") to list",
                      rc_type_name(b));
         return NULL;

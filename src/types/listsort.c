@@ -351,7 +351,7 @@ static int compute_keys(rc_runtime *rt, rc_object **items, rc_object **keys,
 /* Puts the sorted items back; drops whatever the list got meanwhile. */
 static int reattach(rc__list *l, rc_object **items, size_t n, size_t cap,
                     size_t epoch, int r) {
-    rc_runtime *rt = rc_runtime_of(&l->ob);
+    rc_runtime *rt = rc__runtime_of(&l->ob);
     rc_object **extra = l->items;
     size_t nextra = l->size, capextra = l->cap;
     bool modified = extra || nextra || l->epoch != epoch;
@@ -383,7 +383,7 @@ static int sort_detached(rc_object **items, rc_object **keys, buffers *b,
 }
 
 int rc_list_sort(rc_object *list, keyfn key, void *arg, bool reverse) {
-    rc_runtime *rt = rc_runtime_of(list);
+    rc_runtime *rt = rc__runtime_of(list);
     if (!rc__is_list(list))
         return rc_set_error(rt, RC_ETYPE,
                             "descriptor 'sort' requires a 'list' object but "

@@ -19,7 +19,7 @@ static int none_hash(rc_object *o, int64_t *out) {
 }
 
 static rc_object *none_repr(rc_object *o) {
-    return rc_str_from_utf8(rc_runtime_of(o), "None", 4);
+    return rc_str_from_utf8(rc__runtime_of(o), "None", 4);
 }
 
 static int none_truth(rc_object *o) {
@@ -72,7 +72,7 @@ int rc__binop_type_error(rc_runtime *rt, rc__binop op, const rc_object *a,
 
 int rc__unhashable(rc_object *o, int64_t *out) {
     (void)out;
-    return rc_set_error(rc_runtime_of(o), RC_EHASH, "unhashable type: '%s'",
+    return rc_set_error(rc__runtime_of(o), RC_EHASH, "unhashable type: '%s'",
                         rc_type_name(o));
 }
 
@@ -95,7 +95,7 @@ void rc__recursion_leave(rc_runtime *rt) {
 
 int rc__repr_enter(rc_object *o) {
     struct rc__types *t = rc__types_of(o);
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     for (size_t i = 0; i < t->repr_n; i++)
         if (t->repr_stack[i] == o)
             return 1;
@@ -163,7 +163,7 @@ int rc_compare(rc_object *a, rc_object *b, rc_cmp op) {
         return a == b;
     if (op == RC_NE)
         return a != b;
-    return rc_set_error(rc_runtime_of(a), RC_ETYPE,
+    return rc_set_error(rc__runtime_of(a), RC_ETYPE,
                         "'%s' not supported between instances of '%s' and '%s'",
                         cmp_symbols[op], rc_type_name(a), rc_type_name(b));
 }
@@ -191,7 +191,7 @@ rc_object *rc_repr(rc_object *o) {
     const rc__typeinfo *ti = rc__info(o);
     if (ti && ti->repr)
         return ti->repr(o);
-    return rc_str_from_format(rc_runtime_of(o), "<%s object at %p>",
+    return rc_str_from_format(rc__runtime_of(o), "<%s object at %p>",
                               rc_type_name(o), (void *)o);
 }
 
@@ -212,7 +212,7 @@ ptrdiff_t rc_len(rc_object *o) {
     const rc__typeinfo *ti = rc__info(o);
     if (ti && ti->len)
         return ti->len(o);
-    return rc_set_error(rc_runtime_of(o), RC_ETYPE,
+    return rc_set_error(rc__runtime_of(o), RC_ETYPE,
                         "object of type '%s' has no len()", rc_type_name(o));
 }
 
@@ -224,8 +224,8 @@ rc_object *rc_getitem(rc_object *o, rc_object *key) {
     const rc__typeinfo *ti = rc__info(o);
     if (ti && ti->getitem)
         return ti->getitem(o, key);
-    rc_set_error(rc_runtime_of(o), RC_ETYPE, "'%s' object is not subscriptable",
-                 rc_type_name(o));
+    rc_set_error(rc__runtime_of(o), RC_ETYPE,
+                 "'%s' object is not subscriptable", rc_type_name(o));
     return NULL;
 }
 
@@ -233,7 +233,7 @@ int rc_setitem(rc_object *o, rc_object *key, rc_object *value) {
     const rc__typeinfo *ti = rc__info(o);
     if (ti && ti->setitem)
         return ti->setitem(o, key, value);
-    return rc_set_error(rc_runtime_of(o), RC_ETYPE,
+    return rc_set_error(rc__runtime_of(o), RC_ETYPE,
                         "'%s' object does not support item assignment",
                         rc_type_name(o));
 }
@@ -242,7 +242,7 @@ int rc_delitem(rc_object *o, rc_object *key) {
     const rc__typeinfo *ti = rc__info(o);
     if (ti && ti->setitem)
         return ti->setitem(o, key, NULL);
-    return rc_set_error(rc_runtime_of(o), RC_ETYPE,
+    return rc_set_error(rc__runtime_of(o), RC_ETYPE,
                         "'%s' object doesn't support item deletion",
                         rc_type_name(o));
 }
@@ -251,7 +251,7 @@ rc_object *rc_iter(rc_object *o) {
     const rc__typeinfo *ti = rc__info(o);
     if (ti && ti->iter)
         return ti->iter(o);
-    rc_set_error(rc_runtime_of(o), RC_ETYPE, "'%s' object is not iterable",
+    rc_set_error(rc__runtime_of(o), RC_ETYPE, "'%s' object is not iterable",
                  rc_type_name(o));
     return NULL;
 }
@@ -261,13 +261,13 @@ int rc_next(rc_object *it, rc_object **item) {
     *item = NULL;
     if (ti && ti->next)
         return ti->next(it, item);
-    return rc_set_error(rc_runtime_of(it), RC_ETYPE,
+    return rc_set_error(rc__runtime_of(it), RC_ETYPE,
                         "'%s' object is not an iterator", rc_type_name(it));
 }
 
 /* item in container, by iteration and equality. */
 static int contains_by_iteration(rc_object *container, rc_object *item) {
-    rc_runtime *rt = rc_runtime_of(container);
+    rc_runtime *rt = rc__runtime_of(container);
     const rc__typeinfo *ti = rc__info(container);
     if (!ti || !ti->iter)
         return rc_set_error(rt, RC_ETYPE,
@@ -310,7 +310,7 @@ static rc_object *binop(rc_object *a, rc_object *b, rc__binop op) {
     if (r == RC__NOTIMPL && b->type != a->type)
         r = binop_slot(b, a, b, op);
     if (r == RC__NOTIMPL) {
-        rc__binop_type_error(rc_runtime_of(a), op, a, b);
+        rc__binop_type_error(rc__runtime_of(a), op, a, b);
         return NULL;
     }
     return r;
@@ -363,7 +363,7 @@ static rc_object *unop(rc_object *a, rc__unop op) {
     const rc__typeinfo *ti = rc__info(a);
     if (ti && ti->unop)
         return ti->unop(a, op);
-    rc_set_error(rc_runtime_of(a), RC_ETYPE, "bad operand type for %s: '%s'",
+    rc_set_error(rc__runtime_of(a), RC_ETYPE, "bad operand type for %s: '%s'",
                  unop_names[op], rc_type_name(a));
     return NULL;
 }
@@ -437,12 +437,21 @@ bool rc__sb_reserve(rc__sb *sb, size_t more) {
     return sb_reserve(sb, more);
 }
 
+/* Formats once into a stack buffer; only text longer than it is formatted
+ * a second time, straight into the builder. */
 void rc__sb_printf(rc__sb *sb, const char *fmt, ...) {
+    char local[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(local, sizeof local, fmt, ap);
     va_end(ap);
-    if (n < 0 || !sb_reserve(sb, (size_t)n + 1))
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof local) {
+        rc__sb_append(sb, local, (size_t)n);
+        return;
+    }
+    if (!sb_reserve(sb, (size_t)n + 1))
         return;
     va_start(ap, fmt);
     vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);

@@ -79,7 +79,7 @@ static int rangeiter_next(rc_object *o, rc_object **item) {
     rangeiter *it = (rangeiter *)o;
     if (it->left == 0)
         return 0;
-    *item = rc_int_from_i64(rc_runtime_of(o), it->next);
+    *item = rc_int_from_i64(rc__runtime_of(o), it->next);
     if (!*item)
         return RC_ENOMEM;
     it->left--;
@@ -97,7 +97,8 @@ static const rc__typeinfo rangeiter_type = {
 };
 
 static rc_object *range_iter(rc_object *o) {
-    rangeiter *it = (rangeiter *)rc_new(rc_runtime_of(o), &rangeiter_type.base);
+    rangeiter *it =
+        (rangeiter *)rc_new(rc__runtime_of(o), &rangeiter_type.base);
     if (!it)
         return NULL;
     it->next = R(o)->start;
@@ -112,7 +113,7 @@ static rc_object *range_iter(rc_object *o) {
 
 static ptrdiff_t range_len(rc_object *o) {
     if (R(o)->len > (uint64_t)PTRDIFF_MAX)
-        return rc_set_error(rc_runtime_of(o), RC_EOVERFLOW,
+        return rc_set_error(rc__runtime_of(o), RC_EOVERFLOW,
                             "Python int too large to convert to C ssize_t");
     return (ptrdiff_t)R(o)->len;
 }
@@ -124,9 +125,9 @@ static int range_truth(rc_object *o) {
 static rc_object *range_repr(rc_object *o) {
     rc__range *r = R(o);
     if (r->step == 1)
-        return rc_str_from_format(rc_runtime_of(o), "range(%lld, %lld)",
+        return rc_str_from_format(rc__runtime_of(o), "range(%lld, %lld)",
                                   (long long)r->start, (long long)r->stop);
-    return rc_str_from_format(rc_runtime_of(o), "range(%lld, %lld, %lld)",
+    return rc_str_from_format(rc__runtime_of(o), "range(%lld, %lld, %lld)",
                               (long long)r->start, (long long)r->stop,
                               (long long)r->step);
 }
@@ -148,7 +149,7 @@ static int range_compare(rc_object *a, rc_object *b, rc_cmp op) {
 
 static int range_hash(rc_object *o, int64_t *out) {
     rc__range *r = R(o);
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     rc_object *none = rc_none(rt);
     rc_object *len = rc_int_from_u64(rt, r->len);
     rc_object *start = r->len ? rc_int_from_i64(rt, r->start) : NULL;
@@ -169,7 +170,7 @@ static int range_hash(rc_object *o, int64_t *out) {
 static int range_has(const rc__range *r, rc_object *x) {
     int64_t v;
     if (rc_int_to_i64(x, &v) < 0) {
-        rc_clear_error(rc_runtime_of(x));
+        rc_clear_error(rc__runtime_of(x));
         return 0; /* beyond int64: outside every range */
     }
     if (r->step > 0 ? (v < r->start || v >= r->stop)
@@ -184,7 +185,7 @@ static int range_has(const rc__range *r, rc_object *x) {
 static int range_contains(rc_object *o, rc_object *x) {
     if (rc_is_int(x))
         return range_has(R(o), x);
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     for (uint64_t i = 0; i < R(o)->len; i++) {
         rc_object *v = rc_int_from_i64(rt, range_item(R(o), i));
         if (!v)
@@ -222,7 +223,7 @@ static bool fits_i64(__int128 v) {
  * start + i * step for the adjusted bounds, step times the slice's). */
 static rc_object *range_slice(rc_object *o, rc_object *slice) {
     rc__range *r = R(o);
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     rc__slice *sl = (rc__slice *)slice;
     ptrdiff_t st, a, b;
     int e = bound(sl->step, 1, -PTRDIFF_MAX, PTRDIFF_MAX, &st);
@@ -252,7 +253,7 @@ static rc_object *range_getitem(rc_object *o, rc_object *key) {
     if (rc_is_slice(key))
         return range_slice(o, key);
     rc__range *r = R(o);
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     if (!rc_is_int(key)) {
         rc_set_error(rt, RC_ETYPE,
                      "range indices must be integers or slices, not %s",
@@ -319,12 +320,12 @@ static int bound(rc_object *x, ptrdiff_t dflt, ptrdiff_t lo, ptrdiff_t hi,
         return 0;
     }
     if (!rc_is_int(x))
-        return rc_set_error(rc_runtime_of(x), RC_ETYPE,
+        return rc_set_error(rc__runtime_of(x), RC_ETYPE,
                             "slice indices must be integers or None or have "
                             "an __index__ method");
     int64_t v;
     if (rc_int_to_i64(x, &v) < 0) {
-        rc_clear_error(rc_runtime_of(x));
+        rc_clear_error(rc__runtime_of(x));
         v = rc_int_sign(x) < 0 ? INT64_MIN : INT64_MAX;
     }
     *out = v < lo ? lo : v > hi ? hi : (ptrdiff_t)v;
@@ -345,7 +346,7 @@ static ptrdiff_t adjust(ptrdiff_t i, ptrdiff_t n, ptrdiff_t step) {
 
 ptrdiff_t rc_slice_indices(rc_object *slice, size_t length, ptrdiff_t *start,
                            ptrdiff_t *stop, ptrdiff_t *step) {
-    rc_runtime *rt = rc_runtime_of(slice);
+    rc_runtime *rt = rc__runtime_of(slice);
     if (!rc_is_slice(slice))
         return rc_set_error(rt, RC_ETYPE, "expected a slice, got '%s'",
                             rc_type_name(slice));
@@ -390,7 +391,7 @@ static void slice_dealloc(rc_object *o) {
 static rc_object *slice_repr(rc_object *o) {
     rc__slice *s = SL(o);
     rc__sb sb;
-    rc__sb_init(&sb, rc_runtime_of(o));
+    rc__sb_init(&sb, rc__runtime_of(o));
     rc__sb_puts(&sb, "slice(");
     rc__sb_repr(&sb, s->start);
     rc__sb_puts(&sb, ", ");
@@ -405,7 +406,7 @@ static rc_object *slice_repr(rc_object *o) {
 static int slice_compare(rc_object *a, rc_object *b, rc_cmp op) {
     if (!rc_is_slice(a) || !rc_is_slice(b))
         return RC__CMP_NOTIMPL;
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     rc_object *ta =
         rc_tuple_pack(rt, 3, SL(a)->start, SL(a)->stop, SL(a)->step);
     rc_object *tb =

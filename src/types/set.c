@@ -54,9 +54,9 @@ static bool is_frozen(const rc_object *o) {
 /* Methods that change a set refuse frozensets and other objects. */
 static int not_a_set(rc_object *o, const char *method) {
     if (is_frozen(o))
-        return rc_set_error(rc_runtime_of(o), RC_ETYPE,
+        return rc_set_error(rc__runtime_of(o), RC_ETYPE,
                             "'frozenset' object has no attribute '%s'", method);
-    return rc_set_error(rc_runtime_of(o), RC_ETYPE,
+    return rc_set_error(rc__runtime_of(o), RC_ETYPE,
                         "descriptor '%s' for 'set' objects doesn't apply to "
                         "a '%s' object",
                         method, rc_type_name(o));
@@ -92,7 +92,7 @@ static void insert_clean(sentry *table, size_t mask, rc_object *key,
  * during the allocation (nothing done); RC_ENOMEM with the set unchanged.
  */
 static int resize(rc__set *s, size_t minused) {
-    rc_runtime *rt = rc_runtime_of(&s->ob);
+    rc_runtime *rt = rc__runtime_of(&s->ob);
     size_t slots = MIN_SLOTS;
     while (slots <= minused && slots < SIZE_MAX / 4 / sizeof(sentry))
         slots <<= 1;
@@ -239,7 +239,7 @@ static void clear_table(rc__set *s) {
     for (size_t i = 0; i < slots; i++)
         if (t[i].key && t[i].key != DUMMY)
             rc_decref(t[i].key);
-    rc_free(rc_runtime_of(&s->ob), t, slots * sizeof *t);
+    rc_free(rc__runtime_of(&s->ob), t, slots * sizeof *t);
 }
 
 /* The next active entry at or after *pos (re-reading the table): its key
@@ -278,7 +278,7 @@ static int hash_key(rc_object **key, rc_object **tmp, int64_t *hash) {
     int r = rc_hash(*key, hash);
     if (r != RC_EHASH || (*key)->type != &rc__set_type.base)
         return r;
-    rc_runtime *rt = rc_runtime_of(*key);
+    rc_runtime *rt = rc__runtime_of(*key);
     rc_clear_error(rt);
     *tmp = new_set(rt, &rc__frozenset_type);
     if (!*tmp)
@@ -379,7 +379,7 @@ static int update_from_dict(rc__set *s, rc_object *dict) {
 }
 
 static int update_from_iter(rc__set *s, rc_object *iterable) {
-    rc_runtime *rt = rc_runtime_of(&s->ob);
+    rc_runtime *rt = rc__runtime_of(&s->ob);
     rc_object *it = rc_iter(iterable);
     if (!it)
         return rc_last_error(rt);
@@ -464,7 +464,7 @@ int rc_set_remove(rc_object *set, rc_object *key) {
     int r = lookup_any(S(set), key, true);
     if (r != 0)
         return r < 0 ? r : 0;
-    rc_runtime *rt = rc_runtime_of(set);
+    rc_runtime *rt = rc__runtime_of(set);
     rc_object *s = rc_repr(key);
     if (!s)
         return rc_last_error(rt);
@@ -475,7 +475,7 @@ int rc_set_remove(rc_object *set, rc_object *key) {
 
 int rc_set_contains(rc_object *set, rc_object *key) {
     if (!rc__is_anyset(set))
-        return rc_set_error(rc_runtime_of(set), RC_ETYPE,
+        return rc_set_error(rc__runtime_of(set), RC_ETYPE,
                             "expected a set, got '%s'", rc_type_name(set));
     return lookup_any(S(set), key, false);
 }
@@ -487,7 +487,7 @@ rc_object *rc_set_pop(rc_object *set) {
     }
     rc__set *s = S(set);
     if (s->used == 0) {
-        rc_set_error(rc_runtime_of(set), RC_EKEY, "'pop from an empty set'");
+        rc_set_error(rc__runtime_of(set), RC_EKEY, "'pop from an empty set'");
         return NULL;
     }
     size_t i = s->finger & s->mask;
@@ -525,7 +525,7 @@ static const rc__typeinfo *type_of(const rc_object *o) {
 static bool check_operand(rc_object *a) {
     if (rc__is_anyset(a))
         return true;
-    rc_set_error(rc_runtime_of(a), RC_ETYPE, "expected a set, got '%s'",
+    rc_set_error(rc__runtime_of(a), RC_ETYPE, "expected a set, got '%s'",
                  rc_type_name(a));
     return false;
 }
@@ -533,7 +533,7 @@ static bool check_operand(rc_object *a) {
 rc_object *rc_set_union(rc_object *a, rc_object *b) {
     if (!check_operand(a))
         return NULL;
-    rc_object *r = make(rc_runtime_of(a), type_of(a), a);
+    rc_object *r = make(rc__runtime_of(a), type_of(a), a);
     if (r && set_update(r, b)) {
         rc_decref(r);
         return NULL;
@@ -563,7 +563,7 @@ static int filter_into(rc__set *r, rc__set *src, rc_object *other, bool want) {
 static int common_items(rc__set *r, rc__set *a, rc_object *iterable) {
     rc_object *it = rc_iter(iterable), *key;
     if (!it)
-        return rc_last_error(rc_runtime_of(iterable));
+        return rc_last_error(rc__runtime_of(iterable));
     int st;
     while ((st = rc_next(it, &key)) == 1) {
         int64_t h = 0;
@@ -601,7 +601,7 @@ static int discard_all(rc__set *r, rc_object *iterable) {
     }
     rc_object *it = rc_iter(iterable), *key;
     if (!it)
-        return rc_last_error(rc_runtime_of(iterable));
+        return rc_last_error(rc__runtime_of(iterable));
     int st;
     while ((st = rc_next(it, &key)) == 1) {
         int64_t h = 0;
@@ -631,7 +631,7 @@ static rc_object *result_or_null(rc_object *r, int st) {
 rc_object *rc_set_intersection(rc_object *a, rc_object *b) {
     if (!check_operand(a))
         return NULL;
-    rc_object *r = new_set(rc_runtime_of(a), type_of(a));
+    rc_object *r = new_set(rc__runtime_of(a), type_of(a));
     if (!r)
         return NULL;
     if (!rc__is_anyset(b))
@@ -647,7 +647,7 @@ rc_object *rc_set_intersection(rc_object *a, rc_object *b) {
 rc_object *rc_set_difference(rc_object *a, rc_object *b) {
     if (!check_operand(a))
         return NULL;
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     bool sized = rc__is_anyset(b) || rc__is_dict(b);
     size_t nb = !sized ? 0 : rc__is_dict(b) ? rc_dict_size(b) : S(b)->used;
     if (!sized || (S(a)->used >> 2) > nb) {
@@ -662,7 +662,7 @@ rc_object *rc_set_difference(rc_object *a, rc_object *b) {
 rc_object *rc_set_symmetric_difference(rc_object *a, rc_object *b) {
     if (!check_operand(a))
         return NULL;
-    rc_object *r = make(rc_runtime_of(a), type_of(a), b);
+    rc_object *r = make(rc__runtime_of(a), type_of(a), b);
     size_t pos = 0;
     rc_object *key;
     int64_t h = 0;
@@ -727,7 +727,7 @@ static int set_compare(rc_object *a, rc_object *b, rc_cmp op) {
 static int all_in(rc_object *x, rc_object *y) {
     rc_object *it = rc_iter(x), *item;
     if (!it)
-        return rc_last_error(rc_runtime_of(x));
+        return rc_last_error(rc__runtime_of(x));
     int r, c = 1;
     while (c == 1 && (r = rc_next(it, &item)) == 1) {
         c = rc_contains(y, item);
@@ -823,7 +823,7 @@ static bool repr_keys(rc__sb *sb, rc__set *s) {
 }
 
 static rc_object *set_repr(rc_object *o) {
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     const char *name = rc_type_name(o);
     bool frozen = is_frozen(o);
     if (S(o)->used == 0)
@@ -901,7 +901,7 @@ static int setiter_next(rc_object *o, rc_object **item) {
         return 0;
     if (S(it->set)->used != it->used) {
         it->used = SIZE_MAX;
-        return rc_set_error(rc_runtime_of(o), RC_ESTATE,
+        return rc_set_error(rc__runtime_of(o), RC_ESTATE,
                             "Set changed size during iteration");
     }
     int64_t h = 0;
@@ -926,7 +926,7 @@ static const rc__typeinfo setiter_type = {
 };
 
 static rc_object *set_iter(rc_object *o) {
-    setiter *it = (setiter *)rc_new(rc_runtime_of(o), &setiter_type.base);
+    setiter *it = (setiter *)rc_new(rc__runtime_of(o), &setiter_type.base);
     if (!it)
         return NULL;
     rc_incref(o);

@@ -181,7 +181,8 @@ rc_object *rc__str_alloc(rc_runtime *rt, size_t size, size_t length) {
     }
     size_t total = indexed ? table_offset(size) + 4 * checkpoints(length)
                            : STR_BASICSIZE + size + 1;
-    rc_object *o = rc_new_var(rt, &rc__str_type.base, total - STR_BASICSIZE);
+    rc_object *o =
+        rc__new_var_unzeroed(rt, &rc__str_type.base, total - STR_BASICSIZE);
     if (!o)
         return NULL;
     rc__str *s = RC__STR(o);
@@ -357,7 +358,7 @@ bool rc_str_is_interned(const rc_object *o) {
 }
 
 int rc__str_not_str(const rc_object *o, const char *method) {
-    return rc_set_error(rc_runtime_of(o), RC_ETYPE,
+    return rc_set_error(rc__runtime_of(o), RC_ETYPE,
                         "descriptor '%s' for 'str' objects doesn't apply to "
                         "a '%.100s' object",
                         method, rc_type_name(o));
@@ -594,7 +595,7 @@ rc_object *rc_str_intern(rc_runtime *rt, const char *text) {
 }
 
 rc_object *rc_str_intern_object(rc_object *o) {
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     if (!rc_is_str(o)) {
         rc__str_type_error(rt, "intern() argument must be str", o);
         return NULL;
@@ -742,7 +743,7 @@ static void repr_into(rc__sb *sb, const rc_object *o) {
 
 static rc_object *str_repr(rc_object *o) {
     rc__sb sb;
-    rc__sb_init(&sb, rc_runtime_of(o));
+    rc__sb_init(&sb, rc__runtime_of(o));
     repr_into(&sb, o);
     return rc__sb_finish(&sb);
 }
@@ -757,7 +758,7 @@ static rc_object *str_str(rc_object *o) {
 /* ====================================================================== */
 
 rc_object *rc_str_concat(rc_object *a, rc_object *b) {
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     if (!rc_is_str(a) || !rc_is_str(b)) {
         const rc_object *bad = rc_is_str(a) ? b : a;
         rc_set_error(rt, RC_ETYPE,
@@ -784,7 +785,7 @@ rc_object *rc_str_concat(rc_object *a, rc_object *b) {
 }
 
 rc_object *rc_str_repeat(rc_object *o, ptrdiff_t n) {
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     if (!rc_is_str(o)) {
         rc__str_not_str(o, "__mul__");
         return NULL;
@@ -819,7 +820,7 @@ rc_object *rc_str_repeat(rc_object *o, ptrdiff_t n) {
 /* ====================================================================== */
 
 rc_object *rc_str_getitem(rc_object *o, ptrdiff_t i) {
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     if (!rc_is_str(o)) {
         rc__str_not_str(o, "__getitem__");
         return NULL;
@@ -859,7 +860,7 @@ static rc_object *slice_stepped(rc_object *o, ptrdiff_t start, ptrdiff_t step,
                                 size_t count) {
     rc__str *s = RC__STR(o);
     size_t bytes = stepped_size(o, start, step, count);
-    rc_object *r = rc__str_alloc(rc_runtime_of(o), bytes, count);
+    rc_object *r = rc__str_alloc(rc__runtime_of(o), bytes, count);
     if (!r)
         return NULL;
     char *d = RC__STR(r)->data;
@@ -879,7 +880,7 @@ static ptrdiff_t clamp_index(ptrdiff_t i, ptrdiff_t lo, ptrdiff_t hi) {
 
 rc_object *rc_str_slice(rc_object *o, ptrdiff_t start, ptrdiff_t stop,
                         ptrdiff_t step) {
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     if (!rc_is_str(o)) {
         rc__str_not_str(o, "__getitem__");
         return NULL;
@@ -920,7 +921,7 @@ static int str_truth(rc_object *o) {
 }
 
 static rc_object *str_getitem_slot(rc_object *o, rc_object *key) {
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     if (rc_is_int(key)) {
         int64_t i;
         if (rc_int_to_i64(key, &i) < 0 || i < PTRDIFF_MIN || i > PTRDIFF_MAX) {
@@ -944,7 +945,7 @@ static rc_object *str_getitem_slot(rc_object *o, rc_object *key) {
 static int str_contains_slot(rc_object *o, rc_object *item) {
     if (!rc_is_str(item))
         return rc__str_type_error(
-            rc_runtime_of(o), "'in <string>' requires string as left operand",
+            rc__runtime_of(o), "'in <string>' requires string as left operand",
             item);
     rc__str *s = RC__STR(o), *sub = RC__STR(item);
     return rc__str_search(s->data, s->size, sub->data, sub->size) >= 0;
@@ -952,7 +953,7 @@ static int str_contains_slot(rc_object *o, rc_object *item) {
 
 /* The repeat count of str * n: 0, or negative with the error recorded. */
 static int repeat_count(rc_object *seq, rc_object *n, ptrdiff_t *out) {
-    rc_runtime *rt = rc_runtime_of(seq);
+    rc_runtime *rt = rc__runtime_of(seq);
     if (!rc_is_int(n))
         return rc_set_error(rt, RC_ETYPE,
                             "can't multiply sequence by non-int of type "
@@ -983,7 +984,7 @@ static rc_object *str_binop(rc_object *a, rc_object *b, rc__binop op) {
 }
 
 static void str_dealloc(rc_object *o) {
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     if ((RC__STR(o)->state & RC__STR_INTERNED) && rt->types)
         intern_remove(str_state(rt), o);
 }
@@ -1001,7 +1002,7 @@ typedef struct str_iter {
 static const rc__typeinfo str_iter_type;
 
 static rc_object *str_iter_new(rc_object *o) {
-    str_iter *it = (str_iter *)rc_new(rc_runtime_of(o), &str_iter_type.base);
+    str_iter *it = (str_iter *)rc_new(rc__runtime_of(o), &str_iter_type.base);
     if (!it)
         return NULL;
     rc_incref(o);
@@ -1022,7 +1023,7 @@ static int str_iter_next(rc_object *self, rc_object **item) {
     }
     uint32_t cp;
     size_t n = rc__utf8_decode(s->data + it->off, &cp);
-    *item = rc__str_char(rc_runtime_of(self), cp);
+    *item = rc__str_char(rc__runtime_of(self), cp);
     if (!*item)
         return RC_ENOMEM;
     it->off += n;

@@ -107,7 +107,7 @@ static rc_object *converted(rc_object *o, char conv) {
     if (conv == 'r')
         return rc_repr(o);
     rc__sb sb;
-    rc__sb_init(&sb, rc_runtime_of(o));
+    rc__sb_init(&sb, rc__runtime_of(o));
     put_converted(&sb, o, conv);
     return rc__sb_finish(&sb);
 }
@@ -695,7 +695,7 @@ static rc_object *finish(rc__sb *sb, bool ok) {
 
 rc_object *rc_format_value(rc_object *value, const char *spec) {
     rc__sb sb;
-    rc__sb_init(&sb, rc_runtime_of(value));
+    rc__sb_init(&sb, rc__runtime_of(value));
     bool ok =
         format_into(&sb, value, spec ? spec : "", spec ? strlen(spec) : 0);
     return finish(&sb, ok && !sb.failed);
@@ -976,7 +976,7 @@ static bool format_text(fmtctx *c, const char *s, size_t n, int depth) {
 }
 
 rc_object *rc_str_format(rc_object *fmt, rc_object *args, rc_object *kwargs) {
-    rc_runtime *rt = rc_runtime_of(fmt);
+    rc_runtime *rt = rc__runtime_of(fmt);
     if (!rc_is_str(fmt)) {
         rc__str_not_str(fmt, "format");
         return NULL;
@@ -1350,7 +1350,7 @@ static bool pct_run(pctx *c) {
 }
 
 rc_object *rc_str_format_percent(rc_object *fmt, rc_object *args) {
-    rc_runtime *rt = rc_runtime_of(fmt);
+    rc_runtime *rt = rc__runtime_of(fmt);
     if (!rc_is_str(fmt)) {
         rc__str_not_str(fmt, "__mod__");
         return NULL;

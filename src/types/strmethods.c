@@ -549,7 +549,7 @@ static size_t map_case(const char *d, size_t size, size_t at, bool upper,
 
 static rc_object *case_ascii(rc_object *s, bool upper) {
     const rc__str *src = RC__STR(s);
-    rc_object *r = rc__str_alloc(rc_runtime_of(s), src->size, src->length);
+    rc_object *r = rc__str_alloc(rc__runtime_of(s), src->size, src->length);
     if (!r)
         return NULL;
     char *d = RC__STR(r)->data;
@@ -566,7 +566,7 @@ static rc_object *case_ascii(rc_object *s, bool upper) {
 
 /* Two passes: measure the mapped text, then write it. */
 static rc_object *case_convert(rc_object *s, bool upper) {
-    rc_runtime *rt = rc_runtime_of(s);
+    rc_runtime *rt = rc__runtime_of(s);
     if (!rc_is_str(s)) {
         rc__str_not_str(s, upper ? "upper" : "lower");
         return NULL;
@@ -761,7 +761,7 @@ static int check_pair(rc_object *s, rc_object *sub, const char *method) {
     if (!rc_is_str(s))
         return rc__str_not_str(s, method);
     if (!rc_is_str(sub))
-        return rc__str_type_error(rc_runtime_of(s), "must be str", sub);
+        return rc__str_type_error(rc__runtime_of(s), "must be str", sub);
     return 0;
 }
 
@@ -826,21 +826,21 @@ static rc_object *substr(rc_object *s, size_t from, size_t to) {
         return s;
     }
     if (x->state & RC__STR_ASCII) {
-        rc_object *r = rc__str_alloc(rc_runtime_of(s), to - from, to - from);
+        rc_object *r = rc__str_alloc(rc__runtime_of(s), to - from, to - from);
         if (r) {
             memcpy(RC__STR(r)->data, x->data + from, to - from);
             rc__str_seal(r);
         }
         return r;
     }
-    return rc__str_from_valid(rc_runtime_of(s), x->data + from, to - from);
+    return rc__str_from_valid(rc__runtime_of(s), x->data + from, to - from);
 }
 
 /* Appends substr(s, from, to) to list: 0 or negative. */
 static int append_piece(rc_object *list, rc_object *s, size_t from, size_t to) {
     rc_object *piece = substr(s, from, to);
     if (!piece)
-        return rc_last_error(rc_runtime_of(s));
+        return rc_last_error(rc__runtime_of(s));
     int r = rc_list_append(list, piece);
     rc_decref(piece);
     return r;
@@ -945,7 +945,7 @@ static int rsplit_sep(rc_object *list, rc_object *s, rc_object *sep,
 
 static rc_object *split_either(rc_object *s, rc_object *sep, ptrdiff_t max,
                                bool reverse) {
-    rc_runtime *rt = rc_runtime_of(s);
+    rc_runtime *rt = rc__runtime_of(s);
     if (!rc_is_str(s)) {
         rc__str_not_str(s, reverse ? "rsplit" : "split");
         return NULL;
@@ -992,7 +992,7 @@ static size_t line_break(const char *d, size_t i, size_t n) {
 }
 
 rc_object *rc_str_splitlines(rc_object *s, bool keepends) {
-    rc_runtime *rt = rc_runtime_of(s);
+    rc_runtime *rt = rc__runtime_of(s);
     if (!rc_is_str(s)) {
         rc__str_not_str(s, "splitlines");
         return NULL;
@@ -1059,7 +1059,7 @@ static rc_object *seq_item(const rc_object *seq, size_t i) {
 /* Sums the items' sizes: 0, or negative (a non-str item, overflow). */
 static int join_measure(rc_object *sep, rc_object *seq, size_t *bytes,
                         size_t *points) {
-    rc_runtime *rt = rc_runtime_of(sep);
+    rc_runtime *rt = rc__runtime_of(sep);
     size_t n = seq_size(seq);
     size_t b = RC__STR(sep)->size * (n - 1);
     size_t p = RC__STR(sep)->length * (n - 1);
@@ -1082,7 +1082,7 @@ static int join_measure(rc_object *sep, rc_object *seq, size_t *bytes,
 }
 
 static rc_object *join_sequence(rc_object *sep, rc_object *seq) {
-    rc_runtime *rt = rc_runtime_of(sep);
+    rc_runtime *rt = rc__runtime_of(sep);
     size_t n = seq_size(seq), bytes = 0, points = 0;
     if (n == 0)
         return rc__str_from_valid(rt, "", 0);
@@ -1111,7 +1111,7 @@ static rc_object *join_sequence(rc_object *sep, rc_object *seq) {
 }
 
 rc_object *rc_str_join(rc_object *sep, rc_object *iterable) {
-    rc_runtime *rt = rc_runtime_of(sep);
+    rc_runtime *rt = rc__runtime_of(sep);
     if (!rc_is_str(sep)) {
         rc__str_not_str(sep, "join");
         return NULL;
@@ -1147,7 +1147,7 @@ static bool strip_member(uint32_t cp, const rc__str *chars) {
 enum { STRIP_LEFT = 1, STRIP_RIGHT = 2 };
 
 static rc_object *strip_sides(rc_object *s, rc_object *chars, int sides) {
-    rc_runtime *rt = rc_runtime_of(s);
+    rc_runtime *rt = rc__runtime_of(s);
     if (!rc_is_str(s)) {
         rc__str_not_str(s, sides == STRIP_LEFT    ? "lstrip"
                            : sides == STRIP_RIGHT ? "rstrip"
@@ -1203,11 +1203,11 @@ static rc_object *replace_empty(rc_object *s, rc_object *new_, size_t count) {
         return s;
     }
     if (y->size > (SIZE_MAX / 2 - x->size) / count) {
-        rc_set_error(rc_runtime_of(s), RC_EOVERFLOW,
+        rc_set_error(rc__runtime_of(s), RC_EOVERFLOW,
                      "replace string is too long");
         return NULL;
     }
-    rc_object *r = rc__str_alloc(rc_runtime_of(s), x->size + count * y->size,
+    rc_object *r = rc__str_alloc(rc__runtime_of(s), x->size + count * y->size,
                                  x->length + count * y->length);
     if (!r)
         return NULL;
@@ -1248,12 +1248,12 @@ static rc_object *replace_matches(rc_object *s, rc_object *old, rc_object *new_,
     }
     size_t kept = x->size - count * o->size;
     if (y->size && count > (SIZE_MAX / 2 - kept) / y->size) {
-        rc_set_error(rc_runtime_of(s), RC_EOVERFLOW,
+        rc_set_error(rc__runtime_of(s), RC_EOVERFLOW,
                      "replace string is too long");
         return NULL;
     }
     rc_object *r =
-        rc__str_alloc(rc_runtime_of(s), kept + count * y->size,
+        rc__str_alloc(rc__runtime_of(s), kept + count * y->size,
                       x->length - count * o->length + count * y->length);
     if (!r)
         return NULL;
@@ -1272,7 +1272,7 @@ static rc_object *replace_matches(rc_object *s, rc_object *old, rc_object *new_,
 
 rc_object *rc_str_replace(rc_object *s, rc_object *old, rc_object *new_,
                           ptrdiff_t count) {
-    rc_runtime *rt = rc_runtime_of(s);
+    rc_runtime *rt = rc__runtime_of(s);
     if (!rc_is_str(s)) {
         rc__str_not_str(s, "replace");
         return NULL;
@@ -1302,7 +1302,7 @@ static bool affix_matches(const rc__str *x, const rc__str *a, bool end) {
 }
 
 static int affix(rc_object *s, rc_object *a, bool end) {
-    rc_runtime *rt = rc_runtime_of(s);
+    rc_runtime *rt = rc__runtime_of(s);
     const char *name = end ? "endswith" : "startswith";
     if (!rc_is_str(s))
         return rc__str_not_str(s, name);

@@ -28,7 +28,7 @@ bool rc__may_be_tracked(const rc_object *o) {
 }
 
 int rc__seq_index(rc_object *key, const char *what, ptrdiff_t *out) {
-    rc_runtime *rt = rc_runtime_of(key);
+    rc_runtime *rt = rc__runtime_of(key);
     if (!rc_is_int(key))
         return rc_set_error(rt, RC_ETYPE,
                             "%s indices must be integers or slices, not %s",
@@ -42,7 +42,7 @@ int rc__seq_index(rc_object *key, const char *what, ptrdiff_t *out) {
 }
 
 int rc__repeat_count(rc_object *n, ptrdiff_t *out) {
-    rc_runtime *rt = rc_runtime_of(n);
+    rc_runtime *rt = rc__runtime_of(n);
     if (!rc_is_int(n))
         return rc_set_error(rt, RC_ETYPE,
                             "can't multiply sequence by non-int of type '%s'",
@@ -120,7 +120,7 @@ int rc__seq_compare(rc_object *a, rc_object *b, rc_cmp op) {
     rc__seq_items(b, &nb);
     if ((op == RC_EQ || op == RC_NE) && na != nb)
         return op == RC_NE;
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     int r = rc__recursion_enter(rt, "in comparison");
     if (r)
         return r;
@@ -160,7 +160,7 @@ static bool repr_items(rc__sb *sb, rc_object *o) {
 }
 
 rc_object *rc__seq_repr(rc_object *o, const char *open, const char *close) {
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     size_t n;
     rc__seq_items(o, &n);
     if (n == 0)
@@ -246,7 +246,7 @@ SEQITER_TYPE(rc__list_iter_type, "list_iterator");
 rc_object *rc__seq_iter(rc_object *seq) {
     const rc__typeinfo *t =
         rc__is_tuple(seq) ? &rc__tuple_iter_type : &rc__list_iter_type;
-    seqiter *it = (seqiter *)rc_new(rc_runtime_of(seq), &t->base);
+    seqiter *it = (seqiter *)rc_new(rc__runtime_of(seq), &t->base);
     if (!it)
         return NULL;
     rc_incref(seq);
@@ -294,7 +294,7 @@ rc_object *rc_tuple_new(rc_runtime *rt, size_t n) {
 static void tuple_keep_or_release(rc_object *o) {
     rc__tuple *t = (rc__tuple *)o;
     size_t n = t->size;
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     if (n == 0 || n > RC__TUPLE_FREELIST_SIZES || rt->tearing_down ||
         !rt->types)
         return;
@@ -467,7 +467,7 @@ static bool tuple_untrackable(rc_object *o, bool full) {
 
 static int tuple_hash(rc_object *o, int64_t *out) {
     rc__tuple *t = (rc__tuple *)o;
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     int r = rc__recursion_enter(rt, "while hashing");
     if (r)
         return r;
@@ -513,7 +513,7 @@ static rc_object *tuple_slice(rc_object *o, rc_object *slice) {
         rc_incref(o);
         return o;
     }
-    rc_object *r = rc_tuple_new(rc_runtime_of(o), (size_t)n);
+    rc_object *r = rc_tuple_new(rc__runtime_of(o), (size_t)n);
     if (!r)
         return NULL;
     for (ptrdiff_t i = 0, j = start; i < n; i++, j += step) {
@@ -533,7 +533,7 @@ static rc_object *tuple_getitem(rc_object *o, rc_object *key) {
     if (i < 0)
         i += (ptrdiff_t)t->size;
     if (i < 0 || (size_t)i >= t->size) {
-        rc_set_error(rc_runtime_of(o), RC_EINDEX, "tuple index out of range");
+        rc_set_error(rc__runtime_of(o), RC_EINDEX, "tuple index out of range");
         return NULL;
     }
     rc_incref(t->items[i]);
@@ -557,7 +557,7 @@ static rc_object *tuple_concat(rc_object *a, rc_object *b) {
         rc_incref(r);
         return r;
     }
-    rc_runtime *rt = rc_runtime_of(a);
+    rc_runtime *rt = rc__runtime_of(a);
     if (x->size > (size_t)PTRDIFF_MAX / sizeof(rc_object *) - y->size) {
         rc_set_error(rt, RC_ENOMEM, "tuple too large");
         return NULL;
@@ -578,7 +578,7 @@ static rc_object *tuple_repeat(rc_object *o, rc_object *count) {
     ptrdiff_t n = 0;
     if (rc__repeat_count(count, &n))
         return NULL;
-    rc_runtime *rt = rc_runtime_of(o);
+    rc_runtime *rt = rc__runtime_of(o);
     if (t->size == 0 || n == 1) {
         rc_incref(o);
         return o;
@@ -601,7 +601,7 @@ static rc_object *tuple_binop(rc_object *a, rc_object *b, rc__binop op) {
     if (op == RC__ADD && rc__is_tuple(a)) {
         if (rc__is_tuple(b))
             return tuple_concat(a, b);
-        rc_set_error(rc_runtime_of(a), RC_ETYPE,
+        rc_set_error(rc__runtime_of(a), RC_ETYPE,
                      "can only concatenate tuple (not \"%s\") to tuple",
                      rc_type_name(b));
         return NULL;

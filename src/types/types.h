@@ -126,10 +126,10 @@ void rc__repr_leave(rc_object *o);
 
 typedef struct rc__sb {
     rc_runtime *rt;
-    char *buf;    /* inline_buf or a block from rc_malloc */
-    size_t len;   /* bytes written */
-    size_t cap;   /* bytes available */
-    bool failed;  /* an allocation failed; finish returns NULL */
+    char *buf;   /* inline_buf or a block from rc_malloc */
+    size_t len;  /* bytes written */
+    size_t cap;  /* bytes available */
+    bool failed; /* an allocation failed; finish returns NULL */
     char inline_buf[128];
 } rc__sb;
 
@@ -161,17 +161,17 @@ void rc__sb_discard(rc__sb *sb);
 #include "strstate.h"
 
 struct rc__types {
-    rc_object *none;      /* the None singleton (immortal) */
-    unsigned depth;       /* rc__recursion_enter nesting */
+    rc_object *none;        /* the None singleton (immortal) */
+    unsigned depth;         /* rc__recursion_enter nesting */
     rc_object **repr_stack; /* objects whose repr is being built */
     size_t repr_n, repr_cap;
-    rc__num_state num;    /* numstate.h: bool, small ints, float free list */
-    rc__str_state str;    /* strstate.h: interning, one-character cache */
-    rc__cont_state cont;  /* contstate.h: empty tuple, free lists */
+    rc__num_state num;   /* numstate.h: bool, small ints, float free list */
+    rc__str_state str;   /* strstate.h: interning, one-character cache */
+    rc__cont_state cont; /* contstate.h: empty tuple, free lists */
 };
 
 static inline struct rc__types *rc__types_of(const rc_object *o) {
-    return rc_runtime_of(o)->types;
+    return rc__runtime_of(o)->types;
 }
 
 /* Each family: 0 or RC_ENOMEM; fini releases what init made. */
