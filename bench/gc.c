@@ -37,6 +37,7 @@
 #include "common.h"
 
 #include <rcgc.h>
+#include <rcgc/objects.h>
 
 #include <gc/gc.h>
 
@@ -156,42 +157,6 @@ static const rc_type node_type = {
     .clear = node_clear,
 };
 
-/* A list-like container: n references, counted by the object itself. */
-typedef struct vec {
-    rc_object ob;
-    size_t n;
-    rc_object *item[];
-} vec;
-
-static int vec_traverse(rc_object *self, rc_visitproc visit, void *arg) {
-    vec *v = (vec *)self;
-    for (size_t i = 0; i < v->n; i++) {
-        int r = v->item[i] ? visit(v->item[i], arg) : 0;
-        if (r)
-            return r;
-    }
-    return 0;
-}
-
-static int vec_clear(rc_object *self) {
-    vec *v = (vec *)self;
-    for (size_t i = 0; i < v->n; i++) {
-        rc_object *o = v->item[i];
-        v->item[i] = NULL;
-        rc_xdecref(o);
-    }
-    return 0;
-}
-
-static const rc_type vec_type = {
-    .name = "list",
-    .basicsize = sizeof(vec),
-    .itemsize = sizeof(rc_object *),
-    .flags = RC_TYPE_GC,
-    .traverse = vec_traverse,
-    .clear = vec_clear,
-};
-
 static node *node_new(rc_runtime *rt) {
     node *x = (node *)rc_new(rt, &node_type);
     if (!x)
@@ -217,23 +182,22 @@ static rc_object *ring_new(rc_runtime *rt, size_t n) {
     return &head->ob;
 }
 
-/* pyperformance's create_recursive_containers: level n holds n references
- * to level n-1. Returns the top level. */
+/* pyperformance's create_recursive_containers, with rcgc's builtin lists
+ * as the Python version uses Python lists: level n holds n references to
+ * level n-1. Returns the top level. */
 static rc_object *levels_new(rc_runtime *rt, size_t levels) {
-    rc_object *cur = rc_new_var(rt, &vec_type, 0);
+    rc_object *cur = rc_list_new(rt);
     if (!cur)
-        die("rc_new_var");
+        die("rc_list_new");
     for (size_t n = 0; n < levels; n++) {
-        vec *v = (vec *)rc_new_var(rt, &vec_type, n);
-        if (!v)
-            die("rc_new_var");
-        for (size_t i = 0; i < n; i++) {
-            rc_incref(cur);
-            v->item[i] = cur;
-            v->n = i + 1;
-        }
+        rc_object *l = rc_list_new(rt);
+        if (!l)
+            die("rc_list_new");
+        for (size_t i = 0; i < n; i++)
+            if (rc_list_append(l, cur) != 0)
+                die("rc_list_append");
         rc_decref(cur);
-        cur = &v->ob;
+        cur = l;
     }
     return cur;
 }

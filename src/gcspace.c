@@ -283,8 +283,10 @@ size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target) {
     return n;
 }
 
-void rc__gcs_set_remove(rc_runtime *rt, rc_object *o, int gen) {
-    o->flags = without_set_bits(o->flags);
+/* The cases rc__gcs_set_remove leaves out of line: a large member, or a
+ * small one that goes to another generation than the target. */
+void rc__gcs_set_remove_slow(rc_runtime *rt, rc_object *o, int gen) {
+    o->flags &= RC__F_LOW & ~(RC__F_CAND | RC__F_REACHED);
     int target = rt->gc.target;
     if (o->flags & RC__F_LARGE) {
         rc__large *h = rc__large_of(o);
@@ -296,8 +298,7 @@ void rc__gcs_set_remove(rc_runtime *rt, rc_object *o, int gen) {
     }
     rc__gcpool *p = gcpool_of(o);
     map_clear(p->cmap, rc__granule(p, o));
-    if (gen != target)
-        move_small(rt, o, target, gen);
+    move_small(rt, o, target, gen);
 }
 
 void rc__gcs_large_members(rc_runtime *rt, rc__objfn fn, void *arg) {

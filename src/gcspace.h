@@ -39,7 +39,8 @@ int rc__gcs_foreach(rc_runtime *rt, int gen, rc__objfn fn, void *arg);
 
 /* The set of a running collection. */
 size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target);
-void rc__gcs_set_remove(rc_runtime *rt, rc_object *o, int gen);
+void rc__gcs_set_remove_slow(rc_runtime *rt, rc_object *o, int gen);
+
 void rc__gcs_set_end(rc_runtime *rt);
 
 /* A cursor visits every member of the set once: pool members in scan
@@ -112,6 +113,19 @@ static inline bool rc__cursor_current_member(const rc__cursor *c) {
         return (c->pool->cmap[gi >> 6] >> (gi & 63)) & 1;
     }
     return c->last && c->done.prev == c->last;
+}
+
+/* Takes a member out of the set, into generation gen; it keeps no
+ * collection bits. */
+static inline void rc__gcs_set_remove(rc_runtime *rt, rc_object *o, int gen) {
+    if (RC__UNLIKELY((o->flags & RC__F_LARGE) || gen != rt->gc.target)) {
+        rc__gcs_set_remove_slow(rt, o, gen);
+        return;
+    }
+    o->flags &= RC__F_LOW & ~(RC__F_CAND | RC__F_REACHED);
+    rc__gcpool *p = (rc__gcpool *)rc__pool_of(o);
+    uint32_t gi = rc__granule(p, o);
+    p->cmap[gi >> 6] &= ~((uint64_t)1 << (gi & 63));
 }
 
 #endif /* RC_GCSPACE_H */
