@@ -378,6 +378,19 @@ static bool finalize_members(collection *c) {
     return ran;
 }
 
+/* Members still in the set after every clear ran survived: into the
+ * oldest generation (they may die later). */
+static void take_survivors(collection *c) {
+    rc__cursor cur;
+    rc__cursor_start(c->rt, &cur);
+    for (rc_object *o; (o = rc__cursor_next(&cur));)
+        rc__gcs_set_remove(c->rt, o, RC__OLDEST);
+}
+
+/* Step 10. A member usually survives its own clear (another member still
+ * refers to it) and dies at a later one, when it leaves the set by being
+ * untracked; so members are not taken out one by one here, and what is left
+ * at the end is taken out in one pass over the (by then sparse) set. */
 static void delete_garbage(collection *c) {
     rc_runtime *rt = c->rt;
     bool saveall = rt->gc.debug & RC_DEBUG_SAVEALL;
@@ -393,9 +406,9 @@ static void delete_garbage(collection *c) {
         if (o->type->clear)
             o->type->clear(o);
         rc_decref(o);
-        if (rc__cursor_current_member(&cur))
-            rc__gcs_set_remove(rt, o, RC__OLDEST);
     }
+    if (!saveall)
+        take_survivors(c);
 }
 
 /* Steps 6-10 on the unreachable set; fills the counts of *info. */

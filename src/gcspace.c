@@ -125,8 +125,9 @@ void rc__gcs_untrack(rc_runtime *rt, rc_object *o) {
     }
     rc__gcpool *p = gcpool_of(o);
     uint32_t gi = rc__granule(p, o);
-    int g = pool_gen(p, gi);
-    RC__ASSERT(g >= 0);
+    /* a member of the set is in the target generation */
+    int g = (f & RC__F_CAND) ? rt->gc.target : pool_gen(p, gi);
+    RC__ASSERT(g >= 0 && map_test(p->genmap[g], gi));
     map_clear(p->genmap[g], gi);
     pool_count(rt, p, g, -1);
     if (p->pool.pinned)
