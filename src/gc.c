@@ -20,9 +20,9 @@
  *   9. if any finalizer or callback ran: 2-4 again on the set; what is
  *      referenced from outside now was resurrected and leaves the set into
  *      the oldest generation;
- *  10. each remaining member is cleared while held; members that survive
- *      their clear leave into the oldest generation, the rest are freed by
- *      reference counting as their counts reach zero.
+ *  10. each remaining member is cleared while held; reference counting
+ *      frees members as their counts reach zero; members still alive once
+ *      all were cleared leave into the oldest generation.
  *
  * gc_refs lives in the top 24 bits of each member's flags; exact counts too
  * large for them go to a side table (ovf_*). The mark phase is iterative:
