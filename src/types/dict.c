@@ -767,26 +767,9 @@ static bool repr_entries(rc__sb *sb, rc_object *o) {
 }
 
 static rc_object *dict_repr(rc_object *o) {
-    rc_runtime *rt = rc__runtime_of(o);
     if (D(o)->used == 0)
-        return rc_str_from_utf8(rt, "{}", 2);
-    int r = rc__repr_enter(o);
-    if (r)
-        return r > 0 ? rc_str_from_utf8(rt, "{...}", 5) : NULL;
-    if (rc__recursion_enter(rt, "while getting the repr of an object")) {
-        rc__repr_leave(o);
-        return NULL;
-    }
-    rc__sb sb;
-    rc__sb_init(&sb, rt);
-    rc__sb_putc(&sb, '{');
-    if (repr_entries(&sb, o))
-        rc__sb_putc(&sb, '}');
-    else
-        sb.failed = true;
-    rc__recursion_leave(rt);
-    rc__repr_leave(o);
-    return rc__sb_finish(&sb);
+        return rc_str_from_utf8(rc__runtime_of(o), "{}", 2);
+    return rc__container_repr(o, "{", "}", "{...}", repr_entries);
 }
 
 static ptrdiff_t dict_len(rc_object *o) {

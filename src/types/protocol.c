@@ -498,6 +498,28 @@ rc_object *rc__sb_finish(rc__sb *sb) {
     return s;
 }
 
+rc_object *rc__container_repr(rc_object *o, const char *open, const char *close,
+                              const char *again, rc__repr_body body) {
+    rc_runtime *rt = rc__runtime_of(o);
+    int r = rc__repr_enter(o);
+    if (r)
+        return r > 0 ? rc_str_from_cstr(rt, again) : NULL;
+    if (rc__recursion_enter(rt, "while getting the repr of an object")) {
+        rc__repr_leave(o);
+        return NULL;
+    }
+    rc__sb sb;
+    rc__sb_init(&sb, rt);
+    rc__sb_puts(&sb, open);
+    if (body(&sb, o))
+        rc__sb_puts(&sb, close);
+    else
+        sb.failed = true;
+    rc__recursion_leave(rt);
+    rc__repr_leave(o);
+    return rc__sb_finish(&sb);
+}
+
 /* ====================================================================== */
 /* The collector's untracking hook                                         */
 /* ====================================================================== */

@@ -822,29 +822,19 @@ static bool repr_keys(rc__sb *sb, rc__set *s) {
     return true;
 }
 
+static bool repr_set_keys(rc__sb *sb, rc_object *o) {
+    return repr_keys(sb, S(o));
+}
+
 static rc_object *set_repr(rc_object *o) {
     rc_runtime *rt = rc__runtime_of(o);
     const char *name = rc_type_name(o);
-    bool frozen = is_frozen(o);
     if (S(o)->used == 0)
         return rc_str_from_format(rt, "%s()", name);
-    int r = rc__repr_enter(o);
-    if (r)
-        return r > 0 ? rc_str_from_format(rt, "%s(...)", name) : NULL;
-    if (rc__recursion_enter(rt, "while getting the repr of an object")) {
-        rc__repr_leave(o);
-        return NULL;
-    }
-    rc__sb sb;
-    rc__sb_init(&sb, rt);
-    rc__sb_puts(&sb, frozen ? "frozenset({" : "{");
-    if (repr_keys(&sb, S(o)))
-        rc__sb_puts(&sb, frozen ? "})" : "}");
-    else
-        sb.failed = true;
-    rc__recursion_leave(rt);
-    rc__repr_leave(o);
-    return rc__sb_finish(&sb);
+    bool frozen = is_frozen(o);
+    return rc__container_repr(
+        o, frozen ? "frozenset({" : "{", frozen ? "})" : "}",
+        frozen ? "frozenset(...)" : "set(...)", repr_set_keys);
 }
 
 static ptrdiff_t set_len(rc_object *o) {

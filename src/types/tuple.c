@@ -159,33 +159,26 @@ static bool repr_items(rc__sb *sb, rc_object *o) {
     }
 }
 
+/* The items, and the comma of a one-item tuple. */
+static bool repr_seq_body(rc__sb *sb, rc_object *o) {
+    if (!repr_items(sb, o))
+        return false;
+    size_t n;
+    rc__seq_items(o, &n);
+    if (n == 1 && rc__is_tuple(o))
+        rc__sb_putc(sb, ',');
+    return true;
+}
+
 rc_object *rc__seq_repr(rc_object *o, const char *open, const char *close) {
     rc_runtime *rt = rc__runtime_of(o);
     size_t n;
     rc__seq_items(o, &n);
     if (n == 0)
         return rc_str_from_format(rt, "%s%s", open, close);
-    int r = rc__repr_enter(o);
-    if (r)
-        return r > 0 ? rc_str_from_format(rt, "%s...%s", open, close) : NULL;
-    if (rc__recursion_enter(rt, "while getting the repr of an object")) {
-        rc__repr_leave(o);
-        return NULL;
-    }
-    rc__sb sb;
-    rc__sb_init(&sb, rt);
-    rc__sb_puts(&sb, open);
-    if (repr_items(&sb, o)) {
-        rc__seq_items(o, &n);
-        if (n == 1 && rc__is_tuple(o))
-            rc__sb_putc(&sb, ',');
-        rc__sb_puts(&sb, close);
-    } else {
-        sb.failed = true;
-    }
-    rc__recursion_leave(rt);
-    rc__repr_leave(o);
-    return rc__sb_finish(&sb);
+    char again[16];
+    snprintf(again, sizeof again, "%s...%s", open, close);
+    return rc__container_repr(o, open, close, again, repr_seq_body);
 }
 
 /* ====================================================================== */

@@ -152,6 +152,13 @@ bool rc__sb_str(rc__sb *sb, rc_object *o);
 rc_object *rc__sb_finish(rc__sb *sb);
 void rc__sb_discard(rc__sb *sb);
 
+/* The repr of a non-empty container: `again` when o's repr is already
+ * being built (a self-reference), else open, what body appends, close —
+ * within the recursion guard. body returns false on error. */
+typedef bool (*rc__repr_body)(rc__sb *sb, rc_object *o);
+rc_object *rc__container_repr(rc_object *o, const char *open, const char *close,
+                              const char *again, rc__repr_body body);
+
 /* ---------------------------------------------------------------------- */
 /* Per-runtime state                                                       */
 /* ---------------------------------------------------------------------- */
