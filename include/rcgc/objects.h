@@ -86,12 +86,12 @@ RC_API int rc_next(rc_object *iterator, rc_object **item);
 RC_API rc_object *rc_number_add(rc_object *a, rc_object *b);
 RC_API rc_object *rc_number_subtract(rc_object *a, rc_object *b);
 RC_API rc_object *rc_number_multiply(rc_object *a, rc_object *b);
-RC_API rc_object *rc_number_truediv(rc_object *a, rc_object *b);  /* a / b */
-RC_API rc_object *rc_number_floordiv(rc_object *a, rc_object *b); /* a // b */
+RC_API rc_object *rc_number_truediv(rc_object *a, rc_object *b);   /* a / b */
+RC_API rc_object *rc_number_floordiv(rc_object *a, rc_object *b);  /* a // b */
 RC_API rc_object *rc_number_remainder(rc_object *a, rc_object *b); /* a % b;
                                                 str % args formats */
-RC_API rc_object *rc_number_divmod(rc_object *a, rc_object *b); /* a tuple */
-RC_API rc_object *rc_number_power(rc_object *a, rc_object *b);  /* a ** b */
+RC_API rc_object *rc_number_divmod(rc_object *a, rc_object *b);    /* a tuple */
+RC_API rc_object *rc_number_power(rc_object *a, rc_object *b);     /* a ** b */
 RC_API rc_object *rc_number_lshift(rc_object *a, rc_object *b);
 RC_API rc_object *rc_number_rshift(rc_object *a, rc_object *b);
 RC_API rc_object *rc_number_and(rc_object *a, rc_object *b);
