@@ -65,4 +65,22 @@ static inline rc__cont_state *cont_state(rc_runtime *rt) {
     return &rt->types->cont;
 }
 
+#ifdef CONTCHECK_FIXTURE
+/* Each test gets a fresh runtime, checked and freed after it. */
+static rc_runtime *rt;
+
+static int setup(void **state) {
+    (void)state;
+    rt = rc_runtime_new(NULL);
+    return rt ? 0 : -1;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    assert_int_equal(rc_heap_check(rt), 0);
+    rc_runtime_free(rt);
+    return 0;
+}
+#endif
+
 #endif

@@ -261,4 +261,21 @@ static inline void oracle_put_text(FILE *f, const char *s) {
         fprintf(f, "%02x", (unsigned char)*s);
 }
 
+/* r must be NULL with status st and message msg recorded (then cleared). */
+static inline void assert_error(rc_runtime *rt, rc_object *r, rc_status st,
+                                const char *msg) {
+    assert_null(r);
+    assert_int_equal(rc_last_error(rt), st);
+    assert_string_equal(rc_last_error_message(rt), msg);
+    rc_clear_error(rt);
+}
+
+/* repr(o) must be want. */
+static inline void assert_repr(rc_object *o, const char *want) {
+    rc_object *r = rc_repr(o);
+    assert_non_null(r);
+    assert_string_equal(rc_str_utf8(r), want);
+    rc_decref(r);
+}
+
 #endif

@@ -3,22 +3,8 @@
  * large tables, tracking and untracking, views and iterators (with their
  * "changed during iteration" errors), equality, repr, the free list,
  * cycles, deep nesting, and keys whose equality changes the dict. */
+#define CONTCHECK_FIXTURE /* a runtime per test: rt, setup, teardown */
 #include "contcheck.h"
-
-static rc_runtime *rt;
-
-static int setup(void **state) {
-    (void)state;
-    rt = rc_runtime_new(NULL);
-    return rt ? 0 : -1;
-}
-
-static int teardown(void **state) {
-    (void)state;
-    assert_int_equal(rc_heap_check(rt), 0);
-    rc_runtime_free(rt);
-    return 0;
-}
 
 static void set_ii(rc_object *d, int64_t k, int64_t v) {
     rc_object *ko = I(rt, k), *vo = I(rt, v);

@@ -33,14 +33,6 @@ static void assert_repr_of(rc_runtime *rt, double v, const char *want) {
     rc_decref(f);
 }
 
-static void assert_error(rc_runtime *rt, rc_object *r, rc_status st,
-                         const char *msg) {
-    assert_null(r);
-    assert_int_equal(rc_last_error(rt), st);
-    assert_string_equal(rc_last_error_message(rt), msg);
-    rc_clear_error(rt);
-}
-
 /* ====================================================================== */
 /* Fixed cases                                                              */
 /* ====================================================================== */

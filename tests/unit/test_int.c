@@ -26,21 +26,6 @@ static rc_object *S(rc_runtime *rt, const char *s, int base) {
     return o;
 }
 
-static void assert_repr(rc_object *o, const char *want) {
-    rc_object *r = rc_repr(o);
-    assert_non_null(r);
-    assert_string_equal(rc_str_utf8(r), want);
-    rc_decref(r);
-}
-
-static void assert_error(rc_runtime *rt, rc_object *r, rc_status st,
-                         const char *msg) {
-    assert_null(r);
-    assert_int_equal(rc_last_error(rt), st);
-    assert_string_equal(rc_last_error_message(rt), msg);
-    rc_clear_error(rt);
-}
-
 /* ====================================================================== */
 /* Small ints and bool                                                      */
 /* ====================================================================== */

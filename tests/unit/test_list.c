@@ -3,22 +3,8 @@
  * CPython's growth pattern, the sort (order, stability, reverse, keys,
  * failing comparisons and keys, mutation during the sort), slices, repr,
  * the free list, cycles and deep nesting. */
+#define CONTCHECK_FIXTURE /* a runtime per test: rt, setup, teardown */
 #include "contcheck.h"
-
-static rc_runtime *rt;
-
-static int setup(void **state) {
-    (void)state;
-    rt = rc_runtime_new(NULL);
-    return rt ? 0 : -1;
-}
-
-static int teardown(void **state) {
-    (void)state;
-    assert_int_equal(rc_heap_check(rt), 0);
-    rc_runtime_free(rt);
-    return 0;
-}
 
 static rc_object *list_of(int n, const int64_t *v) {
     rc_object *l = rc_list_new(rt);

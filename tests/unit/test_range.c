@@ -1,24 +1,10 @@
 /* test_range.c — slice.indices() against a table made with CPython, slice
  * objects, and range: length, items, slicing, membership, equality and
  * hash, iteration, int64 extremes. */
+#define CONTCHECK_FIXTURE /* a runtime per test: rt, setup, teardown */
 #include "contcheck.h"
 
 #include "slice_cases.h"
-
-static rc_runtime *rt;
-
-static int setup(void **state) {
-    (void)state;
-    rt = rc_runtime_new(NULL);
-    return rt ? 0 : -1;
-}
-
-static int teardown(void **state) {
-    (void)state;
-    assert_int_equal(rc_heap_check(rt), 0);
-    rc_runtime_free(rt);
-    return 0;
-}
 
 static rc_object *int_or_null(const char *digits) {
     if (!digits)

@@ -1,22 +1,8 @@
 /* test_set.c — set and frozenset: CPython's growth and iteration order,
  * frozenset hashes, messages, set algebra and comparisons, sets as keys,
  * iteration, cycles, and random operation sequences against a model. */
+#define CONTCHECK_FIXTURE /* a runtime per test: rt, setup, teardown */
 #include "contcheck.h"
-
-static rc_runtime *rt;
-
-static int setup(void **state) {
-    (void)state;
-    rt = rc_runtime_new(NULL);
-    return rt ? 0 : -1;
-}
-
-static int teardown(void **state) {
-    (void)state;
-    assert_int_equal(rc_heap_check(rt), 0);
-    rc_runtime_free(rt);
-    return 0;
-}
 
 static rc_object *set_of(int n, const int64_t *v, bool frozen) {
     rc_object *l = rc_list_new(rt);

@@ -1,22 +1,8 @@
 /* test_tuple.c — tuple: the empty singleton, the free lists, untracking by
  * the collector, CPython's hash, comparison, indexing and slicing,
  * concatenation and repetition, iteration, repr, deep nesting. */
+#define CONTCHECK_FIXTURE /* a runtime per test: rt, setup, teardown */
 #include "contcheck.h"
-
-static rc_runtime *rt;
-
-static int setup(void **state) {
-    (void)state;
-    rt = rc_runtime_new(NULL);
-    return rt ? 0 : -1;
-}
-
-static int teardown(void **state) {
-    (void)state;
-    assert_int_equal(rc_heap_check(rt), 0);
-    rc_runtime_free(rt);
-    return 0;
-}
 
 static void empty_tuple_is_a_singleton(void **state) {
     (void)state;
