@@ -166,9 +166,10 @@ typedef struct rc__heap {
     rc__arena *lastwith[RC__MAX_POOLS_PER_ARENA + 1]; /* last usable arena
                                                          with n free pools */
     rc__arena *arenas;                                /* every arena */
-    rc__large large[RC__NKINDS]; /* list heads: raw, untracked objects and
-                                    (unused) GC; tracked large GC objects
-                                    live in the collector's lists */
+    rc__large large[RC__NKINDS]; /* list heads by kind: raw blocks, objects
+                                    of non-GC types, untracked objects of GC
+                                    types (tracked large GC objects live in
+                                    the collector's lists) */
     size_t arenas_allocated;     /* statistics */
     size_t arenas_reclaimed;
     size_t arenas_current;
@@ -331,7 +332,6 @@ static inline void rc__list_append(rc__large *head, rc__large *h) {
 }
 
 /* object.c */
-void rc__dealloc_drain(rc_runtime *rt);
 /* rc_new_var_untracked for a type whose items the caller fills at once:
  * only the basicsize bytes are zeroed. */
 rc_object *rc__new_var_unzeroed(rc_runtime *rt, const rc_type *type,
@@ -379,7 +379,6 @@ void rc__call_finalizer(rc_runtime *rt, rc_object *o);
 extern const rc_type rc__weakref_type;
 void rc__weakref_object_died(rc_runtime *rt, rc_object *o);
 void rc__weakref_detach(rc_object *weakref);
-bool rc__is_weakref(const rc_object *o);
 bool rc__weakref_handle_garbage(rc_runtime *rt);
 void rc__weakref_clear_all(rc_runtime *rt);
 

@@ -136,7 +136,7 @@ static rc_object *undefer(rc_runtime *rt) {
     return o;
 }
 
-void rc__dealloc_drain(rc_runtime *rt) {
+static void dealloc_drain(rc_runtime *rt) {
     rt->dealloc_depth++;
     while (rt->pending)
         destroy(rt, undefer(rt));
@@ -163,7 +163,7 @@ void rc_dealloc_(rc_object *o) {
     destroy(rt, o);
     rt->dealloc_depth--;
     if (rt->dealloc_depth == 0 && rt->pending)
-        rc__dealloc_drain(rt);
+        dealloc_drain(rt);
 }
 
 /* ====================================================================== */

@@ -288,12 +288,12 @@ static void weakref_dealloc(rc_object *self) {
     weakref_clear(self);
 }
 
-bool rc__is_weakref(const rc_object *o) {
+static bool is_weakref(const rc_object *o) {
     return o->type == &rc__weakref_type;
 }
 
 bool rc_is_weakref(const rc_object *o) {
-    return rc__is_weakref(o);
+    return is_weakref(o);
 }
 
 /* ====================================================================== */
@@ -348,7 +348,7 @@ rc_object *rc_weakref_new_with_object(rc_runtime *rt, rc_object *target,
 }
 
 rc_object *rc_weakref_get(rc_object *weakref) {
-    if (!rc__is_weakref(weakref)) {
+    if (!is_weakref(weakref)) {
         rc_set_error(rc__runtime_of(weakref), RC_ETYPE,
                      "not a weak reference: '%s'", weakref->type->name);
         return NULL;
@@ -359,8 +359,7 @@ rc_object *rc_weakref_get(rc_object *weakref) {
 }
 
 rc_object *rc_weakref_callback_object(const rc_object *weakref) {
-    return rc__is_weakref(weakref) ? ((const rc__weakref *)weakref)->owned
-                                   : NULL;
+    return is_weakref(weakref) ? ((const rc__weakref *)weakref)->owned : NULL;
 }
 
 size_t rc_weakref_count(const rc_object *target) {
