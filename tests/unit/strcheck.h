@@ -637,4 +637,18 @@ SC_UNUSED static void sc_random_text(uint64_t *rng, sc_buf *t, size_t maxlen,
     }
 }
 
+/* A fresh runtime for one test. */
+static inline rc_runtime *new_rt(void) {
+    rc_runtime *rt = rc_runtime_new(NULL);
+    assert_non_null(rt);
+    return rt;
+}
+
+/* A new str of a C string, which must succeed. */
+static inline rc_object *S(rc_runtime *rt, const char *text) {
+    rc_object *s = rc_str_from_cstr(rt, text);
+    assert_non_null(s);
+    return s;
+}
+
 #endif

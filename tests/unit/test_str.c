@@ -7,18 +7,6 @@
 #include "strcheck.h"
 #include "types/types.h" /* the interning table's size */
 
-static rc_runtime *new_rt(void) {
-    rc_runtime *rt = rc_runtime_new(NULL);
-    assert_non_null(rt);
-    return rt;
-}
-
-static rc_object *S(rc_runtime *rt, const char *text) {
-    rc_object *s = rc_str_from_cstr(rt, text);
-    assert_non_null(s);
-    return s;
-}
-
 /* Asserts s holds exactly text, and releases s. */
 static void expect_text(rc_object *s, const char *text) {
     assert_non_null(s);

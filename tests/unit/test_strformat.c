@@ -7,18 +7,6 @@
 
 #define NELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
-static rc_runtime *new_rt(void) {
-    rc_runtime *rt = rc_runtime_new(NULL);
-    assert_non_null(rt);
-    return rt;
-}
-
-static rc_object *S(rc_runtime *rt, const char *text) {
-    rc_object *s = rc_str_from_cstr(rt, text);
-    assert_non_null(s);
-    return s;
-}
-
 static void expect_text(rc_object *s, const char *text) {
     assert_non_null(s);
     assert_string_equal(rc_str_utf8(s), text);
