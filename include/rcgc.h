@@ -63,6 +63,10 @@ typedef enum rc_status {
     RC_EOVERFLOW = -8, /* a result or a size too large to represent */
     RC_EHASH = -9,     /* object is not hashable */
     RC_ESTATE = -10,   /* not allowed in the runtime's current state */
+    RC_EATTR = -11,    /* no such attribute */
+    RC_ERECURSION = -12, /* nesting too deep (rc_recursion_enter) */
+    RC_EEXCEPTION = -13, /* an exception object of the embedding language
+                            (rcgc/protocol.h: rc_error_object) */
 } rc_status;
 
 /* A short English description of a status code; never NULL. */
@@ -141,6 +145,12 @@ RC_API void rc_runtime_free(rc_runtime *rt);
 /* The runtime an object lives in. */
 RC_API rc_runtime *rc_runtime_of(const rc_object *o);
 
+/* A pointer of the embedder's, kept on the runtime (an interpreter finds
+ * its own state from any object: rc_runtime_userdata(rc_runtime_of(o))).
+ * NULL until set. */
+RC_API void rc_runtime_set_userdata(rc_runtime *rt, void *userdata);
+RC_API void *rc_runtime_userdata(const rc_runtime *rt);
+
 /* The last error recorded on rt (RC_OK if none) and its message ("" if none).
  * The message is borrowed and valid until the next error. */
 RC_API rc_status rc_last_error(const rc_runtime *rt);
@@ -176,9 +186,16 @@ typedef int (*rc_visitproc)(rc_object *child, void *arg);
 #define RC_TYPE_LEGACY_FINALIZER                                               \
     (1u << 1) /* cyclic garbage holding one is                                 \
                  uncollectable (gc.garbage) */
+#define RC_TYPE_HEAP                                                           \
+    (1u << 2) /* made at run time and owned by rc_type.owner; every object    \
+                 of the type holds a reference to the owner (protocol.h) */
+
+struct rc_protocol; /* rcgc/protocol.h */
 
 /*
- * A type: static, constant and shared by every runtime. Slots may be NULL.
+ * A type: usually static, constant and shared by every runtime; a type made
+ * at run time (RC_TYPE_HEAP, rcgc/protocol.h) belongs to one runtime and is
+ * owned by an object. Slots may be NULL.
  *   traverse  visit every strong reference (NULL children are skipped by the
  *             caller of visit, so a type may pass them); required for GC types;
  *   clear     drop the references that may form cycles, leaving the object
@@ -198,6 +215,11 @@ struct rc_type {
     int (*clear)(rc_object *self);
     void (*finalize)(rc_object *self);
     void (*dealloc)(rc_object *self);
+    /* appended after the pinned fields above: */
+    const struct rc_protocol *protocol; /* behaviour (hash, repr, compare,
+                                           operators ...); NULL: Python's
+                                           defaults (rcgc/protocol.h) */
+    rc_object *owner; /* RC_TYPE_HEAP: the object that owns the type */
 };
 
 /* A new reference to a new zeroed object of type (refcnt 1); tracked by the

@@ -10,71 +10,21 @@
  * keeps code uniform. Failures return NULL or a negative rc_status and
  * record an error on the runtime with a message in Python's words
  * ("list index out of range", "unhashable type: 'list'", ...), so an
- * interpreter can raise the matching exception:
- *   RC_ETYPE TypeError, RC_EVALUE ValueError, RC_EINDEX IndexError,
- *   RC_EKEY KeyError, RC_EZERODIV ZeroDivisionError, RC_EOVERFLOW
- *   OverflowError (and RecursionError for too deep nesting), RC_EHASH
- *   TypeError (unhashable), RC_ENOMEM MemoryError.
+ * interpreter can raise the matching exception (the map of status codes to
+ * Python's exceptions is in rcgc/protocol.h). The types behave through the
+ * object protocol of rcgc/protocol.h, whose dispatching functions (rc_repr,
+ * rc_hash, rc_richcompare, rc_getitem, rc_iter ...) work on them and on
+ * objects of any other type alike.
  */
 #ifndef RCGC_OBJECTS_H
 #define RCGC_OBJECTS_H
 
 #include <rcgc.h>
+#include <rcgc/protocol.h> /* rc_repr, rc_hash, rc_richcompare, rc_call ... */
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* ====================================================================== */
-/* The protocol every object supports                                     */
-/* ====================================================================== */
-
-/* Rich comparison operators. */
-typedef enum rc_cmp { RC_LT, RC_LE, RC_EQ, RC_NE, RC_GT, RC_GE } rc_cmp;
-
-/* The type's name ("int", "list", or an rc_type's name); borrowed. */
-RC_API const char *rc_type_name(const rc_object *o);
-
-/* hash(o): 0 and *hash set, or RC_EHASH for unhashable objects. Equal
- * objects hash equal across types (hash(1) == hash(1.0) == hash(True));
- * ints and floats hash as in CPython; other objects hash by identity. */
-RC_API int rc_hash(rc_object *o, int64_t *hash);
-
-/* a <op> b: 1 true, 0 false, negative on error (RC_ETYPE when the types
- * cannot be ordered). Objects of other types compare by identity for
- * RC_EQ/RC_NE. */
-RC_API int rc_compare(rc_object *a, rc_object *b, rc_cmp op);
-
-/* a == b (identity first, as Python's containers do): 1, 0, or negative. */
-RC_API int rc_equal(rc_object *a, rc_object *b);
-
-/* bool(o): 1, 0, or negative. */
-RC_API int rc_truth(rc_object *o);
-
-/* repr(o) and str(o): a new str. Self-containing containers print "[...]";
- * nesting deeper than 1000 levels fails with RC_EOVERFLOW. */
-RC_API rc_object *rc_repr(rc_object *o);
-RC_API rc_object *rc_str(rc_object *o);
-
-/* sys.getsizeof(o): bytes the object occupies in this runtime — its block
- * (rounded to the allocator's size class) plus buffers it owns. */
-RC_API size_t rc_sizeof(const rc_object *o);
-
-/* len(o), or negative (RC_ETYPE: "object of type 'int' has no len()"). */
-RC_API ptrdiff_t rc_len(rc_object *o);
-
-/* o[key], o[key] = value, del o[key]. Sequences take ints and slices. */
-RC_API rc_object *rc_getitem(rc_object *o, rc_object *key); /* new */
-RC_API int rc_setitem(rc_object *o, rc_object *key, rc_object *value);
-RC_API int rc_delitem(rc_object *o, rc_object *key);
-
-/* item in container: 1, 0, or negative. */
-RC_API int rc_contains(rc_object *container, rc_object *item);
-
-/* iter(o): a new iterator. rc_next: 1 with *item a new reference, 0 when
- * exhausted, negative on error. */
-RC_API rc_object *rc_iter(rc_object *o);
-RC_API int rc_next(rc_object *iterator, rc_object **item);
 
 /* ====================================================================== */
 /* Numbers and operators (int, bool, float; + - * also for sequences)     */
