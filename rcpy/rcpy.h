@@ -142,6 +142,11 @@ struct rp_class {
     rc_object ob;
     rc_type type_storage;  /* RP_CLS_HEAP: the rc_type of its instances */
     const rc_type *itype;  /* the rc_type of its direct instances */
+    const rc_type *layout; /* what instances of classes made at run time
+                              that derive from this one are made of: its
+                              basicsize (before __slots__), traverse,
+                              clear and dealloc are copied into their
+                              rc_type; NULL: not an acceptable base */
     rc_object *name;       /* str; type_storage.name points into it */
     rc_object *qualname;   /* str */
     rc_object *bases;      /* tuple of classes */
@@ -183,6 +188,15 @@ rp_class *rp_class_new_builtin(rp_interp *ip, const char *name,
                                const rc_type *itype, rp_class *base,
                                const rp_methoddef *methods, rp_newfunc new_,
                                uint32_t flags);
+/* A class whose instances have the layout of `layout` (basicsize,
+ * traverse, clear, dealloc) but an rc_type of its own, named after it
+ * (RP_CLS_HEAP): the exception hierarchy is made this way, BaseException
+ * with exc.c's layout for rp_exc and every other exception class deriving
+ * from it. New classes deriving from it inherit the layout. */
+rp_class *rp_class_new_with_layout(rp_interp *ip, const char *name,
+                                   rp_class *base, const rc_type *layout,
+                                   const rp_methoddef *methods,
+                                   rp_newfunc new_, uint32_t flags);
 /* A class made at run time: type(name, bases, ns) without metaclass
  * lookup; ns is copied. New reference. */
 rc_object *rp_class_new(rp_interp *ip, rc_object *name, rc_object *bases,
@@ -192,6 +206,20 @@ int rp_class_add_methods(rp_interp *ip, rp_class *cls,
                          const rp_methoddef *defs);
 int rp_class_add_object(rp_interp *ip, rp_class *cls, const char *name,
                         rc_object *value);
+/* Attributes of builtin kinds computed in C (f.__name__, co.co_name,
+ * frame.f_lineno, gen.gi_frame, tb.tb_next ...): getset descriptors. */
+typedef rc_object *(*rp_getter)(rp_interp *ip, rc_object *self);
+typedef int (*rp_setter)(rp_interp *ip, rc_object *self, rc_object *value);
+typedef struct rp_getsetdef {
+    const char *name;
+    rp_getter get; /* new reference, or NULL + exception */
+    rp_setter set; /* NULL: read-only (AttributeError "readonly
+                      attribute"); value NULL: delete */
+    const char *doc;
+} rp_getsetdef; /* arrays end with {NULL} */
+int rp_class_add_getsets(rp_interp *ip, rp_class *cls,
+                         const rp_getsetdef *defs);
+
 /* Something in a class namespace changed: drop cached lookups. */
 void rp_class_modified(rp_interp *ip, rp_class *cls);
 
