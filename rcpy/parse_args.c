@@ -24,7 +24,7 @@ typedef struct kw_or_starred {
 static kw_or_starred *kos(rp_parser *p, void *element, bool is_keyword) {
     kw_or_starred *k = rp_arena_alloc(p->scratch, sizeof *k);
     if (!k)
-        return rp_nomem(p);
+        return rp_pnomem(p);
     k->element = element;
     k->is_keyword = is_keyword;
     return k;
@@ -32,11 +32,11 @@ static kw_or_starred *kos(rp_parser *p, void *element, bool is_keyword) {
 
 static rp_keyword *keyword(rp_parser *p, int mark, rc_object *arg,
                            rp_expr *value) {
-    rp_keyword *k = rp_alloc(p, sizeof *k);
+    rp_keyword *k = rp_palloc(p, sizeof *k);
     if (k) {
         k->arg = arg;
         k->value = value;
-        k->loc = rp_loc_from(p, mark);
+        k->loc = rp_p_loc(p, mark);
     }
     return k;
 }
@@ -46,7 +46,7 @@ static kw_or_starred *named_kwarg(rp_parser *p) {
     int mark = p->mark;
     rp_token *t;
     rp_expr *b;
-    if ((t = rp_expect(p, RP_TOK_NAME)) && rp_expect(p, RP_TOK_EQUAL) &&
+    if ((t = rp_tok_expect(p, RP_TOK_NAME)) && rp_tok_expect(p, RP_TOK_EQUAL) &&
         (b = rp_p_expression(p))) {
         rc_object *id = rp_token_ident(p, t);
         rp_keyword *k = id ? keyword(p, mark, id, b) : NULL;
@@ -62,7 +62,7 @@ static kw_or_starred *named_kwarg(rp_parser *p) {
  * | '**' expression */
 static kw_or_starred *kwarg_item(rp_parser *p, bool double_starred) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
     if (p->call_invalid_rules) {
         rp_invalid_kwarg(p);
@@ -78,7 +78,7 @@ static kw_or_starred *kwarg_item(rp_parser *p, bool double_starred) {
         return s ? kos(p, s, false) : NULL;
     }
     rp_expr *a;
-    if (rp_expect(p, RP_TOK_DOUBLESTAR) && (a = rp_p_expression(p))) {
+    if (rp_tok_expect(p, RP_TOK_DOUBLESTAR) && (a = rp_p_expression(p))) {
         rp_keyword *kw = keyword(p, mark, NULL, a);
         return kw ? kos(p, kw, true) : NULL;
     }
@@ -94,7 +94,7 @@ static bool kwarg_gather(rp_parser *p, bool double_starred, rp_vec *out) {
         return false;
     for (;;) {
         int m = p->mark;
-        if (!rp_expect(p, RP_TOK_COMMA) ||
+        if (!rp_tok_expect(p, RP_TOK_COMMA) ||
             !(k = kwarg_item(p, double_starred))) {
             if (p->error)
                 return false;
@@ -111,13 +111,13 @@ static bool kwarg_gather(rp_parser *p, bool double_starred, rp_vec *out) {
  * | ','.kwarg_or_starred+ | ','.kwarg_or_double_starred+ */
 bool rp_p_kwargs(rp_parser *p, rp_vec *out) {
     int mark = p->mark;
-    if (!rp_enter(p))
+    if (!rp_p_enter(p))
         return false;
     bool ok = false;
     if (kwarg_gather(p, false, out)) {
         int m = p->mark;
         size_t n = out->n;
-        if (rp_expect(p, RP_TOK_COMMA) && kwarg_gather(p, true, out)) {
+        if (rp_tok_expect(p, RP_TOK_COMMA) && kwarg_gather(p, true, out)) {
             ok = true;
             goto done;
         }
@@ -162,10 +162,10 @@ static rp_expr *positional_arg(rp_parser *p) {
     if (!e && !p->error) {
         p->mark = mark;
         e = rp_p_expression(p);
-        if (e && rp_at(p, RP_TOK_COLONEQUAL))
+        if (e && rp_tok_at(p, RP_TOK_COLONEQUAL))
             e = NULL;
     }
-    if (e && !rp_at(p, RP_TOK_EQUAL))
+    if (e && !rp_tok_at(p, RP_TOK_EQUAL))
         return e;
     p->mark = mark;
     return NULL;
@@ -173,7 +173,7 @@ static rp_expr *positional_arg(rp_parser *p) {
 
 static rp_expr *call_of(rp_parser *p, int mark, rp_vec *args,
                         rp_vec *keywords) {
-    rp_expr *e = rp_mk_expr(p, RP_E_CALL, rp_loc_from(p, mark));
+    rp_expr *e = rp_mk_expr(p, RP_E_CALL, rp_p_loc(p, mark));
     if (!e || !rp_vec_finish(p, args, &e->v.call.args) ||
         !rp_vec_finish(p, keywords, &e->v.call.keywords))
         return NULL;
@@ -184,12 +184,12 @@ static rp_expr *call_of(rp_parser *p, int mark, rp_vec *args,
  * !':=') !'=')+ [',' kwargs] | kwargs — a Call without func */
 RP_RULE_EXT(rp_expr *, rp_p_args) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
     rp_vec args = {0}, keywords = {0}, kw = {0};
-    if (rp_gather(p, positional_arg, &args)) {
+    if (rp_p_gather(p, positional_arg, &args)) {
         int m = p->mark;
-        if (!rp_expect(p, RP_TOK_COMMA) || !rp_p_kwargs(p, &kw)) {
+        if (!rp_tok_expect(p, RP_TOK_COMMA) || !rp_p_kwargs(p, &kw)) {
             if (p->error)
                 return NULL;
             p->mark = m;
@@ -216,8 +216,8 @@ RP_MEMO_RULE_EXT(rp_expr *, rp_p_arguments, RP_M_ARGUMENTS) {
     int mark = p->mark;
     rp_expr *a = rp_p_args(p);
     if (a) {
-        rp_expect(p, RP_TOK_COMMA);
-        if (rp_at(p, RP_TOK_RPAR))
+        rp_tok_expect(p, RP_TOK_COMMA);
+        if (rp_tok_at(p, RP_TOK_RPAR))
             return a;
     }
     if (p->error)
@@ -235,11 +235,11 @@ RP_MEMO_RULE_EXT(rp_expr *, rp_p_arguments, RP_M_ARGUMENTS) {
 
 static rp_arg *mk_arg(rp_parser *p, int mark, rp_token *name, rp_expr *ann) {
     rc_object *id = rp_token_ident(p, name);
-    rp_arg *a = id ? rp_alloc(p, sizeof *a) : NULL;
+    rp_arg *a = id ? rp_palloc(p, sizeof *a) : NULL;
     if (a) {
         a->arg = id;
         a->annotation = ann;
-        a->loc = rp_loc_from(p, mark);
+        a->loc = rp_p_loc(p, mark);
     }
     return a;
 }
@@ -248,15 +248,15 @@ static rp_arg *mk_arg(rp_parser *p, int mark, rp_token *name, rp_expr *ann) {
  * lambda_param: NAME */
 rp_arg *rp_p_param(rp_parser *p, bool lambda) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
-    rp_token *t = rp_expect(p, RP_TOK_NAME);
+    rp_token *t = rp_tok_expect(p, RP_TOK_NAME);
     if (!t)
         return NULL;
     rp_expr *ann = NULL;
     if (!lambda) {
         int m = p->mark;
-        if (!rp_expect(p, RP_TOK_COLON) || !(ann = rp_p_expression(p))) {
+        if (!rp_tok_expect(p, RP_TOK_COLON) || !(ann = rp_p_expression(p))) {
             if (p->error)
                 return NULL;
             p->mark = m;
@@ -270,7 +270,7 @@ static rp_arg *param_star_annotation(rp_parser *p) {
     int mark = p->mark;
     rp_token *t;
     rp_expr *ann;
-    if ((t = rp_expect(p, RP_TOK_NAME)) && rp_expect(p, RP_TOK_COLON) &&
+    if ((t = rp_tok_expect(p, RP_TOK_NAME)) && rp_tok_expect(p, RP_TOK_COLON) &&
         (ann = rp_p_star_expression(p)))
         return mk_arg(p, mark, t, ann);
     p->mark = mark;
@@ -280,21 +280,21 @@ static rp_arg *param_star_annotation(rp_parser *p) {
 /* After a parameter: ',' (and a peek for a type comment), or a lookahead
  * for the list's end: ')' (def) or ':' (lambda). */
 static bool param_end(rp_parser *p, bool lambda) {
-    if (rp_expect(p, RP_TOK_COMMA)) {
+    if (rp_tok_expect(p, RP_TOK_COMMA)) {
         if (!lambda)
-            rp_peek(p); /* TYPE_COMMENT? */
+            rp_tok_peek(p); /* TYPE_COMMENT? */
         return !p->error;
     }
     if (!lambda)
-        rp_peek(p);
-    return rp_at(p, lambda ? RP_TOK_COLON : RP_TOK_RPAR);
+        rp_tok_peek(p);
+    return rp_tok_at(p, lambda ? RP_TOK_COLON : RP_TOK_RPAR);
 }
 
 /* default: '=' expression | invalid_default */
 static rp_expr *default_value(rp_parser *p) {
     int mark = p->mark;
     rp_expr *e;
-    if (rp_expect(p, RP_TOK_EQUAL) && (e = rp_p_expression(p)))
+    if (rp_tok_expect(p, RP_TOK_EQUAL) && (e = rp_p_expression(p)))
         return e;
     if (p->error)
         return NULL;
@@ -318,7 +318,7 @@ void *rp_p_param_no_default(rp_parser *p, bool lambda) {
 static rp_namedefault *name_default(rp_parser *p, rp_arg *a, rp_expr *v) {
     rp_namedefault *nd = rp_arena_alloc(p->scratch, sizeof *nd);
     if (!nd)
-        return rp_nomem(p);
+        return rp_pnomem(p);
     nd->arg = a;
     nd->value = v;
     return nd;
@@ -373,13 +373,13 @@ bool rp_p_params_loop(rp_parser *p, void *(*item)(rp_parser *, bool),
 
 /* '/' followed by ',' or the end of the list */
 static bool slash_end(rp_parser *p, bool lambda) {
-    if (!rp_expect(p, RP_TOK_SLASH))
+    if (!rp_tok_expect(p, RP_TOK_SLASH))
         return false;
     int m = p->mark;
-    if (rp_expect(p, RP_TOK_COMMA))
+    if (rp_tok_expect(p, RP_TOK_COMMA))
         return true;
     p->mark = m;
-    return rp_at(p, lambda ? RP_TOK_COLON : RP_TOK_RPAR);
+    return rp_tok_at(p, lambda ? RP_TOK_COLON : RP_TOK_RPAR);
 }
 
 /* slash_no_default: param_no_default+ '/' ',' | param_no_default+ '/'
@@ -388,7 +388,7 @@ void *rp_p_slash_no_default(rp_parser *p, bool lambda) {
     int mark = p->mark;
     rp_vec *v = rp_arena_alloc(p->scratch, sizeof *v);
     if (!v)
-        return rp_nomem(p);
+        return rp_pnomem(p);
     if (rp_p_params_loop(p, rp_p_param_no_default, lambda, 1, v) &&
         slash_end(p, lambda))
         return v;
@@ -402,7 +402,7 @@ void *rp_p_slash_with_default(rp_parser *p, bool lambda) {
     int mark = p->mark;
     rp_slashdefault *s = rp_arena_alloc(p->scratch, sizeof *s);
     if (!s)
-        return rp_nomem(p);
+        return rp_pnomem(p);
     if (rp_p_params_loop(p, rp_p_param_no_default, lambda, 0, &s->plain) &&
         rp_p_params_loop(p, rp_p_param_with_default, lambda, 1, &s->with) &&
         slash_end(p, lambda))
@@ -427,7 +427,7 @@ static rp_arg *kwds(rp_parser *p, bool lambda) {
         p->mark = mark;
     }
     rp_arg *a;
-    if (rp_expect(p, RP_TOK_DOUBLESTAR) &&
+    if (rp_tok_expect(p, RP_TOK_DOUBLESTAR) &&
         (a = rp_p_param_no_default(p, lambda)))
         return a;
     p->mark = mark;
@@ -440,7 +440,7 @@ static star_etc *star_tail(rp_parser *p, bool lambda, rp_arg *vararg,
                            size_t min) {
     star_etc *s = rp_arena_alloc(p->scratch, sizeof *s);
     if (!s)
-        return rp_nomem(p);
+        return rp_pnomem(p);
     s->vararg = vararg;
     if (!rp_p_params_loop(p, rp_p_param_maybe_default, lambda, min, &s->kwonly))
         return NULL;
@@ -466,20 +466,21 @@ static star_etc *star_etc_rule(rp_parser *p, bool lambda) {
     }
     rp_arg *a;
     star_etc *s;
-    if (rp_expect(p, RP_TOK_STAR) && (a = rp_p_param_no_default(p, lambda)) &&
+    if (rp_tok_expect(p, RP_TOK_STAR) &&
+        (a = rp_p_param_no_default(p, lambda)) &&
         (s = star_tail(p, lambda, a, 0)))
         return s;
     if (p->error)
         return NULL;
     p->mark = mark;
-    if (!lambda && rp_expect(p, RP_TOK_STAR) &&
+    if (!lambda && rp_tok_expect(p, RP_TOK_STAR) &&
         (a = param_star_annotation(p)) && param_end(p, false) &&
         (s = star_tail(p, lambda, a, 0)))
         return s;
     if (p->error)
         return NULL;
     p->mark = mark;
-    if (rp_expect(p, RP_TOK_STAR) && rp_expect(p, RP_TOK_COMMA) &&
+    if (rp_tok_expect(p, RP_TOK_STAR) && rp_tok_expect(p, RP_TOK_COMMA) &&
         (s = star_tail(p, lambda, NULL, 1)))
         return s;
     if (p->error)
@@ -488,7 +489,7 @@ static star_etc *star_etc_rule(rp_parser *p, bool lambda) {
     if ((a = kwds(p, lambda))) {
         s = rp_arena_alloc(p->scratch, sizeof *s);
         if (!s)
-            return rp_nomem(p);
+            return rp_pnomem(p);
         s->kwarg = a;
         return s;
     }
@@ -501,7 +502,7 @@ static star_etc *star_etc_rule(rp_parser *p, bool lambda) {
 static rp_arguments *make_arguments(rp_parser *p, rp_vec *slash_plain,
                                     rp_slashdefault *slash_with, rp_vec *plain,
                                     rp_vec *with, star_etc *star) {
-    rp_arguments *a = rp_alloc(p, sizeof *a);
+    rp_arguments *a = rp_palloc(p, sizeof *a);
     rp_vec posonly = {0}, args = {0}, defaults = {0}, kwonly = {0},
            kwdefaults = {0};
     if (!a)
@@ -602,7 +603,7 @@ static rp_arguments *parameters(rp_parser *p, bool lambda) {
 
 /* params: invalid_parameters | parameters (and the lambda twins) */
 static rp_arguments *params(rp_parser *p, bool lambda) {
-    if (!rp_enter(p))
+    if (!rp_p_enter(p))
         return NULL;
     int mark = p->mark;
     rp_arguments *a = NULL;

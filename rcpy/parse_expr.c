@@ -13,13 +13,13 @@
 
 #include <string.h>
 
-bool rp_gather(rp_parser *p, rp_expr *(*elem)(rp_parser *), rp_vec *out) {
+bool rp_p_gather(rp_parser *p, rp_expr *(*elem)(rp_parser *), rp_vec *out) {
     rp_expr *e = elem(p);
     if (!e || !rp_vec_push(p, out, e))
         return false;
     for (;;) {
         int m = p->mark;
-        if (!rp_expect(p, RP_TOK_COMMA))
+        if (!rp_tok_expect(p, RP_TOK_COMMA))
             break;
         rp_expr *x = elem(p);
         if (!x) {
@@ -32,10 +32,11 @@ bool rp_gather(rp_parser *p, rp_expr *(*elem)(rp_parser *), rp_vec *out) {
     return !p->error;
 }
 
-bool rp_gather_comma(rp_parser *p, rp_expr *(*elem)(rp_parser *), rp_vec *out) {
-    if (!rp_gather(p, elem, out))
+bool rp_p_gather_comma(rp_parser *p, rp_expr *(*elem)(rp_parser *),
+                       rp_vec *out) {
+    if (!rp_p_gather(p, elem, out))
         return false;
-    rp_expect(p, RP_TOK_COMMA);
+    rp_tok_expect(p, RP_TOK_COMMA);
     return !p->error;
 }
 
@@ -47,7 +48,7 @@ bool rp_gather_comma(rp_parser *p, rp_expr *(*elem)(rp_parser *), rp_vec *out) {
  * star_expression. */
 static rp_expr *tuple_of(rp_parser *p, rp_expr *(*elem)(rp_parser *)) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
     rp_expr *a = elem(p);
     if (!a)
@@ -57,7 +58,7 @@ static rp_expr *tuple_of(rp_parser *p, rp_expr *(*elem)(rp_parser *)) {
         return NULL;
     for (;;) {
         int m = p->mark;
-        if (!rp_expect(p, RP_TOK_COMMA))
+        if (!rp_tok_expect(p, RP_TOK_COMMA))
             break;
         rp_expr *c = elem(p);
         if (!c) {
@@ -68,12 +69,12 @@ static rp_expr *tuple_of(rp_parser *p, rp_expr *(*elem)(rp_parser *)) {
             return NULL;
     }
     if (v.n > 1) {
-        rp_expect(p, RP_TOK_COMMA);
-        return rp_mk_seq(p, RP_E_TUPLE, &v, RP_LOAD, rp_loc_from(p, mark));
+        rp_tok_expect(p, RP_TOK_COMMA);
+        return rp_mk_seq(p, RP_E_TUPLE, &v, RP_LOAD, rp_p_loc(p, mark));
     }
     int m = p->mark;
-    if (rp_expect(p, RP_TOK_COMMA))
-        return rp_mk_tuple1(p, a, rp_loc_from(p, mark));
+    if (rp_tok_expect(p, RP_TOK_COMMA))
+        return rp_mk_tuple1(p, a, rp_p_loc(p, mark));
     p->mark = m;
     return a;
 }
@@ -101,9 +102,9 @@ RP_MEMO_RULE_EXT(rp_expr *, rp_p_expression, RP_M_EXPRESSION) {
     if (a) {
         int m = p->mark;
         rp_expr *b, *c;
-        if (rp_expect(p, RP_KW_IF) && (b = rp_p_disjunction(p)) &&
-            rp_expect(p, RP_KW_ELSE) && (c = rp_p_expression(p))) {
-            rp_expr *e = rp_mk_expr(p, RP_E_IFEXP, rp_loc_from(p, mark));
+        if (rp_tok_expect(p, RP_KW_IF) && (b = rp_p_disjunction(p)) &&
+            rp_tok_expect(p, RP_KW_ELSE) && (c = rp_p_expression(p))) {
+            rp_expr *e = rp_mk_expr(p, RP_E_IFEXP, rp_p_loc(p, mark));
             if (e) {
                 e->v.ifexp.test = b;
                 e->v.ifexp.body = a;
@@ -127,15 +128,15 @@ rp_expr *rp_p_expression_without_invalid(rp_parser *p) {
     p->call_invalid_rules = false;
     int mark = p->mark;
     rp_expr *r = NULL;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         goto out;
     rp_expr *a = rp_p_disjunction(p);
     if (a) {
         int m = p->mark;
         rp_expr *b, *c;
-        if (rp_expect(p, RP_KW_IF) && (b = rp_p_disjunction(p)) &&
-            rp_expect(p, RP_KW_ELSE) && (c = rp_p_expression(p))) {
-            r = rp_mk_expr(p, RP_E_IFEXP, rp_loc_from(p, mark));
+        if (rp_tok_expect(p, RP_KW_IF) && (b = rp_p_disjunction(p)) &&
+            rp_tok_expect(p, RP_KW_ELSE) && (c = rp_p_expression(p))) {
+            r = rp_mk_expr(p, RP_E_IFEXP, rp_p_loc(p, mark));
             if (r) {
                 r->v.ifexp.test = b;
                 r->v.ifexp.body = a;
@@ -157,12 +158,12 @@ out:
 /* yield_expr: 'yield' 'from' expression | 'yield' [star_expressions] */
 RP_RULE_EXT(rp_expr *, rp_p_yield_expr) {
     int mark = p->mark;
-    if (!rp_expect(p, RP_KW_YIELD))
+    if (!rp_tok_expect(p, RP_KW_YIELD))
         return NULL;
     int m = p->mark;
     rp_expr *a;
-    if (rp_expect(p, RP_KW_FROM) && (a = rp_p_expression(p))) {
-        rp_expr *e = rp_mk_expr(p, RP_E_YIELDFROM, rp_loc_from(p, mark));
+    if (rp_tok_expect(p, RP_KW_FROM) && (a = rp_p_expression(p))) {
+        rp_expr *e = rp_mk_expr(p, RP_E_YIELDFROM, rp_p_loc(p, mark));
         if (e)
             e->v.yieldfrom.value = a;
         return e;
@@ -175,7 +176,7 @@ RP_RULE_EXT(rp_expr *, rp_p_yield_expr) {
         return NULL;
     if (!a)
         p->mark = m;
-    rp_expr *e = rp_mk_expr(p, RP_E_YIELD, rp_loc_from(p, mark));
+    rp_expr *e = rp_mk_expr(p, RP_E_YIELD, rp_p_loc(p, mark));
     if (e)
         e->v.yield.value = a;
     return e;
@@ -188,7 +189,7 @@ RP_RULE_EXT(rp_expr *, rp_p_star_expressions) {
 }
 
 static rp_expr *starred(rp_parser *p, int mark, rp_expr *value) {
-    rp_expr *e = rp_mk_expr(p, RP_E_STARRED, rp_loc_from(p, mark));
+    rp_expr *e = rp_mk_expr(p, RP_E_STARRED, rp_p_loc(p, mark));
     if (e) {
         e->v.starred.value = value;
         e->v.starred.ctx = RP_LOAD;
@@ -200,7 +201,7 @@ static rp_expr *starred(rp_parser *p, int mark, rp_expr *value) {
 RP_MEMO_RULE_EXT(rp_expr *, rp_p_star_expression, RP_M_STAR_EXPRESSION) {
     int mark = p->mark;
     rp_expr *a;
-    if (rp_expect(p, RP_TOK_STAR) && (a = rp_p_bitwise_or(p)))
+    if (rp_tok_expect(p, RP_TOK_STAR) && (a = rp_p_bitwise_or(p)))
         return starred(p, mark, a);
     if (p->error)
         return NULL;
@@ -210,16 +211,16 @@ RP_MEMO_RULE_EXT(rp_expr *, rp_p_star_expression, RP_M_STAR_EXPRESSION) {
 
 /* star_named_expressions: ','.star_named_expression+ [','] */
 bool rp_p_star_named_expressions(rp_parser *p, rp_vec *out) {
-    return rp_gather_comma(p, rp_p_star_named_expression, out);
+    return rp_p_gather_comma(p, rp_p_star_named_expression, out);
 }
 
 /* star_named_expression: '*' bitwise_or | named_expression */
 RP_RULE_EXT(rp_expr *, rp_p_star_named_expression) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
     rp_expr *a;
-    if (rp_expect(p, RP_TOK_STAR) && (a = rp_p_bitwise_or(p)))
+    if (rp_tok_expect(p, RP_TOK_STAR) && (a = rp_p_bitwise_or(p)))
         return starred(p, mark, a);
     if (p->error)
         return NULL;
@@ -230,15 +231,16 @@ RP_RULE_EXT(rp_expr *, rp_p_star_named_expression) {
 /* assignment_expression: NAME ':=' ~ expression */
 RP_RULE_EXT(rp_expr *, rp_p_assignment_expression) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
-    rp_expr *a = rp_name(p), *b;
-    if (!a || !rp_expect(p, RP_TOK_COLONEQUAL) || !(b = rp_p_expression(p))) {
+    rp_expr *a = rp_p_name(p), *b;
+    if (!a || !rp_tok_expect(p, RP_TOK_COLONEQUAL) ||
+        !(b = rp_p_expression(p))) {
         p->mark = mark;
         return NULL;
     }
     rp_expr *target = rp_set_ctx(p, a, RP_STORE);
-    rp_expr *e = rp_mk_expr(p, RP_E_NAMEDEXPR, rp_loc_from(p, mark));
+    rp_expr *e = rp_mk_expr(p, RP_E_NAMEDEXPR, rp_p_loc(p, mark));
     if (e && target) {
         e->v.namedexpr.target = target;
         e->v.namedexpr.value = b;
@@ -260,7 +262,7 @@ RP_RULE_EXT(rp_expr *, rp_p_named_expression) {
         p->mark = mark;
     }
     a = rp_p_expression(p);
-    if (a && !rp_at(p, RP_TOK_COLONEQUAL))
+    if (a && !rp_tok_at(p, RP_TOK_COLONEQUAL))
         return a;
     p->mark = mark;
     return NULL;
@@ -279,7 +281,7 @@ static rp_expr *boolop_chain(rp_parser *p, rp_toktype kw, rp_boolop op,
     for (;;) {
         int m = p->mark;
         rp_expr *c;
-        if (!rp_expect(p, kw) || !(c = sub(p))) {
+        if (!rp_tok_expect(p, kw) || !(c = sub(p))) {
             p->mark = m;
             break;
         }
@@ -288,7 +290,7 @@ static rp_expr *boolop_chain(rp_parser *p, rp_toktype kw, rp_boolop op,
     }
     if (v.n == 1)
         return a;
-    rp_expr *e = rp_mk_expr(p, RP_E_BOOLOP, rp_loc_from(p, mark));
+    rp_expr *e = rp_mk_expr(p, RP_E_BOOLOP, rp_p_loc(p, mark));
     if (e) {
         e->v.boolop.op = op;
         if (!rp_vec_finish(p, &v, &e->v.boolop.values))
@@ -302,14 +304,14 @@ static rp_expr *inversion(rp_parser *p);
 
 /* disjunction (memo): conjunction ('or' conjunction)+ | conjunction */
 RP_MEMO_RULE_EXT(rp_expr *, rp_p_disjunction, RP_M_DISJUNCTION) {
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
     return boolop_chain(p, RP_KW_OR, RP_OR, conjunction);
 }
 
 /* conjunction (memo): inversion ('and' inversion)+ | inversion */
 RP_MEMO_RULE(rp_expr *, conjunction, RP_M_CONJUNCTION) {
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
     return boolop_chain(p, RP_KW_AND, RP_AND, inversion);
 }
@@ -317,7 +319,7 @@ RP_MEMO_RULE(rp_expr *, conjunction, RP_M_CONJUNCTION) {
 static rp_expr *comparison(rp_parser *p);
 
 static rp_expr *unary(rp_parser *p, int mark, rp_unaryop op, rp_expr *a) {
-    rp_expr *e = rp_mk_expr(p, RP_E_UNARYOP, rp_loc_from(p, mark));
+    rp_expr *e = rp_mk_expr(p, RP_E_UNARYOP, rp_p_loc(p, mark));
     if (e) {
         e->v.unaryop.op = op;
         e->v.unaryop.operand = a;
@@ -329,7 +331,7 @@ static rp_expr *unary(rp_parser *p, int mark, rp_unaryop op, rp_expr *a) {
 RP_MEMO_RULE(rp_expr *, inversion, RP_M_INVERSION) {
     int mark = p->mark;
     rp_expr *a;
-    if (rp_expect(p, RP_KW_NOT) && (a = inversion(p)))
+    if (rp_tok_expect(p, RP_KW_NOT) && (a = inversion(p)))
         return unary(p, mark, RP_NOT, a);
     if (p->error)
         return NULL;
@@ -362,7 +364,7 @@ static bool compare_pair(rp_parser *p, rp_cmpop *op, rp_expr **right) {
     int mark = p->mark;
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
         p->mark = mark;
-        rp_token *t = rp_expect(p, ops[i].t1);
+        rp_token *t = rp_tok_expect(p, ops[i].t1);
         if (!t) {
             if (p->error)
                 return false;
@@ -371,7 +373,7 @@ static bool compare_pair(rp_parser *p, rp_cmpop *op, rp_expr **right) {
         /* '<>' reads as '!=' only under barry_as_FLUFL */
         if (ops[i].op == RP_CMP_NOTEQ && t->start[0] == '<')
             continue;
-        if (ops[i].t2 != RP_TOK_COUNT && !rp_expect(p, ops[i].t2))
+        if (ops[i].t2 != RP_TOK_COUNT && !rp_tok_expect(p, ops[i].t2))
             continue;
         if ((*right = rp_p_bitwise_or(p))) {
             *op = ops[i].op;
@@ -387,7 +389,7 @@ static bool compare_pair(rp_parser *p, rp_cmpop *op, rp_expr **right) {
 /* comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or */
 RP_RULE(rp_expr *, comparison) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
     rp_expr *a = rp_p_bitwise_or(p);
     if (!a)
@@ -404,13 +406,13 @@ RP_RULE(rp_expr *, comparison) {
         return NULL;
     if (ops.n == 0)
         return a;
-    rp_expr *e = rp_mk_expr(p, RP_E_COMPARE, rp_loc_from(p, mark));
+    rp_expr *e = rp_mk_expr(p, RP_E_COMPARE, rp_p_loc(p, mark));
     if (!e)
         return NULL;
     e->v.compare.left = a;
     e->v.compare.n = ops.n;
-    e->v.compare.ops = rp_alloc(p, ops.n * sizeof(rp_cmpop));
-    e->v.compare.comparators = rp_alloc(p, ops.n * sizeof(rp_expr *));
+    e->v.compare.ops = rp_palloc(p, ops.n * sizeof(rp_cmpop));
+    e->v.compare.comparators = rp_palloc(p, ops.n * sizeof(rp_expr *));
     if (!e->v.compare.ops || !e->v.compare.comparators)
         return NULL;
     for (size_t i = 0; i < ops.n; i++) {
@@ -436,7 +438,7 @@ typedef struct binop_level {
 /* X: X op sub | sub, as a loop. */
 static rp_expr *binop_loop(rp_parser *p, const binop_level *lv) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
     rp_expr *a = lv->sub(p);
     while (a) {
@@ -445,7 +447,7 @@ static rp_expr *binop_loop(rp_parser *p, const binop_level *lv) {
         size_t i;
         for (i = 0; lv->ops[i].tok; i++) {
             p->mark = m;
-            if (rp_expect(p, lv->ops[i].tok) && (b = lv->sub(p)))
+            if (rp_tok_expect(p, lv->ops[i].tok) && (b = lv->sub(p)))
                 break;
             if (p->error)
                 return NULL;
@@ -454,7 +456,7 @@ static rp_expr *binop_loop(rp_parser *p, const binop_level *lv) {
             p->mark = m;
             break;
         }
-        a = rp_mk_binop(p, a, lv->ops[i].op, b, rp_loc_from(p, mark));
+        a = rp_mk_binop(p, a, lv->ops[i].op, b, rp_p_loc(p, mark));
     }
     return a;
 }
@@ -519,7 +521,7 @@ RP_MEMO_RULE(rp_expr *, factor, RP_M_FACTOR) {
     for (size_t i = 0; i < 3; i++) {
         p->mark = mark;
         rp_expr *a;
-        if (rp_expect(p, ops[i].t) && (a = factor(p)))
+        if (rp_tok_expect(p, ops[i].t) && (a = factor(p)))
             return unary(p, mark, ops[i].op, a);
         if (p->error)
             return NULL;
@@ -533,14 +535,14 @@ static rp_expr *await_primary(rp_parser *p);
 /* power: await_primary '**' factor | await_primary */
 RP_RULE(rp_expr *, power) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
     rp_expr *a = await_primary(p), *b;
     if (!a)
         return NULL;
     int m = p->mark;
-    if (rp_expect(p, RP_TOK_DOUBLESTAR) && (b = factor(p)))
-        return rp_mk_binop(p, a, RC_OP_POW, b, rp_loc_from(p, mark));
+    if (rp_tok_expect(p, RP_TOK_DOUBLESTAR) && (b = factor(p)))
+        return rp_mk_binop(p, a, RC_OP_POW, b, rp_p_loc(p, mark));
     p->mark = m;
     return a;
 }
@@ -550,10 +552,10 @@ static rp_expr *primary(rp_parser *p);
 /* await_primary (memo): AWAIT primary | primary */
 RP_MEMO_RULE(rp_expr *, await_primary, RP_M_AWAIT_PRIMARY) {
     int mark = p->mark;
-    rp_token *t = rp_expect(p, RP_KW_AWAIT);
+    rp_token *t = rp_tok_expect(p, RP_KW_AWAIT);
     if (t && primary(p))
-        return rp_raise_loc(p, rp_tok_loc(t),
-                            "async/await is not supported by rcpy");
+        return rp_perr_loc(p, rp_tok_loc(t),
+                           "async/await is not supported by rcpy");
     if (p->error)
         return NULL;
     p->mark = mark;
@@ -567,7 +569,7 @@ RP_MEMO_RULE(rp_expr *, await_primary, RP_M_AWAIT_PRIMARY) {
 static rp_expr *attribute(rp_parser *p, int mark, rp_expr *a, rp_token *name,
                           rp_ctx ctx) {
     rc_object *id = rp_token_ident(p, name);
-    rp_expr *e = rp_mk_expr(p, RP_E_ATTRIBUTE, rp_loc_from(p, mark));
+    rp_expr *e = rp_mk_expr(p, RP_E_ATTRIBUTE, rp_p_loc(p, mark));
     if (e && id) {
         e->v.attribute.value = a;
         e->v.attribute.attr = id;
@@ -583,7 +585,7 @@ rp_expr *rp_mk_attribute(rp_parser *p, int mark, rp_expr *a, rp_token *name,
 
 rp_expr *rp_mk_subscript(rp_parser *p, int mark, rp_expr *a, rp_expr *slice,
                          rp_ctx ctx) {
-    rp_expr *e = rp_mk_expr(p, RP_E_SUBSCRIPT, rp_loc_from(p, mark));
+    rp_expr *e = rp_mk_expr(p, RP_E_SUBSCRIPT, rp_p_loc(p, mark));
     if (e) {
         e->v.subscript.value = a;
         e->v.subscript.slice = slice;
@@ -595,7 +597,7 @@ rp_expr *rp_mk_subscript(rp_parser *p, int mark, rp_expr *a, rp_expr *slice,
 /* A call of a with the arguments of args (a Call without func, from the
  * arguments rule) or none. */
 rp_expr *rp_mk_call(rp_parser *p, int mark, rp_expr *a, rp_expr *args) {
-    rp_expr *e = rp_mk_expr(p, RP_E_CALL, rp_loc_from(p, mark));
+    rp_expr *e = rp_mk_expr(p, RP_E_CALL, rp_p_loc(p, mark));
     if (e) {
         e->v.call.func = a;
         if (args) {
@@ -607,11 +609,11 @@ rp_expr *rp_mk_call(rp_parser *p, int mark, rp_expr *a, rp_expr *args) {
 }
 
 rp_expr *rp_mk_genexp_call(rp_parser *p, int mark, rp_expr *a, rp_expr *g) {
-    rp_expr *e = rp_mk_expr(p, RP_E_CALL, rp_loc_from(p, mark));
+    rp_expr *e = rp_mk_expr(p, RP_E_CALL, rp_p_loc(p, mark));
     if (!e)
         return NULL;
     e->v.call.func = a;
-    e->v.call.args.items = rp_alloc(p, sizeof(rp_expr *));
+    e->v.call.args.items = rp_palloc(p, sizeof(rp_expr *));
     if (!e->v.call.args.items)
         return NULL;
     e->v.call.args.n = 1;
@@ -624,7 +626,7 @@ rp_expr *rp_mk_genexp_call(rp_parser *p, int mark, rp_expr *a, rp_expr *g) {
 rp_expr *rp_p_trailer(rp_parser *p, int mark, rp_expr *a) {
     int m = p->mark;
     rp_token *name;
-    if (rp_expect(p, RP_TOK_DOT) && (name = rp_expect(p, RP_TOK_NAME)))
+    if (rp_tok_expect(p, RP_TOK_DOT) && (name = rp_tok_expect(p, RP_TOK_NAME)))
         return attribute(p, mark, a, name, RP_LOAD);
     if (p->error)
         return NULL;
@@ -635,7 +637,7 @@ rp_expr *rp_p_trailer(rp_parser *p, int mark, rp_expr *a) {
     if (p->error)
         return NULL;
     p->mark = m;
-    if (rp_expect(p, RP_TOK_LPAR)) {
+    if (rp_tok_expect(p, RP_TOK_LPAR)) {
         int m2 = p->mark;
         b = rp_p_arguments(p);
         if (!b) {
@@ -643,14 +645,14 @@ rp_expr *rp_p_trailer(rp_parser *p, int mark, rp_expr *a) {
                 return NULL;
             p->mark = m2;
         }
-        if (rp_expect(p, RP_TOK_RPAR))
+        if (rp_tok_expect(p, RP_TOK_RPAR))
             return rp_mk_call(p, mark, a, b);
     }
     if (p->error)
         return NULL;
     p->mark = m;
-    if (rp_expect(p, RP_TOK_LSQB) && (b = rp_p_slices(p)) &&
-        rp_expect(p, RP_TOK_RSQB))
+    if (rp_tok_expect(p, RP_TOK_LSQB) && (b = rp_p_slices(p)) &&
+        rp_tok_expect(p, RP_TOK_RSQB))
         return rp_mk_subscript(p, mark, a, b, RP_LOAD);
     p->mark = m;
     return NULL;
@@ -674,25 +676,25 @@ RP_MEMO_RULE(rp_expr *, primary, RP_M_PRIMARY) {
  * | named_expression */
 RP_RULE(rp_expr *, slice) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
     rp_expr *a = rp_p_expression(p);
     if (!a)
         p->mark = mark;
-    if (!p->error && rp_expect(p, RP_TOK_COLON)) {
+    if (!p->error && rp_tok_expect(p, RP_TOK_COLON)) {
         int m = p->mark;
         rp_expr *b = rp_p_expression(p), *c = NULL;
         if (!b)
             p->mark = m;
         m = p->mark;
-        if (!p->error && rp_expect(p, RP_TOK_COLON)) {
+        if (!p->error && rp_tok_expect(p, RP_TOK_COLON)) {
             int m2 = p->mark;
             if (!(c = rp_p_expression(p)))
                 p->mark = m2;
         } else {
             p->mark = m;
         }
-        rp_expr *e = rp_mk_expr(p, RP_E_SLICE, rp_loc_from(p, mark));
+        rp_expr *e = rp_mk_expr(p, RP_E_SLICE, rp_p_loc(p, mark));
         if (e) {
             e->v.slice.lower = a;
             e->v.slice.upper = b;
@@ -718,19 +720,19 @@ static rp_expr *slice_or_starred(rp_parser *p) {
 /* slices: slice !',' | ','.(slice | starred_expression)+ [','] → Tuple */
 RP_RULE_EXT(rp_expr *, rp_p_slices) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
     rp_expr *a = slice(p);
-    if (a && !rp_at(p, RP_TOK_COMMA))
+    if (a && !rp_tok_at(p, RP_TOK_COMMA))
         return a;
     if (p->error)
         return NULL;
     p->mark = mark;
     rp_vec v = {0};
-    if (!rp_gather(p, slice_or_starred, &v))
+    if (!rp_p_gather(p, slice_or_starred, &v))
         return NULL;
-    rp_expect(p, RP_TOK_COMMA);
-    return rp_mk_seq(p, RP_E_TUPLE, &v, RP_LOAD, rp_loc_from(p, mark));
+    rp_tok_expect(p, RP_TOK_COMMA);
+    return rp_mk_seq(p, RP_E_TUPLE, &v, RP_LOAD, rp_p_loc(p, mark));
 }
 
 /* ====================================================================== */
@@ -774,12 +776,12 @@ RP_RULE_EXT(rp_expr *, rp_p_atom) {
     static rp_expr *(*const square[])(rp_parser *) = {rp_p_list, listcomp};
     static rp_expr *(*const brace[])(rp_parser *) = {dict, set, dictcomp,
                                                      setcomp};
-    rp_token *t = rp_peek(p);
+    rp_token *t = rp_tok_peek(p);
     if (!t)
         return NULL;
     switch (t->type) {
     case RP_TOK_NAME:
-        return rp_name(p);
+        return rp_p_name(p);
     case RP_KW_TRUE:
     case RP_KW_FALSE:
     case RP_KW_NONE:
@@ -810,14 +812,14 @@ RP_RULE_EXT(rp_expr *, rp_p_atom) {
 /* group: '(' (yield_expr | named_expression) ')' | invalid_group */
 RP_RULE(rp_expr *, group) {
     int mark = p->mark;
-    if (rp_expect(p, RP_TOK_LPAR)) {
+    if (rp_tok_expect(p, RP_TOK_LPAR)) {
         int m = p->mark;
         rp_expr *a = rp_p_yield_expr(p);
         if (!a && !p->error) {
             p->mark = m;
             a = rp_p_named_expression(p);
         }
-        if (a && rp_expect(p, RP_TOK_RPAR))
+        if (a && rp_tok_expect(p, RP_TOK_RPAR))
             return a;
     }
     if (p->error)
@@ -832,12 +834,12 @@ RP_RULE(rp_expr *, group) {
 /* tuple: '(' [star_named_expression ',' [star_named_expressions]] ')' */
 RP_RULE_EXT(rp_expr *, rp_p_tuple) {
     int mark = p->mark;
-    if (!rp_expect(p, RP_TOK_LPAR))
+    if (!rp_tok_expect(p, RP_TOK_LPAR))
         return NULL;
     rp_vec v = {0};
     int m = p->mark;
     rp_expr *y = rp_p_star_named_expression(p);
-    if (y && rp_expect(p, RP_TOK_COMMA)) {
+    if (y && rp_tok_expect(p, RP_TOK_COMMA)) {
         if (!rp_vec_push(p, &v, y))
             return NULL;
         int m2 = p->mark;
@@ -852,17 +854,17 @@ RP_RULE_EXT(rp_expr *, rp_p_tuple) {
             return NULL;
         p->mark = m;
     }
-    if (!rp_expect(p, RP_TOK_RPAR)) {
+    if (!rp_tok_expect(p, RP_TOK_RPAR)) {
         p->mark = mark;
         return NULL;
     }
-    return rp_mk_seq(p, RP_E_TUPLE, &v, RP_LOAD, rp_loc_from(p, mark));
+    return rp_mk_seq(p, RP_E_TUPLE, &v, RP_LOAD, rp_p_loc(p, mark));
 }
 
 /* list: '[' [star_named_expressions] ']' */
 RP_RULE_EXT(rp_expr *, rp_p_list) {
     int mark = p->mark;
-    if (!rp_expect(p, RP_TOK_LSQB))
+    if (!rp_tok_expect(p, RP_TOK_LSQB))
         return NULL;
     rp_vec v = {0};
     int m = p->mark;
@@ -872,20 +874,20 @@ RP_RULE_EXT(rp_expr *, rp_p_list) {
         p->mark = m;
         v.n = 0;
     }
-    if (!rp_expect(p, RP_TOK_RSQB)) {
+    if (!rp_tok_expect(p, RP_TOK_RSQB)) {
         p->mark = mark;
         return NULL;
     }
-    return rp_mk_seq(p, RP_E_LIST, &v, RP_LOAD, rp_loc_from(p, mark));
+    return rp_mk_seq(p, RP_E_LIST, &v, RP_LOAD, rp_p_loc(p, mark));
 }
 
 /* set: '{' star_named_expressions '}' */
 RP_RULE(rp_expr *, set) {
     int mark = p->mark;
     rp_vec v = {0};
-    if (rp_expect(p, RP_TOK_LBRACE) && rp_p_star_named_expressions(p, &v) &&
-        rp_expect(p, RP_TOK_RBRACE))
-        return rp_mk_seq(p, RP_E_SET, &v, RP_LOAD, rp_loc_from(p, mark));
+    if (rp_tok_expect(p, RP_TOK_LBRACE) && rp_p_star_named_expressions(p, &v) &&
+        rp_tok_expect(p, RP_TOK_RBRACE))
+        return rp_mk_seq(p, RP_E_SET, &v, RP_LOAD, rp_p_loc(p, mark));
     p->mark = mark;
     return NULL;
 }
@@ -898,11 +900,11 @@ RP_RULE(rp_expr *, set) {
 rp_kvpair *rp_p_kvpair(rp_parser *p) {
     int mark = p->mark;
     rp_expr *a, *b;
-    if ((a = rp_p_expression(p)) && rp_expect(p, RP_TOK_COLON) &&
+    if ((a = rp_p_expression(p)) && rp_tok_expect(p, RP_TOK_COLON) &&
         (b = rp_p_expression(p))) {
         rp_kvpair *kv = rp_arena_alloc(p->scratch, sizeof *kv);
         if (!kv)
-            return rp_nomem(p);
+            return rp_pnomem(p);
         kv->key = a;
         kv->value = b;
         return kv;
@@ -915,10 +917,10 @@ rp_kvpair *rp_p_kvpair(rp_parser *p) {
 rp_kvpair *rp_p_double_starred_kvpair(rp_parser *p) {
     int mark = p->mark;
     rp_expr *a;
-    if (rp_expect(p, RP_TOK_DOUBLESTAR) && (a = rp_p_bitwise_or(p))) {
+    if (rp_tok_expect(p, RP_TOK_DOUBLESTAR) && (a = rp_p_bitwise_or(p))) {
         rp_kvpair *kv = rp_arena_alloc(p->scratch, sizeof *kv);
         if (!kv)
-            return rp_nomem(p);
+            return rp_pnomem(p);
         kv->key = NULL;
         kv->value = a;
         return kv;
@@ -939,7 +941,7 @@ static bool double_starred_kvpairs(rp_parser *p, rp_vec *keys, rp_vec *values) {
             !rp_vec_push(p, values, kv->value))
             return false;
         int m = p->mark;
-        if (!rp_expect(p, RP_TOK_COMMA) ||
+        if (!rp_tok_expect(p, RP_TOK_COMMA) ||
             !(kv = rp_p_double_starred_kvpair(p))) {
             if (p->error)
                 return false;
@@ -947,7 +949,7 @@ static bool double_starred_kvpairs(rp_parser *p, rp_vec *keys, rp_vec *values) {
             break;
         }
     }
-    rp_expect(p, RP_TOK_COMMA);
+    rp_tok_expect(p, RP_TOK_COMMA);
     return !p->error;
 }
 
@@ -955,7 +957,7 @@ static bool double_starred_kvpairs(rp_parser *p, rp_vec *keys, rp_vec *values) {
  * | '{' invalid_double_starred_kvpairs '}' */
 RP_RULE(rp_expr *, dict) {
     int mark = p->mark;
-    if (!rp_expect(p, RP_TOK_LBRACE))
+    if (!rp_tok_expect(p, RP_TOK_LBRACE))
         return NULL;
     rp_vec keys = {0}, values = {0};
     int m = p->mark;
@@ -965,8 +967,8 @@ RP_RULE(rp_expr *, dict) {
         p->mark = m;
         keys.n = values.n = 0;
     }
-    if (rp_expect(p, RP_TOK_RBRACE)) {
-        rp_expr *e = rp_mk_expr(p, RP_E_DICT, rp_loc_from(p, mark));
+    if (rp_tok_expect(p, RP_TOK_RBRACE)) {
+        rp_expr *e = rp_mk_expr(p, RP_E_DICT, rp_p_loc(p, mark));
         if (!e || !rp_vec_finish(p, &keys, &e->v.dict.keys) ||
             !rp_vec_finish(p, &values, &e->v.dict.values))
             return NULL;
@@ -975,7 +977,7 @@ RP_RULE(rp_expr *, dict) {
     if (p->error)
         return NULL;
     p->mark = mark;
-    if (p->call_invalid_rules && rp_expect(p, RP_TOK_LBRACE)) {
+    if (p->call_invalid_rules && rp_tok_expect(p, RP_TOK_LBRACE)) {
         rp_invalid_double_starred_kvpairs(p);
         if (p->error)
             return NULL;
@@ -992,16 +994,16 @@ RP_RULE(rp_expr *, dict) {
  * ('if' disjunction)* | invalid_for_target */
 RP_RULE(rp_comprehension *, for_if_clause) {
     int mark = p->mark;
-    rp_token *t = rp_expect(p, RP_KW_ASYNC);
-    if (t && rp_expect(p, RP_KW_FOR))
-        return rp_raise_loc(p, rp_tok_loc(t),
-                            "async/await is not supported by rcpy");
+    rp_token *t = rp_tok_expect(p, RP_KW_ASYNC);
+    if (t && rp_tok_expect(p, RP_KW_FOR))
+        return rp_perr_loc(p, rp_tok_loc(t),
+                           "async/await is not supported by rcpy");
     if (p->error)
         return NULL;
     p->mark = mark;
     rp_expr *a;
-    if (rp_expect(p, RP_KW_FOR) && (a = rp_p_star_targets(p)) &&
-        rp_expect(p, RP_KW_IN)) {
+    if (rp_tok_expect(p, RP_KW_FOR) && (a = rp_p_star_targets(p)) &&
+        rp_tok_expect(p, RP_KW_IN)) {
         rp_expr *b = rp_p_disjunction(p);
         if (!b)
             return NULL; /* the cut: no other alternative */
@@ -1009,7 +1011,7 @@ RP_RULE(rp_comprehension *, for_if_clause) {
         for (;;) {
             int m = p->mark;
             rp_expr *z;
-            if (!rp_expect(p, RP_KW_IF) || !(z = rp_p_disjunction(p))) {
+            if (!rp_tok_expect(p, RP_KW_IF) || !(z = rp_p_disjunction(p))) {
                 if (p->error)
                     return NULL;
                 p->mark = m;
@@ -1018,7 +1020,7 @@ RP_RULE(rp_comprehension *, for_if_clause) {
             if (!rp_vec_push(p, &ifs, z))
                 return NULL;
         }
-        rp_comprehension *c = rp_alloc(p, sizeof *c);
+        rp_comprehension *c = rp_palloc(p, sizeof *c);
         if (!c || !rp_vec_finish(p, &ifs, &c->ifs))
             return NULL;
         c->target = a;
@@ -1052,7 +1054,7 @@ bool rp_p_for_if_clauses(rp_parser *p, rp_vec *out) {
 
 static rp_expr *comp(rp_parser *p, int mark, rp_expr_kind kind, rp_expr *elt,
                      rp_vec *gens) {
-    rp_expr *e = rp_mk_expr(p, kind, rp_loc_from(p, mark));
+    rp_expr *e = rp_mk_expr(p, kind, rp_p_loc(p, mark));
     if (!e || !rp_vec_finish(p, gens, &e->v.comp.generators))
         return NULL;
     e->v.comp.elt = elt;
@@ -1065,8 +1067,8 @@ static rp_expr *list_or_set_comp(rp_parser *p, rp_toktype open,
     int mark = p->mark;
     rp_expr *a;
     rp_vec gens = {0};
-    if (rp_expect(p, open) && (a = rp_p_named_expression(p)) &&
-        rp_p_for_if_clauses(p, &gens) && rp_expect(p, close))
+    if (rp_tok_expect(p, open) && (a = rp_p_named_expression(p)) &&
+        rp_p_for_if_clauses(p, &gens) && rp_tok_expect(p, close))
         return comp(p, mark, kind, a, &gens);
     if (p->error)
         return NULL;
@@ -1093,17 +1095,17 @@ RP_RULE(rp_expr *, setcomp) {
  * ')' | invalid_comprehension */
 RP_RULE_EXT(rp_expr *, rp_p_genexp) {
     int mark = p->mark;
-    if (rp_expect(p, RP_TOK_LPAR)) {
+    if (rp_tok_expect(p, RP_TOK_LPAR)) {
         int m = p->mark;
         rp_expr *a = rp_p_assignment_expression(p);
         if (!a && !p->error) {
             p->mark = m;
             a = rp_p_expression(p);
-            if (a && rp_at(p, RP_TOK_COLONEQUAL))
+            if (a && rp_tok_at(p, RP_TOK_COLONEQUAL))
                 a = NULL;
         }
         rp_vec gens = {0};
-        if (a && rp_p_for_if_clauses(p, &gens) && rp_expect(p, RP_TOK_RPAR))
+        if (a && rp_p_for_if_clauses(p, &gens) && rp_tok_expect(p, RP_TOK_RPAR))
             return comp(p, mark, RP_E_GENERATOREXP, a, &gens);
     }
     if (p->error)
@@ -1120,9 +1122,9 @@ RP_RULE(rp_expr *, dictcomp) {
     int mark = p->mark;
     rp_kvpair *kv;
     rp_vec gens = {0};
-    if (rp_expect(p, RP_TOK_LBRACE) && (kv = rp_p_kvpair(p)) &&
-        rp_p_for_if_clauses(p, &gens) && rp_expect(p, RP_TOK_RBRACE)) {
-        rp_expr *e = rp_mk_expr(p, RP_E_DICTCOMP, rp_loc_from(p, mark));
+    if (rp_tok_expect(p, RP_TOK_LBRACE) && (kv = rp_p_kvpair(p)) &&
+        rp_p_for_if_clauses(p, &gens) && rp_tok_expect(p, RP_TOK_RBRACE)) {
+        rp_expr *e = rp_mk_expr(p, RP_E_DICTCOMP, rp_p_loc(p, mark));
         if (!e || !rp_vec_finish(p, &gens, &e->v.dictcomp.generators))
             return NULL;
         e->v.dictcomp.key = kv->key;
@@ -1142,7 +1144,7 @@ RP_RULE(rp_expr *, dictcomp) {
 RP_RULE_EXT(rp_expr *, rp_p_starred_expression) {
     int mark = p->mark;
     rp_expr *a;
-    if (rp_expect(p, RP_TOK_STAR) && (a = rp_p_expression(p)))
+    if (rp_tok_expect(p, RP_TOK_STAR) && (a = rp_p_expression(p)))
         return starred(p, mark, a);
     p->mark = mark;
     return NULL;
@@ -1151,7 +1153,7 @@ RP_RULE_EXT(rp_expr *, rp_p_starred_expression) {
 /* lambdef: 'lambda' [lambda_params] ':' expression */
 RP_RULE_EXT(rp_expr *, rp_p_lambdef) {
     int mark = p->mark;
-    if (!rp_expect(p, RP_KW_LAMBDA))
+    if (!rp_tok_expect(p, RP_KW_LAMBDA))
         return NULL;
     int m = p->mark;
     rp_arguments *a = rp_p_lambda_params(p);
@@ -1161,13 +1163,13 @@ RP_RULE_EXT(rp_expr *, rp_p_lambdef) {
         p->mark = m;
     }
     rp_expr *b;
-    if (!rp_expect(p, RP_TOK_COLON) || !(b = rp_p_expression(p))) {
+    if (!rp_tok_expect(p, RP_TOK_COLON) || !(b = rp_p_expression(p))) {
         p->mark = mark;
         return NULL;
     }
     if (!a && !(a = rp_empty_arguments(p)))
         return NULL;
-    rp_expr *e = rp_mk_expr(p, RP_E_LAMBDA, rp_loc_from(p, mark));
+    rp_expr *e = rp_mk_expr(p, RP_E_LAMBDA, rp_p_loc(p, mark));
     if (e) {
         e->v.lambda.args = a;
         e->v.lambda.body = b;
@@ -1179,7 +1181,7 @@ RP_RULE_EXT(rp_expr *, rp_p_lambdef) {
 RP_MEMO_RULE_EXT(rp_expr *, rp_p_strings, RP_M_STRINGS) {
     rp_vec v = {0};
     rp_token *t;
-    while ((t = rp_expect(p, RP_TOK_STRING)))
+    while ((t = rp_tok_expect(p, RP_TOK_STRING)))
         if (!rp_vec_push(p, &v, t))
             return NULL;
     if (!v.n || p->error)

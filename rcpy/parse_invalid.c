@@ -33,20 +33,20 @@ static bool legacy_stmt(const rp_expr *e) {
 /* ['as' NAME] */
 static void opt_as(rp_parser *p) {
     int m = p->mark;
-    if (!rp_expect(p, RP_KW_AS) || !rp_expect(p, RP_TOK_NAME))
+    if (!rp_tok_expect(p, RP_KW_AS) || !rp_tok_expect(p, RP_TOK_NAME))
         p->mark = m;
 }
 
 /* NEWLINE !INDENT */
 static bool newline_no_indent(rp_parser *p) {
-    return rp_expect(p, RP_TOK_NEWLINE) && !rp_at(p, RP_TOK_INDENT) &&
+    return rp_tok_expect(p, RP_TOK_NEWLINE) && !rp_tok_at(p, RP_TOK_INDENT) &&
            !p->error;
 }
 
 static void *indent_error(rp_parser *p, const char *what, int lineno) {
-    return rp_raise(p, RP_INDENTATION_ERROR,
-                    "expected an indented block after %s on line %d", what,
-                    lineno);
+    return rp_perr(p, RP_INDENTATION_ERROR,
+                   "expected an indented block after %s on line %d", what,
+                   lineno);
 }
 
 /* ====================================================================== */
@@ -60,15 +60,15 @@ void *rp_invalid_arguments(rp_parser *p) {
     rp_token *t, *eq;
     rp_vec gens = {0};
     /* args ',' '*' */
-    if ((a = rp_p_args(p)) && rp_expect(p, RP_TOK_COMMA) &&
-        (t = rp_expect(p, RP_TOK_STAR)))
-        return rp_raise_loc(p, rp_tok_loc(t),
-                            "iterable argument unpacking follows keyword "
-                            "argument unpacking");
+    if ((a = rp_p_args(p)) && rp_tok_expect(p, RP_TOK_COMMA) &&
+        (t = rp_tok_expect(p, RP_TOK_STAR)))
+        return rp_perr_loc(p, rp_tok_loc(t),
+                           "iterable argument unpacking follows keyword "
+                           "argument unpacking");
     p->mark = mark;
     /* expression for_if_clauses ',' [args | expression for_if_clauses] */
     if ((a = rp_p_expression(p)) && rp_p_for_if_clauses(p, &gens) &&
-        rp_expect(p, RP_TOK_COMMA)) {
+        rp_tok_expect(p, RP_TOK_COMMA)) {
         int m = p->mark;
         if (!rp_p_args(p)) {
             p->mark = m;
@@ -76,17 +76,18 @@ void *rp_invalid_arguments(rp_parser *p) {
             if (!rp_p_expression(p) || !rp_p_for_if_clauses(p, &g2))
                 p->mark = m;
         }
-        return rp_raise_range(p, a->loc, last_comprehension_item(&gens),
-                              "Generator expression must be parenthesized");
+        return rp_perr_range(p, a->loc, last_comprehension_item(&gens),
+                             "Generator expression must be parenthesized");
     }
     p->mark = mark;
     gens.n = 0;
     /* NAME '=' expression for_if_clauses */
-    if ((t = rp_expect(p, RP_TOK_NAME)) && (eq = rp_expect(p, RP_TOK_EQUAL)) &&
-        rp_p_expression(p) && rp_p_for_if_clauses(p, &gens))
-        return rp_raise_range(p, rp_tok_loc(t), rp_tok_loc(eq),
-                              "invalid syntax. Maybe you meant '==' or ':=' "
-                              "instead of '='?");
+    if ((t = rp_tok_expect(p, RP_TOK_NAME)) &&
+        (eq = rp_tok_expect(p, RP_TOK_EQUAL)) && rp_p_expression(p) &&
+        rp_p_for_if_clauses(p, &gens))
+        return rp_perr_range(p, rp_tok_loc(t), rp_tok_loc(eq),
+                             "invalid syntax. Maybe you meant '==' or ':=' "
+                             "instead of '='?");
     p->mark = mark;
     gens.n = 0;
     /* args for_if_clauses */
@@ -94,29 +95,29 @@ void *rp_invalid_arguments(rp_parser *p) {
         size_t n = a->v.call.args.n;
         if (n <= 1)
             return NULL;
-        return rp_raise_range(p, a->v.call.args.items[n - 1]->loc,
-                              last_comprehension_item(&gens),
-                              "Generator expression must be parenthesized");
+        return rp_perr_range(p, a->v.call.args.items[n - 1]->loc,
+                             last_comprehension_item(&gens),
+                             "Generator expression must be parenthesized");
     }
     p->mark = mark;
     gens.n = 0;
     /* args ',' expression for_if_clauses */
-    if (rp_p_args(p) && rp_expect(p, RP_TOK_COMMA) &&
+    if (rp_p_args(p) && rp_tok_expect(p, RP_TOK_COMMA) &&
         (a = rp_p_expression(p)) && rp_p_for_if_clauses(p, &gens))
-        return rp_raise_range(p, a->loc, last_comprehension_item(&gens),
-                              "Generator expression must be parenthesized");
+        return rp_perr_range(p, a->loc, last_comprehension_item(&gens),
+                             "Generator expression must be parenthesized");
     p->mark = mark;
     /* args ',' args */
-    if ((a = rp_p_args(p)) && rp_expect(p, RP_TOK_COMMA) && rp_p_args(p)) {
+    if ((a = rp_p_args(p)) && rp_tok_expect(p, RP_TOK_COMMA) && rp_p_args(p)) {
         bool unpacking = false;
         for (size_t i = 0; i < a->v.call.keywords.n; i++)
             if (!a->v.call.keywords.items[i]->arg)
                 unpacking = true;
-        return rp_raise(p, RP_SYNTAX_ERROR,
-                        unpacking ? "positional argument follows keyword "
-                                    "argument unpacking"
-                                  : "positional argument follows keyword "
-                                    "argument");
+        return rp_perr(p, RP_SYNTAX_ERROR,
+                       unpacking ? "positional argument follows keyword "
+                                   "argument unpacking"
+                                 : "positional argument follows keyword "
+                                   "argument");
     }
     (void)b;
     return NULL;
@@ -126,33 +127,34 @@ void *rp_invalid_arguments(rp_parser *p) {
  * for_if_clauses | !(NAME '=') expression '=' */
 void *rp_invalid_kwarg(rp_parser *p) {
     int mark = p->mark;
-    rp_token *t = rp_peek(p), *eq;
+    rp_token *t = rp_tok_peek(p), *eq;
     if (!t)
         return NULL;
     if ((t->type == RP_KW_TRUE || t->type == RP_KW_FALSE ||
          t->type == RP_KW_NONE)) {
         p->mark++;
-        if ((eq = rp_expect(p, RP_TOK_EQUAL)))
-            return rp_raise_range(p, rp_tok_loc(t), rp_tok_loc(eq),
-                                  "cannot assign to %.*s",
-                                  (int)(t->end - t->start), t->start);
+        if ((eq = rp_tok_expect(p, RP_TOK_EQUAL)))
+            return rp_perr_range(p, rp_tok_loc(t), rp_tok_loc(eq),
+                                 "cannot assign to %.*s",
+                                 (int)(t->end - t->start), t->start);
     }
     p->mark = mark;
     rp_vec gens = {0};
-    if ((t = rp_expect(p, RP_TOK_NAME)) && (eq = rp_expect(p, RP_TOK_EQUAL)) &&
-        rp_p_expression(p) && rp_p_for_if_clauses(p, &gens))
-        return rp_raise_range(p, rp_tok_loc(t), rp_tok_loc(eq),
-                              "invalid syntax. Maybe you meant '==' or ':=' "
-                              "instead of '='?");
+    if ((t = rp_tok_expect(p, RP_TOK_NAME)) &&
+        (eq = rp_tok_expect(p, RP_TOK_EQUAL)) && rp_p_expression(p) &&
+        rp_p_for_if_clauses(p, &gens))
+        return rp_perr_range(p, rp_tok_loc(t), rp_tok_loc(eq),
+                             "invalid syntax. Maybe you meant '==' or ':=' "
+                             "instead of '='?");
     p->mark = mark;
-    if (rp_expect(p, RP_TOK_NAME) && rp_at(p, RP_TOK_EQUAL))
+    if (rp_tok_expect(p, RP_TOK_NAME) && rp_tok_at(p, RP_TOK_EQUAL))
         return NULL;
     p->mark = mark;
     rp_expr *a;
-    if ((a = rp_p_expression(p)) && (eq = rp_expect(p, RP_TOK_EQUAL)))
-        return rp_raise_range(p, a->loc, rp_tok_loc(eq),
-                              "expression cannot contain assignment, perhaps "
-                              "you meant \"==\"?");
+    if ((a = rp_p_expression(p)) && (eq = rp_tok_expect(p, RP_TOK_EQUAL)))
+        return rp_perr_range(p, a->loc, rp_tok_loc(eq),
+                             "expression cannot contain assignment, perhaps "
+                             "you meant \"==\"?");
     return NULL;
 }
 
@@ -162,16 +164,16 @@ void *rp_invalid_kwarg(rp_parser *p) {
 
 /* invalid_legacy_expression: NAME !'(' star_expressions */
 void *rp_invalid_legacy_expression(rp_parser *p) {
-    rp_expr *a = rp_name(p), *b;
-    if (!a || rp_at(p, RP_TOK_LPAR) || !(b = rp_p_star_expressions(p)))
+    rp_expr *a = rp_p_name(p), *b;
+    if (!a || rp_tok_at(p, RP_TOK_LPAR) || !(b = rp_p_star_expressions(p)))
         return NULL;
     if (!legacy_stmt(a))
         return NULL;
     const char *name = rc_str_utf8(a->v.name.id);
-    return rp_raise_range(p, a->loc, b->loc,
-                          "Missing parentheses in call to '%s'. Did you mean "
-                          "%s(...)?",
-                          name, name);
+    return rp_perr_range(p, a->loc, b->loc,
+                         "Missing parentheses in call to '%s'. Did you mean "
+                         "%s(...)?",
+                         name, name);
 }
 
 /* invalid_expression: !(NAME STRING | SOFT_KEYWORD) disjunction
@@ -179,13 +181,13 @@ void *rp_invalid_legacy_expression(rp_parser *p) {
  * !('else'|':') */
 void *rp_invalid_expression(rp_parser *p) {
     int mark = p->mark;
-    rp_token *t = rp_peek(p);
+    rp_token *t = rp_tok_peek(p);
     if (!t)
         return NULL;
     bool blocked = rp_is_soft_keyword(t);
     if (!blocked && t->type == RP_TOK_NAME) {
         p->mark++;
-        blocked = rp_at(p, RP_TOK_STRING);
+        blocked = rp_tok_at(p, RP_TOK_STRING);
         p->mark = mark;
     }
     rp_expr *a, *b;
@@ -193,21 +195,22 @@ void *rp_invalid_expression(rp_parser *p) {
         (b = rp_p_expression_without_invalid(p))) {
         if (legacy_stmt(a) || p->tokens[p->mark - 1]->level == 0)
             return NULL;
-        return rp_raise_range(p, a->loc, b->loc,
-                              "invalid syntax. Perhaps you forgot a comma?");
+        return rp_perr_range(p, a->loc, b->loc,
+                             "invalid syntax. Perhaps you forgot a comma?");
     }
     p->mark = mark;
-    if ((a = rp_p_disjunction(p)) && rp_expect(p, RP_KW_IF) &&
-        (b = rp_p_disjunction(p)) && !rp_at(p, RP_KW_ELSE) &&
-        !rp_at(p, RP_TOK_COLON) && !p->error)
-        return rp_raise_range(p, a->loc, b->loc,
-                              "expected 'else' after 'if' expression");
+    if ((a = rp_p_disjunction(p)) && rp_tok_expect(p, RP_KW_IF) &&
+        (b = rp_p_disjunction(p)) && !rp_tok_at(p, RP_KW_ELSE) &&
+        !rp_tok_at(p, RP_TOK_COLON) && !p->error)
+        return rp_perr_range(p, a->loc, b->loc,
+                             "expected 'else' after 'if' expression");
     return NULL;
 }
 
 /* bitwise_or !('='|':=') */
 static bool no_assign_follows(rp_parser *p) {
-    return !rp_at(p, RP_TOK_EQUAL) && !rp_at(p, RP_TOK_COLONEQUAL) && !p->error;
+    return !rp_tok_at(p, RP_TOK_EQUAL) && !rp_tok_at(p, RP_TOK_COLONEQUAL) &&
+           !p->error;
 }
 
 /* invalid_named_expression (memo): expression ':=' expression
@@ -218,39 +221,40 @@ static void *invalid_named_expression_(rp_parser *p) {
     int mark = p->mark;
     rp_expr *a, *b;
     rp_token *t;
-    if ((a = rp_p_expression(p)) && rp_expect(p, RP_TOK_COLONEQUAL) &&
+    if ((a = rp_p_expression(p)) && rp_tok_expect(p, RP_TOK_COLONEQUAL) &&
         rp_p_expression(p))
-        return rp_raise_loc(p, a->loc,
-                            "cannot use assignment expressions with %s",
-                            rp_expr_name(a));
+        return rp_perr_loc(p, a->loc,
+                           "cannot use assignment expressions with %s",
+                           rp_expr_name(a));
     p->mark = mark;
-    if ((t = rp_expect(p, RP_TOK_NAME)) && rp_expect(p, RP_TOK_EQUAL) &&
+    if ((t = rp_tok_expect(p, RP_TOK_NAME)) && rp_tok_expect(p, RP_TOK_EQUAL) &&
         (b = rp_p_bitwise_or(p)) && no_assign_follows(p))
-        return rp_raise_range(p, rp_tok_loc(t), b->loc,
-                              "invalid syntax. Maybe you meant '==' or ':=' "
-                              "instead of '='?");
+        return rp_perr_range(p, rp_tok_loc(t), b->loc,
+                             "invalid syntax. Maybe you meant '==' or ':=' "
+                             "instead of '='?");
     p->mark = mark;
     bool excluded = false;
     if (rp_p_list(p) || rp_p_tuple(p) || rp_p_genexp(p))
         excluded = true;
     p->mark = mark;
-    t = rp_peek(p);
+    t = rp_tok_peek(p);
     if (!t || p->error)
         return NULL;
     if (t->type == RP_KW_TRUE || t->type == RP_KW_NONE ||
         t->type == RP_KW_FALSE)
         excluded = true;
-    if (!excluded && (a = rp_p_bitwise_or(p)) && rp_expect(p, RP_TOK_EQUAL) &&
-        rp_p_bitwise_or(p) && no_assign_follows(p))
-        return rp_raise_loc(p, a->loc,
-                            "cannot assign to %s here. Maybe you meant '==' "
-                            "instead of '='?",
-                            rp_expr_name(a));
+    if (!excluded && (a = rp_p_bitwise_or(p)) &&
+        rp_tok_expect(p, RP_TOK_EQUAL) && rp_p_bitwise_or(p) &&
+        no_assign_follows(p))
+        return rp_perr_loc(p, a->loc,
+                           "cannot assign to %s here. Maybe you meant '==' "
+                           "instead of '='?",
+                           rp_expr_name(a));
     return NULL;
 }
 
 void *rp_invalid_named_expression(rp_parser *p) {
-    if (!rp_enter(p))
+    if (!rp_p_enter(p))
         return NULL;
     int start = p->mark;
     void *memo;
@@ -266,7 +270,7 @@ void *rp_invalid_named_expression(rp_parser *p) {
 /* invalid_ann_assign_target: list | tuple | '(' invalid_ann_assign_target
  * ')' */
 static rp_expr *invalid_ann_assign_target(rp_parser *p) {
-    if (!rp_enter(p))
+    if (!rp_p_enter(p))
         return NULL;
     int mark = p->mark;
     rp_expr *a = rp_p_list(p);
@@ -276,8 +280,9 @@ static rp_expr *invalid_ann_assign_target(rp_parser *p) {
     }
     if (!a && !p->error) {
         p->mark = mark;
-        if (!rp_expect(p, RP_TOK_LPAR) || !(a = invalid_ann_assign_target(p)) ||
-            !rp_expect(p, RP_TOK_RPAR))
+        if (!rp_tok_expect(p, RP_TOK_LPAR) ||
+            !(a = invalid_ann_assign_target(p)) ||
+            !rp_tok_expect(p, RP_TOK_RPAR))
             a = NULL;
     }
     if (!a)
@@ -290,7 +295,7 @@ static rp_expr *invalid_ann_assign_target(rp_parser *p) {
 static void star_targets_assigns(rp_parser *p) {
     for (;;) {
         int m = p->mark;
-        if (!rp_p_star_targets(p) || !rp_expect(p, RP_TOK_EQUAL)) {
+        if (!rp_p_star_targets(p) || !rp_tok_expect(p, RP_TOK_EQUAL)) {
             p->mark = m;
             return;
         }
@@ -301,13 +306,13 @@ static void star_targets_assigns(rp_parser *p) {
 void *rp_invalid_assignment(rp_parser *p) {
     int mark = p->mark;
     rp_expr *a;
-    if ((a = invalid_ann_assign_target(p)) && rp_expect(p, RP_TOK_COLON) &&
+    if ((a = invalid_ann_assign_target(p)) && rp_tok_expect(p, RP_TOK_COLON) &&
         rp_p_expression(p))
-        return rp_raise_loc(p, a->loc,
-                            "only single target (not %s) can be annotated",
-                            rp_expr_name(a));
+        return rp_perr_loc(p, a->loc,
+                           "only single target (not %s) can be annotated",
+                           rp_expr_name(a));
     p->mark = mark;
-    if ((a = rp_p_star_named_expression(p)) && rp_expect(p, RP_TOK_COMMA)) {
+    if ((a = rp_p_star_named_expression(p)) && rp_tok_expect(p, RP_TOK_COMMA)) {
         for (;;) {
             int m = p->mark;
             rp_vec v = {0};
@@ -316,24 +321,24 @@ void *rp_invalid_assignment(rp_parser *p) {
                 break;
             }
         }
-        if (rp_expect(p, RP_TOK_COLON) && rp_p_expression(p))
-            return rp_raise_loc(p, a->loc,
-                                "only single target (not tuple) can be "
-                                "annotated");
+        if (rp_tok_expect(p, RP_TOK_COLON) && rp_p_expression(p))
+            return rp_perr_loc(p, a->loc,
+                               "only single target (not tuple) can be "
+                               "annotated");
     }
     p->mark = mark;
-    if ((a = rp_p_expression(p)) && rp_expect(p, RP_TOK_COLON) &&
+    if ((a = rp_p_expression(p)) && rp_tok_expect(p, RP_TOK_COLON) &&
         rp_p_expression(p))
-        return rp_raise_loc(p, a->loc, "illegal target for annotation");
+        return rp_perr_loc(p, a->loc, "illegal target for annotation");
     p->mark = mark;
     star_targets_assigns(p);
-    if ((a = rp_p_star_expressions(p)) && rp_expect(p, RP_TOK_EQUAL))
-        return rp_raise_invalid_target(p, RP_STAR_TARGETS, a);
+    if ((a = rp_p_star_expressions(p)) && rp_tok_expect(p, RP_TOK_EQUAL))
+        return rp_perr_invalid_target(p, RP_STAR_TARGETS, a);
     p->mark = mark;
     star_targets_assigns(p);
-    if ((a = rp_p_yield_expr(p)) && rp_expect(p, RP_TOK_EQUAL))
-        return rp_raise_loc(p, a->loc,
-                            "assignment to yield expression not possible");
+    if ((a = rp_p_yield_expr(p)) && rp_tok_expect(p, RP_TOK_EQUAL))
+        return rp_perr_loc(p, a->loc,
+                           "assignment to yield expression not possible");
     p->mark = mark;
     rc_binop op;
     if ((a = rp_p_star_expressions(p)) && rp_p_augassign(p, &op)) {
@@ -343,10 +348,10 @@ void *rp_invalid_assignment(rp_parser *p) {
             if (!rp_p_star_expressions(p))
                 return NULL;
         }
-        return rp_raise_loc(p, a->loc,
-                            "'%s' is an illegal expression for augmented "
-                            "assignment",
-                            rp_expr_name(a));
+        return rp_perr_loc(p, a->loc,
+                           "'%s' is an illegal expression for augmented "
+                           "assignment",
+                           rp_expr_name(a));
     }
     return NULL;
 }
@@ -354,15 +359,15 @@ void *rp_invalid_assignment(rp_parser *p) {
 /* invalid_del_stmt: 'del' star_expressions */
 void *rp_invalid_del_stmt(rp_parser *p) {
     rp_expr *a;
-    if (rp_expect(p, RP_KW_DEL) && (a = rp_p_star_expressions(p)))
-        return rp_raise_invalid_target(p, RP_DEL_TARGETS, a);
+    if (rp_tok_expect(p, RP_KW_DEL) && (a = rp_p_star_expressions(p)))
+        return rp_perr_invalid_target(p, RP_DEL_TARGETS, a);
     return NULL;
 }
 
 /* invalid_block: NEWLINE !INDENT */
 void *rp_invalid_block(rp_parser *p) {
     if (newline_no_indent(p))
-        return rp_raise(p, RP_INDENTATION_ERROR, "expected an indented block");
+        return rp_perr(p, RP_INDENTATION_ERROR, "expected an indented block");
     return NULL;
 }
 
@@ -372,7 +377,7 @@ void *rp_invalid_block(rp_parser *p) {
  * star_named_expression ',' for_if_clauses */
 void *rp_invalid_comprehension(rp_parser *p) {
     int mark = p->mark;
-    rp_token *t = rp_peek(p), *comma;
+    rp_token *t = rp_tok_peek(p), *comma;
     if (!t)
         return NULL;
     rp_toktype k = t->type;
@@ -382,25 +387,26 @@ void *rp_invalid_comprehension(rp_parser *p) {
         return NULL;
     p->mark++;
     if ((a = rp_p_starred_expression(p)) && rp_p_for_if_clauses(p, &gens))
-        return rp_raise_loc(p, a->loc,
-                            "iterable unpacking cannot be used in "
-                            "comprehension");
+        return rp_perr_loc(p, a->loc,
+                           "iterable unpacking cannot be used in "
+                           "comprehension");
     if (k == RP_TOK_LPAR || p->error)
         return NULL;
     p->mark = mark + 1;
     gens.n = 0;
-    if ((a = rp_p_star_named_expression(p)) && rp_expect(p, RP_TOK_COMMA) &&
+    if ((a = rp_p_star_named_expression(p)) && rp_tok_expect(p, RP_TOK_COMMA) &&
         rp_p_star_named_expressions(p, &b) && rp_p_for_if_clauses(p, &gens))
-        return rp_raise_range(p, a->loc, ((rp_expr *)b.items[b.n - 1])->loc,
-                              "did you forget parentheses around the "
-                              "comprehension target?");
+        return rp_perr_range(p, a->loc, ((rp_expr *)b.items[b.n - 1])->loc,
+                             "did you forget parentheses around the "
+                             "comprehension target?");
     p->mark = mark + 1;
     gens.n = 0;
     if ((a = rp_p_star_named_expression(p)) &&
-        (comma = rp_expect(p, RP_TOK_COMMA)) && rp_p_for_if_clauses(p, &gens))
-        return rp_raise_range(p, a->loc, rp_tok_loc(comma),
-                              "did you forget parentheses around the "
-                              "comprehension target?");
+        (comma = rp_tok_expect(p, RP_TOK_COMMA)) &&
+        rp_p_for_if_clauses(p, &gens))
+        return rp_perr_range(p, a->loc, rp_tok_loc(comma),
+                             "did you forget parentheses around the "
+                             "comprehension target?");
     return NULL;
 }
 
@@ -408,12 +414,12 @@ void *rp_invalid_comprehension(rp_parser *p) {
 void *rp_invalid_dict_comprehension(rp_parser *p) {
     rp_token *a;
     rp_vec gens = {0};
-    if (rp_expect(p, RP_TOK_LBRACE) && (a = rp_expect(p, RP_TOK_DOUBLESTAR)) &&
-        rp_p_bitwise_or(p) && rp_p_for_if_clauses(p, &gens) &&
-        rp_expect(p, RP_TOK_RBRACE))
-        return rp_raise_loc(p, rp_tok_loc(a),
-                            "dict unpacking cannot be used in dict "
-                            "comprehension");
+    if (rp_tok_expect(p, RP_TOK_LBRACE) &&
+        (a = rp_tok_expect(p, RP_TOK_DOUBLESTAR)) && rp_p_bitwise_or(p) &&
+        rp_p_for_if_clauses(p, &gens) && rp_tok_expect(p, RP_TOK_RBRACE))
+        return rp_perr_loc(p, rp_tok_loc(a),
+                           "dict unpacking cannot be used in dict "
+                           "comprehension");
     return NULL;
 }
 
@@ -422,14 +428,15 @@ void *rp_invalid_group(rp_parser *p) {
     int mark = p->mark;
     rp_expr *a;
     rp_token *t;
-    if (rp_expect(p, RP_TOK_LPAR) && (a = rp_p_starred_expression(p)) &&
-        rp_expect(p, RP_TOK_RPAR))
-        return rp_raise_loc(p, a->loc, "cannot use starred expression here");
+    if (rp_tok_expect(p, RP_TOK_LPAR) && (a = rp_p_starred_expression(p)) &&
+        rp_tok_expect(p, RP_TOK_RPAR))
+        return rp_perr_loc(p, a->loc, "cannot use starred expression here");
     p->mark = mark;
-    if (rp_expect(p, RP_TOK_LPAR) && (t = rp_expect(p, RP_TOK_DOUBLESTAR)) &&
-        rp_p_expression(p) && rp_expect(p, RP_TOK_RPAR))
-        return rp_raise_loc(p, rp_tok_loc(t),
-                            "cannot use double starred expression here");
+    if (rp_tok_expect(p, RP_TOK_LPAR) &&
+        (t = rp_tok_expect(p, RP_TOK_DOUBLESTAR)) && rp_p_expression(p) &&
+        rp_tok_expect(p, RP_TOK_RPAR))
+        return rp_perr_loc(p, rp_tok_loc(t),
+                           "cannot use double starred expression here");
     return NULL;
 }
 
@@ -438,27 +445,27 @@ void *rp_invalid_group(rp_parser *p) {
 static void *kvpair_value_errors(rp_parser *p) {
     int mark = p->mark;
     rp_token *t;
-    if (rp_p_expression(p) && rp_expect(p, RP_TOK_COLON) &&
-        (t = rp_expect(p, RP_TOK_STAR)) && rp_p_bitwise_or(p))
-        return rp_raise_from(p, rp_tok_loc(t),
-                             "cannot use a starred expression in a "
-                             "dictionary value");
+    if (rp_p_expression(p) && rp_tok_expect(p, RP_TOK_COLON) &&
+        (t = rp_tok_expect(p, RP_TOK_STAR)) && rp_p_bitwise_or(p))
+        return rp_perr_from(p, rp_tok_loc(t),
+                            "cannot use a starred expression in a "
+                            "dictionary value");
     p->mark = mark;
-    if (rp_p_expression(p) && (t = rp_expect(p, RP_TOK_COLON)) &&
-        (rp_at(p, RP_TOK_RBRACE) || rp_at(p, RP_TOK_COMMA)))
-        return rp_raise_loc(p, rp_tok_loc(t),
-                            "expression expected after dictionary key and "
-                            "':'");
+    if (rp_p_expression(p) && (t = rp_tok_expect(p, RP_TOK_COLON)) &&
+        (rp_tok_at(p, RP_TOK_RBRACE) || rp_tok_at(p, RP_TOK_COMMA)))
+        return rp_perr_loc(p, rp_tok_loc(t),
+                           "expression expected after dictionary key and "
+                           "':'");
     return NULL;
 }
 
 void *rp_invalid_kvpair(rp_parser *p) {
     int mark = p->mark;
     rp_expr *a = rp_p_expression(p);
-    if (a && !rp_at(p, RP_TOK_COLON) && !p->error)
-        return rp_raise_at(p, RP_SYNTAX_ERROR, a->loc.lineno,
-                           a->loc.end_col_offset - 1, a->loc.end_lineno, -1,
-                           "':' expected after dictionary key");
+    if (a && !rp_tok_at(p, RP_TOK_COLON) && !p->error)
+        return rp_perr_at(p, RP_SYNTAX_ERROR, a->loc.lineno,
+                          a->loc.end_col_offset - 1, a->loc.end_lineno, -1,
+                          "':' expected after dictionary key");
     p->mark = mark;
     return kvpair_value_errors(p);
 }
@@ -469,12 +476,13 @@ void *rp_invalid_double_starred_kvpairs(rp_parser *p) {
     if (kv) {
         for (;;) {
             int m = p->mark;
-            if (!rp_expect(p, RP_TOK_COMMA) || !rp_p_double_starred_kvpair(p)) {
+            if (!rp_tok_expect(p, RP_TOK_COMMA) ||
+                !rp_p_double_starred_kvpair(p)) {
                 p->mark = m;
                 break;
             }
         }
-        if (rp_expect(p, RP_TOK_COMMA)) {
+        if (rp_tok_expect(p, RP_TOK_COMMA)) {
             rp_invalid_kvpair(p);
             if (p->error)
                 return NULL;
@@ -519,7 +527,7 @@ static void no_defaults(rp_parser *p, bool lambda) {
 
 /* (',' | param_no_default) */
 static bool comma_or_param(rp_parser *p, bool lambda) {
-    if (rp_expect(p, RP_TOK_COMMA))
+    if (rp_tok_expect(p, RP_TOK_COMMA))
         return true;
     return rp_p_param_no_default(p, lambda) != NULL;
 }
@@ -533,7 +541,7 @@ static bool parenthesized_params(rp_parser *p, bool lambda) {
         return false;
     for (;;) {
         int m = p->mark;
-        if (!rp_expect(p, RP_TOK_COMMA) || !rp_p_param(p, true)) {
+        if (!rp_tok_expect(p, RP_TOK_COMMA) || !rp_p_param(p, true)) {
             p->mark = m;
             return !p->error;
         }
@@ -547,52 +555,53 @@ void *rp_invalid_parameters(rp_parser *p, bool lambda) {
     rp_token *t, *b;
     no_defaults(p, lambda);
     if (parameters_helper(p, lambda) && (a = rp_p_param_no_default(p, lambda)))
-        return rp_raise_loc(p, a->loc,
-                            "non-default argument follows default argument");
+        return rp_perr_loc(p, a->loc,
+                           "non-default argument follows default argument");
     p->mark = mark;
     no_defaults(p, lambda);
-    if ((t = rp_expect(p, RP_TOK_LPAR)) && parenthesized_params(p, lambda)) {
-        rp_expect(p, RP_TOK_COMMA);
-        if ((b = rp_expect(p, RP_TOK_RPAR)))
-            return rp_raise_range(p, rp_tok_loc(t), rp_tok_loc(b),
-                                  lambda ? "Lambda expression parameters "
-                                           "cannot be parenthesized"
-                                         : "Function parameters cannot be "
-                                           "parenthesized");
+    if ((t = rp_tok_expect(p, RP_TOK_LPAR)) &&
+        parenthesized_params(p, lambda)) {
+        rp_tok_expect(p, RP_TOK_COMMA);
+        if ((b = rp_tok_expect(p, RP_TOK_RPAR)))
+            return rp_perr_range(p, rp_tok_loc(t), rp_tok_loc(b),
+                                 lambda ? "Lambda expression parameters "
+                                          "cannot be parenthesized"
+                                        : "Function parameters cannot be "
+                                          "parenthesized");
     }
     p->mark = mark;
-    if ((t = rp_expect(p, RP_TOK_SLASH)) && rp_expect(p, RP_TOK_COMMA))
-        return rp_raise_loc(p, rp_tok_loc(t),
-                            "at least one argument must precede /");
+    if ((t = rp_tok_expect(p, RP_TOK_SLASH)) && rp_tok_expect(p, RP_TOK_COMMA))
+        return rp_perr_loc(p, rp_tok_loc(t),
+                           "at least one argument must precede /");
     p->mark = mark;
     if (any_slash(p, lambda)) {
         maybe_defaults(p, lambda);
-        if ((t = rp_expect(p, RP_TOK_SLASH)))
-            return rp_raise_loc(p, rp_tok_loc(t), "/ may appear only once");
+        if ((t = rp_tok_expect(p, RP_TOK_SLASH)))
+            return rp_perr_loc(p, rp_tok_loc(t), "/ may appear only once");
     }
     p->mark = mark;
     if (!any_slash(p, lambda))
         p->mark = mark;
     maybe_defaults(p, lambda);
-    if (rp_expect(p, RP_TOK_STAR) && comma_or_param(p, lambda)) {
+    if (rp_tok_expect(p, RP_TOK_STAR) && comma_or_param(p, lambda)) {
         maybe_defaults(p, lambda);
-        if ((t = rp_expect(p, RP_TOK_SLASH)))
-            return rp_raise_loc(p, rp_tok_loc(t), "/ must be ahead of *");
+        if ((t = rp_tok_expect(p, RP_TOK_SLASH)))
+            return rp_perr_loc(p, rp_tok_loc(t), "/ must be ahead of *");
     }
     p->mark = mark;
     rp_vec v = {0};
     if (rp_p_params_loop(p, rp_p_param_maybe_default, lambda, 1, &v) &&
-        rp_expect(p, RP_TOK_SLASH) && (t = rp_expect(p, RP_TOK_STAR)))
-        return rp_raise_loc(p, rp_tok_loc(t), "expected comma between / and *");
+        rp_tok_expect(p, RP_TOK_SLASH) && (t = rp_tok_expect(p, RP_TOK_STAR)))
+        return rp_perr_loc(p, rp_tok_loc(t), "expected comma between / and *");
     return NULL;
 }
 
 /* invalid_default: '=' &(')'|',') */
 void *rp_invalid_default(rp_parser *p) {
-    rp_token *a = rp_expect(p, RP_TOK_EQUAL);
-    if (a && (rp_at(p, RP_TOK_RPAR) || rp_at(p, RP_TOK_COMMA)))
-        return rp_raise_loc(p, rp_tok_loc(a),
-                            "expected default value expression");
+    rp_token *a = rp_tok_expect(p, RP_TOK_EQUAL);
+    if (a && (rp_tok_at(p, RP_TOK_RPAR) || rp_tok_at(p, RP_TOK_COMMA)))
+        return rp_perr_loc(p, rp_tok_loc(a),
+                           "expected default value expression");
     return NULL;
 }
 
@@ -600,35 +609,36 @@ void *rp_invalid_default(rp_parser *p) {
 void *rp_invalid_star_etc(rp_parser *p, bool lambda) {
     int mark = p->mark;
     rp_toktype close = lambda ? RP_TOK_COLON : RP_TOK_RPAR;
-    rp_token *a = rp_expect(p, RP_TOK_STAR), *t;
+    rp_token *a = rp_tok_expect(p, RP_TOK_STAR), *t;
     if (a) {
         int m = p->mark;
-        bool bare = rp_expect(p, close) != NULL;
+        bool bare = rp_tok_expect(p, close) != NULL;
         if (!bare) {
             p->mark = m;
-            bare = rp_expect(p, RP_TOK_COMMA) &&
-                   (rp_expect(p, close) || rp_expect(p, RP_TOK_DOUBLESTAR));
+            bare = rp_tok_expect(p, RP_TOK_COMMA) &&
+                   (rp_tok_expect(p, close) ||
+                    rp_tok_expect(p, RP_TOK_DOUBLESTAR));
         }
         if (bare) {
             if (lambda)
-                return rp_raise(p, RP_SYNTAX_ERROR,
-                                "named arguments must follow bare *");
-            return rp_raise_loc(p, rp_tok_loc(a),
-                                "named arguments must follow bare *");
+                return rp_perr(p, RP_SYNTAX_ERROR,
+                               "named arguments must follow bare *");
+            return rp_perr_loc(p, rp_tok_loc(a),
+                               "named arguments must follow bare *");
         }
     }
     p->mark = mark;
-    if (rp_expect(p, RP_TOK_STAR) && rp_p_param(p, lambda) &&
-        (t = rp_expect(p, RP_TOK_EQUAL)))
-        return rp_raise_loc(p, rp_tok_loc(t),
-                            "var-positional argument cannot have default "
-                            "value");
+    if (rp_tok_expect(p, RP_TOK_STAR) && rp_p_param(p, lambda) &&
+        (t = rp_tok_expect(p, RP_TOK_EQUAL)))
+        return rp_perr_loc(p, rp_tok_loc(t),
+                           "var-positional argument cannot have default "
+                           "value");
     p->mark = mark;
-    if (rp_expect(p, RP_TOK_STAR) && comma_or_param(p, lambda)) {
+    if (rp_tok_expect(p, RP_TOK_STAR) && comma_or_param(p, lambda)) {
         maybe_defaults(p, lambda);
-        if ((t = rp_expect(p, RP_TOK_STAR)) && comma_or_param(p, lambda))
-            return rp_raise_loc(p, rp_tok_loc(t),
-                                "* argument may appear only once");
+        if ((t = rp_tok_expect(p, RP_TOK_STAR)) && comma_or_param(p, lambda))
+            return rp_perr_loc(p, rp_tok_loc(t),
+                               "* argument may appear only once");
     }
     return NULL;
 }
@@ -638,23 +648,23 @@ void *rp_invalid_kwds(rp_parser *p, bool lambda) {
     int mark = p->mark;
     rp_token *t;
     rp_arg *a;
-    if (rp_expect(p, RP_TOK_DOUBLESTAR) && rp_p_param(p, lambda) &&
-        (t = rp_expect(p, RP_TOK_EQUAL)))
-        return rp_raise_loc(p, rp_tok_loc(t),
-                            "var-keyword argument cannot have default value");
+    if (rp_tok_expect(p, RP_TOK_DOUBLESTAR) && rp_p_param(p, lambda) &&
+        (t = rp_tok_expect(p, RP_TOK_EQUAL)))
+        return rp_perr_loc(p, rp_tok_loc(t),
+                           "var-keyword argument cannot have default value");
     p->mark = mark;
-    if (rp_expect(p, RP_TOK_DOUBLESTAR) && rp_p_param(p, lambda) &&
-        rp_expect(p, RP_TOK_COMMA) && (a = rp_p_param(p, lambda)))
-        return rp_raise_loc(p, a->loc,
-                            "arguments cannot follow var-keyword argument");
+    if (rp_tok_expect(p, RP_TOK_DOUBLESTAR) && rp_p_param(p, lambda) &&
+        rp_tok_expect(p, RP_TOK_COMMA) && (a = rp_p_param(p, lambda)))
+        return rp_perr_loc(p, a->loc,
+                           "arguments cannot follow var-keyword argument");
     p->mark = mark;
-    if (rp_expect(p, RP_TOK_DOUBLESTAR) && rp_p_param(p, lambda) &&
-        rp_expect(p, RP_TOK_COMMA) &&
-        ((t = rp_expect(p, RP_TOK_STAR)) ||
-         (t = rp_expect(p, RP_TOK_DOUBLESTAR)) ||
-         (t = rp_expect(p, RP_TOK_SLASH))))
-        return rp_raise_loc(p, rp_tok_loc(t),
-                            "arguments cannot follow var-keyword argument");
+    if (rp_tok_expect(p, RP_TOK_DOUBLESTAR) && rp_p_param(p, lambda) &&
+        rp_tok_expect(p, RP_TOK_COMMA) &&
+        ((t = rp_tok_expect(p, RP_TOK_STAR)) ||
+         (t = rp_tok_expect(p, RP_TOK_DOUBLESTAR)) ||
+         (t = rp_tok_expect(p, RP_TOK_SLASH))))
+        return rp_perr_loc(p, rp_tok_loc(t),
+                           "arguments cannot follow var-keyword argument");
     return NULL;
 }
 
@@ -665,40 +675,40 @@ void *rp_invalid_kwds(rp_parser *p, bool lambda) {
 /* invalid_with_item: expression 'as' expression &(',' | ')' | ':') */
 void *rp_invalid_with_item(rp_parser *p) {
     rp_expr *a;
-    if (rp_p_expression(p) && rp_expect(p, RP_KW_AS) &&
+    if (rp_p_expression(p) && rp_tok_expect(p, RP_KW_AS) &&
         (a = rp_p_expression(p)) &&
-        (rp_at(p, RP_TOK_COMMA) || rp_at(p, RP_TOK_RPAR) ||
-         rp_at(p, RP_TOK_COLON)))
-        return rp_raise_invalid_target(p, RP_STAR_TARGETS, a);
+        (rp_tok_at(p, RP_TOK_COMMA) || rp_tok_at(p, RP_TOK_RPAR) ||
+         rp_tok_at(p, RP_TOK_COLON)))
+        return rp_perr_invalid_target(p, RP_STAR_TARGETS, a);
     return NULL;
 }
 
 /* invalid_for_target: ASYNC? 'for' star_expressions */
 void *rp_invalid_for_target(rp_parser *p) {
     rp_expr *a;
-    rp_expect(p, RP_KW_ASYNC);
-    if (rp_expect(p, RP_KW_FOR) && (a = rp_p_star_expressions(p)))
-        return rp_raise_invalid_target(p, RP_FOR_TARGETS, a);
+    rp_tok_expect(p, RP_KW_ASYNC);
+    if (rp_tok_expect(p, RP_KW_FOR) && (a = rp_p_star_expressions(p)))
+        return rp_perr_invalid_target(p, RP_FOR_TARGETS, a);
     return NULL;
 }
 
 /* invalid_import_from_targets: import_from_as_names ',' NEWLINE */
 void *rp_invalid_import_from_targets(rp_parser *p) {
     for (;;) {
-        if (!rp_expect(p, RP_TOK_NAME))
+        if (!rp_tok_expect(p, RP_TOK_NAME))
             return NULL;
         int m = p->mark;
-        if (!rp_expect(p, RP_KW_AS) || !rp_expect(p, RP_TOK_NAME))
+        if (!rp_tok_expect(p, RP_KW_AS) || !rp_tok_expect(p, RP_TOK_NAME))
             p->mark = m;
         m = p->mark;
-        if (!rp_expect(p, RP_TOK_COMMA))
+        if (!rp_tok_expect(p, RP_TOK_COMMA))
             return NULL;
-        if (rp_at(p, RP_TOK_NAME))
+        if (rp_tok_at(p, RP_TOK_NAME))
             continue;
-        if (rp_expect(p, RP_TOK_NEWLINE))
-            return rp_raise(p, RP_SYNTAX_ERROR,
-                            "trailing comma not allowed without surrounding "
-                            "parentheses");
+        if (rp_tok_expect(p, RP_TOK_NEWLINE))
+            return rp_perr(p, RP_SYNTAX_ERROR,
+                           "trailing comma not allowed without surrounding "
+                           "parentheses");
         return NULL;
     }
 }
@@ -708,14 +718,14 @@ static bool with_targets(rp_parser *p, bool parens) {
     bool any = false;
     for (;;) {
         int m = p->mark;
-        if (any && !rp_expect(p, RP_TOK_COMMA))
+        if (any && !rp_tok_expect(p, RP_TOK_COMMA))
             return true;
         if (!(parens ? rp_p_expressions(p) : rp_p_expression(p))) {
             p->mark = m;
             return any && !p->error;
         }
         int m2 = p->mark;
-        if (!rp_expect(p, RP_KW_AS) || !rp_p_star_target(p))
+        if (!rp_tok_expect(p, RP_KW_AS) || !rp_p_star_target(p))
             p->mark = m2;
         any = true;
     }
@@ -723,15 +733,15 @@ static bool with_targets(rp_parser *p, bool parens) {
 
 /* [ASYNC] 'with' targets (or '(' targets ','? ')'), up to what follows */
 static rp_token *with_header(rp_parser *p, bool parens) {
-    rp_expect(p, RP_KW_ASYNC);
-    rp_token *a = rp_expect(p, RP_KW_WITH);
+    rp_tok_expect(p, RP_KW_ASYNC);
+    rp_token *a = rp_tok_expect(p, RP_KW_WITH);
     if (!a)
         return NULL;
     if (parens) {
-        if (!rp_expect(p, RP_TOK_LPAR) || !with_targets(p, true))
+        if (!rp_tok_expect(p, RP_TOK_LPAR) || !with_targets(p, true))
             return NULL;
-        rp_expect(p, RP_TOK_COMMA);
-        return rp_expect(p, RP_TOK_RPAR) ? a : NULL;
+        rp_tok_expect(p, RP_TOK_COMMA);
+        return rp_tok_expect(p, RP_TOK_RPAR) ? a : NULL;
     }
     return with_targets(p, false) ? a : NULL;
 }
@@ -740,8 +750,8 @@ void *rp_invalid_with_stmt(rp_parser *p) {
     int mark = p->mark;
     for (int parens = 0; parens < 2; parens++) {
         p->mark = mark;
-        if (with_header(p, parens) && rp_expect(p, RP_TOK_NEWLINE))
-            return rp_raise(p, RP_SYNTAX_ERROR, "expected ':'");
+        if (with_header(p, parens) && rp_tok_expect(p, RP_TOK_NEWLINE))
+            return rp_perr(p, RP_SYNTAX_ERROR, "expected ':'");
         if (p->error)
             return NULL;
     }
@@ -753,7 +763,7 @@ void *rp_invalid_with_stmt_indent(rp_parser *p) {
     for (int parens = 0; parens < 2; parens++) {
         p->mark = mark;
         rp_token *a = with_header(p, parens);
-        if (a && rp_expect(p, RP_TOK_COLON) && newline_no_indent(p))
+        if (a && rp_tok_expect(p, RP_TOK_COLON) && newline_no_indent(p))
             return indent_error(p, "'with' statement", a->lineno);
         if (p->error)
             return NULL;
@@ -764,18 +774,18 @@ void *rp_invalid_with_stmt_indent(rp_parser *p) {
 /* invalid_try_stmt */
 void *rp_invalid_try_stmt(rp_parser *p) {
     int mark = p->mark;
-    rp_token *a = rp_expect(p, RP_KW_TRY), *b;
-    if (a && rp_expect(p, RP_TOK_COLON) && newline_no_indent(p))
+    rp_token *a = rp_tok_expect(p, RP_KW_TRY), *b;
+    if (a && rp_tok_expect(p, RP_TOK_COLON) && newline_no_indent(p))
         return indent_error(p, "'try' statement", a->lineno);
     p->mark = mark;
     rp_stmt_seq body;
-    if (rp_expect(p, RP_KW_TRY) && rp_expect(p, RP_TOK_COLON) &&
-        rp_p_block(p, &body) && !rp_at(p, RP_KW_EXCEPT) &&
-        !rp_at(p, RP_KW_FINALLY) && !p->error)
-        return rp_raise(p, RP_SYNTAX_ERROR,
-                        "expected 'except' or 'finally' block");
+    if (rp_tok_expect(p, RP_KW_TRY) && rp_tok_expect(p, RP_TOK_COLON) &&
+        rp_p_block(p, &body) && !rp_tok_at(p, RP_KW_EXCEPT) &&
+        !rp_tok_at(p, RP_KW_FINALLY) && !p->error)
+        return rp_perr(p, RP_SYNTAX_ERROR,
+                       "expected 'except' or 'finally' block");
     p->mark = mark;
-    if (rp_expect(p, RP_KW_TRY) && rp_expect(p, RP_TOK_COLON)) {
+    if (rp_tok_expect(p, RP_KW_TRY) && rp_tok_expect(p, RP_TOK_COLON)) {
         int after = p->mark;
         while (rp_p_block(p, &body))
             ;
@@ -783,13 +793,13 @@ void *rp_invalid_try_stmt(rp_parser *p) {
         int n = 0;
         while (rp_p_except_block(p))
             n++;
-        if (n && (a = rp_expect(p, RP_KW_EXCEPT)) &&
-            (b = rp_expect(p, RP_TOK_STAR)) && rp_p_expression(p)) {
+        if (n && (a = rp_tok_expect(p, RP_KW_EXCEPT)) &&
+            (b = rp_tok_expect(p, RP_TOK_STAR)) && rp_p_expression(p)) {
             opt_as(p);
-            if (rp_expect(p, RP_TOK_COLON))
-                return rp_raise_range(p, rp_tok_loc(a), rp_tok_loc(b),
-                                      "cannot have both 'except' and "
-                                      "'except*' on the same 'try'");
+            if (rp_tok_expect(p, RP_TOK_COLON))
+                return rp_perr_range(p, rp_tok_loc(a), rp_tok_loc(b),
+                                     "cannot have both 'except' and "
+                                     "'except*' on the same 'try'");
         }
         (void)after;
         (void)m;
@@ -801,41 +811,41 @@ void *rp_invalid_try_stmt(rp_parser *p) {
 void *rp_invalid_except_stmt(rp_parser *p) {
     int mark = p->mark;
     rp_expr *a;
-    if (rp_expect(p, RP_KW_EXCEPT)) {
-        rp_expect(p, RP_TOK_STAR);
-        if ((a = rp_p_expression(p)) && rp_expect(p, RP_TOK_COMMA) &&
+    if (rp_tok_expect(p, RP_KW_EXCEPT)) {
+        rp_tok_expect(p, RP_TOK_STAR);
+        if ((a = rp_p_expression(p)) && rp_tok_expect(p, RP_TOK_COMMA) &&
             rp_p_expressions(p)) {
             opt_as(p);
-            if (rp_expect(p, RP_TOK_COLON))
-                return rp_raise_from(p, a->loc,
-                                     "multiple exception types must be "
-                                     "parenthesized");
+            if (rp_tok_expect(p, RP_TOK_COLON))
+                return rp_perr_from(p, a->loc,
+                                    "multiple exception types must be "
+                                    "parenthesized");
         }
     }
     p->mark = mark;
-    if (rp_expect(p, RP_KW_EXCEPT)) {
-        rp_expect(p, RP_TOK_STAR);
+    if (rp_tok_expect(p, RP_KW_EXCEPT)) {
+        rp_tok_expect(p, RP_TOK_STAR);
         if (rp_p_expression(p)) {
             opt_as(p);
-            if (rp_expect(p, RP_TOK_NEWLINE))
-                return rp_raise(p, RP_SYNTAX_ERROR, "expected ':'");
+            if (rp_tok_expect(p, RP_TOK_NEWLINE))
+                return rp_perr(p, RP_SYNTAX_ERROR, "expected ':'");
         }
     }
     p->mark = mark;
-    if (rp_expect(p, RP_KW_EXCEPT) && rp_expect(p, RP_TOK_NEWLINE))
-        return rp_raise(p, RP_SYNTAX_ERROR, "expected ':'");
+    if (rp_tok_expect(p, RP_KW_EXCEPT) && rp_tok_expect(p, RP_TOK_NEWLINE))
+        return rp_perr(p, RP_SYNTAX_ERROR, "expected ':'");
     p->mark = mark;
-    if (rp_expect(p, RP_KW_EXCEPT) && rp_expect(p, RP_TOK_STAR) &&
-        (rp_expect(p, RP_TOK_NEWLINE) || rp_expect(p, RP_TOK_COLON)))
-        return rp_raise(p, RP_SYNTAX_ERROR,
-                        "expected one or more exception types");
+    if (rp_tok_expect(p, RP_KW_EXCEPT) && rp_tok_expect(p, RP_TOK_STAR) &&
+        (rp_tok_expect(p, RP_TOK_NEWLINE) || rp_tok_expect(p, RP_TOK_COLON)))
+        return rp_perr(p, RP_SYNTAX_ERROR,
+                       "expected one or more exception types");
     return NULL;
 }
 
 /* invalid_finally_stmt: 'finally' ':' NEWLINE !INDENT */
 void *rp_invalid_finally_stmt(rp_parser *p) {
-    rp_token *a = rp_expect(p, RP_KW_FINALLY);
-    if (a && rp_expect(p, RP_TOK_COLON) && newline_no_indent(p))
+    rp_token *a = rp_tok_expect(p, RP_KW_FINALLY);
+    if (a && rp_tok_expect(p, RP_TOK_COLON) && newline_no_indent(p))
         return indent_error(p, "'finally' statement", a->lineno);
     return NULL;
 }
@@ -843,25 +853,25 @@ void *rp_invalid_finally_stmt(rp_parser *p) {
 /* invalid_except_stmt_indent */
 void *rp_invalid_except_stmt_indent(rp_parser *p) {
     int mark = p->mark;
-    rp_token *a = rp_expect(p, RP_KW_EXCEPT);
+    rp_token *a = rp_tok_expect(p, RP_KW_EXCEPT);
     if (a && rp_p_expression(p)) {
         opt_as(p);
-        if (rp_expect(p, RP_TOK_COLON) && newline_no_indent(p))
+        if (rp_tok_expect(p, RP_TOK_COLON) && newline_no_indent(p))
             return indent_error(p, "'except' statement", a->lineno);
     }
     p->mark = mark;
-    a = rp_expect(p, RP_KW_EXCEPT);
-    if (a && rp_expect(p, RP_TOK_COLON) && newline_no_indent(p))
+    a = rp_tok_expect(p, RP_KW_EXCEPT);
+    if (a && rp_tok_expect(p, RP_TOK_COLON) && newline_no_indent(p))
         return indent_error(p, "'except' statement", a->lineno);
     return NULL;
 }
 
 /* invalid_except_star_stmt_indent */
 void *rp_invalid_except_star_stmt_indent(rp_parser *p) {
-    rp_token *a = rp_expect(p, RP_KW_EXCEPT);
-    if (a && rp_expect(p, RP_TOK_STAR) && rp_p_expression(p)) {
+    rp_token *a = rp_tok_expect(p, RP_KW_EXCEPT);
+    if (a && rp_tok_expect(p, RP_TOK_STAR) && rp_p_expression(p)) {
         opt_as(p);
-        if (rp_expect(p, RP_TOK_COLON) && newline_no_indent(p))
+        if (rp_tok_expect(p, RP_TOK_COLON) && newline_no_indent(p))
             return indent_error(p, "'except*' statement", a->lineno);
     }
     return NULL;
@@ -870,11 +880,11 @@ void *rp_invalid_except_star_stmt_indent(rp_parser *p) {
 /* invalid_match_stmt: "match" subject_expr NEWLINE */
 void *rp_invalid_match_stmt(rp_parser *p) {
     int mark = p->mark;
-    if (!rp_expect_soft(p, "match"))
+    if (!rp_tok_soft(p, "match"))
         return NULL;
     rp_vec v = {0};
     bool subject = false;
-    if (rp_p_star_named_expression(p) && rp_expect(p, RP_TOK_COMMA)) {
+    if (rp_p_star_named_expression(p) && rp_tok_expect(p, RP_TOK_COMMA)) {
         int m = p->mark;
         if (!rp_p_star_named_expressions(p, &v))
             p->mark = m;
@@ -883,8 +893,8 @@ void *rp_invalid_match_stmt(rp_parser *p) {
         p->mark = mark + 1;
         subject = rp_p_named_expression(p) != NULL;
     }
-    if (subject && rp_expect(p, RP_TOK_NEWLINE))
-        return rp_raise(p, RP_SYNTAX_ERROR, "expected ':'");
+    if (subject && rp_tok_expect(p, RP_TOK_NEWLINE))
+        return rp_perr(p, RP_SYNTAX_ERROR, "expected ':'");
     return NULL;
 }
 
@@ -895,13 +905,13 @@ static void *header_errors(rp_parser *p, rp_toktype kw, const char *what,
                            bool expr_line) {
     int mark = p->mark;
     rp_token *t;
-    if (rp_expect(p, kw) && rp_p_named_expression(p) &&
-        rp_expect(p, RP_TOK_NEWLINE))
-        return rp_raise(p, RP_SYNTAX_ERROR, "expected ':'");
+    if (rp_tok_expect(p, kw) && rp_p_named_expression(p) &&
+        rp_tok_expect(p, RP_TOK_NEWLINE))
+        return rp_perr(p, RP_SYNTAX_ERROR, "expected ':'");
     p->mark = mark;
     rp_expr *a;
-    if ((t = rp_expect(p, kw)) && (a = rp_p_named_expression(p)) &&
-        rp_expect(p, RP_TOK_COLON) && newline_no_indent(p))
+    if ((t = rp_tok_expect(p, kw)) && (a = rp_p_named_expression(p)) &&
+        rp_tok_expect(p, RP_TOK_COLON) && newline_no_indent(p))
         return indent_error(p, what, expr_line ? a->loc.lineno : t->lineno);
     return NULL;
 }
@@ -920,8 +930,8 @@ void *rp_invalid_while_stmt(rp_parser *p) {
 
 /* invalid_else_stmt: 'else' ':' NEWLINE !INDENT */
 void *rp_invalid_else_stmt(rp_parser *p) {
-    rp_token *a = rp_expect(p, RP_KW_ELSE);
-    if (a && rp_expect(p, RP_TOK_COLON) && newline_no_indent(p))
+    rp_token *a = rp_tok_expect(p, RP_KW_ELSE);
+    if (a && rp_tok_expect(p, RP_TOK_COLON) && newline_no_indent(p))
         return indent_error(p, "'else' statement", a->lineno);
     return NULL;
 }
@@ -932,14 +942,14 @@ void *rp_invalid_for_stmt(rp_parser *p) {
     int mark = p->mark;
     for (int k = 0; k < 2; k++) {
         p->mark = mark;
-        rp_expect(p, RP_KW_ASYNC);
-        rp_token *a = rp_expect(p, RP_KW_FOR);
-        if (!a || !rp_p_star_targets(p) || !rp_expect(p, RP_KW_IN) ||
+        rp_tok_expect(p, RP_KW_ASYNC);
+        rp_token *a = rp_tok_expect(p, RP_KW_FOR);
+        if (!a || !rp_p_star_targets(p) || !rp_tok_expect(p, RP_KW_IN) ||
             !rp_p_star_expressions(p))
             continue;
-        if (k == 0 && rp_expect(p, RP_TOK_NEWLINE))
-            return rp_raise(p, RP_SYNTAX_ERROR, "expected ':'");
-        if (k == 1 && rp_expect(p, RP_TOK_COLON) && newline_no_indent(p))
+        if (k == 0 && rp_tok_expect(p, RP_TOK_NEWLINE))
+            return rp_perr(p, RP_SYNTAX_ERROR, "expected ':'");
+        if (k == 1 && rp_tok_expect(p, RP_TOK_COLON) && newline_no_indent(p))
             return indent_error(p, "'for' statement", a->lineno);
     }
     return NULL;
@@ -948,19 +958,19 @@ void *rp_invalid_for_stmt(rp_parser *p) {
 /* invalid_def_raw: [ASYNC] 'def' NAME '(' [params] ')' ['->' expression]
  * ':' NEWLINE !INDENT */
 void *rp_invalid_def_raw(rp_parser *p) {
-    rp_expect(p, RP_KW_ASYNC);
-    rp_token *a = rp_expect(p, RP_KW_DEF);
-    if (!a || !rp_expect(p, RP_TOK_NAME) || !rp_expect(p, RP_TOK_LPAR))
+    rp_tok_expect(p, RP_KW_ASYNC);
+    rp_token *a = rp_tok_expect(p, RP_KW_DEF);
+    if (!a || !rp_tok_expect(p, RP_TOK_NAME) || !rp_tok_expect(p, RP_TOK_LPAR))
         return NULL;
     int m = p->mark;
     if (!rp_p_params(p))
         p->mark = m;
-    if (!rp_expect(p, RP_TOK_RPAR))
+    if (!rp_tok_expect(p, RP_TOK_RPAR))
         return NULL;
     m = p->mark;
-    if (!rp_expect(p, RP_TOK_RARROW) || !rp_p_expression(p))
+    if (!rp_tok_expect(p, RP_TOK_RARROW) || !rp_p_expression(p))
         p->mark = m;
-    if (rp_expect(p, RP_TOK_COLON) && newline_no_indent(p))
+    if (rp_tok_expect(p, RP_TOK_COLON) && newline_no_indent(p))
         return indent_error(p, "function definition", a->lineno);
     return NULL;
 }
@@ -971,20 +981,20 @@ void *rp_invalid_class_def_raw(rp_parser *p) {
     int mark = p->mark;
     for (int k = 0; k < 2; k++) {
         p->mark = mark;
-        rp_token *a = rp_expect(p, RP_KW_CLASS);
-        if (!a || !rp_expect(p, RP_TOK_NAME))
+        rp_token *a = rp_tok_expect(p, RP_KW_CLASS);
+        if (!a || !rp_tok_expect(p, RP_TOK_NAME))
             return NULL;
         int m = p->mark;
-        if (rp_expect(p, RP_TOK_LPAR)) {
+        if (rp_tok_expect(p, RP_TOK_LPAR)) {
             int m2 = p->mark;
             if (!rp_p_arguments(p))
                 p->mark = m2;
-            if (!rp_expect(p, RP_TOK_RPAR))
+            if (!rp_tok_expect(p, RP_TOK_RPAR))
                 p->mark = m;
         }
-        if (k == 0 && rp_expect(p, RP_TOK_NEWLINE))
-            return rp_raise(p, RP_SYNTAX_ERROR, "expected ':'");
-        if (k == 1 && rp_expect(p, RP_TOK_COLON) && newline_no_indent(p))
+        if (k == 0 && rp_tok_expect(p, RP_TOK_NEWLINE))
+            return rp_perr(p, RP_SYNTAX_ERROR, "expected ':'");
+        if (k == 1 && rp_tok_expect(p, RP_TOK_COLON) && newline_no_indent(p))
             return indent_error(p, "class definition", a->lineno);
         if (p->error)
             return NULL;

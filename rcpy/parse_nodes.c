@@ -16,7 +16,7 @@
 /* ====================================================================== */
 
 rp_expr *rp_mk_expr(rp_parser *p, rp_expr_kind kind, rp_loc loc) {
-    rp_expr *e = rp_alloc(p, sizeof *e);
+    rp_expr *e = rp_palloc(p, sizeof *e);
     if (e) {
         e->kind = kind;
         e->loc = loc;
@@ -25,7 +25,7 @@ rp_expr *rp_mk_expr(rp_parser *p, rp_expr_kind kind, rp_loc loc) {
 }
 
 rp_stmt *rp_mk_stmt(rp_parser *p, rp_stmt_kind kind, rp_loc loc) {
-    rp_stmt *s = rp_alloc(p, sizeof *s);
+    rp_stmt *s = rp_palloc(p, sizeof *s);
     if (s) {
         s->kind = kind;
         s->loc = loc;
@@ -34,7 +34,7 @@ rp_stmt *rp_mk_stmt(rp_parser *p, rp_stmt_kind kind, rp_loc loc) {
 }
 
 rp_expr *rp_mk_const(rp_parser *p, rc_object *value, rp_loc loc) {
-    if (!rp_keep(p, value))
+    if (!rp_pkeep(p, value))
         return NULL;
     rp_expr *e = rp_mk_expr(p, RP_E_CONSTANT, loc);
     if (e)
@@ -76,21 +76,21 @@ rp_expr *rp_mk_tuple1(rp_parser *p, rp_expr *elt, rp_loc loc) {
     return rp_mk_seq(p, RP_E_TUPLE, &v, RP_LOAD, loc);
 }
 
-rc_object *rp_ident(rp_parser *p, const char *text, size_t len) {
+rc_object *rp_p_ident(rp_parser *p, const char *text, size_t len) {
     char small[64];
     char *buf = small;
     if (len >= sizeof small) {
         buf = rp_arena_alloc(p->scratch, len + 1);
         if (!buf)
-            return rp_nomem(p);
+            return rp_pnomem(p);
     }
     memcpy(buf, text, len);
     buf[len] = '\0';
-    return rp_keep(p, rc_str_intern(p->rt, buf));
+    return rp_pkeep(p, rc_str_intern(p->rt, buf));
 }
 
 rp_arguments *rp_empty_arguments(rp_parser *p) {
-    return rp_alloc(p, sizeof(rp_arguments));
+    return rp_palloc(p, sizeof(rp_arguments));
 }
 
 /* ====================================================================== */
@@ -98,7 +98,7 @@ rp_arguments *rp_empty_arguments(rp_parser *p) {
 /* ====================================================================== */
 
 static rp_expr *copy(rp_parser *p, const rp_expr *e) {
-    rp_expr *c = rp_alloc(p, sizeof *c);
+    rp_expr *c = rp_palloc(p, sizeof *c);
     if (c)
         *c = *e;
     return c;
@@ -108,7 +108,7 @@ static rp_expr *copy(rp_parser *p, const rp_expr *e) {
 static bool set_ctx_elts(rp_parser *p, rp_expr_seq *elts, rp_ctx ctx) {
     rp_expr **items = NULL;
     if (elts->n) {
-        items = rp_alloc(p, elts->n * sizeof *items);
+        items = rp_palloc(p, elts->n * sizeof *items);
         if (!items)
             return false;
     }
@@ -251,14 +251,14 @@ rp_expr *rp_invalid_target(rp_expr *e, rp_targets type) {
     }
 }
 
-void *rp_raise_invalid_target(rp_parser *p, rp_targets type, rp_expr *e) {
+void *rp_perr_invalid_target(rp_parser *p, rp_targets type, rp_expr *e) {
     rp_expr *bad = rp_invalid_target(e, type);
     if (!bad)
         return NULL;
-    return rp_raise_loc(p, bad->loc,
-                        type == RP_DEL_TARGETS ? "cannot delete %s"
-                                               : "cannot assign to %s",
-                        rp_expr_name(bad));
+    return rp_perr_loc(p, bad->loc,
+                       type == RP_DEL_TARGETS ? "cannot delete %s"
+                                              : "cannot assign to %s",
+                       rp_expr_name(bad));
 }
 
 /* ====================================================================== */

@@ -15,7 +15,7 @@ static rp_stmt *compound_stmt(rp_parser *p);
 static rp_stmt *simple_stmt(rp_parser *p);
 
 static bool not_supported(rp_parser *p, rp_token *t, const char *what) {
-    rp_raise_loc(p, rp_tok_loc(t), "%s not supported by rcpy", what);
+    rp_perr_loc(p, rp_tok_loc(t), "%s not supported by rcpy", what);
     return false;
 }
 
@@ -55,13 +55,13 @@ bool rp_p_statements(rp_parser *p, rp_vec *out) {
 
 /* simple_stmts: simple_stmt !';' NEWLINE | ';'.simple_stmt+ [';'] NEWLINE */
 bool rp_p_simple_stmts(rp_parser *p, rp_vec *out) {
-    if (!rp_enter(p))
+    if (!rp_p_enter(p))
         return false;
     int mark = p->mark;
     size_t n0 = out->n;
     bool ok = false;
     rp_stmt *s = simple_stmt(p);
-    if (s && !rp_at(p, RP_TOK_SEMI) && rp_expect(p, RP_TOK_NEWLINE)) {
+    if (s && !rp_tok_at(p, RP_TOK_SEMI) && rp_tok_expect(p, RP_TOK_NEWLINE)) {
         ok = rp_vec_push(p, out, s);
         goto done;
     }
@@ -72,7 +72,7 @@ bool rp_p_simple_stmts(rp_parser *p, rp_vec *out) {
         goto fail;
     for (;;) {
         int m = p->mark;
-        if (!rp_expect(p, RP_TOK_SEMI) || !(s = simple_stmt(p))) {
+        if (!rp_tok_expect(p, RP_TOK_SEMI) || !(s = simple_stmt(p))) {
             if (p->error)
                 goto done;
             p->mark = m;
@@ -81,8 +81,8 @@ bool rp_p_simple_stmts(rp_parser *p, rp_vec *out) {
         if (!rp_vec_push(p, out, s))
             goto done;
     }
-    rp_expect(p, RP_TOK_SEMI);
-    if (rp_expect(p, RP_TOK_NEWLINE)) {
+    rp_tok_expect(p, RP_TOK_SEMI);
+    if (rp_tok_expect(p, RP_TOK_NEWLINE)) {
         ok = true;
         goto done;
     }
@@ -99,11 +99,11 @@ done:
 RP_MEMO_RULE(rp_stmt_seq *, block, RP_M_BLOCK) {
     int mark = p->mark;
     rp_vec v = {0};
-    rp_stmt_seq *seq = rp_alloc(p, sizeof *seq);
+    rp_stmt_seq *seq = rp_palloc(p, sizeof *seq);
     if (!seq)
         return NULL;
-    if (rp_expect(p, RP_TOK_NEWLINE) && rp_expect(p, RP_TOK_INDENT) &&
-        rp_p_statements(p, &v) && rp_expect(p, RP_TOK_DEDENT))
+    if (rp_tok_expect(p, RP_TOK_NEWLINE) && rp_tok_expect(p, RP_TOK_INDENT) &&
+        rp_p_statements(p, &v) && rp_tok_expect(p, RP_TOK_DEDENT))
         return rp_vec_finish(p, &v, seq) ? seq : NULL;
     if (p->error)
         return NULL;
@@ -145,16 +145,17 @@ static rp_expr *annotated_rhs(rp_parser *p) {
 static rp_stmt *annotation(rp_parser *p, int mark, rp_expr *target,
                            bool simple) {
     rp_expr *ann, *value = NULL;
-    if (!target || !rp_expect(p, RP_TOK_COLON) || !(ann = rp_p_expression(p)))
+    if (!target || !rp_tok_expect(p, RP_TOK_COLON) ||
+        !(ann = rp_p_expression(p)))
         return NULL;
     int m = p->mark;
-    if (!rp_expect(p, RP_TOK_EQUAL) || !(value = annotated_rhs(p))) {
+    if (!rp_tok_expect(p, RP_TOK_EQUAL) || !(value = annotated_rhs(p))) {
         if (p->error)
             return NULL;
         p->mark = m;
         value = NULL;
     }
-    rp_stmt *s = rp_mk_stmt(p, RP_S_ANNASSIGN, rp_loc_from(p, mark));
+    rp_stmt *s = rp_mk_stmt(p, RP_S_ANNASSIGN, rp_p_loc(p, mark));
     if (s) {
         s->v.annassign.target = target;
         s->v.annassign.annotation = ann;
@@ -184,7 +185,7 @@ static bool augassign(rp_parser *p, rc_binop *op) {
         {RP_TOK_DOUBLESTAREQUAL, RC_OP_POW},
         {RP_TOK_DOUBLESLASHEQUAL, RC_OP_FLOORDIV},
     };
-    rp_token *t = rp_peek(p);
+    rp_token *t = rp_tok_peek(p);
     if (!t)
         return false;
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
@@ -213,7 +214,7 @@ static rp_stmt *plain_assignment(rp_parser *p, int mark) {
     for (;;) {
         int m = p->mark;
         rp_expr *z = rp_p_star_targets(p);
-        if (!z || !rp_expect(p, RP_TOK_EQUAL)) {
+        if (!z || !rp_tok_expect(p, RP_TOK_EQUAL)) {
             if (p->error)
                 return NULL;
             p->mark = m;
@@ -225,10 +226,10 @@ static rp_stmt *plain_assignment(rp_parser *p, int mark) {
     if (!targets.n)
         return NULL;
     rp_expr *b = yield_or_star_expressions(p);
-    if (!b || rp_at(p, RP_TOK_EQUAL))
+    if (!b || rp_tok_at(p, RP_TOK_EQUAL))
         return NULL;
-    rp_peek(p); /* TYPE_COMMENT? */
-    rp_stmt *s = rp_mk_stmt(p, RP_S_ASSIGN, rp_loc_from(p, mark));
+    rp_tok_peek(p); /* TYPE_COMMENT? */
+    rp_stmt *s = rp_mk_stmt(p, RP_S_ASSIGN, rp_p_loc(p, mark));
     if (!s || !rp_vec_finish(p, &targets, &s->v.assign.targets))
         return NULL;
     s->v.assign.value = b;
@@ -243,17 +244,17 @@ static rp_stmt *plain_assignment(rp_parser *p, int mark) {
  * | invalid_assignment */
 RP_RULE(rp_stmt *, assignment) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
-    rp_expr *a = rp_name(p);
+    rp_expr *a = rp_p_name(p);
     rp_stmt *s;
     if (a && (s = annotation(p, mark, rp_set_ctx(p, a, RP_STORE), true)))
         return s;
     if (p->error)
         return NULL;
     p->mark = mark;
-    if (rp_expect(p, RP_TOK_LPAR) && (a = rp_p_single_target(p)) &&
-        rp_expect(p, RP_TOK_RPAR)) {
+    if (rp_tok_expect(p, RP_TOK_LPAR) && (a = rp_p_single_target(p)) &&
+        rp_tok_expect(p, RP_TOK_RPAR)) {
         if ((s = annotation(p, mark, a, false)))
             return s;
     } else if (!p->error) {
@@ -275,7 +276,7 @@ RP_RULE(rp_stmt *, assignment) {
         rp_expr *c = yield_or_star_expressions(p);
         if (!c)
             return NULL; /* the cut */
-        s = rp_mk_stmt(p, RP_S_AUGASSIGN, rp_loc_from(p, mark));
+        s = rp_mk_stmt(p, RP_S_AUGASSIGN, rp_p_loc(p, mark));
         if (s) {
             s->v.augassign.target = a;
             s->v.augassign.op = op;
@@ -298,7 +299,7 @@ RP_RULE(rp_stmt *, assignment) {
 
 static rp_stmt *stmt_expr(rp_parser *p, rp_stmt_kind kind, int mark,
                           rp_expr *value) {
-    rp_stmt *s = rp_mk_stmt(p, kind, rp_loc_from(p, mark));
+    rp_stmt *s = rp_mk_stmt(p, kind, rp_p_loc(p, mark));
     if (s)
         s->v.expr.value = value; /* Expr and Return share the layout */
     return s;
@@ -311,7 +312,7 @@ static rp_stmt *return_stmt(rp_parser *p, int mark) {
     rp_expr *a = rp_p_star_expressions(p);
     if (!a)
         p->mark = m;
-    rp_stmt *s = rp_mk_stmt(p, RP_S_RETURN, rp_loc_from(p, mark));
+    rp_stmt *s = rp_mk_stmt(p, RP_S_RETURN, rp_p_loc(p, mark));
     if (s)
         s->v.return_.value = a;
     return s;
@@ -324,7 +325,7 @@ static rp_stmt *raise_stmt(rp_parser *p, int mark) {
     rp_expr *a = rp_p_expression(p), *b = NULL;
     if (a) {
         int m2 = p->mark;
-        if (!rp_expect(p, RP_KW_FROM) || !(b = rp_p_expression(p))) {
+        if (!rp_tok_expect(p, RP_KW_FROM) || !(b = rp_p_expression(p))) {
             if (p->error)
                 return NULL;
             p->mark = m2;
@@ -335,7 +336,7 @@ static rp_stmt *raise_stmt(rp_parser *p, int mark) {
             return NULL;
         p->mark = m;
     }
-    rp_stmt *s = rp_mk_stmt(p, RP_S_RAISE, rp_loc_from(p, mark));
+    rp_stmt *s = rp_mk_stmt(p, RP_S_RAISE, rp_p_loc(p, mark));
     if (s) {
         s->v.raise.exc = a;
         s->v.raise.cause = b;
@@ -347,13 +348,13 @@ static rp_stmt *raise_stmt(rp_parser *p, int mark) {
 static rp_stmt *names_stmt(rp_parser *p, int mark, rp_stmt_kind kind) {
     p->mark++;
     rp_vec v = {0};
-    if (!rp_gather(p, rp_name, &v)) {
+    if (!rp_p_gather(p, rp_p_name, &v)) {
         p->mark = mark;
         return NULL;
     }
     for (size_t i = 0; i < v.n; i++)
         v.items[i] = ((rp_expr *)v.items[i])->v.name.id;
-    rp_stmt *s = rp_mk_stmt(p, kind, rp_loc_from(p, mark));
+    rp_stmt *s = rp_mk_stmt(p, kind, rp_p_loc(p, mark));
     if (!s || !rp_vec_finish(p, &v, &s->v.global.names))
         return NULL;
     return s;
@@ -364,8 +365,8 @@ static rp_stmt *del_stmt(rp_parser *p, int mark) {
     rp_vec v = {0};
     p->mark++;
     if (rp_p_del_targets(p, &v) &&
-        (rp_at(p, RP_TOK_SEMI) || rp_at(p, RP_TOK_NEWLINE))) {
-        rp_stmt *s = rp_mk_stmt(p, RP_S_DELETE, rp_loc_from(p, mark));
+        (rp_tok_at(p, RP_TOK_SEMI) || rp_tok_at(p, RP_TOK_NEWLINE))) {
+        rp_stmt *s = rp_mk_stmt(p, RP_S_DELETE, rp_p_loc(p, mark));
         if (!s || !rp_vec_finish(p, &v, &s->v.delete_.targets))
             return NULL;
         return s;
@@ -388,13 +389,13 @@ static rp_stmt *assert_stmt(rp_parser *p, int mark) {
         return NULL;
     }
     int m = p->mark;
-    if (!rp_expect(p, RP_TOK_COMMA) || !(b = rp_p_expression(p))) {
+    if (!rp_tok_expect(p, RP_TOK_COMMA) || !(b = rp_p_expression(p))) {
         if (p->error)
             return NULL;
         p->mark = m;
         b = NULL;
     }
-    rp_stmt *s = rp_mk_stmt(p, RP_S_ASSERT, rp_loc_from(p, mark));
+    rp_stmt *s = rp_mk_stmt(p, RP_S_ASSERT, rp_p_loc(p, mark));
     if (s) {
         s->v.assert_.test = a;
         s->v.assert_.msg = b;
@@ -421,7 +422,7 @@ RP_MEMO_RULE(rp_stmt *, simple_stmt, RP_M_SIMPLE_STMT) {
     if (p->error)
         return NULL;
     p->mark = mark;
-    rp_token *t = rp_peek(p);
+    rp_token *t = rp_tok_peek(p);
     if (!t)
         return NULL;
     switch (t->type) {
@@ -467,8 +468,8 @@ static bool decorators(rp_parser *p, rp_vec *out) {
     for (;;) {
         int m = p->mark;
         rp_expr *f;
-        if (!rp_expect(p, RP_TOK_AT) || !(f = rp_p_named_expression(p)) ||
-            !rp_expect(p, RP_TOK_NEWLINE)) {
+        if (!rp_tok_expect(p, RP_TOK_AT) || !(f = rp_p_named_expression(p)) ||
+            !rp_tok_expect(p, RP_TOK_NEWLINE)) {
             p->mark = m;
             break;
         }
@@ -482,8 +483,8 @@ static bool decorators(rp_parser *p, rp_vec *out) {
  * | TYPE_COMMENT — never present, but reading for it reads tokens. */
 static void func_type_comment(rp_parser *p) {
     int m = p->mark;
-    if (rp_expect(p, RP_TOK_NEWLINE))
-        rp_peek(p);
+    if (rp_tok_expect(p, RP_TOK_NEWLINE))
+        rp_tok_peek(p);
     p->mark = m;
 }
 
@@ -498,8 +499,8 @@ RP_RULE(rp_stmt *, function_def_raw) {
         p->mark = mark;
     }
     rp_token *n;
-    if (rp_expect(p, RP_KW_DEF) && (n = rp_expect(p, RP_TOK_NAME)) &&
-        rp_expect_forced(p, RP_TOK_LPAR, "(")) {
+    if (rp_tok_expect(p, RP_KW_DEF) && (n = rp_tok_expect(p, RP_TOK_NAME)) &&
+        rp_tok_forced(p, RP_TOK_LPAR, "(")) {
         int m = p->mark;
         rp_arguments *params = rp_p_params(p);
         if (!params) {
@@ -507,17 +508,18 @@ RP_RULE(rp_stmt *, function_def_raw) {
                 return NULL;
             p->mark = m;
         }
-        if (!rp_expect(p, RP_TOK_RPAR))
+        if (!rp_tok_expect(p, RP_TOK_RPAR))
             goto fail;
         m = p->mark;
         rp_expr *returns = NULL;
-        if (!rp_expect(p, RP_TOK_RARROW) || !(returns = rp_p_expression(p))) {
+        if (!rp_tok_expect(p, RP_TOK_RARROW) ||
+            !(returns = rp_p_expression(p))) {
             if (p->error)
                 return NULL;
             p->mark = m;
             returns = NULL;
         }
-        if (!rp_expect_forced(p, RP_TOK_COLON, ":"))
+        if (!rp_tok_forced(p, RP_TOK_COLON, ":"))
             return NULL;
         func_type_comment(p);
         rp_stmt_seq *body = block(p);
@@ -525,7 +527,7 @@ RP_RULE(rp_stmt *, function_def_raw) {
             goto fail;
         if (!params && !(params = rp_empty_arguments(p)))
             return NULL;
-        rp_stmt *s = rp_mk_stmt(p, RP_S_FUNCTIONDEF, rp_loc_from(p, mark));
+        rp_stmt *s = rp_mk_stmt(p, RP_S_FUNCTIONDEF, rp_p_loc(p, mark));
         if (!s || !(s->v.functiondef.name = rp_token_ident(p, n)))
             return NULL;
         s->v.functiondef.args = params;
@@ -537,8 +539,8 @@ fail:
     if (p->error)
         return NULL;
     p->mark = mark;
-    rp_token *t = rp_expect(p, RP_KW_ASYNC);
-    if (t && rp_expect(p, RP_KW_DEF))
+    rp_token *t = rp_tok_expect(p, RP_KW_ASYNC);
+    if (t && rp_tok_expect(p, RP_KW_DEF))
         not_supported(p, t, "async/await is");
     p->mark = mark;
     return NULL;
@@ -555,19 +557,19 @@ RP_RULE(rp_stmt *, class_def_raw) {
         p->mark = mark;
     }
     rp_token *n;
-    if (!rp_expect(p, RP_KW_CLASS) || !(n = rp_expect(p, RP_TOK_NAME)))
+    if (!rp_tok_expect(p, RP_KW_CLASS) || !(n = rp_tok_expect(p, RP_TOK_NAME)))
         goto fail;
     int m = p->mark;
     rp_expr *args = NULL;
     bool parens = false;
-    if (rp_expect(p, RP_TOK_LPAR)) {
+    if (rp_tok_expect(p, RP_TOK_LPAR)) {
         int m2 = p->mark;
         if (!(args = rp_p_arguments(p))) {
             if (p->error)
                 return NULL;
             p->mark = m2;
         }
-        parens = rp_expect(p, RP_TOK_RPAR) != NULL;
+        parens = rp_tok_expect(p, RP_TOK_RPAR) != NULL;
     }
     if (!parens) {
         if (p->error)
@@ -576,9 +578,9 @@ RP_RULE(rp_stmt *, class_def_raw) {
         args = NULL;
     }
     rp_stmt_seq *body;
-    if (!rp_expect(p, RP_TOK_COLON) || !(body = block(p)))
+    if (!rp_tok_expect(p, RP_TOK_COLON) || !(body = block(p)))
         goto fail;
-    rp_stmt *s = rp_mk_stmt(p, RP_S_CLASSDEF, rp_loc_from(p, mark));
+    rp_stmt *s = rp_mk_stmt(p, RP_S_CLASSDEF, rp_p_loc(p, mark));
     if (!s || !(s->v.classdef.name = rp_token_ident(p, n)))
         return NULL;
     if (args) {
@@ -619,7 +621,7 @@ static bool else_block(rp_parser *p, rp_stmt_seq *out) {
             return false;
         p->mark = mark;
     }
-    if (rp_expect(p, RP_KW_ELSE) && rp_expect_forced(p, RP_TOK_COLON, ":") &&
+    if (rp_tok_expect(p, RP_KW_ELSE) && rp_tok_forced(p, RP_TOK_COLON, ":") &&
         rp_p_block(p, out))
         return true;
     p->mark = mark;
@@ -640,7 +642,7 @@ static bool opt_else(rp_parser *p, rp_stmt_seq *out) {
  * | kw named_expression ':' block elif_stmt
  * | kw named_expression ':' block [else_block] */
 static rp_stmt *if_rule(rp_parser *p, rp_toktype kw) {
-    if (!rp_enter(p))
+    if (!rp_p_enter(p))
         return NULL;
     int mark = p->mark;
     rp_stmt *s = NULL;
@@ -655,8 +657,8 @@ static rp_stmt *if_rule(rp_parser *p, rp_toktype kw) {
     }
     rp_expr *a;
     rp_stmt_seq body;
-    if (!rp_expect(p, kw) || !(a = rp_p_named_expression(p)) ||
-        !rp_expect(p, RP_TOK_COLON) || !rp_p_block(p, &body)) {
+    if (!rp_tok_expect(p, kw) || !(a = rp_p_named_expression(p)) ||
+        !rp_tok_expect(p, RP_TOK_COLON) || !rp_p_block(p, &body)) {
         p->mark = mark;
         goto out;
     }
@@ -664,7 +666,7 @@ static rp_stmt *if_rule(rp_parser *p, rp_toktype kw) {
     rp_stmt_seq orelse = {0};
     rp_stmt *elif = if_rule(p, RP_KW_ELIF);
     if (elif) {
-        orelse.items = rp_alloc(p, sizeof(rp_stmt *));
+        orelse.items = rp_palloc(p, sizeof(rp_stmt *));
         if (!orelse.items)
             goto out;
         orelse.n = 1;
@@ -676,7 +678,7 @@ static rp_stmt *if_rule(rp_parser *p, rp_toktype kw) {
         if (!opt_else(p, &orelse))
             goto out;
     }
-    s = rp_mk_stmt(p, RP_S_IF, rp_loc_from(p, mark));
+    s = rp_mk_stmt(p, RP_S_IF, rp_p_loc(p, mark));
     if (s) {
         s->v.if_.test = a;
         s->v.if_.body = body;
@@ -699,13 +701,13 @@ RP_RULE(rp_stmt *, while_stmt) {
     }
     rp_expr *a;
     rp_stmt_seq body, orelse;
-    if (!rp_expect(p, RP_KW_WHILE) || !(a = rp_p_named_expression(p)) ||
-        !rp_expect(p, RP_TOK_COLON) || !rp_p_block(p, &body) ||
+    if (!rp_tok_expect(p, RP_KW_WHILE) || !(a = rp_p_named_expression(p)) ||
+        !rp_tok_expect(p, RP_TOK_COLON) || !rp_p_block(p, &body) ||
         !opt_else(p, &orelse)) {
         p->mark = mark;
         return NULL;
     }
-    rp_stmt *s = rp_mk_stmt(p, RP_S_WHILE, rp_loc_from(p, mark));
+    rp_stmt *s = rp_mk_stmt(p, RP_S_WHILE, rp_p_loc(p, mark));
     if (s) {
         s->v.while_.test = a;
         s->v.while_.body = body;
@@ -726,16 +728,16 @@ RP_RULE(rp_stmt *, for_stmt) {
         p->mark = mark;
     }
     rp_expr *t;
-    if (rp_expect(p, RP_KW_FOR) && (t = rp_p_star_targets(p)) &&
-        rp_expect(p, RP_KW_IN)) {
+    if (rp_tok_expect(p, RP_KW_FOR) && (t = rp_p_star_targets(p)) &&
+        rp_tok_expect(p, RP_KW_IN)) {
         rp_expr *ex;
         rp_stmt_seq body, orelse;
-        if (!(ex = rp_p_star_expressions(p)) || !rp_expect(p, RP_TOK_COLON))
+        if (!(ex = rp_p_star_expressions(p)) || !rp_tok_expect(p, RP_TOK_COLON))
             return NULL; /* the cut */
-        rp_peek(p);      /* TYPE_COMMENT? */
+        rp_tok_peek(p);  /* TYPE_COMMENT? */
         if (!rp_p_block(p, &body) || !opt_else(p, &orelse))
             return NULL;
-        rp_stmt *s = rp_mk_stmt(p, RP_S_FOR, rp_loc_from(p, mark));
+        rp_stmt *s = rp_mk_stmt(p, RP_S_FOR, rp_p_loc(p, mark));
         if (s) {
             s->v.for_.target = t;
             s->v.for_.iter = ex;
@@ -747,8 +749,8 @@ RP_RULE(rp_stmt *, for_stmt) {
     if (p->error)
         return NULL;
     p->mark = mark;
-    rp_token *a = rp_expect(p, RP_KW_ASYNC);
-    if (a && rp_expect(p, RP_KW_FOR))
+    rp_token *a = rp_tok_expect(p, RP_KW_ASYNC);
+    if (a && rp_tok_expect(p, RP_KW_FOR))
         return not_supported(p, a, "async/await is"), NULL;
     p->mark = mark;
     if (p->call_invalid_rules)
@@ -762,8 +764,8 @@ RP_RULE(rp_stmt *, for_stmt) {
 static rp_withitem *with_item(rp_parser *p) {
     int mark = p->mark;
     rp_expr *e = rp_p_expression(p), *t = NULL;
-    if (e && rp_expect(p, RP_KW_AS) && (t = rp_p_star_target(p))) {
-        rp_token *next = rp_peek(p);
+    if (e && rp_tok_expect(p, RP_KW_AS) && (t = rp_p_star_target(p))) {
+        rp_token *next = rp_tok_peek(p);
         if (!next || (next->type != RP_TOK_COMMA && next->type != RP_TOK_RPAR &&
                       next->type != RP_TOK_COLON))
             t = NULL;
@@ -783,7 +785,7 @@ static rp_withitem *with_item(rp_parser *p) {
         if (!(e = rp_p_expression(p)))
             return NULL;
     }
-    rp_withitem *w = rp_alloc(p, sizeof *w);
+    rp_withitem *w = rp_palloc(p, sizeof *w);
     if (w) {
         w->context_expr = e;
         w->optional_vars = t;
@@ -798,7 +800,7 @@ static bool with_items(rp_parser *p, rp_vec *out) {
         return false;
     for (;;) {
         int m = p->mark;
-        if (!rp_expect(p, RP_TOK_COMMA) || !(w = with_item(p))) {
+        if (!rp_tok_expect(p, RP_TOK_COMMA) || !(w = with_item(p))) {
             if (p->error)
                 return false;
             p->mark = m;
@@ -812,7 +814,7 @@ static bool with_items(rp_parser *p, rp_vec *out) {
 
 static rp_stmt *mk_with(rp_parser *p, int mark, rp_vec *items,
                         rp_stmt_seq *body) {
-    rp_stmt *s = rp_mk_stmt(p, RP_S_WITH, rp_loc_from(p, mark));
+    rp_stmt *s = rp_mk_stmt(p, RP_S_WITH, rp_p_loc(p, mark));
     if (!s || !rp_vec_finish(p, items, &s->v.with.items))
         return NULL;
     s->v.with.body = *body;
@@ -833,10 +835,10 @@ RP_RULE(rp_stmt *, with_stmt) {
     }
     rp_vec items = {0};
     rp_stmt_seq body;
-    if (rp_expect(p, RP_KW_WITH) && rp_expect(p, RP_TOK_LPAR) &&
+    if (rp_tok_expect(p, RP_KW_WITH) && rp_tok_expect(p, RP_TOK_LPAR) &&
         with_items(p, &items)) {
-        rp_expect(p, RP_TOK_COMMA);
-        if (rp_expect(p, RP_TOK_RPAR) && rp_expect(p, RP_TOK_COLON) &&
+        rp_tok_expect(p, RP_TOK_COMMA);
+        if (rp_tok_expect(p, RP_TOK_RPAR) && rp_tok_expect(p, RP_TOK_COLON) &&
             rp_p_block(p, &body))
             return mk_with(p, mark, &items, &body);
     }
@@ -844,17 +846,17 @@ RP_RULE(rp_stmt *, with_stmt) {
         return NULL;
     p->mark = mark;
     items.n = 0;
-    if (rp_expect(p, RP_KW_WITH) && with_items(p, &items) &&
-        rp_expect(p, RP_TOK_COLON)) {
-        rp_peek(p); /* TYPE_COMMENT? */
+    if (rp_tok_expect(p, RP_KW_WITH) && with_items(p, &items) &&
+        rp_tok_expect(p, RP_TOK_COLON)) {
+        rp_tok_peek(p); /* TYPE_COMMENT? */
         if (rp_p_block(p, &body))
             return mk_with(p, mark, &items, &body);
     }
     if (p->error)
         return NULL;
     p->mark = mark;
-    rp_token *a = rp_expect(p, RP_KW_ASYNC);
-    if (a && rp_expect(p, RP_KW_WITH))
+    rp_token *a = rp_tok_expect(p, RP_KW_ASYNC);
+    if (a && rp_tok_expect(p, RP_KW_WITH))
         return not_supported(p, a, "async/await is"), NULL;
     p->mark = mark;
     if (p->call_invalid_rules)
@@ -872,8 +874,8 @@ static bool finally_block(rp_parser *p, rp_stmt_seq *out) {
             return false;
         p->mark = mark;
     }
-    if (rp_expect(p, RP_KW_FINALLY) && rp_expect_forced(p, RP_TOK_COLON, ":") &&
-        rp_p_block(p, out))
+    if (rp_tok_expect(p, RP_KW_FINALLY) &&
+        rp_tok_forced(p, RP_TOK_COLON, ":") && rp_p_block(p, out))
         return true;
     p->mark = mark;
     return false;
@@ -893,13 +895,14 @@ RP_RULE(rp_excepthandler *, except_block) {
     rp_expr *e = NULL;
     rp_token *name = NULL;
     rp_stmt_seq body;
-    if (rp_expect(p, RP_KW_EXCEPT) && (e = rp_p_expression(p))) {
+    if (rp_tok_expect(p, RP_KW_EXCEPT) && (e = rp_p_expression(p))) {
         int m = p->mark;
-        if (!rp_expect(p, RP_KW_AS) || !(name = rp_expect(p, RP_TOK_NAME))) {
+        if (!rp_tok_expect(p, RP_KW_AS) ||
+            !(name = rp_tok_expect(p, RP_TOK_NAME))) {
             p->mark = m;
             name = NULL;
         }
-        if (rp_expect(p, RP_TOK_COLON) && rp_p_block(p, &body))
+        if (rp_tok_expect(p, RP_TOK_COLON) && rp_p_block(p, &body))
             goto make;
     }
     if (p->error)
@@ -907,7 +910,7 @@ RP_RULE(rp_excepthandler *, except_block) {
     p->mark = mark;
     e = NULL;
     name = NULL;
-    if (rp_expect(p, RP_KW_EXCEPT) && rp_expect(p, RP_TOK_COLON) &&
+    if (rp_tok_expect(p, RP_KW_EXCEPT) && rp_tok_expect(p, RP_TOK_COLON) &&
         rp_p_block(p, &body))
         goto make;
     if (p->error)
@@ -918,14 +921,14 @@ RP_RULE(rp_excepthandler *, except_block) {
     p->mark = mark;
     return NULL;
 make:;
-    rp_excepthandler *h = rp_alloc(p, sizeof *h);
+    rp_excepthandler *h = rp_palloc(p, sizeof *h);
     if (!h)
         return NULL;
     h->type = e;
     if (name && !(h->name = rp_token_ident(p, name)))
         return NULL;
     h->body = body;
-    h->loc = rp_loc_from(p, mark);
+    h->loc = rp_p_loc(p, mark);
     return h;
 }
 
@@ -943,8 +946,8 @@ static bool except_star_block(rp_parser *p) {
             return false;
         p->mark = mark;
     }
-    rp_token *t = rp_expect(p, RP_KW_EXCEPT);
-    if (t && rp_expect(p, RP_TOK_STAR) && rp_p_expression(p))
+    rp_token *t = rp_tok_expect(p, RP_KW_EXCEPT);
+    if (t && rp_tok_expect(p, RP_TOK_STAR) && rp_p_expression(p))
         return not_supported(p, t, "exception groups (except*) are");
     if (p->error)
         return false;
@@ -968,7 +971,7 @@ RP_RULE(rp_stmt *, try_stmt) {
     }
     rp_stmt_seq body, orelse = {0}, finalbody = {0};
     rp_vec handlers = {0};
-    if (!rp_expect(p, RP_KW_TRY) || !rp_expect_forced(p, RP_TOK_COLON, ":") ||
+    if (!rp_tok_expect(p, RP_KW_TRY) || !rp_tok_forced(p, RP_TOK_COLON, ":") ||
         !rp_p_block(p, &body))
         goto fail;
     int m = p->mark;
@@ -996,7 +999,7 @@ RP_RULE(rp_stmt *, try_stmt) {
             finalbody.n = 0;
         }
     }
-    rp_stmt *s = rp_mk_stmt(p, RP_S_TRY, rp_loc_from(p, mark));
+    rp_stmt *s = rp_mk_stmt(p, RP_S_TRY, rp_p_loc(p, mark));
     if (!s || !rp_vec_finish(p, &handlers, &s->v.try_.handlers))
         return NULL;
     s->v.try_.body = body;
@@ -1013,7 +1016,7 @@ fail:
 static bool subject_expr(rp_parser *p) {
     int mark = p->mark;
     rp_vec v = {0};
-    if (rp_p_star_named_expression(p) && rp_expect(p, RP_TOK_COMMA)) {
+    if (rp_p_star_named_expression(p) && rp_tok_expect(p, RP_TOK_COMMA)) {
         int m = p->mark;
         if (!rp_p_star_named_expressions(p, &v))
             p->mark = m;
@@ -1029,8 +1032,8 @@ static bool subject_expr(rp_parser *p) {
  * | invalid_match_stmt — refused once recognised */
 static rp_stmt *match_stmt(rp_parser *p) {
     int mark = p->mark;
-    rp_token *t = rp_expect_soft(p, "match");
-    if (t && subject_expr(p) && rp_expect(p, RP_TOK_COLON)) {
+    rp_token *t = rp_tok_soft(p, "match");
+    if (t && subject_expr(p) && rp_tok_expect(p, RP_TOK_COLON)) {
         not_supported(p, t, "match statements are");
         return NULL;
     }
@@ -1049,7 +1052,7 @@ static rp_stmt *match_stmt(rp_parser *p) {
  * | match_stmt */
 RP_RULE(rp_stmt *, compound_stmt) {
     int mark = p->mark;
-    rp_token *t = rp_peek(p);
+    rp_token *t = rp_tok_peek(p);
     if (!t)
         return NULL;
     rp_stmt *s = NULL;
@@ -1094,13 +1097,14 @@ rp_stmt *rp_p_compound_stmt(rp_parser *p) {
 /* dotted_name: dotted_name '.' NAME | NAME — one identifier "a.b.c" */
 RP_MEMO_RULE_EXT(rp_expr *, rp_p_dotted_name, RP_M_DOTTED_NAME) {
     int mark = p->mark;
-    rp_token *first = rp_expect(p, RP_TOK_NAME), *last = first;
+    rp_token *first = rp_tok_expect(p, RP_TOK_NAME), *last = first;
     if (!first)
         return NULL;
     for (;;) {
         int m = p->mark;
         rp_token *n;
-        if (!rp_expect(p, RP_TOK_DOT) || !(n = rp_expect(p, RP_TOK_NAME))) {
+        if (!rp_tok_expect(p, RP_TOK_DOT) ||
+            !(n = rp_tok_expect(p, RP_TOK_NAME))) {
             p->mark = m;
             break;
         }
@@ -1112,7 +1116,7 @@ RP_MEMO_RULE_EXT(rp_expr *, rp_p_dotted_name, RP_M_DOTTED_NAME) {
         cap += (size_t)(p->tokens[i]->end - p->tokens[i]->start);
     char *buf = rp_arena_alloc(p->scratch, cap + 1);
     if (!buf)
-        return rp_nomem(p);
+        return rp_pnomem(p);
     size_t n = 0;
     for (int i = mark; i < p->mark; i++) {
         rp_token *t = p->tokens[i];
@@ -1120,21 +1124,21 @@ RP_MEMO_RULE_EXT(rp_expr *, rp_p_dotted_name, RP_M_DOTTED_NAME) {
         n += (size_t)(t->end - t->start);
     }
     (void)last;
-    rp_expr *e = rp_mk_expr(p, RP_E_NAME, rp_loc_from(p, mark));
-    if (e && !(e->v.name.id = rp_ident(p, buf, n)))
+    rp_expr *e = rp_mk_expr(p, RP_E_NAME, rp_p_loc(p, mark));
+    if (e && !(e->v.name.id = rp_p_ident(p, buf, n)))
         return NULL;
     return e;
 }
 
 static rp_alias *alias(rp_parser *p, int mark, rc_object *name,
                        rp_token *asname) {
-    rp_alias *a = rp_alloc(p, sizeof *a);
+    rp_alias *a = rp_palloc(p, sizeof *a);
     if (!a)
         return NULL;
     a->name = name;
     if (asname && !(a->asname = rp_token_ident(p, asname)))
         return NULL;
-    a->loc = rp_loc_from(p, mark);
+    a->loc = rp_p_loc(p, mark);
     return a;
 }
 
@@ -1142,7 +1146,7 @@ static rp_alias *alias(rp_parser *p, int mark, rc_object *name,
 static rp_token *opt_as(rp_parser *p) {
     int m = p->mark;
     rp_token *t;
-    if (rp_expect(p, RP_KW_AS) && (t = rp_expect(p, RP_TOK_NAME)))
+    if (rp_tok_expect(p, RP_KW_AS) && (t = rp_tok_expect(p, RP_TOK_NAME)))
         return t;
     p->mark = m;
     return NULL;
@@ -1152,9 +1156,9 @@ static rp_token *opt_as(rp_parser *p) {
  * import_from_as_name: NAME ['as' NAME] */
 static rp_alias *as_name(rp_parser *p, bool dotted) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
-    rp_expr *n = dotted ? rp_p_dotted_name(p) : rp_name(p);
+    rp_expr *n = dotted ? rp_p_dotted_name(p) : rp_p_name(p);
     if (!n)
         return NULL;
     return alias(p, mark, n->v.name.id, opt_as(p));
@@ -1167,7 +1171,7 @@ static bool as_names(rp_parser *p, bool dotted, rp_vec *out) {
         return false;
     for (;;) {
         int m = p->mark;
-        if (!rp_expect(p, RP_TOK_COMMA) || !(a = as_name(p, dotted))) {
+        if (!rp_tok_expect(p, RP_TOK_COMMA) || !(a = as_name(p, dotted))) {
             if (p->error)
                 return false;
             p->mark = m;
@@ -1183,24 +1187,24 @@ static bool as_names(rp_parser *p, bool dotted, rp_vec *out) {
  * | import_from_as_names !',' | '*' | invalid_import_from_targets */
 static bool import_from_targets(rp_parser *p, rp_vec *out) {
     int mark = p->mark;
-    if (rp_expect(p, RP_TOK_LPAR) && as_names(p, false, out)) {
-        rp_expect(p, RP_TOK_COMMA);
-        if (rp_expect(p, RP_TOK_RPAR))
+    if (rp_tok_expect(p, RP_TOK_LPAR) && as_names(p, false, out)) {
+        rp_tok_expect(p, RP_TOK_COMMA);
+        if (rp_tok_expect(p, RP_TOK_RPAR))
             return true;
     }
     if (p->error)
         return false;
     p->mark = mark;
     out->n = 0;
-    if (as_names(p, false, out) && !rp_at(p, RP_TOK_COMMA))
+    if (as_names(p, false, out) && !rp_tok_at(p, RP_TOK_COMMA))
         return true;
     if (p->error)
         return false;
     p->mark = mark;
     out->n = 0;
-    rp_token *star = rp_expect(p, RP_TOK_STAR);
+    rp_token *star = rp_tok_expect(p, RP_TOK_STAR);
     if (star) {
-        rc_object *name = rp_ident(p, "*", 1);
+        rc_object *name = rp_p_ident(p, "*", 1);
         rp_alias *a = name ? alias(p, mark, name, NULL) : NULL;
         return a && rp_vec_push(p, out, a);
     }
@@ -1214,9 +1218,9 @@ static bool import_from_targets(rp_parser *p, rp_vec *out) {
 static int dots(rp_parser *p) {
     int level = 0;
     for (;;) {
-        if (rp_expect(p, RP_TOK_DOT))
+        if (rp_tok_expect(p, RP_TOK_DOT))
             level += 1;
-        else if (rp_expect(p, RP_TOK_ELLIPSIS))
+        else if (rp_tok_expect(p, RP_TOK_ELLIPSIS))
             level += 3;
         else
             return level;
@@ -1225,7 +1229,7 @@ static int dots(rp_parser *p) {
 
 static rp_stmt *mk_import_from(rp_parser *p, int mark, rc_object *module,
                                rp_vec *names, int level) {
-    rp_stmt *s = rp_mk_stmt(p, RP_S_IMPORTFROM, rp_loc_from(p, mark));
+    rp_stmt *s = rp_mk_stmt(p, RP_S_IMPORTFROM, rp_p_loc(p, mark));
     if (!s || !rp_vec_finish(p, names, &s->v.importfrom.names))
         return NULL;
     s->v.importfrom.module = module;
@@ -1239,21 +1243,21 @@ static rp_stmt *mk_import_from(rp_parser *p, int mark, rc_object *module,
 RP_RULE_EXT(rp_stmt *, rp_p_import_stmt) {
     int mark = p->mark;
     rp_vec names = {0};
-    if (rp_expect(p, RP_KW_IMPORT)) {
+    if (rp_tok_expect(p, RP_KW_IMPORT)) {
         if (!as_names(p, true, &names)) {
             p->mark = mark;
             return NULL;
         }
-        rp_stmt *s = rp_mk_stmt(p, RP_S_IMPORT, rp_loc_from(p, mark));
+        rp_stmt *s = rp_mk_stmt(p, RP_S_IMPORT, rp_p_loc(p, mark));
         if (!s || !rp_vec_finish(p, &names, &s->v.import.names))
             return NULL;
         return s;
     }
-    if (p->error || !rp_expect(p, RP_KW_FROM))
+    if (p->error || !rp_tok_expect(p, RP_KW_FROM))
         return NULL;
     int level = dots(p);
     rp_expr *module;
-    if ((module = rp_p_dotted_name(p)) && rp_expect(p, RP_KW_IMPORT) &&
+    if ((module = rp_p_dotted_name(p)) && rp_tok_expect(p, RP_KW_IMPORT) &&
         import_from_targets(p, &names))
         return mk_import_from(p, mark, module->v.name.id, &names, level);
     if (p->error)
@@ -1261,7 +1265,7 @@ RP_RULE_EXT(rp_stmt *, rp_p_import_stmt) {
     p->mark = mark + 1;
     names.n = 0;
     level = dots(p);
-    if (level > 0 && rp_expect(p, RP_KW_IMPORT) &&
+    if (level > 0 && rp_tok_expect(p, RP_KW_IMPORT) &&
         import_from_targets(p, &names))
         return mk_import_from(p, mark, NULL, &names, level);
     p->mark = mark;

@@ -21,13 +21,13 @@
 
 /* NUMBER → Constant int or float; imaginary literals are refused. */
 rp_expr *rp_p_number(rp_parser *p) {
-    rp_token *t = rp_expect(p, RP_TOK_NUMBER);
+    rp_token *t = rp_tok_expect(p, RP_TOK_NUMBER);
     if (!t)
         return NULL;
     size_t len = (size_t)(t->end - t->start);
     char *buf = rp_arena_alloc(p->scratch, len + 1);
     if (!buf)
-        return rp_nomem(p);
+        return rp_pnomem(p);
     size_t n = 0;
     bool is_float = false;
     for (size_t i = 0; i < len; i++) {
@@ -38,8 +38,8 @@ rp_expr *rp_p_number(rp_parser *p) {
     buf[n] = '\0';
     char last = buf[n - 1];
     if (last == 'j' || last == 'J')
-        return rp_raise_loc(p, rp_tok_loc(t),
-                            "complex numbers are not supported by rcpy");
+        return rp_perr_loc(p, rp_tok_loc(t),
+                           "complex numbers are not supported by rcpy");
     int base = 10;
     const char *digits = buf;
     if (n > 1 && buf[0] == '0' && strchr("xXoObB", buf[1])) {
@@ -54,8 +54,8 @@ rp_expr *rp_p_number(rp_parser *p) {
         rc_status st = rc_last_error(p->rt);
         rc_clear_error(p->rt);
         if (st == RC_ENOMEM)
-            return rp_nomem(p);
-        return rp_raise_loc(p, rp_tok_loc(t), "invalid number literal");
+            return rp_pnomem(p);
+        return rp_perr_loc(p, rp_tok_loc(t), "invalid number literal");
     }
     return rp_mk_const(p, v, rp_tok_loc(t));
 }
@@ -76,7 +76,7 @@ static bool text_add(rp_parser *p, text *t, const char *s, size_t n) {
             cap *= 2;
         char *b = rp_arena_alloc(p->scratch, cap);
         if (!b)
-            return rp_nomem(p), false;
+            return rp_pnomem(p), false;
         if (t->n)
             memcpy(b, t->buf, t->n);
         t->buf = b;
@@ -114,10 +114,10 @@ static bool text_add_cp(rp_parser *p, text *t, uint32_t cp) {
 /* Records CPython's "(unicode error) ..." for an escape at positions
  * [a, b] of the literal, at the last token read. */
 static bool unicode_error(rp_parser *p, long a, long b, const char *what) {
-    rp_raise(p, RP_SYNTAX_ERROR,
-             "(unicode error) 'unicodeescape' codec can't decode bytes in "
-             "position %ld-%ld: %s",
-             a, b, what);
+    rp_perr(p, RP_SYNTAX_ERROR,
+            "(unicode error) 'unicodeescape' codec can't decode bytes in "
+            "position %ld-%ld: %s",
+            a, b, what);
     return false;
 }
 
@@ -130,10 +130,10 @@ static bool utf8_ok(rp_parser *p, const char *s, size_t n) {
     }
     if (rc_last_error(p->rt) == RC_ENOMEM) {
         rc_clear_error(p->rt);
-        return rp_nomem(p), false;
+        return rp_pnomem(p), false;
     }
-    rp_raise(p, RP_SYNTAX_ERROR, "(unicode error) %s",
-             rc_last_error_message(p->rt));
+    rp_perr(p, RP_SYNTAX_ERROR, "(unicode error) %s",
+            rc_last_error_message(p->rt));
     rc_clear_error(p->rt);
     return false;
 }
@@ -173,8 +173,8 @@ static bool hex_escape(rp_parser *p, escapes *e, text *out, int count,
     if (cp > 0x10FFFF)
         return unicode_error(p, start, e->pos - 1, "illegal Unicode character");
     if (cp >= 0xD800 && cp <= 0xDFFF) {
-        rp_raise(p, RP_SYNTAX_ERROR,
-                 "(unicode error) lone surrogates are not supported by rcpy");
+        rp_perr(p, RP_SYNTAX_ERROR,
+                "(unicode error) lone surrogates are not supported by rcpy");
         return false;
     }
     return text_add_cp(p, out, cp);
@@ -204,8 +204,8 @@ static bool escape(rp_parser *p, escapes *e, text *out, long start) {
     if (c == 'U')
         return hex_escape(p, e, out, 8, start, "truncated \\UXXXXXXXX escape");
     if (c == 'N') {
-        rp_raise(p, RP_SYNTAX_ERROR,
-                 "\\N{...} escapes are not supported by rcpy");
+        rp_perr(p, RP_SYNTAX_ERROR,
+                "\\N{...} escapes are not supported by rcpy");
         return false;
     }
     /* an unknown escape keeps its backslash (CPython warns) */
@@ -335,15 +335,15 @@ static rp_expr *compile_expr(rp_parser *p, const char *a, const char *b,
         s++;
     if (s == b) {
         if (*b == '!' || *b == ':' || *b == '=')
-            return rp_raise(p, RP_SYNTAX_ERROR,
-                            "f-string: expression required before '%c'", *b);
-        return rp_raise(p, RP_SYNTAX_ERROR,
-                        "f-string: empty expression not allowed");
+            return rp_perr(p, RP_SYNTAX_ERROR,
+                           "f-string: expression required before '%c'", *b);
+        return rp_perr(p, RP_SYNTAX_ERROR,
+                       "f-string: empty expression not allowed");
     }
     size_t len = (size_t)(b - a);
     char *src = rp_arena_alloc(p->scratch, len + 4);
     if (!src)
-        return rp_nomem(p);
+        return rp_pnomem(p);
     src[0] = '(';
     memcpy(src + 1, a, len);
     src[len + 1] = ')';
@@ -365,9 +365,9 @@ static bool scan_expr(rp_parser *p, const char **str, const char *end) {
     for (; *str < end; (*str)++) {
         char ch = **str;
         if (ch == '\\')
-            return rp_raise(p, RP_SYNTAX_ERROR,
-                            "f-string expression part cannot include a "
-                            "backslash"),
+            return rp_perr(p, RP_SYNTAX_ERROR,
+                           "f-string expression part cannot include a "
+                           "backslash"),
                    false;
         if (quote) {
             if (ch != quote)
@@ -388,13 +388,13 @@ static bool scan_expr(rp_parser *p, const char **str, const char *end) {
             quote = ch;
         } else if (ch == '[' || ch == '{' || ch == '(') {
             if (depth >= RP_MAXLEVEL)
-                return rp_raise(p, RP_SYNTAX_ERROR,
-                                "f-string: too many nested parenthesis"),
+                return rp_perr(p, RP_SYNTAX_ERROR,
+                               "f-string: too many nested parenthesis"),
                        false;
             stack[depth++] = ch;
         } else if (ch == '#') {
-            return rp_raise(p, RP_SYNTAX_ERROR,
-                            "f-string expression part cannot include '#'"),
+            return rp_perr(p, RP_SYNTAX_ERROR,
+                           "f-string expression part cannot include '#'"),
                    false;
         } else if (depth == 0 && ch && strchr("!:}=<>", ch)) {
             char next = *str + 1 < end ? (*str)[1] : 0;
@@ -407,31 +407,31 @@ static bool scan_expr(rp_parser *p, const char **str, const char *end) {
             break;
         } else if (ch == ']' || ch == '}' || ch == ')') {
             if (!depth)
-                return rp_raise(p, RP_SYNTAX_ERROR, "f-string: unmatched '%c'",
-                                ch),
+                return rp_perr(p, RP_SYNTAX_ERROR, "f-string: unmatched '%c'",
+                               ch),
                        false;
             char open = stack[--depth];
             if (!((open == '(' && ch == ')') || (open == '[' && ch == ']') ||
                   (open == '{' && ch == '}')))
-                return rp_raise(p, RP_SYNTAX_ERROR,
-                                "f-string: closing parenthesis '%c' does not "
-                                "match opening parenthesis '%c'",
-                                ch, open),
+                return rp_perr(p, RP_SYNTAX_ERROR,
+                               "f-string: closing parenthesis '%c' does not "
+                               "match opening parenthesis '%c'",
+                               ch, open),
                        false;
         }
     }
     if (quote)
-        return rp_raise(p, RP_SYNTAX_ERROR, "f-string: unterminated string"),
+        return rp_perr(p, RP_SYNTAX_ERROR, "f-string: unterminated string"),
                false;
     if (depth)
-        return rp_raise(p, RP_SYNTAX_ERROR, "f-string: unmatched '%c'",
-                        stack[depth - 1]),
+        return rp_perr(p, RP_SYNTAX_ERROR, "f-string: unmatched '%c'",
+                       stack[depth - 1]),
                false;
     return true;
 }
 
 static void *unexpected_end(rp_parser *p) {
-    return rp_raise(p, RP_SYNTAX_ERROR, "f-string: expecting '}'");
+    return rp_perr(p, RP_SYNTAX_ERROR, "f-string: expecting '}'");
 }
 
 /* One replacement field from its '{': the FormattedValue, and the
@@ -439,8 +439,8 @@ static void *unexpected_end(rp_parser *p) {
 static rp_expr *find_expr(rp_parser *p, const char **str, const char *end,
                           int level, fctx *c, text *doc) {
     if (level >= 2)
-        return rp_raise(p, RP_SYNTAX_ERROR,
-                        "f-string: expressions nested too deeply");
+        return rp_perr(p, RP_SYNTAX_ERROR,
+                       "f-string: expressions nested too deeply");
     (*str)++;
     const char *expr_start = *str;
     if (!scan_expr(p, str, end))
@@ -468,9 +468,9 @@ static rp_expr *find_expr(rp_parser *p, const char **str, const char *end,
             return unexpected_end(p);
         conversion = (unsigned char)*(*str)++;
         if (conversion != 's' && conversion != 'r' && conversion != 'a')
-            return rp_raise(p, RP_SYNTAX_ERROR,
-                            "f-string: invalid conversion character: "
-                            "expected 's', 'r', or 'a'");
+            return rp_perr(p, RP_SYNTAX_ERROR,
+                           "f-string: invalid conversion character: "
+                           "expected 's', 'r', or 'a'");
     }
     if (*str < end && **str == ':') {
         if (++*str >= end)
@@ -519,8 +519,8 @@ static int find_literal(rp_parser *p, const char **str, const char *end,
                 }
                 if (ch == '}') {
                     *str = s - 1;
-                    rp_raise(p, RP_SYNTAX_ERROR,
-                             "f-string: single '}' is not allowed");
+                    rp_perr(p, RP_SYNTAX_ERROR,
+                            "f-string: single '}' is not allowed");
                     return -1;
                 }
             }
@@ -561,8 +561,8 @@ static bool concat_fstring(rp_parser *p, fstate *st, const char **str,
             return false;
     }
     if (level == 0 && *str < end - 1)
-        return rp_raise(p, RP_SYNTAX_ERROR,
-                        "f-string: unexpected end of string"),
+        return rp_perr(p, RP_SYNTAX_ERROR,
+                       "f-string: unexpected end of string"),
                false;
     if (level != 0 && **str != '}')
         return unexpected_end(p), false;
@@ -628,8 +628,8 @@ rp_expr *rp_concatenate_strings(rp_parser *p, rp_token **toks, size_t n) {
         size_t len;
         literal_body(toks[i], &bytes, &raw, &f, &body, &len);
         if (bytes)
-            return rp_raise_loc(p, rp_tok_loc(toks[i]),
-                                "bytes literals are not supported by rcpy");
+            return rp_perr_loc(p, rp_tok_loc(toks[i]),
+                               "bytes literals are not supported by rcpy");
         if (f) {
             fctx c = {toks[0], toks[n - 1], toks[i], raw};
             const char *s = body;

@@ -12,7 +12,7 @@
 
 /* t_lookahead: '(' | '[' | '.' */
 static bool t_lookahead(rp_parser *p) {
-    rp_token *t = rp_peek(p);
+    rp_token *t = rp_tok_peek(p);
     return t && (t->type == RP_TOK_LPAR || t->type == RP_TOK_LSQB ||
                  t->type == RP_TOK_DOT);
 }
@@ -23,14 +23,14 @@ static rp_expr *t_trailer(rp_parser *p, int mark, rp_expr *a) {
     int m = p->mark;
     rp_token *name;
     rp_expr *b;
-    if (rp_expect(p, RP_TOK_DOT) && (name = rp_expect(p, RP_TOK_NAME)) &&
-        t_lookahead(p))
+    if (rp_tok_expect(p, RP_TOK_DOT) &&
+        (name = rp_tok_expect(p, RP_TOK_NAME)) && t_lookahead(p))
         return rp_mk_attribute(p, mark, a, name, RP_LOAD);
     if (p->error)
         return NULL;
     p->mark = m;
-    if (rp_expect(p, RP_TOK_LSQB) && (b = rp_p_slices(p)) &&
-        rp_expect(p, RP_TOK_RSQB) && t_lookahead(p))
+    if (rp_tok_expect(p, RP_TOK_LSQB) && (b = rp_p_slices(p)) &&
+        rp_tok_expect(p, RP_TOK_RSQB) && t_lookahead(p))
         return rp_mk_subscript(p, mark, a, b, RP_LOAD);
     if (p->error)
         return NULL;
@@ -40,14 +40,14 @@ static rp_expr *t_trailer(rp_parser *p, int mark, rp_expr *a) {
     if (p->error)
         return NULL;
     p->mark = m;
-    if (rp_expect(p, RP_TOK_LPAR)) {
+    if (rp_tok_expect(p, RP_TOK_LPAR)) {
         int m2 = p->mark;
         if (!(b = rp_p_arguments(p))) {
             if (p->error)
                 return NULL;
             p->mark = m2;
         }
-        if (rp_expect(p, RP_TOK_RPAR) && t_lookahead(p))
+        if (rp_tok_expect(p, RP_TOK_RPAR) && t_lookahead(p))
             return rp_mk_call(p, mark, a, b);
     }
     p->mark = m;
@@ -77,14 +77,14 @@ RP_MEMO_RULE_EXT(rp_expr *, rp_p_t_primary, RP_M_T_PRIMARY) {
  * with context ctx; NULL when neither. */
 static rp_expr *attr_or_subscript(rp_parser *p, rp_ctx ctx) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
     rp_expr *a = rp_p_t_primary(p), *b;
     rp_token *name;
     if (a) {
         int m = p->mark;
-        if (rp_expect(p, RP_TOK_DOT) && (name = rp_expect(p, RP_TOK_NAME)) &&
-            !t_lookahead(p))
+        if (rp_tok_expect(p, RP_TOK_DOT) &&
+            (name = rp_tok_expect(p, RP_TOK_NAME)) && !t_lookahead(p))
             return rp_mk_attribute(p, mark, a, name, ctx);
         if (p->error)
             return NULL;
@@ -92,8 +92,8 @@ static rp_expr *attr_or_subscript(rp_parser *p, rp_ctx ctx) {
     }
     p->mark = mark;
     a = rp_p_t_primary(p);
-    if (a && rp_expect(p, RP_TOK_LSQB) && (b = rp_p_slices(p)) &&
-        rp_expect(p, RP_TOK_RSQB) && !t_lookahead(p))
+    if (a && rp_tok_expect(p, RP_TOK_LSQB) && (b = rp_p_slices(p)) &&
+        rp_tok_expect(p, RP_TOK_RSQB) && !t_lookahead(p))
         return rp_mk_subscript(p, mark, a, b, ctx);
     p->mark = mark;
     return NULL;
@@ -105,13 +105,13 @@ static rp_expr *target_with_star_atom(rp_parser *p);
  * | star_target ',' */
 static bool star_targets_tuple_seq(rp_parser *p, rp_vec *out) {
     int mark = p->mark;
-    if (!rp_gather(p, rp_p_star_target, out))
+    if (!rp_p_gather(p, rp_p_star_target, out))
         return false;
     if (out->n > 1) {
-        rp_expect(p, RP_TOK_COMMA);
+        rp_tok_expect(p, RP_TOK_COMMA);
         return !p->error;
     }
-    if (rp_expect(p, RP_TOK_COMMA))
+    if (rp_tok_expect(p, RP_TOK_COMMA))
         return true;
     p->mark = mark;
     out->n = 0;
@@ -122,35 +122,35 @@ static bool star_targets_tuple_seq(rp_parser *p, rp_vec *out) {
  * | '(' [star_targets_tuple_seq] ')' | '[' [star_targets_list_seq] ']' */
 RP_RULE(rp_expr *, star_atom) {
     int mark = p->mark;
-    rp_expr *a = rp_name(p);
+    rp_expr *a = rp_p_name(p);
     if (a)
         return rp_set_ctx(p, a, RP_STORE);
     if (p->error)
         return NULL;
-    if (rp_expect(p, RP_TOK_LPAR) && (a = target_with_star_atom(p)) &&
-        rp_expect(p, RP_TOK_RPAR))
+    if (rp_tok_expect(p, RP_TOK_LPAR) && (a = target_with_star_atom(p)) &&
+        rp_tok_expect(p, RP_TOK_RPAR))
         return rp_set_ctx(p, a, RP_STORE);
     if (p->error)
         return NULL;
     p->mark = mark;
     rp_vec v = {0};
-    if (rp_expect(p, RP_TOK_LPAR)) {
+    if (rp_tok_expect(p, RP_TOK_LPAR)) {
         int m = p->mark;
         if (!star_targets_tuple_seq(p, &v))
             p->mark = m;
-        if (!p->error && rp_expect(p, RP_TOK_RPAR))
-            return rp_mk_seq(p, RP_E_TUPLE, &v, RP_STORE, rp_loc_from(p, mark));
+        if (!p->error && rp_tok_expect(p, RP_TOK_RPAR))
+            return rp_mk_seq(p, RP_E_TUPLE, &v, RP_STORE, rp_p_loc(p, mark));
     }
     if (p->error)
         return NULL;
     p->mark = mark;
     v.n = 0;
-    if (rp_expect(p, RP_TOK_LSQB)) {
+    if (rp_tok_expect(p, RP_TOK_LSQB)) {
         int m = p->mark;
-        if (!rp_gather_comma(p, rp_p_star_target, &v))
+        if (!rp_p_gather_comma(p, rp_p_star_target, &v))
             p->mark = m;
-        if (!p->error && rp_expect(p, RP_TOK_RSQB))
-            return rp_mk_seq(p, RP_E_LIST, &v, RP_STORE, rp_loc_from(p, mark));
+        if (!p->error && rp_tok_expect(p, RP_TOK_RSQB))
+            return rp_mk_seq(p, RP_E_LIST, &v, RP_STORE, rp_p_loc(p, mark));
     }
     p->mark = mark;
     return NULL;
@@ -170,11 +170,11 @@ RP_MEMO_RULE(rp_expr *, target_with_star_atom, RP_M_TARGET_WITH_STAR_ATOM) {
 /* star_target (memo): '*' (!'*' star_target) | target_with_star_atom */
 RP_MEMO_RULE_EXT(rp_expr *, rp_p_star_target, RP_M_STAR_TARGET) {
     int mark = p->mark;
-    if (rp_expect(p, RP_TOK_STAR) && !rp_at(p, RP_TOK_STAR)) {
+    if (rp_tok_expect(p, RP_TOK_STAR) && !rp_tok_at(p, RP_TOK_STAR)) {
         rp_expr *a = rp_p_star_target(p);
         if (a) {
             rp_expr *inner = rp_set_ctx(p, a, RP_STORE);
-            rp_expr *e = rp_mk_expr(p, RP_E_STARRED, rp_loc_from(p, mark));
+            rp_expr *e = rp_mk_expr(p, RP_E_STARRED, rp_p_loc(p, mark));
             if (e && inner) {
                 e->v.starred.value = inner;
                 e->v.starred.ctx = RP_STORE;
@@ -192,12 +192,12 @@ RP_MEMO_RULE_EXT(rp_expr *, rp_p_star_target, RP_M_STAR_TARGET) {
  * → Tuple */
 RP_RULE_EXT(rp_expr *, rp_p_star_targets) {
     int mark = p->mark;
-    if (!rp_peek(p))
+    if (!rp_tok_peek(p))
         return NULL;
     rp_expr *a = rp_p_star_target(p);
     if (!a)
         return NULL;
-    if (!rp_at(p, RP_TOK_COMMA))
+    if (!rp_tok_at(p, RP_TOK_COMMA))
         return a;
     rp_vec v = {0};
     if (!rp_vec_push(p, &v, a))
@@ -205,7 +205,7 @@ RP_RULE_EXT(rp_expr *, rp_p_star_targets) {
     for (;;) {
         int m = p->mark;
         rp_expr *c;
-        if (!rp_expect(p, RP_TOK_COMMA) || !(c = rp_p_star_target(p))) {
+        if (!rp_tok_expect(p, RP_TOK_COMMA) || !(c = rp_p_star_target(p))) {
             if (p->error)
                 return NULL;
             p->mark = m;
@@ -214,8 +214,8 @@ RP_RULE_EXT(rp_expr *, rp_p_star_targets) {
         if (!rp_vec_push(p, &v, c))
             return NULL;
     }
-    rp_expect(p, RP_TOK_COMMA);
-    return rp_mk_seq(p, RP_E_TUPLE, &v, RP_STORE, rp_loc_from(p, mark));
+    rp_tok_expect(p, RP_TOK_COMMA);
+    return rp_mk_seq(p, RP_E_TUPLE, &v, RP_STORE, rp_p_loc(p, mark));
 }
 
 /* single_subscript_attribute_target: t_primary '.' NAME !t_lookahead
@@ -232,12 +232,12 @@ RP_RULE_EXT(rp_expr *, rp_p_single_target) {
     if (a || p->error)
         return a;
     p->mark = mark;
-    if ((a = rp_name(p)))
+    if ((a = rp_p_name(p)))
         return rp_set_ctx(p, a, RP_STORE);
     if (p->error)
         return NULL;
-    if (rp_expect(p, RP_TOK_LPAR) && (a = rp_p_single_target(p)) &&
-        rp_expect(p, RP_TOK_RPAR))
+    if (rp_tok_expect(p, RP_TOK_LPAR) && (a = rp_p_single_target(p)) &&
+        rp_tok_expect(p, RP_TOK_RPAR))
         return a;
     p->mark = mark;
     return NULL;
@@ -249,13 +249,13 @@ static rp_expr *del_target(rp_parser *p);
  * | '[' [del_targets] ']' */
 RP_RULE(rp_expr *, del_t_atom) {
     int mark = p->mark;
-    rp_expr *a = rp_name(p);
+    rp_expr *a = rp_p_name(p);
     if (a)
         return rp_set_ctx(p, a, RP_DEL);
     if (p->error)
         return NULL;
-    if (rp_expect(p, RP_TOK_LPAR) && (a = del_target(p)) &&
-        rp_expect(p, RP_TOK_RPAR))
+    if (rp_tok_expect(p, RP_TOK_LPAR) && (a = del_target(p)) &&
+        rp_tok_expect(p, RP_TOK_RPAR))
         return rp_set_ctx(p, a, RP_DEL);
     if (p->error)
         return NULL;
@@ -264,7 +264,7 @@ RP_RULE(rp_expr *, del_t_atom) {
     for (int k = 0; k < 2; k++) {
         p->mark = mark;
         rp_vec v = {0};
-        if (!rp_expect(p, open[k]))
+        if (!rp_tok_expect(p, open[k]))
             continue;
         int m = p->mark;
         if (!rp_p_del_targets(p, &v)) {
@@ -273,9 +273,9 @@ RP_RULE(rp_expr *, del_t_atom) {
             p->mark = m;
             v.n = 0;
         }
-        if (rp_expect(p, close[k]))
+        if (rp_tok_expect(p, close[k]))
             return rp_mk_seq(p, k ? RP_E_LIST : RP_E_TUPLE, &v, RP_DEL,
-                             rp_loc_from(p, mark));
+                             rp_p_loc(p, mark));
         if (p->error)
             return NULL;
     }
@@ -296,5 +296,5 @@ RP_MEMO_RULE(rp_expr *, del_target, RP_M_DEL_TARGET) {
 
 /* del_targets: ','.del_target+ [','] */
 bool rp_p_del_targets(rp_parser *p, rp_vec *out) {
-    return rp_gather_comma(p, del_target, out);
+    return rp_p_gather_comma(p, del_target, out);
 }

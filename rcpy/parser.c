@@ -20,7 +20,7 @@
 /* Memory                                                                 */
 /* ====================================================================== */
 
-void *rp_nomem(rp_parser *p) {
+void *rp_pnomem(rp_parser *p) {
     p->error = true;
     p->err_set = true;
     memset(p->err, 0, sizeof *p->err);
@@ -29,16 +29,16 @@ void *rp_nomem(rp_parser *p) {
     return NULL;
 }
 
-void *rp_alloc(rp_parser *p, size_t size) {
+void *rp_palloc(rp_parser *p, size_t size) {
     void *m = rp_arena_alloc(p->arena, size);
     if (!m)
-        rp_nomem(p);
+        rp_pnomem(p);
     return m;
 }
 
-rc_object *rp_keep(rp_parser *p, rc_object *o) {
+rc_object *rp_pkeep(rp_parser *p, rc_object *o) {
     if (!o || !rp_arena_keep(p->arena, o))
-        return rp_nomem(p);
+        return rp_pnomem(p);
     return o;
 }
 
@@ -47,7 +47,7 @@ bool rp_vec_push(rp_parser *p, rp_vec *v, void *item) {
         size_t cap = v->cap ? v->cap * 2 : 8;
         void **items = rp_arena_alloc(p->scratch, cap * sizeof *items);
         if (!items) {
-            rp_nomem(p);
+            rp_pnomem(p);
             return false;
         }
         if (v->n)
@@ -68,7 +68,7 @@ bool rp_vec_finish(rp_parser *p, rp_vec *v, void *seq) {
     s->items = NULL;
     if (!v->n)
         return true;
-    s->items = rp_alloc(p, v->n * sizeof *s->items);
+    s->items = rp_palloc(p, v->n * sizeof *s->items);
     if (!s->items)
         return false;
     memcpy(s->items, v->items, v->n * sizeof *s->items);
@@ -125,8 +125,8 @@ static void *raise_known(rp_parser *p, rp_syntax_kind kind, int lineno, int col,
     return NULL;
 }
 
-void *rp_raise_at(rp_parser *p, rp_syntax_kind kind, int lineno, int col,
-                  int end_lineno, int end_col, const char *fmt, ...) {
+void *rp_perr_at(rp_parser *p, rp_syntax_kind kind, int lineno, int col,
+                 int end_lineno, int end_col, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     raise_known(p, kind, lineno, col == RP_CURRENT_POS ? col : col + 1,
@@ -136,8 +136,8 @@ void *rp_raise_at(rp_parser *p, rp_syntax_kind kind, int lineno, int col,
     return NULL;
 }
 
-void *rp_raise_v(rp_parser *p, rp_syntax_kind kind, const char *fmt,
-                 va_list ap) {
+void *rp_perr_v(rp_parser *p, rp_syntax_kind kind, const char *fmt,
+                va_list ap) {
     if (p->fill == 0)
         return raise_known(p, kind, 0, 0, 0, -1, fmt, ap);
     rp_token *t =
@@ -153,15 +153,15 @@ void *rp_raise_v(rp_parser *p, rp_syntax_kind kind, const char *fmt,
                        ap);
 }
 
-void *rp_raise(rp_parser *p, rp_syntax_kind kind, const char *fmt, ...) {
+void *rp_perr(rp_parser *p, rp_syntax_kind kind, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    rp_raise_v(p, kind, fmt, ap);
+    rp_perr_v(p, kind, fmt, ap);
     va_end(ap);
     return NULL;
 }
 
-void *rp_raise_loc(rp_parser *p, rp_loc a, const char *fmt, ...) {
+void *rp_perr_loc(rp_parser *p, rp_loc a, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     raise_known(p, RP_SYNTAX_ERROR, a.lineno, a.col_offset + 1, a.end_lineno,
@@ -170,7 +170,7 @@ void *rp_raise_loc(rp_parser *p, rp_loc a, const char *fmt, ...) {
     return NULL;
 }
 
-void *rp_raise_range(rp_parser *p, rp_loc a, rp_loc b, const char *fmt, ...) {
+void *rp_perr_range(rp_parser *p, rp_loc a, rp_loc b, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     raise_known(p, RP_SYNTAX_ERROR, a.lineno, a.col_offset + 1, b.end_lineno,
@@ -179,7 +179,7 @@ void *rp_raise_range(rp_parser *p, rp_loc a, rp_loc b, const char *fmt, ...) {
     return NULL;
 }
 
-void *rp_raise_from(rp_parser *p, rp_loc a, const char *fmt, ...) {
+void *rp_perr_from(rp_parser *p, rp_loc a, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     raise_known(p, RP_SYNTAX_ERROR, a.lineno, a.col_offset + 1, RP_CURRENT_POS,
@@ -210,9 +210,9 @@ static void lexer_error(rp_parser *p) {
 static void raise_unclosed_paren(rp_parser *p) {
     rp_lexer *lx = p->lx;
     int i = lx->level - 1;
-    rp_raise_at(p, RP_SYNTAX_ERROR, lx->parenlineno[i], lx->parencol[i],
-                lx->parenlineno[i], -1, "'%c' was never closed",
-                lx->parenstack[i]);
+    rp_perr_at(p, RP_SYNTAX_ERROR, lx->parenlineno[i], lx->parencol[i],
+               lx->parenlineno[i], -1, "'%c' was never closed",
+               lx->parenstack[i]);
 }
 
 static void incomplete(rp_parser *p) {
@@ -233,7 +233,7 @@ static void tokenizer_error(rp_parser *p) {
         lexer_error(p);
         return;
     case RP_LEX_DECODE:
-        rp_raise(p, RP_SYNTAX_ERROR, "(unicode error) %s", lx->err.msg);
+        rp_perr(p, RP_SYNTAX_ERROR, "(unicode error) %s", lx->err.msg);
         p->err_from_lexer = true;
         return;
     case RP_LEX_NEEDMORE:
@@ -243,11 +243,11 @@ static void tokenizer_error(rp_parser *p) {
         if (lx->level)
             raise_unclosed_paren(p);
         else
-            rp_raise(p, RP_SYNTAX_ERROR, "unexpected EOF while parsing");
+            rp_perr(p, RP_SYNTAX_ERROR, "unexpected EOF while parsing");
         return;
     case RP_LEX_DEDENT:
-        rp_raise(p, RP_INDENTATION_ERROR,
-                 "unindent does not match any outer indentation level");
+        rp_perr(p, RP_INDENTATION_ERROR,
+                "unindent does not match any outer indentation level");
         return;
     case RP_LEX_TABSPACE:
         kind = RP_TAB_ERROR;
@@ -265,8 +265,8 @@ static void tokenizer_error(rp_parser *p) {
         msg = "unknown parsing error";
         break;
     }
-    rp_raise_at(p, kind, lx->lineno, col >= 0 ? col : 0, lx->lineno, -1, "%s",
-                msg);
+    rp_perr_at(p, kind, lx->lineno, col >= 0 ? col : 0, lx->lineno, -1, "%s",
+               msg);
 }
 
 /* ====================================================================== */
@@ -279,7 +279,7 @@ static bool fill_token(rp_parser *p) {
         int size = p->size ? p->size * 2 : 256;
         rp_token **t = rp_arena_alloc(p->scratch, (size_t)size * sizeof *t);
         if (!t)
-            return rp_nomem(p), false;
+            return rp_pnomem(p), false;
         if (p->fill)
             memcpy(t, p->tokens, (size_t)p->fill * sizeof *t);
         p->tokens = t;
@@ -287,7 +287,7 @@ static bool fill_token(rp_parser *p) {
     }
     rp_token *t = rp_arena_alloc(p->scratch, sizeof *t);
     if (!t)
-        return rp_nomem(p), false;
+        return rp_pnomem(p), false;
     rp_lextoken lt;
     rp_toktype type = rp_lexer_next(p->lx, &lt);
     if (p->mode == RP_MODE_SINGLE && type == RP_TOK_ENDMARKER &&
@@ -319,7 +319,7 @@ static bool fill_token(rp_parser *p) {
     return true;
 }
 
-rp_token *rp_peek(rp_parser *p) {
+rp_token *rp_tok_peek(rp_parser *p) {
     if (p->error)
         return NULL;
     if (p->mark == p->fill && !fill_token(p)) {
@@ -329,26 +329,25 @@ rp_token *rp_peek(rp_parser *p) {
     return p->tokens[p->mark];
 }
 
-rp_token *rp_expect(rp_parser *p, rp_toktype type) {
-    rp_token *t = rp_peek(p);
+rp_token *rp_tok_expect(rp_parser *p, rp_toktype type) {
+    rp_token *t = rp_tok_peek(p);
     if (!t || t->type != type)
         return NULL;
     p->mark++;
     return t;
 }
 
-bool rp_at(rp_parser *p, rp_toktype type) {
-    rp_token *t = rp_peek(p);
+bool rp_tok_at(rp_parser *p, rp_toktype type) {
+    rp_token *t = rp_tok_peek(p);
     return t && t->type == type;
 }
 
-rp_token *rp_expect_forced(rp_parser *p, rp_toktype type,
-                           const char *expected) {
-    rp_token *t = rp_peek(p);
+rp_token *rp_tok_forced(rp_parser *p, rp_toktype type, const char *expected) {
+    rp_token *t = rp_tok_peek(p);
     if (!t)
         return NULL;
     if (t->type != type)
-        return rp_raise_loc(p, rp_tok_loc(t), "expected '%s'", expected);
+        return rp_perr_loc(p, rp_tok_loc(t), "expected '%s'", expected);
     p->mark++;
     return t;
 }
@@ -364,8 +363,8 @@ bool rp_is_soft_keyword(const rp_token *t) {
     return false;
 }
 
-rp_token *rp_expect_soft(rp_parser *p, const char *word) {
-    rp_token *t = rp_peek(p);
+rp_token *rp_tok_soft(rp_parser *p, const char *word) {
+    rp_token *t = rp_tok_peek(p);
     if (!t || t->type != RP_TOK_NAME)
         return NULL;
     size_t n = strlen(word);
@@ -375,7 +374,7 @@ rp_token *rp_expect_soft(rp_parser *p, const char *word) {
     return t;
 }
 
-rp_token *rp_last_token(rp_parser *p) {
+rp_token *rp_tok_last(rp_parser *p) {
     rp_token *t = NULL;
     for (int m = p->mark - 1; m >= 0; m--) {
         t = p->tokens[m];
@@ -386,8 +385,8 @@ rp_token *rp_last_token(rp_parser *p) {
     return t;
 }
 
-rp_loc rp_loc_from(rp_parser *p, int start) {
-    rp_token *a = p->tokens[start], *b = rp_last_token(p);
+rp_loc rp_p_loc(rp_parser *p, int start) {
+    rp_token *a = p->tokens[start], *b = rp_tok_last(p);
     rp_loc l = {a->lineno, a->col, b ? b->end_lineno : a->lineno,
                 b ? b->end_col : a->col};
     return l;
@@ -395,12 +394,12 @@ rp_loc rp_loc_from(rp_parser *p, int start) {
 
 rc_object *rp_token_ident(rp_parser *p, rp_token *t) {
     if (!t->obj)
-        t->obj = rp_ident(p, t->start, (size_t)(t->end - t->start));
+        t->obj = rp_p_ident(p, t->start, (size_t)(t->end - t->start));
     return t->obj;
 }
 
-rp_expr *rp_name(rp_parser *p) {
-    rp_token *t = rp_expect(p, RP_TOK_NAME);
+rp_expr *rp_p_name(rp_parser *p) {
+    rp_token *t = rp_tok_expect(p, RP_TOK_NAME);
     if (!t)
         return NULL;
     rc_object *id = rp_token_ident(p, t);
@@ -418,7 +417,7 @@ rp_expr *rp_name(rp_parser *p) {
 /* Rules' bookkeeping                                                     */
 /* ====================================================================== */
 
-bool rp_enter(rp_parser *p) {
+bool rp_p_enter(rp_parser *p) {
     if (p->error)
         return false;
     if (p->depth_base + p->level++ >= RP_MAXSTACK) {
@@ -434,7 +433,7 @@ bool rp_enter(rp_parser *p) {
 }
 
 int rp_memo_get(rp_parser *p, int key, void **node) {
-    rp_token *t = rp_peek(p);
+    rp_token *t = rp_tok_peek(p);
     if (!t)
         return -1;
     for (rp_memo *m = t->memo; m; m = m->next) {
@@ -452,7 +451,7 @@ void rp_memo_put(rp_parser *p, int mark, int key, void *node) {
         return;
     rp_memo *m = rp_arena_alloc(p->scratch, sizeof *m);
     if (!m) {
-        rp_nomem(p);
+        rp_pnomem(p);
         return;
     }
     rp_token *t = p->tokens[mark];
@@ -477,9 +476,9 @@ static rp_mod *file_rule(rp_parser *p) {
         p->mark = mark;
         body.n = 0;
     }
-    if (!rp_expect(p, RP_TOK_ENDMARKER))
+    if (!rp_tok_expect(p, RP_TOK_ENDMARKER))
         return NULL;
-    rp_mod *m = rp_alloc(p, sizeof *m);
+    rp_mod *m = rp_palloc(p, sizeof *m);
     if (!m || !rp_vec_finish(p, &body, &m->body))
         return NULL;
     m->mode = RP_MODE_EXEC;
@@ -491,11 +490,11 @@ static rp_mod *file_rule(rp_parser *p) {
 static rp_mod *interactive_rule(rp_parser *p) {
     rp_vec body = {0};
     int mark = p->mark;
-    rp_token *t0 = rp_peek(p);
+    rp_token *t0 = rp_tok_peek(p);
     if (!t0)
         return NULL;
     rp_stmt *s = rp_p_compound_stmt(p);
-    if (s && rp_expect(p, RP_TOK_NEWLINE)) {
+    if (s && rp_tok_expect(p, RP_TOK_NEWLINE)) {
         if (!rp_vec_push(p, &body, s))
             return NULL;
         goto done;
@@ -505,18 +504,18 @@ static rp_mod *interactive_rule(rp_parser *p) {
         goto done;
     p->mark = mark;
     body.n = 0;
-    if (rp_expect(p, RP_TOK_NEWLINE)) {
-        rp_stmt *pass = rp_mk_stmt(p, RP_S_PASS, rp_loc_from(p, mark));
+    if (rp_tok_expect(p, RP_TOK_NEWLINE)) {
+        rp_stmt *pass = rp_mk_stmt(p, RP_S_PASS, rp_p_loc(p, mark));
         if (!pass || !rp_vec_push(p, &body, pass))
             return NULL;
         goto done;
     }
     p->mark = mark;
-    if (rp_expect(p, RP_TOK_ENDMARKER))
+    if (rp_tok_expect(p, RP_TOK_ENDMARKER))
         goto done;
     return NULL;
 done:;
-    rp_mod *m = rp_alloc(p, sizeof *m);
+    rp_mod *m = rp_palloc(p, sizeof *m);
     if (!m || !rp_vec_finish(p, &body, &m->body))
         return NULL;
     m->mode = RP_MODE_SINGLE;
@@ -528,11 +527,11 @@ static rp_mod *eval_rule(rp_parser *p) {
     rp_expr *e = rp_p_expressions(p);
     if (!e)
         return NULL;
-    while (rp_expect(p, RP_TOK_NEWLINE))
+    while (rp_tok_expect(p, RP_TOK_NEWLINE))
         ;
-    if (!rp_expect(p, RP_TOK_ENDMARKER))
+    if (!rp_tok_expect(p, RP_TOK_ENDMARKER))
         return NULL;
-    rp_mod *m = rp_alloc(p, sizeof *m);
+    rp_mod *m = rp_palloc(p, sizeof *m);
     if (!m)
         return NULL;
     m->mode = RP_MODE_EVAL;
@@ -578,7 +577,7 @@ static void check_rest_of_source(rp_parser *p) {
         else if (lx->done == RP_LEX_ERROR)
             lexer_error(p);
         else if (lx->done == RP_LEX_DECODE)
-            rp_raise(p, RP_SYNTAX_ERROR, "(unicode error) %s", lx->err.msg);
+            rp_perr(p, RP_SYNTAX_ERROR, "(unicode error) %s", lx->err.msg);
         return;
     }
 }
@@ -595,22 +594,22 @@ static void set_syntax_error(rp_parser *p, rp_token *last) {
         return;
     }
     if (p->fill == 0)
-        rp_raise(p, RP_SYNTAX_ERROR, "error at start before reading any input");
+        rp_perr(p, RP_SYNTAX_ERROR, "error at start before reading any input");
     if (last->type == RP_TOK_ERRORTOKEN && p->lx->done == RP_LEX_EOF) {
         if (p->lx->level)
             raise_unclosed_paren(p);
         else
-            rp_raise(p, RP_SYNTAX_ERROR, "unexpected EOF while parsing");
+            rp_perr(p, RP_SYNTAX_ERROR, "unexpected EOF while parsing");
         return;
     }
     if (last->type == RP_TOK_INDENT || last->type == RP_TOK_DEDENT) {
-        rp_raise(p, RP_INDENTATION_ERROR,
-                 last->type == RP_TOK_INDENT ? "unexpected indent"
-                                             : "unexpected unindent");
+        rp_perr(p, RP_INDENTATION_ERROR,
+                last->type == RP_TOK_INDENT ? "unexpected indent"
+                                            : "unexpected unindent");
         return;
     }
-    rp_raise_at(p, RP_SYNTAX_ERROR, last->lineno, last->col, last->end_lineno,
-                last->end_col, "invalid syntax");
+    rp_perr_at(p, RP_SYNTAX_ERROR, last->lineno, last->col, last->end_lineno,
+               last->end_col, "invalid syntax");
     check_rest_of_source(p);
 }
 
@@ -633,9 +632,9 @@ static void *run_parser(rp_parser *p) {
     void *res = start_rule(p);
     if (res) {
         if (p->mode == RP_MODE_SINGLE && !p->fstring && bad_single_statement(p))
-            return rp_raise(p, RP_SYNTAX_ERROR,
-                            "multiple statements found while compiling a "
-                            "single statement");
+            return rp_perr(p, RP_SYNTAX_ERROR,
+                           "multiple statements found while compiling a "
+                           "single statement");
         return res;
     }
     if (p->err_set && (p->err->kind == RP_SYNTAX_NOMEM ||
@@ -643,8 +642,8 @@ static void *run_parser(rp_parser *p) {
                        p->err->kind == RP_SYNTAX_INCOMPLETE))
         return NULL;
     if (p->fill == 0)
-        return rp_raise(p, RP_SYNTAX_ERROR,
-                        "error at start before reading any input");
+        return rp_perr(p, RP_SYNTAX_ERROR,
+                       "error at start before reading any input");
     rp_token *last = p->tokens[p->fill - 1];
     for (int i = 0; i < p->fill; i++)
         p->tokens[i]->memo = NULL;
@@ -656,7 +655,7 @@ static void *run_parser(rp_parser *p) {
         return NULL;
     set_syntax_error(p, last);
     if (!p->err_set)
-        rp_raise(p, RP_SYNTAX_ERROR, "invalid syntax");
+        rp_perr(p, RP_SYNTAX_ERROR, "invalid syntax");
     return NULL;
 }
 
@@ -772,7 +771,7 @@ static char *prepare_source(rp_parser *p, const char *src, size_t len,
     }
     char *out = rp_arena_alloc(p->scratch, len * 2 + 2);
     if (!out)
-        return rp_nomem(p);
+        return rp_pnomem(p);
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)src[i];
@@ -828,7 +827,7 @@ rp_mod *rp_parse(rp_arena *arena, const char *src, size_t len, rp_mode mode,
     if (text) {
         rp_lexer_init(&lx, rt, text, n, mode == RP_MODE_SINGLE, 0);
         if (mode == RP_MODE_SINGLE && n == 1 && text[0] == '\n' && len == 0) {
-            mod = rp_alloc(&p, sizeof *mod);
+            mod = rp_palloc(&p, sizeof *mod);
             if (mod)
                 mod->mode = RP_MODE_SINGLE;
         } else {
@@ -839,7 +838,7 @@ rp_mod *rp_parse(rp_arena *arena, const char *src, size_t len, rp_mode mode,
     }
     rp_arena_free(scratch);
     if (!mod && !p.err_set)
-        rp_nomem(&p);
+        rp_pnomem(&p);
     return mod;
 }
 

@@ -107,13 +107,13 @@ struct rp_parser {
 
 /* Enters a rule: false when an error stops parsing or the nesting is too
  * deep (an error is then recorded). */
-bool rp_enter(rp_parser *p);
+bool rp_p_enter(rp_parser *p);
 
 /* A rule function with the bookkeeping every rule needs. */
 #define RP_RULE(T, name)                                                       \
     static T name##_(rp_parser *p);                                            \
     static T name(rp_parser *p) {                                              \
-        if (!rp_enter(p))                                                      \
+        if (!rp_p_enter(p))                                                    \
             return NULL;                                                       \
         T r_ = name##_(p);                                                     \
         p->level--;                                                            \
@@ -125,7 +125,7 @@ bool rp_enter(rp_parser *p);
  * linkage (for rules other files call). */
 #define RP_MEMO_BODY(T, name, key)                                             \
     {                                                                          \
-        if (!rp_enter(p))                                                      \
+        if (!rp_p_enter(p))                                                    \
             return NULL;                                                       \
         int start_ = p->mark;                                                  \
         void *memo_;                                                           \
@@ -150,7 +150,7 @@ bool rp_enter(rp_parser *p);
 #define RP_RULE_EXT(T, name)                                                   \
     static T name##_(rp_parser *p);                                            \
     T name(rp_parser *p) {                                                     \
-        if (!rp_enter(p))                                                      \
+        if (!rp_p_enter(p))                                                    \
             return NULL;                                                       \
         T r_ = name##_(p);                                                     \
         p->level--;                                                            \
@@ -168,23 +168,23 @@ void rp_memo_put(rp_parser *p, int mark, int key, void *node);
 /* ====================================================================== */
 
 /* The token at the mark, read if needed (NULL on error). */
-rp_token *rp_peek(rp_parser *p);
+rp_token *rp_tok_peek(rp_parser *p);
 /* The token at the mark if it has this type (the mark moves past it). */
-rp_token *rp_expect(rp_parser *p, rp_toktype type);
-/* As rp_expect, but a mismatch is an error: "expected ':'". */
-rp_token *rp_expect_forced(rp_parser *p, rp_toktype type, const char *expected);
+rp_token *rp_tok_expect(rp_parser *p, rp_toktype type);
+/* As rp_tok_expect, but a mismatch is an error: "expected ':'". */
+rp_token *rp_tok_forced(rp_parser *p, rp_toktype type, const char *expected);
 /* Does the token at the mark have this type? (Reads it; mark unchanged.) */
-bool rp_at(rp_parser *p, rp_toktype type);
+bool rp_tok_at(rp_parser *p, rp_toktype type);
 /* A NAME that is this soft keyword ("match", "case", "_"). */
-rp_token *rp_expect_soft(rp_parser *p, const char *word);
+rp_token *rp_tok_soft(rp_parser *p, const char *word);
 /* Is the NAME token t a soft keyword? */
 bool rp_is_soft_keyword(const rp_token *t);
 /* The last token before the mark that is not NEWLINE/INDENT/DEDENT. */
-rp_token *rp_last_token(rp_parser *p);
+rp_token *rp_tok_last(rp_parser *p);
 /* The location from the token at `start` to the last token read. */
-rp_loc rp_loc_from(rp_parser *p, int start);
+rp_loc rp_p_loc(rp_parser *p, int start);
 /* NAME as a Name node (Load), or NULL. */
-rp_expr *rp_name(rp_parser *p);
+rp_expr *rp_p_name(rp_parser *p);
 /* The identifier of a NAME token (interned str), or NULL + error. */
 rc_object *rp_token_ident(rp_parser *p, rp_token *t);
 
@@ -197,39 +197,38 @@ rc_object *rp_token_ident(rp_parser *p, rp_token *t);
  * offsets; col or end_col RP_CURRENT_POS: the lexer's position; end_col
  * -1: none. Always returns NULL. */
 #define RP_CURRENT_POS (-5)
-void *rp_raise_at(rp_parser *p, rp_syntax_kind kind, int lineno, int col,
-                  int end_lineno, int end_col, const char *fmt, ...)
+void *rp_perr_at(rp_parser *p, rp_syntax_kind kind, int lineno, int col,
+                 int end_lineno, int end_col, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 7, 8)))
 #endif
     ;
 /* At the last token read (CPython's RAISE_SYNTAX_ERROR). */
-void *rp_raise(rp_parser *p, rp_syntax_kind kind, const char *fmt, ...)
+void *rp_perr(rp_parser *p, rp_syntax_kind kind, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
-void *rp_raise_v(rp_parser *p, rp_syntax_kind kind, const char *fmt,
-                 va_list ap);
+void *rp_perr_v(rp_parser *p, rp_syntax_kind kind, const char *fmt, va_list ap);
 /* Over a node's or token's location (KNOWN_LOCATION / KNOWN_RANGE /
  * STARTING_FROM). */
-void *rp_raise_loc(rp_parser *p, rp_loc a, const char *fmt, ...)
+void *rp_perr_loc(rp_parser *p, rp_loc a, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
-void *rp_raise_range(rp_parser *p, rp_loc a, rp_loc b, const char *fmt, ...)
+void *rp_perr_range(rp_parser *p, rp_loc a, rp_loc b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
-void *rp_raise_from(rp_parser *p, rp_loc a, const char *fmt, ...)
+void *rp_perr_from(rp_parser *p, rp_loc a, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
 /* Memory ran out: stop with RP_SYNTAX_NOMEM. Returns NULL. */
-void *rp_nomem(rp_parser *p);
+void *rp_pnomem(rp_parser *p);
 /* A token's location as an rp_loc. */
 rp_loc rp_tok_loc(const rp_token *t);
 
@@ -250,9 +249,9 @@ bool rp_vec_finish(rp_parser *p, rp_vec *v, void *seq);
 /* The runtime an arena draws from (ast.c). */
 rc_runtime *rp_arena_runtime(const rp_arena *a);
 /* Allocates zeroed memory in the tree's arena, or records the error. */
-void *rp_alloc(rp_parser *p, size_t size);
+void *rp_palloc(rp_parser *p, size_t size);
 /* Keeps o (stolen) in the tree's arena; NULL + error when o is NULL. */
-rc_object *rp_keep(rp_parser *p, rc_object *o);
+rc_object *rp_pkeep(rp_parser *p, rc_object *o);
 
 /* ====================================================================== */
 /* Node constructors (parse_nodes.c)                                      */
@@ -281,19 +280,20 @@ typedef enum rp_targets {
 rp_expr *rp_invalid_target(rp_expr *e, rp_targets type);
 /* RAISE_SYNTAX_ERROR_INVALID_TARGET: NULL, and an error when e holds an
  * invalid target. */
-void *rp_raise_invalid_target(rp_parser *p, rp_targets type, rp_expr *e);
+void *rp_perr_invalid_target(rp_parser *p, rp_targets type, rp_expr *e);
 /* Checks that the tree is not nested deeper than the compiler and CPython
  * accept (RecursionError otherwise); false with the error recorded. */
 bool rp_check_depth(rp_parser *p, const rp_mod *mod);
 /* An identifier from C text, kept in the arena. */
-rc_object *rp_ident(rp_parser *p, const char *text, size_t len);
+rc_object *rp_p_ident(rp_parser *p, const char *text, size_t len);
 /* The empty argument list. */
 rp_arguments *rp_empty_arguments(rp_parser *p);
 
 /* ','.elem+ : elements separated by commas (no trailing comma). */
-bool rp_gather(rp_parser *p, rp_expr *(*elem)(rp_parser *), rp_vec *out);
+bool rp_p_gather(rp_parser *p, rp_expr *(*elem)(rp_parser *), rp_vec *out);
 /* ','.elem+ [','] */
-bool rp_gather_comma(rp_parser *p, rp_expr *(*elem)(rp_parser *), rp_vec *out);
+bool rp_p_gather_comma(rp_parser *p, rp_expr *(*elem)(rp_parser *),
+                       rp_vec *out);
 /* Nodes for primaries and targets; loc from the token at mark to the
  * last token read. */
 rp_expr *rp_mk_attribute(rp_parser *p, int mark, rp_expr *a, rp_token *name,
