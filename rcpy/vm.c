@@ -97,11 +97,11 @@ static const rp_exc_entry *find_handler(const rp_code *co, uint32_t i) {
 
 /* Releases the frame a return or an exception leaves and unlinks it from
  * the thread; returns the frame to go on with (the caller), or NULL when
- * f was the entry frame of this activation. */
+ * f was the entry frame of this activation. The recursion counter is the
+ * caller's business. */
 static rp_frame *leave_frame(rp_interp *ip, rp_frame *f) {
     rp_frame *prev = f->previous;
     bool entry = f->is_entry;
-    rc_recursion_leave(ip->rt);
     ip->frame = prev;
     rp_frame_clear(ip, f);
     if (f->owner == RP_FRAME_OWNED_BY_THREAD)
@@ -431,17 +431,10 @@ rc_object *rp_run_frame(rp_interp *ip, rp_frame *f, bool throwing) {
 start_frame:
     if (rc_recursion_enter(rt, NULL) < 0) {
         /* the frame never ran: no traceback entry of its own */
-        rp_frame *prev = f->previous;
-        bool entry = f->is_entry;
-        ip->frame = prev;
-        rp_frame_clear(ip, f);
-        if (f->owner == RP_FRAME_OWNED_BY_THREAD)
-            rp_frame_pop(ip, f);
-        else
-            f->previous = NULL;
-        if (entry)
+        rp_frame *caller = leave_frame(ip, f);
+        if (!caller)
             return NULL;
-        f = prev;
+        f = caller;
         LOAD_FRAME();
         goto error;
     }
@@ -988,6 +981,7 @@ dispatch:
         TARGET(RETURN_VALUE) {
             rc_object *retval = POP();
             SAVE_SP();
+            rc_recursion_leave(rt);
             rp_frame *caller = leave_frame(ip, f);
             if (!caller)
                 return retval;
@@ -1176,6 +1170,7 @@ exit_frame:
         rc_xdecref(v);
     }
     SAVE_SP();
+    rc_recursion_leave(rt);
     {
         rp_frame *caller = leave_frame(ip, f);
         if (!caller)
