@@ -52,8 +52,9 @@ void rp_fini_front(rp_interp *ip) {
         rp_err_clear(ip);
     rc_set_unraisable_hook(ip->rt, NULL, NULL);
     rc_object *held[] = {fr->memerr, fr->gc_garbage, fr->gc_callbacks,
-                         fr->importing};
+                         fr->importing, fr->unsupported};
     fr->memerr = fr->gc_garbage = fr->gc_callbacks = fr->importing = NULL;
+    fr->unsupported = NULL;
     for (size_t i = 0; i < sizeof held / sizeof held[0]; i++)
         rc_xdecref(held[i]);
     ip->front = NULL;

@@ -22,6 +22,7 @@ struct rp_front {
     bool in_callbacks;       /* gc.callbacks are running */
     bool gcstats;            /* -X gcstats printer registered */
     rc_object *importing;    /* set of module names being imported */
+    rc_object *unsupported;  /* io.UnsupportedOperation, made on first use */
 };
 
 /* ---- errors.c ---- */
