@@ -77,6 +77,10 @@ const char *rp_module_name(rc_object *module);
 rc_object *rp_exec_module_source(rp_interp *ip, rc_object *m, const char *src,
                                  size_t len, const char *path);
 
+/* `rcpy -m name`: runs the module (or a package's __main__) as __main__;
+ * 0, 1 (SystemExit) or -1 (error printed; ip->exit_code set). */
+int rp_run_module(rp_interp *ip, const char *name);
+
 /* ---- fileobj.c ---- */
 
 /* A file object over an open C stream (borrowed by the object when

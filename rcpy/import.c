@@ -624,3 +624,67 @@ int rp_import_star(rp_interp *ip, rc_object *module, rc_object *locals) {
     rc_decref(keys);
     return r < 0 ? -1 : 0;
 }
+
+/* ====================================================================== */
+/* rcpy -m module                                                         */
+/* ====================================================================== */
+
+/* Where `-m name` finds its code: *file filled (a module file, or a
+ * package's __main__.py), or *src for an embedded module. 1 found, 0 not,
+ * negative when importing the parent package failed. */
+static int find_main(rp_interp *ip, const char *name, char *file, size_t cap,
+                     const char **src, size_t *len) {
+    const char *dot = strrchr(name, '.');
+    rc_object *dirs = ip->path, *parent = NULL;
+    if (dot) {
+        char pkg[512];
+        snprintf(pkg, sizeof pkg, "%.*s", (int)(dot - name), name);
+        parent = rp_import_cstr(ip, pkg);
+        if (!parent)
+            return -1;
+        dirs = rc_dict_getitem(MOD(parent)->dict, ip->s.path);
+    }
+    char pkgdir[PATH_MAX];
+    int found = search(ip, dirs, dot ? dot + 1 : name, file, cap, pkgdir,
+                       sizeof pkgdir);
+    rc_xdecref(parent);
+    if (found && pkgdir[0]) {
+        snprintf(file, cap, "%s/__main__.py", pkgdir);
+        return is_file(file);
+    }
+    if (found || dot)
+        return found;
+    *src = rp_lib_source(name, len);
+    return *src != NULL;
+}
+
+int rp_run_module(rp_interp *ip, const char *name) {
+    char file[2 * PATH_MAX];
+    const char *src = NULL;
+    size_t len = 0;
+    int found = find_main(ip, name, file, sizeof file, &src, &len);
+    if (found < 0)
+        return rp_handle_uncaught(ip) ? 1 : -1;
+    if (!found) {
+        fprintf(stderr, "rcpy: No module named %s\n", name);
+        ip->exit_code = 1;
+        return -1;
+    }
+    if (src)
+        return rp_run_source(ip, src, len, "<frozen>", NULL);
+    char *text = read_all(file, &len);
+    if (!text) {
+        fprintf(stderr, "rcpy: can't open file '%s'\n", file);
+        ip->exit_code = 2;
+        return -1;
+    }
+    rc_object *argv = rp_sys_get(ip, "argv");
+    rc_object *path = rp_str(ip, file);
+    if (!path || !argv || !rc_is_list(argv) || rc_list_size(argv) == 0 ||
+        rc_list_set(argv, 0, path) < 0)
+        rp_err_clear(ip);
+    rc_xdecref(path);
+    int r = rp_run_source(ip, text, len, file, NULL);
+    free(text);
+    return r;
+}
