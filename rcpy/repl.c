@@ -8,9 +8,9 @@
  * → 0, an int → itself, anything else printed to stderr → 1.
  *
  * The prompt reads one statement at a time: lines are gathered while the
- * parser says the input is incomplete (an open bracket, a block header
- * without its body) and, once a block has started, until an empty line,
- * as CPython's interactive tokenizer does. Each statement is compiled in
+ * parser says the input is incomplete (an open bracket, a compound
+ * statement not yet ended by an empty line), as CPython's interactive
+ * tokenizer does. Each statement is compiled in
  * "single" mode, so expression values go to sys.displayhook. Invariant:
  * no exception is pending between statements.
  */
@@ -226,26 +226,6 @@ static char *read_line(rp_interp *ip, bool more) {
     return line;
 }
 
-/* Does the statement gathered so far need an empty line to end (a block
- * has started: a line ends with ':' or the last line is indented)? */
-static bool in_block(const linebuf *b) {
-    bool colon = false, indented = false;
-    for (const char *line = b->p; line && *line;) {
-        const char *nl = strchr(line, '\n');
-        size_t n = nl ? (size_t)(nl - line) : strlen(line);
-        const char *hash = memchr(line, '#', n);
-        size_t m = hash ? (size_t)(hash - line) : n;
-        while (m && (line[m - 1] == ' ' || line[m - 1] == '\t'))
-            m--;
-        if (m && line[m - 1] == ':')
-            colon = true;
-        if (n)
-            indented = line[0] == ' ' || line[0] == '\t';
-        line = nl ? nl + 1 : NULL;
-    }
-    return colon || indented;
-}
-
 /* 1: the text is a whole statement; 0: more lines are needed. */
 static int is_complete(rp_interp *ip, const linebuf *b, bool blank) {
     rp_arena *arena = rp_arena_new(ip->rt);
@@ -257,9 +237,9 @@ static int is_complete(rp_interp *ip, const linebuf *b, bool blank) {
     rp_mod *mod = rp_parse(arena, b->p, b->len, RP_MODE_SINGLE, &err);
     rp_arena_free(arena);
     rp_err_clear(ip);
-    if (!mod)
-        return err.kind == RP_SYNTAX_INCOMPLETE && !blank ? 0 : 1;
-    return blank || !in_block(b);
+    /* the parser applies the prompt's rules: a compound statement is
+     * incomplete until an empty line */
+    return mod || err.kind != RP_SYNTAX_INCOMPLETE || blank;
 }
 
 /* Compiles and runs one interactive statement; 1 when SystemExit asks the
