@@ -440,6 +440,16 @@ rc_object *rp_frame_locals(rp_interp *ip, rp_frame *f);
 
 extern const rc_type rp_frameobj_type;
 
+/* For zero-argument super() (super.c): the running Python frame
+ * (ip->frame: super is a C callable, so no frame of its own is pushed)
+ * gives its first argument (the content of its cell when the argument is
+ * also a cell variable) and its `__class__` free variable. Both borrowed.
+ * 0 on success; negative with RuntimeError in CPython's words otherwise
+ * ("super(): no current frame", "super(): no arguments", "super(): arg[0]
+ * deleted", "super(): __class__ cell not found", "super(): empty __class__
+ * cell", "super(): __class__ is not a type (int)"). */
+int rp_frame_super_args(rp_interp *ip, rc_object **cls, rc_object **self);
+
 /* ====================================================================== */
 /* Running code (vm.c)                                                    */
 /* ====================================================================== */
@@ -457,6 +467,14 @@ rc_object *rp_eval_code(rp_interp *ip, rc_object *code, rc_object *globals,
 rc_object *rp_function_call(rp_interp *ip, rc_object *func,
                             rc_object *const *args, size_t nargs,
                             rc_object *kwnames);
+/* Runs the body of a function taking no arguments (a class body made by
+ * the class statement) with `locals` (a dict, or any mapping) as its
+ * locals, the way __build_class__ runs a class body: the function's
+ * globals, builtins and closure are used, its cell variables (__class__)
+ * are made fresh. New reference to what the body returns (the __class__
+ * cell or None), or NULL. */
+rc_object *rp_eval_function_in_locals(rp_interp *ip, rc_object *func,
+                                      rc_object *locals);
 
 /* ====================================================================== */
 /* Generators                                                             */
