@@ -10,6 +10,7 @@
 
 #include "rcpy.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 
 /* The front part's state: one per interpreter, made by rp_init_exceptions
@@ -39,6 +40,10 @@ void rp_install_unraisable_hook(rp_interp *ip);
  * exception (CPython's _PyErr_SetObject); does not steal. Returns the
  * status recorded. */
 int rp_err_set(rp_interp *ip, rc_object *exc);
+
+/* printf into small (cap bytes) when the text fits, else into a new
+ * malloc'd buffer (free it when it is not small); NULL when that fails. */
+char *rp_vformat(char *small, size_t cap, const char *fmt, va_list ap);
 
 /* ---- exc.c ---- */
 
@@ -76,6 +81,10 @@ const char *rp_module_name(rc_object *module);
  * (NULL: embedded): compile, then run. New reference to m, or NULL. */
 rc_object *rp_exec_module_source(rp_interp *ip, rc_object *m, const char *src,
                                  size_t len, const char *path);
+
+/* The whole content of a stream, malloc'd (*len bytes, NUL after them),
+ * or NULL when memory runs out. */
+char *rp_read_stream(FILE *fp, size_t *len);
 
 /* `rcpy -m name`: runs the module (or a package's __main__) as __main__;
  * 0, 1 (SystemExit) or -1 (error printed; ip->exit_code set). */

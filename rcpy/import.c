@@ -35,23 +35,30 @@ const rp_builtin_module rp_builtin_modules[] = {
 /* Running a module's code                                                */
 /* ====================================================================== */
 
-static char *read_all(const char *path, size_t *len) {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
+char *rp_read_stream(FILE *fp, size_t *len) {
     size_t cap = 1 << 14, n = 0;
     char *buf = malloc(cap);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, fp)) > 0;) {
+    for (size_t got; buf && (got = fread(buf + n, 1, cap - n - 1, fp)) > 0;) {
         n += got;
-        if (n == cap) {
+        if (n + 1 == cap) {
             char *bigger = realloc(buf, cap *= 2);
             if (!bigger)
                 free(buf);
             buf = bigger;
         }
     }
-    fclose(fp);
+    if (buf)
+        buf[n] = '\0';
     *len = n;
+    return buf;
+}
+
+static char *read_all(const char *path, size_t *len) {
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    char *buf = rp_read_stream(fp, len);
+    fclose(fp);
     return buf;
 }
 

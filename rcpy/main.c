@@ -192,22 +192,6 @@ static int parse_options(int argc, char **argv, options *o) {
 /* Running                                                                */
 /* ====================================================================== */
 
-static char *read_stream(FILE *fp, size_t *len) {
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, fp)) > 0;) {
-        n += got;
-        if (n == cap) {
-            char *bigger = realloc(buf, cap *= 2);
-            if (!bigger)
-                free(buf);
-            buf = bigger;
-        }
-    }
-    *len = n;
-    return buf;
-}
-
 /* The absolute form of path (for messages and sys.path[0]). */
 static void absolute(const char *path, char *out, size_t cap) {
     char cwd[PATH_MAX];
@@ -261,11 +245,11 @@ static int start(options *o, int argc, char **argv) {
                     errno, strerror(errno));
             return 2;
         }
-        src = read_stream(fp, &len);
+        src = rp_read_stream(fp, &len);
         fclose(fp);
         script_dir(o->script, path0, sizeof path0);
     } else if (from_stdin && !o->cfg.interactive)
-        src = read_stream(stdin, &len);
+        src = rp_read_stream(stdin, &len);
     if (o->module && !getcwd(path0, sizeof path0))
         path0[0] = '\0';
     int first = o->rest - 1; /* the script, -c's code or -m's module */

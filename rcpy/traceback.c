@@ -192,24 +192,15 @@ static void sb_printf(sbuf *b, const char *fmt, ...) {
     char small[512];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    char *text = rp_vformat(small, sizeof small, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return;
-    if ((size_t)n < sizeof small) {
-        sb_add(b, small, (size_t)n);
-        return;
-    }
-    char *big = malloc((size_t)n + 1);
-    if (!big) {
+    if (!text) {
         b->failed = true;
         return;
     }
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    sb_add(b, big, (size_t)n);
-    free(big);
+    sb_puts(b, text);
+    if (text != small)
+        free(text);
 }
 
 static void sb_repeat(sbuf *b, char c, ptrdiff_t n) {
