@@ -50,7 +50,7 @@ void rp_fini_front(rp_interp *ip) {
     rc_object *err = rp_sys_get(ip, "stderr");
     if (err && rp_file_flush(ip, err) < 0)
         rp_err_clear(ip);
-    rc_set_unraisable_hook(ip->rt, NULL, NULL);
+    rp_gc_stop(ip);
     rc_object *held[] = {fr->memerr, fr->gc_garbage, fr->gc_callbacks,
                          fr->importing, fr->unsupported};
     fr->memerr = fr->gc_garbage = fr->gc_callbacks = fr->importing = NULL;
@@ -515,9 +515,18 @@ static rc_object *culprit(rp_interp *ip, const rc_unraisable *u) {
     return o;
 }
 
+/* The runtime's unraisable hook. The interpreter is found through the
+ * runtime's userdata, which rp_interp_free clears before the runtime's
+ * last finalizers run: those are reported plainly. */
 static void unraisable_hook(rc_runtime *rt, const rc_unraisable *u, void *arg) {
-    rp_interp *ip = arg;
-    (void)rt;
+    (void)arg;
+    rp_interp *ip = rc_runtime_userdata(rt);
+    if (!ip) {
+        fprintf(stderr, "Exception ignored in: %s of <%s object at %p>\n%s\n",
+                u->context, u->object ? rc_type_name(u->object) : "?",
+                (void *)u->object, u->message);
+        return;
+    }
     rc_object *exc = u->exception;
     if (exc)
         rc_incref(exc);
@@ -532,5 +541,5 @@ static void unraisable_hook(rc_runtime *rt, const rc_unraisable *u, void *arg) {
 }
 
 void rp_install_unraisable_hook(rp_interp *ip) {
-    rc_set_unraisable_hook(ip->rt, unraisable_hook, ip);
+    rc_set_unraisable_hook(ip->rt, unraisable_hook, NULL);
 }

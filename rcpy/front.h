@@ -84,6 +84,10 @@ bool rp_source_line(const char *filename, int lineno, char *buf, size_t cap);
 extern const rp_builtin_module rp_builtin_modules[];
 int rp_init_sys_module(rp_interp *ip, rc_object *module); /* mod_sys.c */
 int rp_init_gc_module(rp_interp *ip, rc_object *module);  /* mod_gc.c */
+/* Registers / removes the collector callback behind gc.garbage,
+ * gc.callbacks and -X gcstats (mod_gc.c). */
+int rp_gc_start(rp_interp *ip);
+void rp_gc_stop(rp_interp *ip);
 /* A module's name as C text (borrowed). */
 const char *rp_module_name(rc_object *module);
 /* Runs code text in module m's dict as module `name` from file path

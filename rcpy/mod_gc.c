@@ -105,7 +105,6 @@ static void on_collection(rc_runtime *rt, rc_gc_phase phase,
     run_callbacks(ip, phase, info);
 }
 
-int rp_gc_start(rp_interp *ip);
 int rp_gc_start(rp_interp *ip) {
     struct rp_front *fr = ip->front;
     fr->gc_garbage = rc_list_new(ip->rt);
@@ -113,6 +112,11 @@ int rp_gc_start(rp_interp *ip) {
     if (!fr->gc_garbage || !fr->gc_callbacks)
         return -1;
     return rc_gc_callback_add(ip->rt, on_collection, ip);
+}
+
+void rp_gc_stop(rp_interp *ip) {
+    if (rc_gc_callback_remove(ip->rt, on_collection, ip) < 0)
+        rp_err_clear(ip); /* never registered: start-up failed first */
 }
 
 /* ====================================================================== */

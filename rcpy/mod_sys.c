@@ -515,8 +515,6 @@ int rp_init_sys_module(rp_interp *ip, rc_object *module) {
     return 0;
 }
 
-int rp_gc_start(rp_interp *ip); /* mod_gc.c */
-
 int rp_init_sys(rp_interp *ip) {
     rc_object *m = rp_module_new(ip, "sys");
     if (!m)
