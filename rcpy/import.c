@@ -318,7 +318,9 @@ static rc_object *import_one(rp_interp *ip, rc_object *fullname,
         for (const rp_builtin_module *b = rp_builtin_modules; b->name; b++)
             if (strcmp(b->name, full) == 0)
                 return load_builtin(ip, fullname, b);
-    rc_object *dirs = ip->path;
+    rc_object *dirs = rp_sys_get(ip, "path"); /* programs may rebind it */
+    if (!dirs || !rc_is_list(dirs))
+        dirs = ip->path;
     if (parent) {
         dirs = rc_dict_getitem(MOD(parent)->dict, ip->s.path);
         if (!dirs) {
