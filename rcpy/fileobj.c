@@ -444,7 +444,51 @@ static rc_object *m_next(rp_interp *ip, rc_object *self, rc_object *const *args,
     return r > 0 ? line : NULL;
 }
 
+static rc_object *m_tell(rp_interp *ip, rc_object *self, rc_object *const *args,
+                         size_t nargs, rc_object *kwnames) {
+    (void)args;
+    if (rp_check_args(ip, "tell", nargs, kwnames, 0, 0) < 0 ||
+        check_open(ip, FILE_(self)) < 0)
+        return NULL;
+    long pos = ftell(FILE_(self)->fp);
+    if (pos < 0) {
+        rp_raise_oserror(ip, errno, NULL);
+        return NULL;
+    }
+    return rc_int_from_i64(ip->rt, pos);
+}
+
+/* seek(cookie, whence=0): as text files allow, an offset tell() gave or 0
+ * from the start, or 0 from the end. */
+static rc_object *m_seek(rp_interp *ip, rc_object *self, rc_object *const *args,
+                         size_t nargs, rc_object *kwnames) {
+    int64_t off, whence = 0;
+    if (rp_check_args(ip, "seek", nargs, kwnames, 1, 2) < 0 ||
+        check_open(ip, FILE_(self)) < 0 || rp_index(ip, args[0], &off) < 0 ||
+        (nargs > 1 && rp_index(ip, args[1], &whence) < 0))
+        return NULL;
+    if (whence < 0 || whence > 2) {
+        rp_raise(ip, ip->exc.ValueError,
+                 "invalid whence (%lld, should be 0, 1 or 2)",
+                 (long long)whence);
+        return NULL;
+    }
+    if (whence != 0 && off != 0) {
+        unsupported(ip, whence == 1 ? "can't do nonzero cur-relative seeks"
+                                    : "can't do nonzero end-relative seeks");
+        return NULL;
+    }
+    int w = whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END;
+    if (fseek(FILE_(self)->fp, (long)off, w) != 0) {
+        rp_raise_oserror(ip, errno, NULL);
+        return NULL;
+    }
+    return rc_int_from_i64(ip->rt, ftell(FILE_(self)->fp));
+}
+
 static const rp_methoddef file_methods[] = {
+    {"tell", m_tell, 0, NULL},
+    {"seek", m_seek, 0, NULL},
     {"read", m_read, 0, NULL},
     {"readline", m_readline, 0, NULL},
     {"readlines", m_readlines, 0, NULL},
