@@ -588,8 +588,8 @@ static const rp_methoddef oserror_methods[] = {
     {"__str__", oserror_str, 0, NULL},
     {NULL, NULL, 0, NULL}};
 
-int rp_attribute_error(rp_interp *ip, rc_object *obj, rc_object *name,
-                       const char *fmt, ...) {
+int rp_raise_attribute_error(rp_interp *ip, rc_object *obj, rc_object *name,
+                             const char *fmt, ...) {
     char small[256];
     va_list ap;
     va_start(ap, fmt);

@@ -63,15 +63,6 @@ rp_class *rp_oserror_class(rp_interp *ip, int err);
  * 'x'". */
 int rp_raise_oserror(rp_interp *ip, int err, rc_object *filename);
 
-/* Raises AttributeError with the formatted message and its name and obj
- * attributes set (3.11's "Did you mean" suggestions read them). */
-int rp_attribute_error(rp_interp *ip, rc_object *obj, rc_object *name,
-                       const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
 /* ---- traceback.c ---- */
 
 /* Writes the source line `lineno` of file `filename` (stripped) into buf;
