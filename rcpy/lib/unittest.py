@@ -158,6 +158,8 @@ def _count_diff_hashable(actual, expected):
 class SkipTest(Exception):
     """Raise to skip a test (TestCase.skipTest does)."""
 
+    __module__ = "unittest.case"  # where CPython defines it
+
 
 class _ShouldStop(Exception):
     """Stops a test run (failfast inside a subtest)."""
@@ -280,8 +282,13 @@ class _SubTestContext:
         self.active = (case._outcome is not None and
                        case._outcome.result_supports_subtests)
         if self.active:
-            params = dict(self.parent.params) if self.parent else {}
-            params.update(self.params)
+            # The innermost subtest's parameters first, then the outer
+            # ones it does not override (CPython's chain-map order).
+            params = dict(self.params)
+            if self.parent:
+                for key, value in self.parent.params.items():
+                    if key not in params:
+                        params[key] = value
             case._subtest = _SubTest(case, self.msg, params)
             self.old_success = case._outcome.begin()
 
@@ -376,6 +383,8 @@ def _is_exception_class(expected):
 
 class TestCase:
     """A test: one test method of a subclass, run with its fixtures."""
+
+    __module__ = "unittest.case"  # where CPython defines it
 
     failureException = AssertionError
     longMessage = True
@@ -882,6 +891,8 @@ class TestCase:
 class FunctionTestCase(TestCase):
     """A test made from a plain function."""
 
+    __module__ = "unittest.case"  # where CPython defines it
+
     def __init__(self, testFunc, setUp=None, tearDown=None, description=None):
         super().__init__()
         self._setUpFunc = setUp
@@ -999,6 +1010,8 @@ def _is_suite(test):
 class TestSuite:
     """Tests and suites run in order, with setUpClass/tearDownClass and
     setUpModule/tearDownModule run around each class and module."""
+
+    __module__ = "unittest.suite"  # where CPython defines it
 
     def __init__(self, tests=()):
         self._tests = []
@@ -1153,6 +1166,8 @@ class TestSuite:
 class TestLoader:
     """Makes suites from TestCase classes, modules and dotted names."""
 
+    __module__ = "unittest.loader"  # where CPython defines it
+
     testMethodPrefix = "test"
     suiteClass = TestSuite
 
@@ -1238,6 +1253,8 @@ class TestResult:
     """What a test run produced: failures and errors (with their
     formatted tracebacks), skips, expected failures, unexpected
     successes."""
+
+    __module__ = "unittest.result"  # where CPython defines it
 
     _previousTestClass = None
     _testRunEntered = False
@@ -1378,6 +1395,8 @@ class TextTestResult(TestResult):
     """Prints progress (dots, or a line per test at verbosity 2) and the
     failure sections."""
 
+    __module__ = "unittest.runner"  # where CPython defines it
+
     separator1 = "=" * 70
     separator2 = "-" * 70
 
@@ -1491,6 +1510,8 @@ class TextTestRunner:
     """Runs a test and prints the results and a summary to a stream
     (sys.stderr by default)."""
 
+    __module__ = "unittest.runner"  # where CPython defines it
+
     resultclass = TextTestResult
 
     def __init__(self, stream=None, descriptions=True, verbosity=1,
@@ -1585,6 +1606,8 @@ options:
 class TestProgram:
     """Loads the tests of a module (or those named on the command line),
     runs them, and exits with 0 when they all passed, 1 otherwise."""
+
+    __module__ = "unittest.main"  # where CPython defines it
 
     def __init__(self, module="__main__", defaultTest=None, argv=None,
                  testRunner=None, testLoader=defaultTestLoader, exit=True,
