@@ -255,6 +255,7 @@ struct rp_expr {
              * marker (rp_constant_is_ellipsis); owned by the arena */
             rc_object *value;
             bool ellipsis; /* value is NULL and the constant is `...` */
+            bool kind_u;   /* a str written u"...": ast's kind='u' */
         } constant;
         struct {
             rp_expr *value;
@@ -422,8 +423,12 @@ typedef enum rp_syntax_kind {
     RP_INDENTATION_ERROR, /* IndentationError */
     RP_TAB_ERROR,         /* TabError */
     RP_SYNTAX_NOMEM,      /* not a syntax error: memory ran out */
-    RP_SYNTAX_INCOMPLETE  /* the input ends inside a statement: the prompt
+    RP_SYNTAX_INCOMPLETE, /* the input ends inside a statement: the prompt
                              asks for more lines instead of failing */
+    RP_SYNTAX_RECURSION   /* not a syntax error: nesting too deep for the
+                             parser or the tree (CPython's RecursionError
+                             "maximum recursion depth exceeded during
+                             compilation") */
 } rp_syntax_kind;
 
 typedef struct rp_syntax_error {
@@ -435,16 +440,34 @@ typedef struct rp_syntax_error {
                         SyntaxError.offset) */
     int end_lineno, end_col; /* as SyntaxError.end_lineno/end_offset; 0 if
                                 unknown */
+    char text[160]; /* SyntaxError.text when it is not line `lineno` of the
+                       source (an f-string's expression, "(a b)"); "" means
+                       that line */
 } rp_syntax_error;
 
 /* Parses len bytes of UTF-8 source (need not be NUL-terminated). Returns
  * the tree, allocated in arena, or NULL with *err filled in. A leading
- * UTF-8 BOM and a "# -*- coding: utf-8 -*-" line are accepted. */
+ * UTF-8 BOM and a "# -*- coding: utf-8 -*-" line are accepted (latin-1 is
+ * read too; another declared encoding is "encoding problem: x").
+ *
+ * RP_MODE_SINGLE reads the lines typed at the prompt so far (a final
+ * newline is implied) with the prompt's rules: it returns
+ * RP_SYNTAX_INCOMPLETE when the statement needs more lines — inside a
+ * bracket, a triple-quoted string or after a backslash, after a line
+ * ending in ':', and in a compound statement until an empty line ends it
+ * ("if x:\n    pass\n" is incomplete, "if x:\n    pass\n\n" is not).
+ * compile(src, name, 'single') is codeop's: parse src, and when that is
+ * incomplete, src + "\n"; still incomplete is a SyntaxError. Several
+ * statements are "multiple statements found while compiling a single
+ * statement". Empty source parses to an empty body. */
 rp_mod *rp_parse(rp_arena *arena, const char *src, size_t len, rp_mode mode,
                  rp_syntax_error *err);
 
 /* Debugging and tests: the tree in CPython's ast.dump() format (without
  * attributes), as a new str, or NULL. */
 rc_object *rp_ast_dump(rc_runtime *rt, const rp_mod *mod);
+/* The same with include_attributes=True when attrs is set: each node's
+ * lineno, col_offset, end_lineno, end_col_offset as CPython prints them. */
+rc_object *rp_ast_dump_ex(rc_runtime *rt, const rp_mod *mod, bool attrs);
 
 #endif /* RCPY_AST_H */

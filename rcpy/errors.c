@@ -50,10 +50,11 @@ void rp_fini_front(rp_interp *ip) {
     rc_object *err = rp_sys_get(ip, "stderr");
     if (err && rp_file_flush(ip, err) < 0)
         rp_err_clear(ip);
-    rc_set_unraisable_hook(ip->rt, NULL, NULL);
+    rp_gc_stop(ip);
     rc_object *held[] = {fr->memerr, fr->gc_garbage, fr->gc_callbacks,
-                         fr->importing};
+                         fr->importing, fr->unsupported};
     fr->memerr = fr->gc_garbage = fr->gc_callbacks = fr->importing = NULL;
+    fr->unsupported = NULL;
     for (size_t i = 0; i < sizeof held / sizeof held[0]; i++)
         rc_xdecref(held[i]);
     ip->front = NULL;
@@ -215,17 +216,21 @@ static int raise_nomem(rp_interp *ip) {
     return st;
 }
 
-static int raise_text(rp_interp *ip, rp_class *cls, const char *text) {
-    rc_object *s = rp_str(ip, text);
-    rc_object *args = s ? rc_tuple_pack(ip->rt, 1, s) : NULL;
-    rc_object *exc = args ? rp_exc_new(ip, cls, args) : NULL;
-    rc_xdecref(s);
-    rc_xdecref(args);
-    if (!exc)
-        return raise_nomem(ip);
-    int st = rp_err_set(ip, exc);
-    rc_decref(exc);
-    return st;
+static int raise_with_arg(rp_interp *ip, rp_class *cls, rc_object *arg);
+
+char *rp_vformat(char *small, size_t cap, const char *fmt, va_list ap) {
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, cap, fmt, ap);
+    if (n < 0) {
+        small[0] = '\0';
+        n = 0;
+    }
+    char *text = small;
+    if ((size_t)n >= cap && (text = malloc((size_t)n + 1)))
+        vsnprintf(text, (size_t)n + 1, fmt, again);
+    va_end(again);
+    return text;
 }
 
 int rp_raise(rp_interp *ip, rp_class *cls, const char *fmt, ...) {
@@ -234,20 +239,15 @@ int rp_raise(rp_interp *ip, rp_class *cls, const char *fmt, ...) {
     char small[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    char *text = rp_vformat(small, sizeof small, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        n = 0, small[0] = '\0';
-    if ((size_t)n < sizeof small)
-        return raise_text(ip, cls, small);
-    char *big = malloc((size_t)n + 1);
-    if (!big)
+    rc_object *s = text ? rp_str(ip, text) : NULL;
+    if (text != small)
+        free(text);
+    if (!s)
         return raise_nomem(ip);
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    int st = raise_text(ip, cls, big);
-    free(big);
+    int st = raise_with_arg(ip, cls, s);
+    rc_decref(s);
     return st;
 }
 
@@ -515,9 +515,18 @@ static rc_object *culprit(rp_interp *ip, const rc_unraisable *u) {
     return o;
 }
 
+/* The runtime's unraisable hook. The interpreter is found through the
+ * runtime's userdata, which rp_interp_free clears before the runtime's
+ * last finalizers run: those are reported plainly. */
 static void unraisable_hook(rc_runtime *rt, const rc_unraisable *u, void *arg) {
-    rp_interp *ip = arg;
-    (void)rt;
+    (void)arg;
+    rp_interp *ip = rc_runtime_userdata(rt);
+    if (!ip) {
+        fprintf(stderr, "Exception ignored in: %s of <%s object at %p>\n%s\n",
+                u->context, u->object ? rc_type_name(u->object) : "?",
+                (void *)u->object, u->message);
+        return;
+    }
     rc_object *exc = u->exception;
     if (exc)
         rc_incref(exc);
@@ -532,5 +541,5 @@ static void unraisable_hook(rc_runtime *rt, const rc_unraisable *u, void *arg) {
 }
 
 void rp_install_unraisable_hook(rp_interp *ip) {
-    rc_set_unraisable_hook(ip->rt, unraisable_hook, ip);
+    rc_set_unraisable_hook(ip->rt, unraisable_hook, NULL);
 }

@@ -17,6 +17,7 @@
 #include "front.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -586,6 +587,26 @@ static const rp_methoddef oserror_methods[] = {
     {"__init__", oserror_init, 0, NULL},
     {"__str__", oserror_str, 0, NULL},
     {NULL, NULL, 0, NULL}};
+
+int rp_raise_attribute_error(rp_interp *ip, rc_object *obj, rc_object *name,
+                             const char *fmt, ...) {
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = rp_vformat(small, sizeof small, fmt, ap);
+    va_end(ap);
+    int st = rp_raise(ip, ip->exc.AttributeError, "%s", text ? text : "");
+    if (text != small)
+        free(text);
+    rc_object *exc = rp_err_fetch(ip);
+    if (!exc)
+        return st;
+    if (set_attr(ip, exc, "name", name) < 0 ||
+        set_attr(ip, exc, "obj", obj) < 0)
+        rp_err_clear(ip);
+    rp_err_restore(ip, exc);
+    return st;
+}
 
 int rp_raise_oserror(rp_interp *ip, int err, rc_object *filename) {
     rc_object *no = rc_int_from_i64(ip->rt, err);

@@ -10,6 +10,7 @@
 
 #include "rcpy.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 
 /* The front part's state: one per interpreter, made by rp_init_exceptions
@@ -22,6 +23,7 @@ struct rp_front {
     bool in_callbacks;       /* gc.callbacks are running */
     bool gcstats;            /* -X gcstats printer registered */
     rc_object *importing;    /* set of module names being imported */
+    rc_object *unsupported;  /* io.UnsupportedOperation, made on first use */
 };
 
 /* ---- errors.c ---- */
@@ -38,6 +40,10 @@ void rp_install_unraisable_hook(rp_interp *ip);
  * exception (CPython's _PyErr_SetObject); does not steal. Returns the
  * status recorded. */
 int rp_err_set(rp_interp *ip, rc_object *exc);
+
+/* printf into small (cap bytes) when the text fits, else into a new
+ * malloc'd buffer (free it when it is not small); NULL when that fails. */
+char *rp_vformat(char *small, size_t cap, const char *fmt, va_list ap);
 
 /* ---- exc.c ---- */
 
@@ -69,12 +75,24 @@ bool rp_source_line(const char *filename, int lineno, char *buf, size_t cap);
 extern const rp_builtin_module rp_builtin_modules[];
 int rp_init_sys_module(rp_interp *ip, rc_object *module); /* mod_sys.c */
 int rp_init_gc_module(rp_interp *ip, rc_object *module);  /* mod_gc.c */
+/* Registers / removes the collector callback behind gc.garbage,
+ * gc.callbacks and -X gcstats (mod_gc.c). */
+int rp_gc_start(rp_interp *ip);
+void rp_gc_stop(rp_interp *ip);
 /* A module's name as C text (borrowed). */
 const char *rp_module_name(rc_object *module);
 /* Runs code text in module m's dict as module `name` from file path
  * (NULL: embedded): compile, then run. New reference to m, or NULL. */
 rc_object *rp_exec_module_source(rp_interp *ip, rc_object *m, const char *src,
                                  size_t len, const char *path);
+
+/* The whole content of a stream, malloc'd (*len bytes, NUL after them),
+ * or NULL when memory runs out. */
+char *rp_read_stream(FILE *fp, size_t *len);
+
+/* `rcpy -m name`: runs the module (or a package's __main__) as __main__;
+ * 0, 1 (SystemExit) or -1 (error printed; ip->exit_code set). */
+int rp_run_module(rp_interp *ip, const char *name);
 
 /* ---- fileobj.c ---- */
 

@@ -35,23 +35,30 @@ const rp_builtin_module rp_builtin_modules[] = {
 /* Running a module's code                                                */
 /* ====================================================================== */
 
-static char *read_all(const char *path, size_t *len) {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
+char *rp_read_stream(FILE *fp, size_t *len) {
     size_t cap = 1 << 14, n = 0;
     char *buf = malloc(cap);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, fp)) > 0;) {
+    for (size_t got; buf && (got = fread(buf + n, 1, cap - n - 1, fp)) > 0;) {
         n += got;
-        if (n == cap) {
+        if (n + 1 == cap) {
             char *bigger = realloc(buf, cap *= 2);
             if (!bigger)
                 free(buf);
             buf = bigger;
         }
     }
-    fclose(fp);
+    if (buf)
+        buf[n] = '\0';
     *len = n;
+    return buf;
+}
+
+static char *read_all(const char *path, size_t *len) {
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    char *buf = rp_read_stream(fp, len);
+    fclose(fp);
     return buf;
 }
 
@@ -311,7 +318,9 @@ static rc_object *import_one(rp_interp *ip, rc_object *fullname,
         for (const rp_builtin_module *b = rp_builtin_modules; b->name; b++)
             if (strcmp(b->name, full) == 0)
                 return load_builtin(ip, fullname, b);
-    rc_object *dirs = ip->path;
+    rc_object *dirs = rp_sys_get(ip, "path"); /* programs may rebind it */
+    if (!dirs || !rc_is_list(dirs))
+        dirs = ip->path;
     if (parent) {
         dirs = rc_dict_getitem(MOD(parent)->dict, ip->s.path);
         if (!dirs) {
@@ -623,4 +632,68 @@ int rp_import_star(rp_interp *ip, rc_object *module, rc_object *locals) {
         r = store_name(ip, module, rc_list_get(keys, (ptrdiff_t)i), locals);
     rc_decref(keys);
     return r < 0 ? -1 : 0;
+}
+
+/* ====================================================================== */
+/* rcpy -m module                                                         */
+/* ====================================================================== */
+
+/* Where `-m name` finds its code: *file filled (a module file, or a
+ * package's __main__.py), or *src for an embedded module. 1 found, 0 not,
+ * negative when importing the parent package failed. */
+static int find_main(rp_interp *ip, const char *name, char *file, size_t cap,
+                     const char **src, size_t *len) {
+    const char *dot = strrchr(name, '.');
+    rc_object *dirs = ip->path, *parent = NULL;
+    if (dot) {
+        char pkg[512];
+        snprintf(pkg, sizeof pkg, "%.*s", (int)(dot - name), name);
+        parent = rp_import_cstr(ip, pkg);
+        if (!parent)
+            return -1;
+        dirs = rc_dict_getitem(MOD(parent)->dict, ip->s.path);
+    }
+    char pkgdir[PATH_MAX];
+    int found = search(ip, dirs, dot ? dot + 1 : name, file, cap, pkgdir,
+                       sizeof pkgdir);
+    rc_xdecref(parent);
+    if (found && pkgdir[0]) {
+        snprintf(file, cap, "%s/__main__.py", pkgdir);
+        return is_file(file);
+    }
+    if (found || dot)
+        return found;
+    *src = rp_lib_source(name, len);
+    return *src != NULL;
+}
+
+int rp_run_module(rp_interp *ip, const char *name) {
+    char file[2 * PATH_MAX];
+    const char *src = NULL;
+    size_t len = 0;
+    int found = find_main(ip, name, file, sizeof file, &src, &len);
+    if (found < 0)
+        return rp_handle_uncaught(ip) ? 1 : -1;
+    if (!found) {
+        fprintf(stderr, "rcpy: No module named %s\n", name);
+        ip->exit_code = 1;
+        return -1;
+    }
+    if (src)
+        return rp_run_source(ip, src, len, "<frozen>", NULL);
+    char *text = read_all(file, &len);
+    if (!text) {
+        fprintf(stderr, "rcpy: can't open file '%s'\n", file);
+        ip->exit_code = 2;
+        return -1;
+    }
+    rc_object *argv = rp_sys_get(ip, "argv");
+    rc_object *path = rp_str(ip, file);
+    if (!path || !argv || !rc_is_list(argv) || rc_list_size(argv) == 0 ||
+        rc_list_set(argv, 0, path) < 0)
+        rp_err_clear(ip);
+    rc_xdecref(path);
+    int r = rp_run_source(ip, text, len, file, NULL);
+    free(text);
+    return r;
 }

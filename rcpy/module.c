@@ -73,9 +73,9 @@ static rc_object *module_repr(rc_object *self) {
 }
 
 static int no_attribute(rp_interp *ip, rc_object *self, rc_object *name) {
-    return rp_raise(ip, ip->exc.AttributeError,
-                    "module '%s' has no attribute '%s'", rp_module_name(self),
-                    rc_str_utf8(name));
+    return rp_raise_attribute_error(ip, self, name,
+                                    "module '%s' has no attribute '%s'",
+                                    rp_module_name(self), rc_str_utf8(name));
 }
 
 /* m.x: the module's dict, then the module class (__dict__, __class__,

@@ -585,6 +585,15 @@ int rp_raise_object(rp_interp *ip, rc_object *x);
 /* KeyError(key) (its str is repr(key)), StopIteration(value), and the
  * pending exception's context chaining are handled here. */
 int rp_raise_keyerror(rp_interp *ip, rc_object *key);
+/* AttributeError with the formatted message and its name and obj
+ * attributes set, as CPython 3.11 sets them ("'A' object has no attribute
+ * 'x'"); the traceback printer's "Did you mean: 'y'?" reads them. */
+int rp_raise_attribute_error(rp_interp *ip, rc_object *obj, rc_object *name,
+                             const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
 int rp_raise_stopiteration(rp_interp *ip, rc_object *value);
 /* `raise exc from cause` (RAISE_VARARGS 2): cause an exception instance or
  * class (instantiated), or None (sets __suppress_context__ only); TypeError

@@ -192,24 +192,15 @@ static void sb_printf(sbuf *b, const char *fmt, ...) {
     char small[512];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    char *text = rp_vformat(small, sizeof small, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return;
-    if ((size_t)n < sizeof small) {
-        sb_add(b, small, (size_t)n);
-        return;
-    }
-    char *big = malloc((size_t)n + 1);
-    if (!big) {
+    if (!text) {
         b->failed = true;
         return;
     }
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    sb_add(b, big, (size_t)n);
-    free(big);
+    sb_puts(b, text);
+    if (text != small)
+        free(text);
 }
 
 static void sb_repeat(sbuf *b, char c, ptrdiff_t n) {
@@ -556,6 +547,195 @@ static rc_object *print_syntax_location(rp_interp *ip, sbuf *b,
     return msg;
 }
 
+/* ====================================================================== */
+/* "Did you mean: 'print'?" (3.11's suggestions for NameError and         */
+/* AttributeError)                                                        */
+/* ====================================================================== */
+
+#define MAX_CANDIDATES 750
+#define MAX_NAME       40
+#define MOVE_COST      2
+#define CASE_COST      1
+
+/* 0 for equal bytes, CASE_COST for a letter of the other case. */
+static size_t subst_cost(char a, char b) {
+    if (a == b)
+        return 0;
+    char la = (char)('A' <= a && a <= 'Z' ? a + 32 : a);
+    char lb = (char)('A' <= b && b <= 'Z' ? b + 32 : b);
+    return la == lb ? CASE_COST : MOVE_COST;
+}
+
+/* Edit distance between a and b with those costs; anything above max is
+ * reported as max + 1. */
+static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb,
+                            size_t max) {
+    while (na && nb && *a == *b)
+        a++, b++, na--, nb--;
+    while (na && nb && a[na - 1] == b[nb - 1])
+        na--, nb--;
+    if (!na || !nb)
+        return (na + nb) * MOVE_COST;
+    if (na > MAX_NAME || nb > MAX_NAME)
+        return max + 1;
+    if (nb < na) { /* the shorter one indexes the row */
+        const char *t = a;
+        a = b, b = t;
+        size_t tn = na;
+        na = nb, nb = tn;
+    }
+    if ((nb - na) * MOVE_COST > max)
+        return max + 1;
+    size_t row[MAX_NAME];
+    for (size_t i = 0; i < na; i++)
+        row[i] = (i + 1) * MOVE_COST;
+    size_t result = 0;
+    for (size_t j = 0; j < nb; j++) {
+        size_t diag = j * MOVE_COST; /* cost(b[:j], a[:0]) */
+        result = (j + 1) * MOVE_COST;
+        size_t best = result;
+        for (size_t i = 0; i < na; i++) {
+            size_t sub = diag + subst_cost(b[j], a[i]);
+            diag = row[i];
+            size_t ins = (result < diag ? result : diag) + MOVE_COST;
+            result = ins < sub ? ins : sub;
+            row[i] = result;
+            if (result < best)
+                best = result;
+        }
+        if (best > max)
+            return max + 1;
+    }
+    return result;
+}
+
+typedef struct suggest {
+    const char *name; /* what was asked for */
+    size_t len;
+    rc_object *best; /* borrowed candidate, or NULL */
+    size_t distance;
+} suggest;
+
+static void consider(suggest *sg, rc_object *cand) {
+    if (!rc_is_str(cand))
+        return;
+    const char *c = rc_str_utf8(cand);
+    size_t n = rc_str_size(cand);
+    if (n == sg->len && memcmp(c, sg->name, n) == 0)
+        return;
+    size_t max = (sg->len + n + 3) * MOVE_COST / 6;
+    if (sg->best && sg->distance > 0 && sg->distance - 1 < max)
+        max = sg->distance - 1;
+    size_t d = edit_distance(sg->name, sg->len, c, n, max);
+    if (d <= max && (!sg->best || d < sg->distance)) {
+        sg->best = cand;
+        sg->distance = d;
+    }
+}
+
+/* The keys of a dict, or the items of a list, as candidates; false when
+ * there are too many (CPython then suggests nothing from them). */
+static bool consider_all(suggest *sg, rc_object *names) {
+    if (names && rc_is_dict(names)) {
+        if (rc_dict_size(names) >= MAX_CANDIDATES)
+            return false;
+        rc_object *k, *v;
+        for (size_t pos = 0; rc_dict_next(names, &pos, &k, &v);)
+            consider(sg, k);
+    } else if (names && rc_is_list(names)) {
+        if (rc_list_size(names) >= MAX_CANDIDATES)
+            return false;
+        for (size_t i = 0; i < rc_list_size(names); i++)
+            consider(sg, rc_list_get(names, (ptrdiff_t)i));
+    }
+    return true;
+}
+
+/* The name a NameError is about: its name attribute, else the one its
+ * message quotes ("name 'x' is not defined"). New str, or NULL. */
+static rc_object *name_error_name(rp_interp *ip, rc_object *exc) {
+    rc_object *n = rp_exc_attr(ip, exc, "name");
+    if (n && rc_is_str(n)) {
+        rc_incref(n);
+        return n;
+    }
+    rc_object *args = ((rp_exc *)exc)->args;
+    if (!args || rc_tuple_size(args) != 1 || !rc_is_str(rc_tuple_get(args, 0)))
+        return NULL;
+    const char *m = rc_str_utf8(rc_tuple_get(args, 0));
+    const char *end = strstr(m, "' is not defined");
+    if (strncmp(m, "name '", 6) != 0 || !end || end < m + 6)
+        return NULL;
+    return rc_str_from_utf8(ip->rt, m + 6, (size_t)(end - m - 6));
+}
+
+/* Local names of the innermost frame, then its globals, then builtins. */
+static void suggest_name(rp_interp *ip, rc_object *exc, suggest *sg) {
+    rc_object *tb = ((rp_exc *)exc)->traceback;
+    if (!tb)
+        return;
+    while (TB(tb)->next)
+        tb = TB(tb)->next;
+    rp_code *co = entry_code(ip, tb);
+    if (co) {
+        size_t n = rc_tuple_size(co->localsplusnames);
+        if (n < MAX_CANDIDATES)
+            for (size_t i = 0; i < n; i++)
+                if (co->localspluskinds[i] & RP_FAST_LOCAL)
+                    consider(sg, rc_tuple_get(co->localsplusnames, i));
+        rc_decref(&co->ob);
+    }
+    const char *scopes[] = {"f_globals", "f_builtins"};
+    for (size_t i = 0; i < 2 && !sg->best; i++) {
+        rc_object *d = rp_getattr_cstr(ip, TB(tb)->frame, scopes[i]);
+        consider_all(sg, d);
+        rc_xdecref(d);
+        rp_err_clear(ip);
+    }
+}
+
+/* dir(obj) for an AttributeError that knows its object. */
+static void suggest_attribute(rp_interp *ip, rc_object *exc, suggest *sg) {
+    rc_object *obj = rp_exc_attr(ip, exc, "obj");
+    rc_object *key = rc_str_intern(ip->rt, "dir");
+    rc_object *dir =
+        key && ip->builtins ? rc_dict_getitem(ip->builtins, key) : NULL;
+    rc_xdecref(key);
+    if (!obj || rc_is_none(obj) || !dir)
+        return;
+    rc_object *names = rp_call1(ip, dir, obj);
+    consider_all(sg, names);
+    rc_xdecref(names);
+    rp_err_clear(ip);
+}
+
+/* ". Did you mean: 'x'?" for NameError and AttributeError (the classes
+ * themselves, as 3.11), else nothing. */
+static void print_suggestion(rp_interp *ip, sbuf *b, rc_object *exc) {
+    rp_class *cls = rp_type_of(exc);
+    bool name_error = cls == ip->exc.NameError;
+    if (!name_error && cls != ip->exc.AttributeError)
+        return;
+    rc_object *name =
+        name_error ? name_error_name(ip, exc) : rp_exc_attr(ip, exc, "name");
+    if (!name || !rc_is_str(name)) {
+        if (name_error)
+            rc_xdecref(name);
+        return;
+    }
+    if (!name_error)
+        rc_incref(name);
+    suggest sg = {rc_str_utf8(name), rc_str_size(name), NULL, 0};
+    if (name_error)
+        suggest_name(ip, exc, &sg);
+    else
+        suggest_attribute(ip, exc, &sg);
+    if (sg.best)
+        sb_printf(b, ". Did you mean: '%s'?", rc_str_utf8(sg.best));
+    rc_decref(name);
+    rp_err_clear(ip);
+}
+
 /* "ValueError: x", "KeyboardInterrupt", "mod.MyError: x", then notes. */
 static void print_last_line(rp_interp *ip, sbuf *b, rc_object *exc,
                             rc_object *value) {
@@ -571,6 +751,7 @@ static void print_last_line(rp_interp *ip, sbuf *b, rc_object *exc,
     }
     rc_xdecref(s);
     rp_err_clear(ip);
+    print_suggestion(ip, b, exc);
     sb_puts(b, "\n");
     rc_object *notes = rp_exc_attr(ip, exc, "__notes__");
     if (!notes)
