@@ -876,6 +876,8 @@ int rp_safepoint(rp_interp *ip);
 int rp_init_classes(rp_interp *ip);    /* class.c: object, type */
 int rp_init_descr(rp_interp *ip);      /* descr.c, super.c */
 int rp_init_funcs(rp_interp *ip);      /* func.c, code.c, frame.c, gen.c */
+int rp_init_code(rp_interp *ip);       /* code_attrs.c: co_* getsets on ip->cls.code
+                                          (rp_init_funcs calls it) */
 int rp_init_btypes(rp_interp *ip);     /* bt_*.c: classes of rcgc's types */
 int rp_init_exceptions(rp_interp *ip); /* exc.c, traceback.c */
 int rp_init_modules(rp_interp *ip);    /* module.c */
