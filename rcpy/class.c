@@ -635,18 +635,9 @@ void rp_class_modified(rp_interp *ip, rp_class *cls) {
 /* ====================================================================== */
 
 static int raise_type_no_attr(rp_interp *ip, rp_class *cls, rc_object *name) {
-    rp_raise(ip, ip->exc.AttributeError,
-             "type object '%s' has no attribute '%s'", rp_class_name(cls),
-             rc_str_utf8(name));
-    rc_object *exc = rc_error_object(ip->rt);
-    if (exc && rp_has_inst_attrs(exc)) {
-        rp_inst_attr_set(ip, exc, ip->s.name, name);
-        rc_object *objkey = rc_str_intern(ip->rt, "obj");
-        if (objkey) {
-            rp_inst_attr_set(ip, exc, objkey, &cls->ob);
-            rc_decref(objkey);
-        }
-    }
+    rp_raise_attribute_error(ip, &cls->ob, name,
+                             "type object '%s' has no attribute '%s'",
+                             rp_class_name(cls), rc_str_utf8(name));
     return -1;
 }
 

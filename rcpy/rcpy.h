@@ -223,6 +223,11 @@ int rp_class_add_getsets(rp_interp *ip, rp_class *cls,
 /* Something in a class namespace changed: drop cached lookups. */
 void rp_class_modified(rp_interp *ip, rp_class *cls);
 
+/* builtins.__build_class__ (class_new.c), for builtins.c to register: runs
+ * a class body (rp_eval_function_in_locals) in the metaclass's
+ * __prepare__ namespace and calls the metaclass. */
+extern const rp_methoddef rp_build_class_def;
+
 /* ====================================================================== */
 /* Instances of classes made at run time                                  */
 /* ====================================================================== */
