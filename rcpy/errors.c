@@ -380,14 +380,11 @@ rc_object *rp_err_fetch(rp_interp *ip) {
     rc_status st = rc_last_error(ip->rt);
     if (st == RC_OK)
         return NULL;
-    rc_object *exc = rc_fetch_error_object(ip->rt, NULL);
-    if (exc)
-        return exc;
+    /* the message lives in the runtime's buffer, which fetching clears */
     char msg[512];
     snprintf(msg, sizeof msg, "%s", rc_last_error_message(ip->rt));
-    /* rc_fetch_error_object cleared the error: the message was copied
-     * first because it is read from the runtime's buffer. */
-    return exc_from_status(ip, st, msg);
+    rc_object *exc = rc_fetch_error_object(ip->rt, NULL);
+    return exc ? exc : exc_from_status(ip, st, msg);
 }
 
 bool rp_err_matches(rp_interp *ip, rp_class *cls) {
