@@ -97,11 +97,11 @@ static const rp_exc_entry *find_handler(const rp_code *co, uint32_t i) {
 
 /* Releases the frame a return or an exception leaves and unlinks it from
  * the thread; returns the frame to go on with (the caller), or NULL when
- * f was the entry frame of this activation. */
+ * f was the entry frame of this activation. The recursion counter is the
+ * caller's business. */
 static rp_frame *leave_frame(rp_interp *ip, rp_frame *f) {
     rp_frame *prev = f->previous;
     bool entry = f->is_entry;
-    rc_recursion_leave(ip->rt);
     ip->frame = prev;
     rp_frame_clear(ip, f);
     if (f->owner == RP_FRAME_OWNED_BY_THREAD)
@@ -337,17 +337,6 @@ static int send_step(rp_interp *ip, rc_object *recv, rc_object *v,
     return *out ? 0 : -1;
 }
 
-/* Sets __context__ of the exception an instruction just raised to the one
- * being handled, unless it has one already. */
-static void chain_raised(rp_interp *ip) {
-    if (!ip->exc_info)
-        return;
-    rc_object *exc = rp_err_fetch(ip);
-    if (exc)
-        rp_vm_chain_context(ip, exc, false);
-    rp_err_restore(ip, exc);
-}
-
 /* ====================================================================== */
 /* The loop                                                               */
 /* ====================================================================== */
@@ -396,6 +385,27 @@ static void chain_raised(rp_interp *ip) {
         }                                                                      \
     } while (0)
 
+/* An instruction's object result: on failure its operands stay on the
+ * stack (unwinding releases them); on success its n operands are
+ * released and the result pushed. */
+#define FINISH(expr, n)                                                        \
+    do {                                                                       \
+        rc_object *r_ = (expr);                                                \
+        if (!r_)                                                               \
+            goto error;                                                        \
+        POP_N(n);                                                              \
+        PUSH(r_);                                                              \
+        DISPATCH();                                                            \
+    } while (0)
+/* The same for an operation with a status: n operands released. */
+#define FINISH_STATUS(expr, n)                                                 \
+    do {                                                                       \
+        if ((expr) < 0)                                                        \
+            goto error;                                                        \
+        POP_N(n);                                                              \
+        DISPATCH();                                                            \
+    } while (0)
+
 rc_object *rp_run_frame(rp_interp *ip, rp_frame *f, bool throwing) {
 #if USE_COMPUTED_GOTO
 #pragma GCC diagnostic push
@@ -421,25 +431,18 @@ rc_object *rp_run_frame(rp_interp *ip, rp_frame *f, bool throwing) {
 start_frame:
     if (rc_recursion_enter(rt, NULL) < 0) {
         /* the frame never ran: no traceback entry of its own */
-        rp_frame *prev = f->previous;
-        bool entry = f->is_entry;
-        ip->frame = prev;
-        rp_frame_clear(ip, f);
-        if (f->owner == RP_FRAME_OWNED_BY_THREAD)
-            rp_frame_pop(ip, f);
-        else
-            f->previous = NULL;
-        if (entry)
+        rp_frame *caller = leave_frame(ip, f);
+        if (!caller)
             return NULL;
-        f = prev;
+        f = caller;
         LOAD_FRAME();
-        goto error_tb;
+        goto error;
     }
     ip->frame = f;
     LOAD_FRAME();
     if (throwing) {
         throwing = false;
-        goto error_tb;
+        goto error;
     }
     DISPATCH();
 
@@ -456,9 +459,7 @@ dispatch:
             DISPATCH();
         }
         TARGET(RESUME) {
-            if (rp_safepoint(ip) < 0)
-                goto error;
-            DISPATCH();
+            FINISH_STATUS(rp_safepoint(ip), 0);
         }
         TARGET(POP_TOP) {
             rc_object *v = POP();
@@ -551,30 +552,16 @@ dispatch:
             DISPATCH();
         }
         TARGET(LOAD_CLASSDEREF) {
-            rc_object *v = load_classderef(ip, f, OPARG);
-            if (!v)
-                goto error;
-            PUSH(v);
-            DISPATCH();
+            FINISH(load_classderef(ip, f, OPARG), 0);
         }
         TARGET(LOAD_NAME) {
-            rc_object *v = load_name(ip, f, NAME(OPARG));
-            if (!v)
-                goto error;
-            PUSH(v);
-            DISPATCH();
+            FINISH(load_name(ip, f, NAME(OPARG)), 0);
         }
         TARGET(STORE_NAME) {
-            if (store_name(ip, f, NAME(OPARG), TOP()) < 0)
-                goto error;
-            rc_object *v = POP();
-            rc_decref(v);
-            DISPATCH();
+            FINISH_STATUS(store_name(ip, f, NAME(OPARG), TOP()), 1);
         }
         TARGET(DELETE_NAME) {
-            if (delete_name(ip, f, NAME(OPARG)) < 0)
-                goto error;
-            DISPATCH();
+            FINISH_STATUS(delete_name(ip, f, NAME(OPARG)), 0);
         }
         TARGET(LOAD_GLOBAL) {
             rc_object *name = NAME(OPARG >> 1), *v = NULL;
@@ -591,16 +578,10 @@ dispatch:
             DISPATCH();
         }
         TARGET(STORE_GLOBAL) {
-            if (rc_dict_setitem(f->globals, NAME(OPARG), TOP()) < 0)
-                goto error;
-            rc_object *v = POP();
-            rc_decref(v);
-            DISPATCH();
+            FINISH_STATUS(rc_dict_setitem(f->globals, NAME(OPARG), TOP()), 1);
         }
         TARGET(DELETE_GLOBAL) {
-            if (delete_global(ip, f, NAME(OPARG)) < 0)
-                goto error;
-            DISPATCH();
+            FINISH_STATUS(delete_global(ip, f, NAME(OPARG)), 0);
         }
 
         /* ------------------------------------------- attributes and items */
@@ -632,69 +613,37 @@ dispatch:
             DISPATCH();
         }
         TARGET(STORE_ATTR) {
-            if (rp_setattr(ip, TOP(), NAME(OPARG), PEEK(2)) < 0)
-                goto error;
-            POP_N(2);
-            DISPATCH();
+            FINISH_STATUS(rp_setattr(ip, TOP(), NAME(OPARG), PEEK(2)), 2);
         }
         TARGET(DELETE_ATTR) {
-            if (rp_setattr(ip, TOP(), NAME(OPARG), NULL) < 0)
-                goto error;
-            POP_N(1);
-            DISPATCH();
+            FINISH_STATUS(rp_setattr(ip, TOP(), NAME(OPARG), NULL), 1);
         }
         TARGET(BINARY_SUBSCR) {
-            rc_object *v = rc_getitem(PEEK(2), TOP());
-            if (!v)
-                goto error;
-            POP_N(2);
-            PUSH(v);
-            DISPATCH();
+            FINISH(rc_getitem(PEEK(2), TOP()), 2);
         }
         TARGET(STORE_SUBSCR) {
-            if (rc_setitem(PEEK(2), TOP(), PEEK(3)) < 0)
-                goto error;
-            POP_N(3);
-            DISPATCH();
+            FINISH_STATUS(rc_setitem(PEEK(2), TOP(), PEEK(3)), 3);
         }
         TARGET(DELETE_SUBSCR) {
-            if (rc_delitem(PEEK(2), TOP()) < 0)
-                goto error;
-            POP_N(2);
-            DISPATCH();
+            FINISH_STATUS(rc_delitem(PEEK(2), TOP()), 2);
         }
         TARGET(BUILD_SLICE) {
             uint32_t n = OPARG;
             rc_object *step = n == 3 ? TOP() : NULL;
-            rc_object *v = rc_slice_new(rt, PEEK(n), PEEK(n - 1), step);
-            if (!v)
-                goto error;
-            POP_N(n);
-            PUSH(v);
-            DISPATCH();
+            FINISH(rc_slice_new(rt, PEEK(n), PEEK(n - 1), step), n);
         }
 
         /* -------------------------------------------------------- operators */
 
         TARGET(BINARY_OP) {
             uint32_t op = OPARG;
-            rc_object *v =
-                op < 16
-                    ? rc_number_binop(PEEK(2), TOP(), (rc_binop)op)
-                    : rc_number_inplace(PEEK(2), TOP(), (rc_binop)(op - 16));
-            if (!v)
-                goto error;
-            POP_N(2);
-            PUSH(v);
-            DISPATCH();
+            FINISH(op < 16
+                       ? rc_number_binop(PEEK(2), TOP(), (rc_binop)op)
+                       : rc_number_inplace(PEEK(2), TOP(), (rc_binop)(op - 16)),
+                   2);
         }
         TARGET(UNARY_OP) {
-            rc_object *v = rc_number_unop(TOP(), (rc_unop)OPARG);
-            if (!v)
-                goto error;
-            POP_N(1);
-            PUSH(v);
-            DISPATCH();
+            FINISH(rc_number_unop(TOP(), (rc_unop)OPARG), 1);
         }
         TARGET(UNARY_NOT) {
             int t = rc_truth(TOP());
@@ -705,12 +654,7 @@ dispatch:
             DISPATCH();
         }
         TARGET(COMPARE_OP) {
-            rc_object *v = rc_richcompare(PEEK(2), TOP(), (rc_cmp)OPARG);
-            if (!v)
-                goto error;
-            POP_N(2);
-            PUSH(v);
-            DISPATCH();
+            FINISH(rc_richcompare(PEEK(2), TOP(), (rc_cmp)OPARG), 2);
         }
         TARGET(IS_OP) {
             bool is = PEEK(2) == TOP();
@@ -741,12 +685,7 @@ dispatch:
         }
         TARGET(BUILD_LIST) {
             uint32_t n = OPARG;
-            rc_object *l = rc_list_from_array(rt, sp - n, n);
-            if (!l)
-                goto error;
-            POP_N(n);
-            PUSH(l);
-            DISPATCH();
+            FINISH(rc_list_from_array(rt, sp - n, n), n);
         }
         TARGET(BUILD_SET) {
             uint32_t n = OPARG;
@@ -797,48 +736,26 @@ dispatch:
         }
         TARGET(BUILD_STRING) {
             uint32_t n = OPARG;
-            rc_object *s = rp_vm_build_string(ip, sp - n, n);
-            if (!s)
-                goto error;
-            POP_N(n);
-            PUSH(s);
-            DISPATCH();
+            FINISH(rp_vm_build_string(ip, sp - n, n), n);
         }
         TARGET(LIST_APPEND) {
-            if (rc_list_append(PEEK(OPARG + 1), TOP()) < 0)
-                goto error;
-            POP_N(1);
-            DISPATCH();
+            FINISH_STATUS(rc_list_append(PEEK(OPARG + 1), TOP()), 1);
         }
         TARGET(SET_ADD) {
-            if (rc_set_add(PEEK(OPARG + 1), TOP()) < 0)
-                goto error;
-            POP_N(1);
-            DISPATCH();
+            FINISH_STATUS(rc_set_add(PEEK(OPARG + 1), TOP()), 1);
         }
         TARGET(MAP_ADD) {
-            if (rc_dict_setitem(PEEK(OPARG + 2), PEEK(2), TOP()) < 0)
-                goto error;
-            POP_N(2);
-            DISPATCH();
+            FINISH_STATUS(rc_dict_setitem(PEEK(OPARG + 2), PEEK(2), TOP()), 2);
         }
         TARGET(LIST_EXTEND) {
-            if (rp_vm_list_extend(ip, PEEK(OPARG + 1), TOP()) < 0)
-                goto error;
-            POP_N(1);
-            DISPATCH();
+            FINISH_STATUS(rp_vm_list_extend(ip, PEEK(OPARG + 1), TOP()), 1);
         }
         TARGET(SET_UPDATE) {
-            if (rp_vm_set_update(ip, PEEK(OPARG + 1), TOP()) < 0)
-                goto error;
-            POP_N(1);
-            DISPATCH();
+            FINISH_STATUS(rp_vm_set_update(ip, PEEK(OPARG + 1), TOP()), 1);
         }
         TARGET(DICT_UPDATE) {
-            if (rp_vm_dict_update(ip, PEEK(OPARG + 1), TOP(), NULL) < 0)
-                goto error;
-            POP_N(1);
-            DISPATCH();
+            FINISH_STATUS(rp_vm_dict_update(ip, PEEK(OPARG + 1), TOP(), NULL),
+                          1);
         }
         TARGET(DICT_MERGE) {
             if (rp_vm_dict_update(ip, PEEK(OPARG + 1), TOP(), PEEK(OPARG + 3)) <
@@ -864,13 +781,9 @@ dispatch:
         }
         TARGET(FORMAT_VALUE) {
             bool spec = OPARG & 4;
-            rc_object *v = rp_vm_format(ip, PEEK(spec ? 2 : 1), OPARG & 3,
-                                        spec ? TOP() : NULL);
-            if (!v)
-                goto error;
-            POP_N(spec ? 2 : 1);
-            PUSH(v);
-            DISPATCH();
+            FINISH(rp_vm_format(ip, PEEK(spec ? 2 : 1), OPARG & 3,
+                                spec ? TOP() : NULL),
+                   spec ? 2 : 1);
         }
         TARGET(UNPACK_SEQUENCE) {
             rc_object *seq = POP();
@@ -895,12 +808,7 @@ dispatch:
         /* ---------------------------------------------- iteration and jumps */
 
         TARGET(GET_ITER) {
-            rc_object *it = rc_iter(TOP());
-            if (!it)
-                goto error;
-            POP_N(1);
-            PUSH(it);
-            DISPATCH();
+            FINISH(rc_iter(TOP()), 1);
         }
         TARGET(FOR_ITER) {
             rc_object *v = NULL;
@@ -921,9 +829,7 @@ dispatch:
         }
         TARGET(JUMP_BACKWARD) {
             pc = OPARG;
-            if (rp_safepoint(ip) < 0)
-                goto error;
-            DISPATCH();
+            FINISH_STATUS(rp_safepoint(ip), 0);
         }
         TARGET(POP_JUMP_IF_FALSE) {
             rc_object *v = TOP();
@@ -1056,13 +962,9 @@ dispatch:
         TARGET(CALL_FUNCTION_EX) {
             bool kw = OPARG & 1;
             SAVE_SP();
-            rc_object *res = rp_vm_call_ex(ip, PEEK(kw ? 3 : 2),
-                                           PEEK(kw ? 2 : 1), kw ? TOP() : NULL);
-            if (!res)
-                goto error;
-            POP_N(kw ? 4 : 3);
-            PUSH(res);
-            DISPATCH();
+            FINISH(rp_vm_call_ex(ip, PEEK(kw ? 3 : 2), PEEK(kw ? 2 : 1),
+                                 kw ? TOP() : NULL),
+                   kw ? 4 : 3);
         }
         TARGET(MAKE_FUNCTION) {
             uint32_t flags = OPARG;
@@ -1079,6 +981,7 @@ dispatch:
         TARGET(RETURN_VALUE) {
             rc_object *retval = POP();
             SAVE_SP();
+            rc_recursion_leave(rt);
             rp_frame *caller = leave_frame(ip, f);
             if (!caller)
                 return retval;
@@ -1088,11 +991,7 @@ dispatch:
             DISPATCH();
         }
         TARGET(LOAD_BUILD_CLASS) {
-            rc_object *v = load_build_class(ip, f);
-            if (!v)
-                goto error;
-            PUSH(v);
-            DISPATCH();
+            FINISH(load_build_class(ip, f), 0);
         }
 
         /* ------------------------------------------------------- generators */
@@ -1133,11 +1032,21 @@ dispatch:
 
         TARGET(RAISE_VARARGS) {
             uint32_t n = OPARG;
-            int r =
-                rp_vm_raise(ip, n >= 1 ? PEEK(n) : NULL, n == 2 ? TOP() : NULL);
+            if (n == 0) { /* bare raise: no new traceback entry */
+                if (!ip->exc_info) {
+                    rp_raise(ip, ip->exc.RuntimeError,
+                             "No active exception to reraise");
+                    goto error;
+                }
+                rc_incref(ip->exc_info);
+                rp_err_restore(ip, ip->exc_info);
+                goto exception_unwind;
+            }
+            if (n == 1)
+                rp_raise_object(ip, TOP());
+            else
+                rp_raise_from(ip, PEEK(2), TOP());
             POP_N(n);
-            if (r > 0)
-                goto exception_unwind; /* bare raise: no new traceback entry */
             goto error;
         }
         TARGET(RERAISE) {
@@ -1197,11 +1106,7 @@ dispatch:
             rc_object *argv[3] = {&rp_type_of(exc)->ob, exc,
                                   tb ? tb : ip->none};
             SAVE_SP();
-            rc_object *r = rp_call(ip, PEEK(4), argv, 3, NULL);
-            if (!r)
-                goto error;
-            PUSH(r);
-            DISPATCH();
+            FINISH(rp_call(ip, PEEK(4), argv, 3, NULL), 0);
         }
 
         /* ---------------------------------------------------------- modules */
@@ -1211,32 +1116,17 @@ dispatch:
             if (import_level(ip, PEEK(2), &level) < 0)
                 goto error;
             SAVE_SP();
-            rc_object *m = rp_import(ip, NAME(OPARG), f->globals, TOP(), level);
-            if (!m)
-                goto error;
-            POP_N(2);
-            PUSH(m);
-            DISPATCH();
+            FINISH(rp_import(ip, NAME(OPARG), f->globals, TOP(), level), 2);
         }
         TARGET(IMPORT_FROM) {
-            rc_object *v = rp_vm_import_from(ip, TOP(), NAME(OPARG));
-            if (!v)
-                goto error;
-            PUSH(v);
-            DISPATCH();
+            FINISH(rp_import_from(ip, TOP(), NAME(OPARG)), 0);
         }
         TARGET(IMPORT_STAR) {
             SAVE_SP();
-            if (rp_vm_import_star(ip, TOP(), f->locals) < 0)
-                goto error;
-            POP_N(1);
-            DISPATCH();
+            FINISH_STATUS(rp_import_star(ip, TOP(), f->locals), 1);
         }
         TARGET(PRINT_EXPR) {
-            if (rp_vm_print_expr(ip, TOP()) < 0)
-                goto error;
-            POP_N(1);
-            DISPATCH();
+            FINISH_STATUS(rp_vm_print_expr(ip, TOP()), 1);
         }
 
 #if USE_COMPUTED_GOTO
@@ -1254,8 +1144,6 @@ default:
     /* ------------------------------------------------------- unwinding */
 
 error:
-    chain_raised(ip);
-error_tb:
     rp_traceback_here(ip, f);
 exception_unwind : {
     const rp_exc_entry *h = find_handler(f->code, pc - 1);
@@ -1282,6 +1170,7 @@ exit_frame:
         rc_xdecref(v);
     }
     SAVE_SP();
+    rc_recursion_leave(rt);
     {
         rp_frame *caller = leave_frame(ip, f);
         if (!caller)
@@ -1289,5 +1178,5 @@ exit_frame:
         f = caller;
     }
     LOAD_FRAME();
-    goto error_tb; /* the caller's call failed: its own traceback entry */
+    goto error; /* the caller's call failed: its own traceback entry */
 }

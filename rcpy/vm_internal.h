@@ -124,12 +124,8 @@ int rp_vm_before_with(rp_interp *ip, rc_object *mgr, rc_object **exit,
                       rc_object **entered);
 int rp_vm_check_except_type(rp_interp *ip, rc_object *spec);
 bool rp_vm_exc_matches(rp_interp *ip, rc_object *exc, rc_object *spec);
-int rp_vm_raise(rp_interp *ip, rc_object *exc, rc_object *cause);
-/* Sets exc.__context__ to the exception being handled (CPython's rule,
- * cutting any cycle that would make); `always` also replaces a context
- * already set. */
-void rp_vm_chain_context(rp_interp *ip, rc_object *exc, bool always);
-/* Sets exc.__context__ to handled (not NULL), cutting a cycle. */
+/* Sets exc.__context__ to handled (not NULL), cutting the cycle that
+ * would make (CPython's rule). */
 void rp_vm_set_context(rc_object *exc, rc_object *handled);
 int rp_vm_print_expr(rp_interp *ip, rc_object *value);
 int rp_vm_unbound_error(rp_interp *ip, rp_frame *f, uint32_t slot);

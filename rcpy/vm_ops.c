@@ -1,9 +1,9 @@
 /*
  * vm_ops.c — the longer operations of the dispatch loop, kept out of it:
- * unpacking, imports, f-string formatting, the building of displays with
+ * unpacking, f-string formatting, the building of displays with
  * starred and double-starred items, calls with *args and **kwargs, `with`,
- * `except` matching, `raise` with its context and cause, the interactive
- * echo and the errors for unbound names.
+ * `except` matching, exception contexts, the interactive echo and the
+ * errors for unbound names.
  *
  * Each borrows its operands from the loop's value stack and returns a new
  * reference (or 0) on success, NULL (or negative) with an exception
@@ -99,107 +99,6 @@ int rp_vm_unpack(rp_interp *ip, rc_object *seq, size_t before, size_t after,
         out[total - 1 - t++] = middle;
     rc_decref(list);
     return 0;
-}
-
-/* ====================================================================== */
-/* Imports                                                                */
-/* ====================================================================== */
-
-static rc_object *module_dict(rp_interp *ip, rc_object *m) {
-    if (m->type == &rp_module_type) {
-        rc_incref(((rp_module *)m)->dict);
-        return ((rp_module *)m)->dict;
-    }
-    return rp_getattr(ip, m, ip->s.dict);
-}
-
-rc_object *rp_vm_import_from(rp_interp *ip, rc_object *module,
-                             rc_object *name) {
-    rc_object *v = NULL, *mname = NULL, *file = NULL;
-    int r = rp_getattr_opt(ip, module, name, &v);
-    if (r != 0)
-        return r > 0 ? v : NULL;
-    /* a submodule imported meanwhile: sys.modules['pkg.name'] */
-    if (rp_getattr_opt(ip, module, ip->s.name, &mname) < 0)
-        return NULL;
-    if (mname && rc_is_str(mname) && ip->modules) {
-        rc_object *full = rc_str_from_format(
-            ip->rt, "%s.%s", rc_str_utf8(mname), rc_str_utf8(name));
-        r = full ? rc_dict_lookup(ip->modules, full, &v) : -1;
-        rc_xdecref(full);
-        if (r != 0) {
-            rc_decref(mname);
-            rc_xincref(v);
-            return r > 0 ? v : NULL;
-        }
-    }
-    if (rp_getattr_opt(ip, module, ip->s.file, &file) < 0) {
-        rc_xdecref(mname);
-        return NULL;
-    }
-    rp_raise(ip, ip->exc.ImportError, "cannot import name '%s' from '%s' (%s)",
-             rc_str_utf8(name),
-             mname && rc_is_str(mname) ? rc_str_utf8(mname)
-                                       : "<unknown module name>",
-             file && rc_is_str(file) ? rc_str_utf8(file) : "unknown location");
-    rc_xdecref(mname);
-    rc_xdecref(file);
-    return NULL;
-}
-
-/* The names `from m import *` binds: m.__all__, else the public names of
- * its namespace. New list or NULL. */
-static rc_object *star_names(rp_interp *ip, rc_object *module) {
-    rc_object *all = NULL;
-    int r = rp_getattr_opt(ip, module, ip->s.all, &all);
-    if (r < 0)
-        return NULL;
-    if (r > 0) {
-        rc_object *list = items_of(ip, all, "'%s' object is not iterable");
-        rc_decref(all);
-        return list;
-    }
-    rc_object *dict = module_dict(ip, module), *list = NULL;
-    if (!dict)
-        return NULL;
-    if ((list = rc_list_new(ip->rt))) {
-        size_t pos = 0;
-        rc_object *key, *value;
-        while (rc_dict_next(dict, &pos, &key, &value)) {
-            if (rc_is_str(key) && rc_str_utf8(key)[0] == '_')
-                continue;
-            if (rc_list_append(list, key) < 0) {
-                rc_decref(list);
-                list = NULL;
-                break;
-            }
-        }
-    }
-    rc_decref(dict);
-    return list;
-}
-
-int rp_vm_import_star(rp_interp *ip, rc_object *module, rc_object *locals) {
-    if (!locals)
-        return rp_raise(ip, ip->exc.SystemError,
-                        "no locals found during 'import *'");
-    rc_object *names = star_names(ip, module);
-    if (!names)
-        return -1;
-    int r = 0;
-    for (size_t i = 0; r == 0 && i < rc_list_size(names); i++) {
-        rc_object *name = rc_list_get(names, (ptrdiff_t)i);
-        rc_object *v = rp_getattr(ip, module, name);
-        if (!v) {
-            r = -1;
-            break;
-        }
-        r = rc_is_dict(locals) ? rc_dict_setitem(locals, name, v)
-                               : rc_setitem(locals, name, v);
-        rc_decref(v);
-    }
-    rc_decref(names);
-    return r < 0 ? -1 : 0;
 }
 
 /* ====================================================================== */
@@ -570,70 +469,6 @@ void rp_vm_set_context(rc_object *exc, rc_object *handled) {
     rc_incref(handled);
     e->context = handled;
     rc_xdecref(old);
-}
-
-void rp_vm_chain_context(rp_interp *ip, rc_object *exc, bool always) {
-    rc_object *handled = ip->exc_info;
-    if (!handled || handled == exc || !is_exc(ip, exc))
-        return;
-    if (!always && ((rp_exc *)exc)->context)
-        return;
-    rp_vm_set_context(exc, handled);
-}
-
-/* An exception instance from `raise x` / `from x`: x itself, or x() for a
- * class. New reference, or NULL. */
-static rc_object *exc_instance(rp_interp *ip, rc_object *x, const char *msg) {
-    if (is_exc_class(ip, x)) {
-        rc_object *e = rp_call0(ip, x);
-        if (e && !is_exc(ip, e)) {
-            rp_raise(ip, ip->exc.TypeError,
-                     "calling %s should have returned an instance of "
-                     "BaseException, not %s",
-                     rc_str_utf8(((rp_class *)x)->name), rc_type_name(e));
-            rc_decref(e);
-            return NULL;
-        }
-        return e;
-    }
-    if (is_exc(ip, x)) {
-        rc_incref(x);
-        return x;
-    }
-    rp_raise(ip, ip->exc.TypeError, "%s", msg);
-    return NULL;
-}
-
-int rp_vm_raise(rp_interp *ip, rc_object *x, rc_object *cause) {
-    if (!x) {
-        if (!ip->exc_info)
-            return rp_raise(ip, ip->exc.RuntimeError,
-                            "No active exception to reraise");
-        rc_incref(ip->exc_info);
-        rp_err_restore(ip, ip->exc_info);
-        return 1;
-    }
-    rc_object *exc =
-        exc_instance(ip, x, "exceptions must derive from BaseException");
-    if (!exc)
-        return -1;
-    if (cause) {
-        rc_object *c = NULL;
-        if (cause != ip->none &&
-            !(c = exc_instance(ip, cause,
-                               "exception causes must derive from "
-                               "BaseException"))) {
-            rc_decref(exc);
-            return -1;
-        }
-        rp_exc *e = (rp_exc *)exc;
-        rc_xdecref(e->cause);
-        e->cause = c;
-        e->suppress_context = true;
-    }
-    rp_vm_chain_context(ip, exc, true);
-    rp_err_restore(ip, exc);
-    return -1;
 }
 
 /* ====================================================================== */

@@ -100,8 +100,10 @@ def read_text(path):
 
 # --- running and normalising ----------------------------------------------
 
-def environment():
-    """The fixed environment both interpreters run in."""
+def environment(pythonpath=None):
+    """The fixed environment both interpreters run in (pythonpath: folders
+    put before CPython's standard library, to try rcpy/lib's modules on
+    CPython)."""
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": os.environ.get("HOME", "/"),
@@ -115,15 +117,17 @@ def environment():
                  "PYENV_VERSION"):
         if name in os.environ:
             env[name] = os.environ[name]
+    if pythonpath:
+        env["PYTHONPATH"] = pythonpath
     return env
 
 
-def run(argv, script):
+def run(argv, script, pythonpath=None):
     """Runs argv in the script's folder: (stdout, stderr, status)."""
     stdin = open(script.stdin, "rb") if script.stdin else subprocess.DEVNULL
     try:
         p = subprocess.run(argv, cwd=script.dir, stdin=stdin,
-                           capture_output=True, env=environment(),
+                           capture_output=True, env=environment(pythonpath),
                            timeout=script.timeout)
     except subprocess.TimeoutExpired as e:
         return (decode(e.stdout), decode(e.stderr) +
@@ -152,8 +156,8 @@ def normalise(text, script):
     return text
 
 
-def run_normalised(argv, script):
-    out, err, status = run(argv, script)
+def run_normalised(argv, script, pythonpath=None):
+    out, err, status = run(argv, script, pythonpath)
     return normalise(out, script), normalise(err, script), status
 
 
@@ -186,12 +190,13 @@ def differences(who, script, got):
     return "".join(report)
 
 
-def check(script, rcpy, python, use_python):
+def check(script, rcpy, python, use_python, pythonpath=None):
     """Runs one script; returns (failure text or '', whether rcpy ran)."""
     report = []
     if use_python and not script.rcpy_only:
         diff = differences("CPython", script,
-                           run_normalised(python_argv(python, script), script))
+                           run_normalised(python_argv(python, script), script,
+                                          pythonpath))
         if diff:
             report.append("CPython differs from the expected files "
                           "(are they stale? tests/py/regen.py):\n" + diff)
@@ -237,20 +242,28 @@ def main(argv=None):
                     help="CPython 3.11 (default: the one running this)")
     ap.add_argument("--no-python", action="store_true",
                     help="check rcpy only")
+    ap.add_argument("--no-rcpy", action="store_true",
+                    help="check CPython only (a pass is not a skip)")
+    ap.add_argument("--pythonpath",
+                    help="folders searched before CPython's standard library "
+                         "(e.g. rcpy/lib, to check its modules on CPython)")
     ap.add_argument("-q", "--quiet", action="store_true",
                     help="print failures and the summary only")
     ap.add_argument("paths", nargs="+")
     opts = ap.parse_args(argv)
     scripts = collect(opts.paths)
     rcpy = os.path.abspath(opts.rcpy) if opts.rcpy else None
-    if not rcpy or not os.access(rcpy, os.X_OK):
+    if opts.no_rcpy:
+        rcpy = None
+    elif not rcpy or not os.access(rcpy, os.X_OK):
         print("rcpy missing: %s — only CPython is checked"
               % (rcpy or "no --rcpy given"))
     failed, rcpy_ran = [], False
     for path in scripts:
         script = Script(path)
         rel = os.path.relpath(script.path, HERE)
-        report, ran = check(script, rcpy, opts.python, not opts.no_python)
+        report, ran = check(script, rcpy, opts.python, not opts.no_python,
+                           opts.pythonpath)
         rcpy_ran |= ran
         if report:
             failed.append(rel)
@@ -263,7 +276,7 @@ def main(argv=None):
             print("  failed: " + rel)
     if failed:
         return 1
-    return 0 if rcpy_ran else SKIP
+    return 0 if rcpy_ran or opts.no_rcpy else SKIP
 
 
 if __name__ == "__main__":
