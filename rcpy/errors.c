@@ -234,13 +234,19 @@ char *rp_vformat(char *small, size_t cap, const char *fmt, va_list ap) {
 }
 
 int rp_raise(rp_interp *ip, rp_class *cls, const char *fmt, ...) {
-    if (cls == ip->exc.MemoryError)
+    if (cls && cls == ip->exc.MemoryError)
         return raise_nomem(ip);
     char small[256];
     va_list ap;
     va_start(ap, fmt);
     char *text = rp_vformat(small, sizeof small, fmt, ap);
     va_end(ap);
+    if (!cls) { /* during start-up, before the classes exist */
+        int r = rc_set_error(ip->rt, RC_EINVAL, "%s", text ? text : fmt);
+        if (text != small)
+            free(text);
+        return r;
+    }
     rc_object *s = text ? rp_str(ip, text) : NULL;
     if (text != small)
         free(text);
