@@ -126,6 +126,7 @@ void rp_interp_free(rp_interp *ip) {
     rc_xdecref(ip->exc_info);
     ip->exc_info = NULL;
     rc_clear_error(rt);
+    rp_fini_front(ip);
     if (ip->cfg.leaks) {
         rc_gc_collect(rt, 2);
         rc_report_alive(rt, stderr);

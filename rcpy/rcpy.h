@@ -223,6 +223,11 @@ int rp_class_add_getsets(rp_interp *ip, rp_class *cls,
 /* Something in a class namespace changed: drop cached lookups. */
 void rp_class_modified(rp_interp *ip, rp_class *cls);
 
+/* builtins.__build_class__ (class_new.c), for builtins.c to register: runs
+ * a class body (rp_eval_function_in_locals) in the metaclass's
+ * __prepare__ namespace and calls the metaclass. */
+extern const rp_methoddef rp_build_class_def;
+
 /* ====================================================================== */
 /* Instances of classes made at run time                                  */
 /* ====================================================================== */
@@ -252,6 +257,12 @@ rc_object *rp_inst_attr_get(rc_object *inst, rc_object *name);
 int rp_inst_attr_set(rp_interp *ip, rc_object *inst, rc_object *name,
                      rc_object *value);
 rc_object *rp_inst_dict(rp_interp *ip, rc_object *inst); /* borrowed */
+/* The rp_inst layout's functions (instance.c): the attribute table, the
+ * dict and __slots__ values. Layouts that extend rp_inst (exc.c's rp_exc)
+ * call them for their rp_inst part. */
+int rp_inst_traverse(rc_object *self, rc_visitproc visit, void *arg);
+int rp_inst_clear(rc_object *self);
+void rp_inst_dealloc(rc_object *self);
 
 /* ====================================================================== */
 /* Functions, cells, methods                                              */
@@ -434,6 +445,16 @@ rc_object *rp_frame_locals(rp_interp *ip, rp_frame *f);
 
 extern const rc_type rp_frameobj_type;
 
+/* For zero-argument super() (super.c): the running Python frame
+ * (ip->frame: super is a C callable, so no frame of its own is pushed)
+ * gives its first argument (the content of its cell when the argument is
+ * also a cell variable) and its `__class__` free variable. Both borrowed.
+ * 0 on success; negative with RuntimeError in CPython's words otherwise
+ * ("super(): no current frame", "super(): no arguments", "super(): arg[0]
+ * deleted", "super(): __class__ cell not found", "super(): empty __class__
+ * cell", "super(): __class__ is not a type (int)"). */
+int rp_frame_super_args(rp_interp *ip, rc_object **cls, rc_object **self);
+
 /* ====================================================================== */
 /* Running code (vm.c)                                                    */
 /* ====================================================================== */
@@ -451,6 +472,14 @@ rc_object *rp_eval_code(rp_interp *ip, rc_object *code, rc_object *globals,
 rc_object *rp_function_call(rp_interp *ip, rc_object *func,
                             rc_object *const *args, size_t nargs,
                             rc_object *kwnames);
+/* Runs the body of a function taking no arguments (a class body made by
+ * the class statement) with `locals` (a dict, or any mapping) as its
+ * locals, the way __build_class__ runs a class body: the function's
+ * globals, builtins and closure are used, its cell variables (__class__)
+ * are made fresh. New reference to what the body returns (the __class__
+ * cell or None), or NULL. */
+rc_object *rp_eval_function_in_locals(rp_interp *ip, rc_object *func,
+                                      rc_object *locals);
 
 /* ====================================================================== */
 /* Generators                                                             */
@@ -474,6 +503,9 @@ rc_object *rp_call0(rp_interp *ip, rc_object *callable);
 rc_object *rp_call1(rp_interp *ip, rc_object *callable, rc_object *a);
 rc_object *rp_call2(rp_interp *ip, rc_object *callable, rc_object *a,
                     rc_object *b);
+/* callable(o): every instance of a class made at run time has a call slot
+ * (rc_is_callable says true); this asks whether its class has __call__. */
+bool rp_callable(rp_interp *ip, rc_object *o);
 /* o.name(*args): the method found as LOAD_METHOD finds it. */
 rc_object *rp_call_method(rp_interp *ip, rc_object *o, rc_object *name,
                           rc_object *const *args, size_t nargs);
@@ -556,7 +588,33 @@ int rp_raise_object(rp_interp *ip, rc_object *x);
 /* KeyError(key) (its str is repr(key)), StopIteration(value), and the
  * pending exception's context chaining are handled here. */
 int rp_raise_keyerror(rp_interp *ip, rc_object *key);
+/* AttributeError with the formatted message and its name and obj
+ * attributes set, as CPython 3.11 sets them ("'A' object has no attribute
+ * 'x'"); the traceback printer's "Did you mean: 'y'?" reads them. */
+int rp_raise_attribute_error(rp_interp *ip, rc_object *obj, rc_object *name,
+                             const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
 int rp_raise_stopiteration(rp_interp *ip, rc_object *value);
+/* `raise exc from cause` (RAISE_VARARGS 2): cause an exception instance or
+ * class (instantiated), or None (sets __suppress_context__ only); TypeError
+ * "exception causes must derive from BaseException" otherwise. Sets
+ * __cause__ and __suppress_context__ before raising as rp_raise_object
+ * does, which sets __context__ to the exception being handled
+ * (ip->exc_info), avoiding cycles in the context chain as CPython does.
+ * Steals nothing. */
+int rp_raise_from(rp_interp *ip, rc_object *exc, rc_object *cause);
+/* SyntaxError / IndentationError / TabError (cls) with CPython's
+ * attributes: msg, filename (a str, borrowed; "<string>" when NULL),
+ * lineno, offset (1-based column, characters), end_lineno, end_offset
+ * (0: unknown, stored as None) and text, the source line
+ * (UTF-8, NUL-terminated, with its newline; NULL: None). Returns the
+ * status of rp_raise. */
+int rp_raise_syntax_error(rp_interp *ip, rp_class *cls, const char *msg,
+                          rc_object *filename, int lineno, int offset,
+                          int end_lineno, int end_offset, const char *text);
 
 bool rp_err_occurred(const rp_interp *ip);
 /* The pending exception as an object (made from the library's status and
@@ -616,6 +674,15 @@ int rp_module_add_object(rp_interp *ip, rc_object *module, const char *name,
 rc_object *rp_import(rp_interp *ip, rc_object *name, rc_object *globals,
                      rc_object *fromlist, int level);
 rc_object *rp_import_cstr(rp_interp *ip, const char *name);
+/* IMPORT_FROM: module.name, falling back to sys.modules["module.name"]
+ * (a submodule imported meanwhile); ImportError "cannot import name 'x'
+ * from 'm' (/path/m.py)" otherwise ("(unknown location)" without
+ * __file__; "partially initialized module ..." during a circular
+ * import). New reference. */
+rc_object *rp_import_from(rp_interp *ip, rc_object *module, rc_object *name);
+/* IMPORT_STAR: the module's public names (__all__, else names without a
+ * leading underscore) stored into locals (a dict). */
+int rp_import_star(rp_interp *ip, rc_object *module, rc_object *locals);
 
 /* The modules written in Python that the build embeds (rcpy/lib/*.py):
  * source text by module name, or NULL. */
@@ -782,6 +849,8 @@ struct rp_interp {
     rp_lookup_cache *lookup; /* class.c: MRO lookup cache */
     rc_object *atexit;       /* list of (func, args, kwargs) */
     int exit_code;           /* set by SystemExit at top level */
+    struct rp_front *front;  /* errors, import, sys, gc, files: the front
+                                part's own state (errors.c) */
 };
 
 static inline rp_interp *rp_interp_of(const rc_object *o) {
@@ -810,12 +879,17 @@ int rp_safepoint(rp_interp *ip);
 int rp_init_classes(rp_interp *ip);    /* class.c: object, type */
 int rp_init_descr(rp_interp *ip);      /* descr.c, super.c */
 int rp_init_funcs(rp_interp *ip);      /* func.c, code.c, frame.c, gen.c */
+int rp_init_code(rp_interp *ip);       /* code_attrs.c: co_* getsets on ip->cls.code
+                                          (rp_init_funcs calls it) */
 int rp_init_btypes(rp_interp *ip);     /* bt_*.c: classes of rcgc's types */
 int rp_init_exceptions(rp_interp *ip); /* exc.c, traceback.c */
 int rp_init_modules(rp_interp *ip);    /* module.c */
 int rp_init_builtins(rp_interp *ip);   /* builtins.c */
 int rp_init_sys(rp_interp *ip);        /* mod_sys.c */
 void rp_fini_classes(rp_interp *ip);   /* frees class.c's tables */
+/* Flushes sys.stdout/stderr and drops the front part's state (gc.garbage,
+ * gc.callbacks, files); rp_interp_free calls it before releasing modules. */
+void rp_fini_front(rp_interp *ip);
 
 /* ====================================================================== */
 /* Small helpers                                                          */
@@ -833,6 +907,9 @@ rc_object *rp_str(rp_interp *ip, const char *text);
 /* Writes text to sys.stdout / a file object (str or C text). */
 int rp_file_write(rp_interp *ip, rc_object *file, rc_object *text);
 int rp_file_write_cstr(rp_interp *ip, rc_object *file, const char *text);
+/* open(path, mode): a new text file object (fileobj.c), or NULL with
+ * OSError (FileNotFoundError ...) / ValueError ("invalid mode: 'q'"). */
+rc_object *rp_file_open(rp_interp *ip, rc_object *path, const char *mode);
 /* sys.stdout, sys.stderr (borrowed, may be NULL). */
 rc_object *rp_sys_get(rp_interp *ip, const char *name);
 

@@ -10,8 +10,8 @@
  *   4. mark: members with gc_refs > 0 are roots; they and everything they
  *      reach leave the set (they survive, in the target generation). What
  *      stays in the set is unreachable;
- *   5. (builtin types) tuples/dicts that hold only untracked items are
- *      untracked;
+ *   5. (builtin types, through the runtime's hooks) tuples/dicts that
+ *      hold only untracked items are untracked;
  *   6. members of legacy-finalizer types and what they reach leave the set
  *      as uncollectable: into gc.garbage and the target generation;
  *   7. weak references to members, and weakrefs that are members, are
@@ -169,20 +169,12 @@ static inline void refs_dec(collection *c, rc_object *o) {
     }
 }
 
-/* Calls visit on each reference o holds: the item arrays of tuples and
- * lists are read directly, so the (static, inlined) visit function runs in
- * a plain loop; other types go through their traverse. */
-static RC__ALWAYS_INLINE void each_child(rc_object *o, rc_visitproc visit,
-                                         void *arg) {
-    if (o->type->flags & RC__TYPE_ITEMS) {
-        size_t n;
-        rc_object *const *items = rc__gc_items(o, &n);
-        for (size_t i = 0; i < n; i++)
-            if (items[i])
-                visit(items[i], arg);
-        return;
-    }
-    o->type->traverse(o, visit, arg);
+/* Calls visit on each reference o holds (rc__traverse: the item arrays of
+ * tuples and lists are read directly, so the static, inlined visit
+ * function runs in a plain loop; the owner of a run-time type counts). */
+static RC__ALWAYS_INLINE void each_child(const collection *c, rc_object *o,
+                                         rc_visitproc visit, void *arg) {
+    rc__traverse(c->rt, o, visit, arg);
 }
 
 /* The first pass: gc_refs are set the first time a member is met, as a
@@ -214,7 +206,7 @@ static void init_and_subtract_refs(collection *c) {
     for (rc_object *o; (o = rc__cursor_next(&cur));) {
         if (!(o->flags & RC__F_CAND))
             refs_init(c, o);
-        each_child(o, visit_init_decref, c);
+        each_child(c, o, visit_init_decref, c);
     }
 }
 
@@ -237,7 +229,7 @@ static void subtract_refs(collection *c) {
     rc__cursor cur;
     rc__cursor_start(c->rt, &cur);
     for (rc_object *o; (o = rc__cursor_next(&cur));)
-        each_child(o, visit_decref, c);
+        each_child(c, o, visit_decref, c);
 }
 
 /* ====================================================================== */
@@ -311,9 +303,9 @@ static void take(marker *m, rc_object *o) {
     m->taken++;
     if (m->kind == MARK_UNCOLLECTABLE)
         rc__gc_garbage_append(m->c->rt, o);
-    each_child(o, visit_reach, m);
+    each_child(m->c, o, visit_reach, m);
     if (m->kind == MARK_REACHABLE && (o->type->flags & RC__TYPE_UNTRACKABLE))
-        rc__maybe_untrack(o, m->c->generation == 2);
+        m->c->rt->hooks.maybe_untrack(o, m->c->generation == 2);
 }
 
 static void take_and_drain(marker *m, rc_object *o) {
@@ -515,7 +507,7 @@ static ptrdiff_t collect(rc_runtime *rt, int g) {
     rc__gcs_set_end(rt);
     release_collection(&c);
     if (g == 2)
-        rc__types_clear_freelists(rt);
+        rt->hooks.clear_freelists(rt);
 
     info.duration = now_seconds() - t0;
     if (gc->debug & RC_DEBUG_STATS)

@@ -8,8 +8,11 @@
  *      object was resurrected and survives);
  *   2. untrack it; if it is a weakref, take it off its target's list; clear
  *      the weak references to it and run their callbacks;
- *   3. dealloc (or clear), then free the block.
- * Step 3 drops the object's children, which may reach zero in turn. Past
+ *   3. dealloc (or clear), then free the block;
+ *   4. for a run-time type (RC_TYPE_HEAP), drop the reference the object
+ *      held to the type's owner: only now, so the type outlives the block.
+ * Steps 3 and 4 drop the object's children, which may reach zero in turn.
+ * Past
  * DEALLOC_DEPTH nested destructions, a dying object is queued instead
  * (linked through its own header, which is dead by then) and destroyed by
  * the outermost destruction loop, so freeing a ten-million-long chain uses
@@ -34,6 +37,11 @@ static bool object_size(rc_runtime *rt, const rc_type *type, size_t nitems,
         rc_set_error(rt, RC_EINVAL, "type %s has a basicsize below %zu",
                      type && type->name ? type->name : "(null)",
                      sizeof(rc_object));
+        return false;
+    }
+    if ((type->flags & RC_TYPE_HEAP) && !type->owner) {
+        rc_set_error(rt, RC_EINVAL, "run-time type %s has no owner",
+                     type->name);
         return false;
     }
     size_t items;
@@ -63,6 +71,8 @@ static rc_object *new_object(rc_runtime *rt, const rc_type *type, size_t nitems,
     }
     o->refcnt = 1;
     o->type = type;
+    if (type->flags & RC_TYPE_HEAP)
+        rc_incref(type->owner);
     if (gc && track)
         rc__gcs_track(rt, o);
     return o;
@@ -115,9 +125,12 @@ static void destroy(rc_runtime *rt, rc_object *o) {
         o->flags &= ~RC__F_KEEP;
         return;
     }
+    rc_object *owner = (t->flags & RC_TYPE_HEAP) ? t->owner : NULL;
     if (t->flags & RC_TYPE_GC)
         rc__gc_free_counted(rt);
     rc__obj_free(rt, o);
+    if (owner) /* t lives in the owner: read before, released after */
+        rc_decref(owner);
 }
 
 static void defer(rc_runtime *rt, rc_object *o) {

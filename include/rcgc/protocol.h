@@ -137,7 +137,7 @@ RC_API bool rc_is_notimplemented(const rc_object *o);
  *                  tables), for sys.getsizeof; NULL: none.
  */
 typedef struct rc_protocol {
-    uint32_t version; /* RC_PROTOCOL_VERSION the table was written for */
+    uint32_t version;   /* RC_PROTOCOL_VERSION the table was written for */
     uint32_t reserved_; /* zero */
     rc_object *(*repr)(rc_object *self);
     rc_object *(*str)(rc_object *self);
@@ -199,8 +199,8 @@ RC_API const char *rc_type_name(const rc_object *o);
  * callers see (RC_EEXCEPTION, or the closest code: RC_ETYPE for a
  * TypeError...), message what rc_last_error_message returns (NULL: "").
  * Any error recorded before is dropped. Returns status. */
-RC_API int rc_set_error_object(rc_runtime *rt, rc_status status,
-                               rc_object *exc, const char *message);
+RC_API int rc_set_error_object(rc_runtime *rt, rc_status status, rc_object *exc,
+                               const char *message);
 
 /* The object of the last error (borrowed), or NULL when the last error has
  * none. rc_clear_error and every new error release it. */

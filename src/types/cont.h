@@ -71,27 +71,27 @@ static inline rc__dentry *rc__dict_entries(const rc__dkeys *k) {
 /* Types                                                                   */
 /* ---------------------------------------------------------------------- */
 
-extern const rc__typeinfo rc__tuple_type;
-extern const rc__typeinfo rc__list_type;
-extern const rc__typeinfo rc__dict_type;
-extern const rc__typeinfo rc__set_type;
-extern const rc__typeinfo rc__frozenset_type;
-extern const rc__typeinfo rc__range_type;
-extern const rc__typeinfo rc__slice_type;
-extern const rc__typeinfo rc__tuple_iter_type;
-extern const rc__typeinfo rc__list_iter_type;
+extern const rc_type rc__tuple_type;
+extern const rc_type rc__list_type;
+extern const rc_type rc__dict_type;
+extern const rc_type rc__set_type;
+extern const rc_type rc__frozenset_type;
+extern const rc_type rc__range_type;
+extern const rc_type rc__slice_type;
+extern const rc_type rc__tuple_iter_type;
+extern const rc_type rc__list_iter_type;
 
 static inline bool rc__is_tuple(const rc_object *o) {
-    return o->type == &rc__tuple_type.base;
+    return o->type == &rc__tuple_type;
 }
 static inline bool rc__is_list(const rc_object *o) {
-    return o->type == &rc__list_type.base;
+    return o->type == &rc__list_type;
 }
 static inline bool rc__is_dict(const rc_object *o) {
-    return o->type == &rc__dict_type.base;
+    return o->type == &rc__dict_type;
 }
 static inline bool rc__is_anyset(const rc_object *o) {
-    return o->type == &rc__set_type.base || o->type == &rc__frozenset_type.base;
+    return o->type == &rc__set_type || o->type == &rc__frozenset_type;
 }
 
 static inline rc__cont_state *rc__cont(rc_runtime *rt) {
@@ -148,6 +148,14 @@ rc_object *rc__seq_iter(rc_object *seq);
  * iterable. */
 rc_object *rc__tuple_from_iterable(rc_runtime *rt, rc_object *iterable,
                                    const char *errmsg);
+
+/* The runtime's hooks for the collector (boot.c registers them): the item
+ * array of a tuple or list, and untracking of tuples and dicts that hold
+ * only untracked objects. */
+rc_object *const *rc__seq_gc_items(const rc_object *o, size_t *n);
+void rc__cont_maybe_untrack(rc_object *o, bool full);
+/* dict.c for it: a dict the collector may untrack (only at full ones). */
+bool rc__dict_untrackable(rc_object *o, bool full);
 
 /* Free each kept block of a free list (rc__cont_clear_freelists). */
 void rc__tuple_clear_freelist(rc_runtime *rt);

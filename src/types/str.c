@@ -182,7 +182,7 @@ rc_object *rc__str_alloc(rc_runtime *rt, size_t size, size_t length) {
     size_t total = indexed ? table_offset(size) + 4 * checkpoints(length)
                            : STR_BASICSIZE + size + 1;
     rc_object *o =
-        rc__new_var_unzeroed(rt, &rc__str_type.base, total - STR_BASICSIZE);
+        rc__new_var_unzeroed(rt, &rc__str_type, total - STR_BASICSIZE);
     if (!o)
         return NULL;
     rc__str *s = RC__STR(o);
@@ -335,7 +335,7 @@ rc_object *rc_str_from_format(rc_runtime *rt, const char *fmt, ...) {
 /* ====================================================================== */
 
 bool rc_is_str(const rc_object *o) {
-    return o && o->type == &rc__str_type.base;
+    return o && o->type == &rc__str_type;
 }
 
 const char *rc_str_utf8(const rc_object *o) {
@@ -643,8 +643,8 @@ rc_object *rc_str_constant(rc_runtime *rt, const char *text, size_t size) {
 /* Comparison                                                              */
 /* ====================================================================== */
 
-static bool str_eq(rc_object *a, rc_object *b) {
-    rc__str *x = RC__STR(a), *y = RC__STR(b);
+static bool str_eq(const rc_object *a, const rc_object *b) {
+    const rc__str *x = RC__STR(a), *y = RC__STR(b);
     if (a == b)
         return true;
     if (x->size != y->size)
@@ -655,8 +655,8 @@ static bool str_eq(rc_object *a, rc_object *b) {
 }
 
 /* UTF-8 byte order is code-point order. */
-static int str_order(rc_object *a, rc_object *b) {
-    rc__str *x = RC__STR(a), *y = RC__STR(b);
+static int str_order(const rc_object *a, const rc_object *b) {
+    const rc__str *x = RC__STR(a), *y = RC__STR(b);
     size_t n = x->size < y->size ? x->size : y->size;
     int c = memcmp(x->data, y->data, n);
     if (c)
@@ -664,24 +664,19 @@ static int str_order(rc_object *a, rc_object *b) {
     return x->size < y->size ? -1 : x->size > y->size;
 }
 
-static int str_compare(rc_object *a, rc_object *b, rc_cmp op) {
-    if (!rc_is_str(a) || !rc_is_str(b))
-        return RC__CMP_NOTIMPL;
+int rc__str_compare(const rc_object *a, const rc_object *b, rc_cmp op) {
     if (op == RC_EQ)
         return str_eq(a, b);
     if (op == RC_NE)
         return !str_eq(a, b);
-    int c = str_order(a, b);
-    switch (op) {
-    case RC_LT:
-        return c < 0;
-    case RC_LE:
-        return c <= 0;
-    case RC_GT:
-        return c > 0;
-    default:
-        return c >= 0;
-    }
+    return rc__cmp_result(str_order(a, b), op);
+}
+
+static rc_object *str_richcompare(rc_object *self, rc_object *other,
+                                  rc_cmp op) {
+    if (!rc_is_str(other))
+        return rc__notimpl_of(self);
+    return rc__bool(rc__runtime_of(self), rc__str_compare(self, other, op));
 }
 
 /* ====================================================================== */
@@ -951,36 +946,29 @@ static int str_contains_slot(rc_object *o, rc_object *item) {
     return rc__str_search(s->data, s->size, sub->data, sub->size) >= 0;
 }
 
-/* The repeat count of str * n: 0, or negative with the error recorded. */
+/* The repeat count of str * n for an int n: 0, or negative with the error
+ * recorded. */
 static int repeat_count(rc_object *seq, rc_object *n, ptrdiff_t *out) {
-    rc_runtime *rt = rc__runtime_of(seq);
-    if (!rc_is_int(n))
-        return rc_set_error(rt, RC_ETYPE,
-                            "can't multiply sequence by non-int of type "
-                            "'%.100s'",
-                            rc_type_name(n));
     int64_t v;
     if (rc_int_to_i64(n, &v) < 0 || v > PTRDIFF_MAX || v < PTRDIFF_MIN)
-        return rc_set_error(rt, RC_EOVERFLOW,
+        return rc_set_error(rc__runtime_of(seq), RC_EOVERFLOW,
                             "cannot fit 'int' into an index-sized integer");
     *out = (ptrdiff_t)v;
     return 0;
 }
 
-static rc_object *str_binop(rc_object *a, rc_object *b, rc__binop op) {
+/* str + str, str * int, int * str, str % args; anything else declines
+ * (the dispatcher then says "can only concatenate str ..."). */
+static rc_object *str_binop(rc_object *a, rc_object *b, rc_binop op) {
     ptrdiff_t n = 0;
-    switch (op) {
-    case RC__ADD:
-        return rc_is_str(a) ? rc_str_concat(a, b) : RC__NOTIMPL;
-    case RC__MUL:
-        if (rc_is_str(a))
-            return repeat_count(a, b, &n) < 0 ? NULL : rc_str_repeat(a, n);
-        return repeat_count(b, a, &n) < 0 ? NULL : rc_str_repeat(b, n);
-    case RC__MOD:
-        return rc_is_str(a) ? rc_str_format_percent(a, b) : RC__NOTIMPL;
-    default:
-        return RC__NOTIMPL;
-    }
+    rc_object *s = rc_is_str(a) ? a : b, *other = s == a ? b : a;
+    if (op == RC_OP_ADD && rc_is_str(a) && rc_is_str(b))
+        return rc_str_concat(a, b);
+    if (op == RC_OP_MUL && rc_is_int(other))
+        return repeat_count(s, other, &n) < 0 ? NULL : rc_str_repeat(s, n);
+    if (op == RC_OP_MOD && s == a)
+        return rc_str_format_percent(a, b);
+    return rc__notimpl_of(s);
 }
 
 static void str_dealloc(rc_object *o) {
@@ -999,10 +987,10 @@ typedef struct str_iter {
     size_t off;     /* byte offset of the next code point */
 } str_iter;
 
-static const rc__typeinfo str_iter_type;
+static const rc_type str_iter_type;
 
 static rc_object *str_iter_new(rc_object *o) {
-    str_iter *it = (str_iter *)rc_new(rc__runtime_of(o), &str_iter_type.base);
+    str_iter *it = (str_iter *)rc_new(rc__runtime_of(o), &str_iter_type);
     if (!it)
         return NULL;
     rc_incref(o);
@@ -1039,36 +1027,47 @@ static void str_iter_dealloc(rc_object *self) {
     rc_xdecref(((str_iter *)self)->str);
 }
 
-/* Not a GC type: it can only refer to a str, which refers to nothing. */
-static const rc__typeinfo str_iter_type = {
-    .base = {.name = "str_iterator",
-             .basicsize = sizeof(str_iter),
-             .flags = RC__TYPE_BUILTIN,
-             .dealloc = str_iter_dealloc},
+static const rc_protocol str_iter_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .iter = iter_self,
     .next = str_iter_next,
+};
+
+/* Not a GC type: it can only refer to a str, which refers to nothing. */
+static const rc_type str_iter_type = {
+    .name = "str_iterator",
+    .basicsize = sizeof(str_iter),
+    .flags = RC__TYPE_LEAF,
+    .dealloc = str_iter_dealloc,
+    .protocol = &str_iter_protocol,
 };
 
 /* ====================================================================== */
 /* The type and the per-runtime state                                      */
 /* ====================================================================== */
 
-const rc__typeinfo rc__str_type = {
-    .base = {.name = "str",
-             .basicsize = STR_BASICSIZE,
-             .itemsize = 1,
-             .flags = RC__TYPE_BUILTIN,
-             .dealloc = str_dealloc},
-    .hash = str_hash,
-    .compare = str_compare,
+static const rc_protocol str_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .repr = str_repr,
     .str = str_str,
+    .format = rc__format_slot,
+    .hash = str_hash,
+    .richcompare = str_richcompare,
     .truth = str_truth,
     .len = str_len,
-    .iter = str_iter_new,
     .getitem = str_getitem_slot,
     .contains = str_contains_slot,
+    .iter = str_iter_new,
     .binop = str_binop,
+};
+
+const rc_type rc__str_type = {
+    .name = "str",
+    .basicsize = STR_BASICSIZE,
+    .itemsize = 1,
+    .flags = RC__TYPE_LEAF,
+    .dealloc = str_dealloc,
+    .protocol = &str_protocol,
 };
 
 int rc__str_init(rc_runtime *rt) {

@@ -184,7 +184,7 @@ static void s_list_selfref(rc_runtime *rt, rc_object **o) {
 static int op_list_repr(rc_runtime *rt, rc_object **o, rc_object **out) {
     int r = obj_status(rt, rc_repr(o[1]), out);
     assert_int_equal(rt->types->repr_n, 0);
-    assert_int_equal(rt->types->depth, 0);
+    assert_int_equal(rc_recursion_depth(rt), 0);
     return r;
 }
 

@@ -280,10 +280,10 @@ static void deep_repr_and_equality_fail_cleanly(void **state) {
     (void)state;
     rc_object *a = deep_list(rt, 100000), *b = deep_list(rt, 100000);
     assert_null(rc_repr(a));
-    assert_int_equal(rc_last_error(rt), RC_EOVERFLOW);
-    assert_int_equal(rc_equal(a, b), RC_EOVERFLOW);
-    assert_int_equal(rc_compare(a, b, RC_LT), RC_EOVERFLOW);
-    assert_int_equal(rt->types->depth, 0);
+    assert_int_equal(rc_last_error(rt), RC_ERECURSION);
+    assert_int_equal(rc_equal(a, b), RC_ERECURSION);
+    assert_int_equal(rc_compare(a, b, RC_LT), RC_ERECURSION);
+    assert_int_equal(rc_recursion_depth(rt), 0);
     assert_int_equal(rt->types->repr_n, 0);
     rc_decref(a), rc_decref(b);
 }
