@@ -399,7 +399,8 @@ static bool end_of_number(rp_lexer *lx, int c, const char *kind) {
     else if (c == 'i')
         keyword = lx->cur < lx->end &&
                   (*lx->cur == 'f' || *lx->cur == 'n' || *lx->cur == 's');
-    if (!keyword && c != EOF_CHAR && is_id_char(c)) {
+    /* (a non-ASCII character after a number is left to the parser) */
+    if (!keyword && c != EOF_CHAR && c < 128 && is_id_char(c)) {
         backup(lx, c);
         syntax_error(lx, "invalid %s literal", kind);
         return false;

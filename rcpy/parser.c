@@ -96,6 +96,8 @@ static void *raise_known(rp_parser *p, rp_syntax_kind kind, int lineno, int col,
                          int end_lineno, int end_col, const char *fmt,
                          va_list ap) {
     rp_syntax_error *e = p->err;
+    if (p->err_set && !p->reporting)
+        return NULL; /* an action after a failed item: the error stays */
     p->error = true;
     p->err_set = true;
     p->err_from_lexer = false;
@@ -575,14 +577,14 @@ static void check_rest_of_source(rp_parser *p) {
         if (type != RP_TOK_ERRORTOKEN)
             continue;
         rp_lexer *lx = p->lx;
-        if (lx->level != 0 && err_line > lx->parenlineno[lx->level - 1])
-            raise_unclosed_paren(p);
-        else if (lx->done == RP_LEX_ERROR)
+        if (lx->done == RP_LEX_ERROR)
             lexer_error(p);
         else if (lx->done == RP_LEX_DECODE)
             rp_perr(p, RP_SYNTAX_ERROR, "(unicode error) %s", lx->err.msg);
         else if (lx->done == RP_LEX_NOMEM)
             rp_pnomem(p);
+        else if (lx->level != 0 && err_line > lx->parenlineno[lx->level - 1])
+            raise_unclosed_paren(p);
         return;
     }
 }
@@ -658,6 +660,7 @@ static void *run_parser(rp_parser *p) {
     start_rule(p);
     if (p->err_set && p->err->kind == RP_SYNTAX_INCOMPLETE)
         return NULL;
+    p->reporting = true;
     set_syntax_error(p, last);
     if (!p->err_set)
         rp_perr(p, RP_SYNTAX_ERROR, "invalid syntax");
