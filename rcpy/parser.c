@@ -357,13 +357,15 @@ rp_token *rp_tok_forced(rp_parser *p, rp_toktype type, const char *expected) {
     return t;
 }
 
+/* CPython compares only the token's length of each soft keyword, so any
+ * prefix of one ("c", "ma") counts too. */
 bool rp_is_soft_keyword(const rp_token *t) {
     static const char *const words[] = {"_", "case", "match"};
     if (t->type != RP_TOK_NAME)
         return false;
     size_t n = (size_t)(t->end - t->start);
     for (size_t i = 0; i < 3; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], t->start, n) == 0)
+        if (strncmp(words[i], t->start, n) == 0)
             return true;
     return false;
 }
