@@ -147,6 +147,13 @@ rc_object *rp_call_special(rp_interp *ip, rc_object *o, rc_object *name,
     return r;
 }
 
+bool rp_callable(rp_interp *ip, rc_object *o) {
+    const rc_protocol *p = o->type->protocol;
+    if (p == &rp_inst_protocol)
+        return rp_class_lookup(rp_type_of(o), ip->s.call) != NULL;
+    return p && p->call;
+}
+
 /* Is o's attribute lookup the generic one (no __getattribute__ of its
  * own), so that a method can be called without binding it? */
 static bool generic_lookup(rp_interp *ip, rc_object *o) {

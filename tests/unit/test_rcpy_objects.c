@@ -846,6 +846,36 @@ static void test_default_repr_and_wrappers(void **state) {
     rc_decref(&A->ob);
 }
 
+static const rp_methoddef call_methods[] = {{"__call__", f_which, 0, NULL},
+                                            {NULL}};
+
+static void test_callable_and_abstract(void **state) {
+    rp_interp *ip = *state;
+    rp_class *A = make_class(ip, "A", NULL, call_methods, NULL);
+    rp_class *B = make_class(ip, "B", NULL, NULL, NULL);
+    rc_object *a = call(ip, A, 0), *b = call(ip, B, 0);
+    assert_true(rp_callable(ip, a));
+    assert_false(rp_callable(ip, b));
+    assert_true(rp_callable(ip, &B->ob));
+    expect_str(rp_call(ip, a, NULL, 0, NULL), "no args");
+    rc_object *names = rc_list_new(ip->rt);
+    assert_int_equal(rc_list_append(names, N(ip, "g")), 0);
+    assert_int_equal(rc_list_append(names, N(ip, "f")), 0);
+    rc_object *fs = rc_frozenset_new(ip->rt, names);
+    assert_int_equal(setattr(ip, &B->ob, "__abstractmethods__", fs), 0);
+    assert_null(call(ip, B, 0));
+    expect_error(ip, ip->exc.TypeError,
+                 "Can't instantiate abstract class B with abstract methods f, "
+                 "g");
+    rc_object *empty = rc_frozenset_new(ip->rt, NULL);
+    assert_int_equal(setattr(ip, &B->ob, "__abstractmethods__", empty), 0);
+    rc_object *b2 = call(ip, B, 0);
+    assert_non_null(b2);
+    rc_object *objs[] = {b2, empty, fs, names, a, b, &A->ob, &B->ob};
+    for (size_t i = 0; i < 8; i++)
+        rc_decref(objs[i]);
+}
+
 /* ====================================================================== */
 /* isinstance, argument parsing                                           */
 /* ====================================================================== */
@@ -933,6 +963,7 @@ int main(void) {
         T(test_comparisons),
         T(test_error_messages),
         T(test_default_repr_and_wrappers),
+        T(test_callable_and_abstract),
         T(test_isinstance),
         T(test_argument_parsing),
 #undef T
