@@ -221,11 +221,13 @@ static int run_main(rp_interp *ip, const options *o, char *src, size_t len,
                              NULL);
     if (o->module)
         return rp_run_module(ip, o->module);
-    if (src) {
-        const char *name =
-            o->script && strcmp(o->script, "-") != 0 ? o->script : "<stdin>";
-        return rp_run_source(ip, src, len, name, NULL);
+    if (src && o->script && strcmp(o->script, "-") != 0) {
+        char abs[PATH_MAX]; /* CPython's __main__.__file__ is absolute */
+        absolute(o->script, abs, sizeof abs);
+        return rp_run_source(ip, src, len, abs, NULL);
     }
+    if (src)
+        return rp_run_source(ip, src, len, "<stdin>", NULL);
     *prompt = true;
     return 0;
 }
