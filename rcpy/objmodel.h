@@ -21,10 +21,9 @@
     (1u << 16) /* derives from type: instances are                             \
                   rp_class */
 #define RP_CLS_IMMUTABLE_                                                      \
-    (1u << 17)                       /* attributes cannot be set (builtin      \
-                                        classes, the exception hierarchy) */
-#define RP_CLS_WEAKREF_   (1u << 18) /* a __weakref__ getset was added */
-#define RP_CLS_HASH_NONE_ (1u << 19) /* __hash__ is None somewhere first */
+    (1u << 17)                     /* attributes cannot be set (builtin        \
+                                      classes, the exception hierarchy) */
+#define RP_CLS_WEAKREF_ (1u << 18) /* a __weakref__ getset was added */
 
 /* ====================================================================== */
 /* State of the object model (class.c)                                    */
@@ -44,6 +43,7 @@ typedef struct rp_objstate {
     rc_object *rbinop_name[RC_NBINOPS]; /* __radd__ ... */
     rc_object *ibinop_name[RC_NBINOPS]; /* __iadd__ ...; NULL: none */
     rc_object *unop_name[RC_NUNOPS];    /* __neg__ ... */
+    rc_object *abstract_name;           /* "__abstractmethods__" */
 } rp_objstate;
 
 rp_objstate *rp_objstate_of(rp_interp *ip);

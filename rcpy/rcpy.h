@@ -503,6 +503,9 @@ rc_object *rp_call0(rp_interp *ip, rc_object *callable);
 rc_object *rp_call1(rp_interp *ip, rc_object *callable, rc_object *a);
 rc_object *rp_call2(rp_interp *ip, rc_object *callable, rc_object *a,
                     rc_object *b);
+/* callable(o): every instance of a class made at run time has a call slot
+ * (rc_is_callable says true); this asks whether its class has __call__. */
+bool rp_callable(rp_interp *ip, rc_object *o);
 /* o.name(*args): the method found as LOAD_METHOD finds it. */
 rc_object *rp_call_method(rp_interp *ip, rc_object *o, rc_object *name,
                           rc_object *const *args, size_t nargs);

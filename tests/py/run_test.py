@@ -18,6 +18,9 @@ Header comments (the leading comment lines of a script) configure a run:
     # stdin: FILE          stdin from FILE, relative to the script
     # rcpy-args: OPTS      interpreter options given to rcpy only
     # timeout: SECONDS     instead of the default
+    # command: ARGS        the interpreter's arguments instead of the script
+                           and its args (front-door tests: -c, -m, -i, -,
+                           --version); the script only holds the header
     # sub: REGEX => TEXT   a normalisation of this script's outputs
 
 Usage: run_test.py [--rcpy EXE] [--python EXE] [--no-python] PATH...
@@ -38,7 +41,8 @@ DEFAULT_TIMEOUT = 60
 SKIP = 77
 HERE = os.path.dirname(os.path.abspath(__file__))
 HEADER_RE = re.compile(r"#\s*([a-z-]+):\s?(.*)$")
-KEYS = {"rcpy-only", "args", "stdin", "rcpy-args", "timeout", "sub"}
+KEYS = {"rcpy-only", "args", "stdin", "rcpy-args", "timeout", "sub",
+        "command"}
 
 
 # --- the script's header ---------------------------------------------------
@@ -57,6 +61,7 @@ class Script:
         self.rcpy_args = []
         self.timeout = DEFAULT_TIMEOUT
         self.subs = []
+        self.command = None
         self._read_header()
 
     def _read_header(self):
@@ -80,6 +85,8 @@ class Script:
             self.rcpy_args = shlex.split(value)
         elif key == "timeout":
             self.timeout = float(value)
+        elif key == "command":
+            self.command = shlex.split(value)
         elif key == "sub":
             pattern, _, repl = value.partition(" => ")
             self.subs.append((re.compile(pattern, re.M), repl))
@@ -151,6 +158,8 @@ def normalise(text, script):
     text = re.sub(r"\b0x[0-9a-fA-F]{6,}\b", "0x...", text)
     text = re.sub(r"^(?:rcpy \d+\.\d+\.\d+ \(Python 3\.11\)|Python 3\.11\.\d+)$",
                   "Python 3.11", text, flags=re.M)
+    text = re.sub(r"^\S*(?:rcpy|python3[.\d]*): can't open file",
+                  "PYTHON: can't open file", text, flags=re.M)
     for pattern, repl in script.subs:
         text = pattern.sub(repl, text)
     return text
@@ -162,10 +171,14 @@ def run_normalised(argv, script, pythonpath=None):
 
 
 def python_argv(python, script):
+    if script.command is not None:
+        return [python, "-B", "-s"] + script.command
     return [python, "-B", "-s", script.name] + script.args
 
 
 def rcpy_argv(rcpy, script):
+    if script.command is not None:
+        return [rcpy] + script.rcpy_args + script.command
     return [rcpy] + script.rcpy_args + [script.name] + script.args
 
 
