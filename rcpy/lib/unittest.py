@@ -1244,8 +1244,6 @@ def _failfast(method):
         if getattr(self, "failfast", False):
             self.stop()
         return method(self, *args, **kw)
-    inner.__name__ = method.__name__
-    inner.__doc__ = method.__doc__
     return inner
 
 
