@@ -484,54 +484,40 @@ class Counter(dict):
 
     __hash__ = None
 
-    def __add__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
+    def _merge(self, other, combine, own_count_of_other):
+        """The positive counts of combine(mine, other's) for my elements,
+        then of own_count_of_other(count) for other's other elements."""
         result = Counter()
         for elem, count in self.items():
-            newcount = count + other[elem]
+            newcount = combine(count, other[elem])
             if newcount > 0:
                 result[elem] = newcount
         for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
+            if elem not in self:
+                newcount = own_count_of_other(count)
+                if newcount > 0:
+                    result[elem] = newcount
         return result
+
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._merge(other, _add, _same)
 
     def __sub__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count - other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
+        return self._merge(other, _sub, _negated)
 
     def __or__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = max(count, other[elem])
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        return self._merge(other, max, _same)
 
     def __and__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = min(count, other[elem])
-            if newcount > 0:
-                result[elem] = newcount
-        return result
+        return self._merge(other, min, _nothing)
 
     def __pos__(self):
         result = Counter()
@@ -550,3 +536,23 @@ class Counter(dict):
 
 def _count_of(item):
     return item[1]
+
+
+def _add(a, b):
+    return a + b
+
+
+def _sub(a, b):
+    return a - b
+
+
+def _same(count):
+    return count
+
+
+def _negated(count):
+    return 0 - count
+
+
+def _nothing(count):
+    return 0
