@@ -147,6 +147,13 @@ rc_object *rp_call_special(rp_interp *ip, rc_object *o, rc_object *name,
     return r;
 }
 
+bool rp_callable(rp_interp *ip, rc_object *o) {
+    const rc_protocol *p = o->type->protocol;
+    if (p == &rp_inst_protocol)
+        return rp_class_lookup(rp_type_of(o), ip->s.call) != NULL;
+    return p && p->call;
+}
+
 /* Is o's attribute lookup the generic one (no __getattribute__ of its
  * own), so that a method can be called without binding it? */
 static bool generic_lookup(rp_interp *ip, rc_object *o) {
@@ -197,16 +204,8 @@ int rp_check_attr_name(rp_interp *ip, rc_object *name) {
 }
 
 int rp_raise_no_attr(rp_interp *ip, rc_object *o, rc_object *name) {
-    rp_raise(ip, ip->exc.AttributeError, "'%s' object has no attribute '%s'",
-             rp_tname(o), rc_str_utf8(name));
-    rc_object *exc = rc_error_object(ip->rt);
-    if (exc && rp_has_inst_attrs(exc)) {
-        rc_object *objkey = rc_str_intern(ip->rt, "obj");
-        if (!objkey || rp_inst_attr_set(ip, exc, ip->s.name, name) < 0 ||
-            rp_inst_attr_set(ip, exc, objkey, o) < 0)
-            rc_clear_error(ip->rt);
-        rc_xdecref(objkey);
-    }
+    rp_raise_attribute_error(ip, o, name, "'%s' object has no attribute '%s'",
+                             rp_tname(o), rc_str_utf8(name));
     return -1;
 }
 

@@ -600,11 +600,6 @@ static void update_one(rp_interp *ip, rp_class *cls) {
         cls->flags &= ~RP_CLS_HAS_DEL;
         cls->type_storage.finalize = cls->layout->finalize;
     }
-    rc_object *h = rp_class_lookup(cls, ip->s.hash);
-    if (h == ip->none)
-        cls->flags |= RP_CLS_HASH_NONE_;
-    else
-        cls->flags &= ~RP_CLS_HASH_NONE_;
     derive_descr_hooks(ip, cls);
 }
 
@@ -635,18 +630,9 @@ void rp_class_modified(rp_interp *ip, rp_class *cls) {
 /* ====================================================================== */
 
 static int raise_type_no_attr(rp_interp *ip, rp_class *cls, rc_object *name) {
-    rp_raise(ip, ip->exc.AttributeError,
-             "type object '%s' has no attribute '%s'", rp_class_name(cls),
-             rc_str_utf8(name));
-    rc_object *exc = rc_error_object(ip->rt);
-    if (exc && rp_has_inst_attrs(exc)) {
-        rp_inst_attr_set(ip, exc, ip->s.name, name);
-        rc_object *objkey = rc_str_intern(ip->rt, "obj");
-        if (objkey) {
-            rp_inst_attr_set(ip, exc, objkey, &cls->ob);
-            rc_decref(objkey);
-        }
-    }
+    rp_raise_attribute_error(ip, &cls->ob, name,
+                             "type object '%s' has no attribute '%s'",
+                             rp_class_name(cls), rc_str_utf8(name));
     return -1;
 }
 
@@ -856,6 +842,39 @@ static int type_set_doc(rp_interp *ip, rc_object *self, rc_object *v) {
     return set_in_namespace(ip, c, ip->s.doc, v);
 }
 
+/* __abstractmethods__ lives in the namespace of the classes abc makes; a
+ * true value forbids instantiation (object.__new__ checks the flag). */
+static rc_object *type_get_abstract(rp_interp *ip, rc_object *self) {
+    rp_class *c = (rp_class *)self;
+    rc_object *v = c != ip->cls.type
+                       ? dict_get(c->dict, rp_objstate_of(ip)->abstract_name)
+                       : NULL;
+    if (v)
+        return rp_new_ref(v);
+    rp_raise_attribute_error(ip, self, rp_objstate_of(ip)->abstract_name,
+                             "__abstractmethods__");
+    return NULL;
+}
+
+static int type_set_abstract(rp_interp *ip, rc_object *self, rc_object *v) {
+    rp_class *c = (rp_class *)self;
+    int t = v ? rp_truth(ip, v) : 0;
+    if (t < 0)
+        return -1;
+    if (!v && !dict_get(c->dict, rp_objstate_of(ip)->abstract_name)) {
+        rp_raise_attribute_error(ip, self, rp_objstate_of(ip)->abstract_name,
+                                 "__abstractmethods__");
+        return -1;
+    }
+    if (set_in_namespace(ip, c, rp_objstate_of(ip)->abstract_name, v) < 0)
+        return -1;
+    if (t)
+        c->flags |= RP_CLS_ABSTRACT;
+    else
+        c->flags &= ~RP_CLS_ABSTRACT;
+    return 0;
+}
+
 static const rp_getsetdef type_getsets[] = {
     {"__name__", type_get_name, type_set_name, NULL},
     {"__qualname__", type_get_qualname, type_set_qualname, NULL},
@@ -865,6 +884,7 @@ static const rp_getsetdef type_getsets[] = {
     {"__mro__", type_get_mro, NULL, NULL},
     {"__dict__", type_get_dict, NULL, NULL},
     {"__doc__", type_get_doc, type_set_doc, NULL},
+    {"__abstractmethods__", type_get_abstract, type_set_abstract, NULL},
     {NULL},
 };
 

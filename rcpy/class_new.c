@@ -594,6 +594,31 @@ int rp_type_init_check(rp_interp *ip, size_t nargs, rc_object *kwnames) {
 /* object.__new__, object.__init__, X.__new__                             */
 /* ====================================================================== */
 
+/* "Can't instantiate abstract class A with abstract methods f, g". */
+static int raise_abstract(rp_interp *ip, rp_class *cls) {
+    rc_object *v = dict_get(cls->dict, rp_objstate_of(ip)->abstract_name);
+    rc_object *l = v ? rc_list_new(ip->rt) : NULL;
+    rc_object *sep = l ? rc_str_from_cstr(ip->rt, ", ") : NULL;
+    rc_object *joined = NULL;
+    if (sep && rc_list_extend(l, v) == 0 &&
+        rc_list_sort(l, NULL, NULL, false) == 0)
+        joined = rc_str_join(sep, l);
+    int r;
+    if (joined)
+        r = rp_raise(ip, ip->exc.TypeError,
+                     "Can't instantiate abstract class %s with abstract "
+                     "method%s %s",
+                     rp_class_name(cls), rc_list_size(l) > 1 ? "s" : "",
+                     rc_str_utf8(joined));
+    else
+        r = rp_raise(ip, ip->exc.TypeError,
+                     "Can't instantiate abstract class %s", rp_class_name(cls));
+    rc_xdecref(joined);
+    rc_xdecref(sep);
+    rc_xdecref(l);
+    return r;
+}
+
 rc_object *rp_object_new(rp_interp *ip, rp_class *cls, rc_object *const *args,
                          size_t nargs, rc_object *kwnames) {
     rp_objstate *st = rp_objstate_of(ip);
@@ -611,8 +636,7 @@ rc_object *rp_object_new(rp_interp *ip, rp_class *cls, rc_object *const *args,
         }
     }
     if (cls->flags & RP_CLS_ABSTRACT || !cls->itype) {
-        rp_raise(ip, ip->exc.TypeError, "Can't instantiate abstract class %s",
-                 rp_class_name(cls));
+        raise_abstract(ip, cls);
         return NULL;
     }
     return rc_new(ip->rt, cls->itype);

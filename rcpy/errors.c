@@ -234,13 +234,19 @@ char *rp_vformat(char *small, size_t cap, const char *fmt, va_list ap) {
 }
 
 int rp_raise(rp_interp *ip, rp_class *cls, const char *fmt, ...) {
-    if (cls == ip->exc.MemoryError)
+    if (cls && cls == ip->exc.MemoryError)
         return raise_nomem(ip);
     char small[256];
     va_list ap;
     va_start(ap, fmt);
     char *text = rp_vformat(small, sizeof small, fmt, ap);
     va_end(ap);
+    if (!cls) { /* during start-up, before the classes exist */
+        int r = rc_set_error(ip->rt, RC_EINVAL, "%s", text ? text : fmt);
+        if (text != small)
+            free(text);
+        return r;
+    }
     rc_object *s = text ? rp_str(ip, text) : NULL;
     if (text != small)
         free(text);
@@ -380,14 +386,11 @@ rc_object *rp_err_fetch(rp_interp *ip) {
     rc_status st = rc_last_error(ip->rt);
     if (st == RC_OK)
         return NULL;
-    rc_object *exc = rc_fetch_error_object(ip->rt, NULL);
-    if (exc)
-        return exc;
+    /* the message lives in the runtime's buffer, which fetching clears */
     char msg[512];
     snprintf(msg, sizeof msg, "%s", rc_last_error_message(ip->rt));
-    /* rc_fetch_error_object cleared the error: the message was copied
-     * first because it is read from the runtime's buffer. */
-    return exc_from_status(ip, st, msg);
+    rc_object *exc = rc_fetch_error_object(ip->rt, NULL);
+    return exc ? exc : exc_from_status(ip, st, msg);
 }
 
 bool rp_err_matches(rp_interp *ip, rp_class *cls) {

@@ -16,7 +16,6 @@
  */
 #include "vm_internal.h"
 
-#include <stdalign.h>
 #include <string.h>
 
 /* ====================================================================== */
@@ -24,23 +23,6 @@
 /* ====================================================================== */
 
 #define CHUNK_BYTES ((size_t)64 * 1024)
-
-struct rp_stack_chunk {
-    rp_stack_chunk *previous; /* the chunk below, or NULL */
-    rp_stack_chunk *spare;    /* an emptied chunk above kept for reuse */
-    size_t cap;               /* bytes of data */
-    size_t top;               /* bytes of data in use */
-    alignas(16) unsigned char data[];
-};
-
-static size_t round16(size_t n) {
-    return (n + 15) & ~(size_t)15;
-}
-
-size_t rp_frame_bytes(const rp_code *co) {
-    size_t slots = (size_t)co->nlocalsplus + co->stacksize;
-    return round16(offsetof(rp_frame, localsplus) + slots * sizeof(void *));
-}
 
 static void chunk_free(rp_interp *ip, rp_stack_chunk *c) {
     if (!c)
@@ -69,30 +51,25 @@ static rp_stack_chunk *chunk_new(rp_interp *ip, size_t need) {
     return c;
 }
 
-rp_frame *rp_frame_push(rp_interp *ip, const rp_code *co) {
-    size_t need = rp_frame_bytes(co);
+/* rp_frame_push when the current chunk is full (or there is none). */
+rp_frame *rp_frame_push_chunk(rp_interp *ip, size_t need) {
     rp_stack_chunk *c = ip->stack;
-    if (!c || c->cap - c->top < need) {
-        rp_stack_chunk *n = chunk_new(ip, need);
-        if (!n)
-            return NULL;
-        if (c && c->spare) { /* too small for this frame: drop it */
-            chunk_free(ip, c->spare);
-            c->spare = NULL;
-        }
-        n->previous = c;
-        ip->stack = c = n;
+    rp_stack_chunk *n = chunk_new(ip, need);
+    if (!n)
+        return NULL;
+    if (c && c->spare) { /* too small for this frame: drop it */
+        chunk_free(ip, c->spare);
+        c->spare = NULL;
     }
-    rp_frame *f = (rp_frame *)(c->data + c->top);
-    c->top += need;
-    return f;
+    n->previous = c;
+    ip->stack = n;
+    n->top = need;
+    return (rp_frame *)n->data;
 }
 
-void rp_frame_pop(rp_interp *ip, rp_frame *f) {
+/* rp_frame_pop emptied the current chunk. */
+void rp_frame_pop_chunk(rp_interp *ip) {
     rp_stack_chunk *c = ip->stack;
-    c->top = (size_t)((unsigned char *)f - c->data);
-    if (c->top > 0)
-        return;
     rp_stack_chunk *below = c->previous;
     ip->stack = below;
     if (below) { /* keep the emptied chunk for the next deep call */
@@ -121,28 +98,7 @@ rc_object *rp_builtins_of(rp_interp *ip, rc_object *globals) {
     return ip->builtins;
 }
 
-void rp_frame_init(rp_frame *f, rp_code *co, rc_object *func,
-                   rc_object *globals, rc_object *builtins, rc_object *locals,
-                   uint8_t owner) {
-    rc_incref(&co->ob);
-    rc_xincref(globals);
-    rc_xincref(builtins);
-    rc_xincref(locals);
-    f->code = co;
-    f->func = func;
-    f->globals = globals;
-    f->builtins = builtins;
-    f->locals = locals;
-    f->previous = NULL;
-    f->frame_obj = NULL;
-    f->lasti = RP_LASTI_NONE;
-    f->stacktop = 0;
-    f->owner = owner;
-    f->is_entry = 0;
-    memset(f->localsplus, 0, co->nlocalsplus * sizeof(rc_object *));
-}
-
-int rp_frame_make_cells(rp_interp *ip, rp_frame *f) {
+int rp_frame_make_cells_(rp_interp *ip, rp_frame *f) {
     rp_code *co = f->code;
     uint32_t firstfree = co->nlocalsplus - co->nfreevars;
     if (co->ncellvars) {
@@ -250,7 +206,7 @@ static void take_over(rp_interp *ip, rp_frame *f) {
     fo->back = back_object(ip, prev);
 }
 
-void rp_frame_clear(rp_interp *ip, rp_frame *f) {
+void rp_frame_clear_(rp_interp *ip, rp_frame *f) {
     if (!f->code)
         return;
     if (f->frame_obj) {

@@ -726,6 +726,8 @@ static int intern_fmt(rp_interp *ip, rc_object **out, const char *fmt,
 
 int rp_init_op_names(rp_interp *ip) {
     rp_objstate *st = rp_objstate_of(ip);
+    if (intern_fmt(ip, &st->abstract_name, "%s", "__abstractmethods__") < 0)
+        return -1;
     for (int i = 0; i < 6; i++)
         if (intern_fmt(ip, &st->cmp_name[i], "%s", cmp_names[i]) < 0)
             return -1;
@@ -753,4 +755,6 @@ void rp_fini_op_names(rp_interp *ip) {
             rc_xdecref(all[k][i]);
             all[k][i] = NULL;
         }
+    rc_xdecref(st->abstract_name);
+    st->abstract_name = NULL;
 }

@@ -21,18 +21,9 @@
     (1u << 16) /* derives from type: instances are                             \
                   rp_class */
 #define RP_CLS_IMMUTABLE_                                                      \
-    (1u << 17)                       /* attributes cannot be set (builtin      \
-                                        classes, the exception hierarchy) */
-#define RP_CLS_WEAKREF_   (1u << 18) /* a __weakref__ getset was added */
-#define RP_CLS_HASH_NONE_ (1u << 19) /* __hash__ is None somewhere first */
-
-/* Until rcpy.h declares it (the vm part): runs a class body `func` with
- * `ns` as its locals; returns the body's result (the __classcell__ cell or
- * None), new, or NULL. */
-rc_object *rp_eval_function_in_locals(rp_interp *ip, rc_object *func,
-                                      rc_object *ns);
-/* Until rcpy.h exports it: __build_class__ for builtins.c. */
-extern const rp_methoddef rp_build_class_def;
+    (1u << 17)                     /* attributes cannot be set (builtin        \
+                                      classes, the exception hierarchy) */
+#define RP_CLS_WEAKREF_ (1u << 18) /* a __weakref__ getset was added */
 
 /* ====================================================================== */
 /* State of the object model (class.c)                                    */
@@ -52,6 +43,7 @@ typedef struct rp_objstate {
     rc_object *rbinop_name[RC_NBINOPS]; /* __radd__ ... */
     rc_object *ibinop_name[RC_NBINOPS]; /* __iadd__ ...; NULL: none */
     rc_object *unop_name[RC_NUNOPS];    /* __neg__ ... */
+    rc_object *abstract_name;           /* "__abstractmethods__" */
 } rp_objstate;
 
 rp_objstate *rp_objstate_of(rp_interp *ip);
@@ -118,9 +110,6 @@ extern const rc_type rp_inst_layout;  /* what classes deriving from object
                                          lay their instances out as */
 extern const rc_protocol rp_object_protocol; /* object's own slots */
 
-int rp_inst_traverse(rc_object *o, rc_visitproc visit, void *arg);
-int rp_inst_clear(rc_object *o);
-void rp_inst_dealloc(rc_object *o);
 /* Heap types with __slots__ values: the layout's work plus the values. */
 int rp_heap_traverse(rc_object *o, rc_visitproc visit, void *arg);
 int rp_heap_clear(rc_object *o);

@@ -34,8 +34,9 @@ typedef uint32_t rp_instr;
 #define RP_OPCODES(X)                                                          \
     /* ---- stack and constants ---- */                                        \
     X(NOP, 0, 0)        /* ( -- ) */                                           \
-    X(RESUME, 0, 0)     /* ( -- ) function start: a safe point (collection,    \
-                           KeyboardInterrupt) */                               \
+    X(RESUME, 1, 0)     /* ( -- ) a safe point (collection, KeyboardInterrupt) \
+                           where a frame starts (arg 0) or resumes after       \
+                           YIELD_VALUE (1) or after yield from's (2) */        \
     X(POP_TOP, 0, 0)    /* ( a -- ) */                                         \
     X(PUSH_NULL, 0, 0)  /* ( -- NULL ) */                                      \
     X(COPY, 1, 0)       /* ( x ... -- x ... x ): copy of the n-th item from    \

@@ -223,6 +223,11 @@ int rp_class_add_getsets(rp_interp *ip, rp_class *cls,
 /* Something in a class namespace changed: drop cached lookups. */
 void rp_class_modified(rp_interp *ip, rp_class *cls);
 
+/* builtins.__build_class__ (class_new.c), for builtins.c to register: runs
+ * a class body (rp_eval_function_in_locals) in the metaclass's
+ * __prepare__ namespace and calls the metaclass. */
+extern const rp_methoddef rp_build_class_def;
+
 /* ====================================================================== */
 /* Instances of classes made at run time                                  */
 /* ====================================================================== */
@@ -498,6 +503,9 @@ rc_object *rp_call0(rp_interp *ip, rc_object *callable);
 rc_object *rp_call1(rp_interp *ip, rc_object *callable, rc_object *a);
 rc_object *rp_call2(rp_interp *ip, rc_object *callable, rc_object *a,
                     rc_object *b);
+/* callable(o): every instance of a class made at run time has a call slot
+ * (rc_is_callable says true); this asks whether its class has __call__. */
+bool rp_callable(rp_interp *ip, rc_object *o);
 /* o.name(*args): the method found as LOAD_METHOD finds it. */
 rc_object *rp_call_method(rp_interp *ip, rc_object *o, rc_object *name,
                           rc_object *const *args, size_t nargs);
@@ -871,6 +879,8 @@ int rp_safepoint(rp_interp *ip);
 int rp_init_classes(rp_interp *ip);    /* class.c: object, type */
 int rp_init_descr(rp_interp *ip);      /* descr.c, super.c */
 int rp_init_funcs(rp_interp *ip);      /* func.c, code.c, frame.c, gen.c */
+int rp_init_code(rp_interp *ip);       /* code_attrs.c: co_* getsets on ip->cls.code
+                                          (rp_init_funcs calls it) */
 int rp_init_btypes(rp_interp *ip);     /* bt_*.c: classes of rcgc's types */
 int rp_init_exceptions(rp_interp *ip); /* exc.c, traceback.c */
 int rp_init_modules(rp_interp *ip);    /* module.c */

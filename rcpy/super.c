@@ -1,8 +1,8 @@
 /*
  * super.c — super objects: super(type, obj), super(type) and the
- * zero-argument form, which reads the running frame's first argument and
- * its __class__ cell (the compiler makes one for methods that mention
- * super or __class__).
+ * zero-argument form, which takes the running frame's first argument and
+ * its __class__ cell from rp_frame_super_args (the compiler makes the cell
+ * for methods that mention super or __class__).
  *
  * Attribute lookup on a super object walks type(obj).__mro__ starting after
  * `type` and binds what it finds to obj (or to nothing when obj is the class
@@ -67,54 +67,6 @@ static rc_object *super_make(rp_interp *ip, rp_class *type, rc_object *obj) {
     return &s->ob;
 }
 
-/* The first argument of the running frame (unwrapped from its cell). */
-static rc_object *frame_first_arg(rp_interp *ip, rp_frame *f) {
-    rp_code *co = f->code;
-    if (co->argcount == 0) {
-        rp_raise(ip, ip->exc.RuntimeError, "super(): no arguments");
-        return NULL;
-    }
-    rc_object *obj = f->localsplus[0];
-    if (obj && (co->localspluskinds[0] & RP_FAST_CELL) &&
-        rp_type_of(obj) == ip->cls.cell)
-        obj = ((rp_cell *)obj)->ref;
-    if (!obj)
-        rp_raise(ip, ip->exc.RuntimeError, "super(): arg[0] deleted");
-    return obj;
-}
-
-/* The class in the running frame's __class__ cell. */
-static rp_class *frame_class(rp_interp *ip, rp_frame *f) {
-    rp_code *co = f->code;
-    uint32_t first_free = co->nlocalsplus - co->nfreevars;
-    for (uint32_t i = first_free; i < co->nlocalsplus; i++) {
-        rc_object *name = rc_tuple_get(co->localsplusnames, i);
-        if (strcmp(rc_str_utf8(name), "__class__") != 0)
-            continue;
-        rc_object *cell = f->localsplus[i];
-        rp_function *fn = (rp_function *)f->func;
-        if (!cell && fn && fn->closure)
-            cell = rc_tuple_get(fn->closure, i - first_free);
-        if (!cell || rp_type_of(cell) != ip->cls.cell) {
-            rp_raise(ip, ip->exc.RuntimeError, "super(): bad __class__ cell");
-            return NULL;
-        }
-        rc_object *c = ((rp_cell *)cell)->ref;
-        if (!c) {
-            rp_raise(ip, ip->exc.RuntimeError, "super(): empty __class__ cell");
-            return NULL;
-        }
-        if (!rp_is_class(c)) {
-            rp_raise(ip, ip->exc.RuntimeError,
-                     "super(): __class__ is not a type (%s)", rp_tname(c));
-            return NULL;
-        }
-        return (rp_class *)c;
-    }
-    rp_raise(ip, ip->exc.RuntimeError, "super(): __class__ cell not found");
-    return NULL;
-}
-
 static rc_object *super_new(rp_interp *ip, rp_class *cls,
                             rc_object *const *args, size_t nargs,
                             rc_object *kwnames) {
@@ -128,13 +80,10 @@ static rc_object *super_new(rp_interp *ip, rp_class *cls,
         return NULL;
     }
     if (nargs == 0) {
-        if (!ip->frame) {
-            rp_raise(ip, ip->exc.RuntimeError, "super(): no current frame");
+        rc_object *type, *obj;
+        if (rp_frame_super_args(ip, &type, &obj) < 0)
             return NULL;
-        }
-        rc_object *obj = frame_first_arg(ip, ip->frame);
-        rp_class *type = obj ? frame_class(ip, ip->frame) : NULL;
-        return type ? super_make(ip, type, obj) : NULL;
+        return super_make(ip, (rp_class *)type, obj);
     }
     if (!rp_is_class(args[0])) {
         rp_raise(ip, ip->exc.TypeError,

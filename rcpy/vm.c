@@ -379,7 +379,7 @@ static int send_step(rp_interp *ip, rc_object *recv, rc_object *v,
 /* Pops n values and releases them (NULLs allowed). */
 #define POP_N(n)                                                               \
     do {                                                                       \
-        for (size_t k_ = 0; k_ < (size_t)(n); k_++) {                          \
+        for (size_t n_ = (n); n_ > 0; n_--) {                                  \
             rc_object *v_ = POP();                                             \
             rc_xdecref(v_);                                                    \
         }                                                                      \

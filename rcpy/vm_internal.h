@@ -16,31 +16,113 @@
 
 #include "rcpy.h"
 
+#include <stdalign.h>
+
 /* f->lasti of a frame that has not run any instruction yet. */
 #define RP_LASTI_NONE UINT32_MAX
 
 /* ---------------------------------------------------------------- frames */
 
+/* The frame stack: chunks from rc_malloc, used in LIFO order. */
+struct rp_stack_chunk {
+    rp_stack_chunk *previous; /* the chunk below, or NULL */
+    rp_stack_chunk *spare;    /* an emptied chunk above kept for reuse */
+    size_t cap;               /* bytes of data */
+    size_t top;               /* bytes of data in use */
+    alignas(16) unsigned char data[];
+};
+
 /* Bytes a frame for co needs: the header, its slots and its stack. */
-size_t rp_frame_bytes(const rp_code *co);
+static inline size_t rp_frame_bytes(const rp_code *co) {
+    size_t slots = (size_t)co->nlocalsplus + co->stacksize;
+    return (offsetof(rp_frame, localsplus) + slots * sizeof(void *) + 15) &
+           ~(size_t)15;
+}
+
+/* The slow halves of the inline functions below (frame.c). */
+rp_frame *rp_frame_push_chunk(rp_interp *ip, size_t need);
+void rp_frame_pop_chunk(rp_interp *ip);
+int rp_frame_make_cells_(rp_interp *ip, rp_frame *f);
+void rp_frame_clear_(rp_interp *ip, rp_frame *f);
+
 /* A frame for co on the thread's frame stack (uninitialised; NULL +
  * MemoryError). Frames are popped in LIFO order with rp_frame_pop. */
-rp_frame *rp_frame_push(rp_interp *ip, const rp_code *co);
-void rp_frame_pop(rp_interp *ip, rp_frame *f);
+static inline rp_frame *rp_frame_push(rp_interp *ip, const rp_code *co) {
+    size_t need = rp_frame_bytes(co);
+    rp_stack_chunk *c = ip->stack;
+    if (!c || c->cap - c->top < need)
+        return rp_frame_push_chunk(ip, need);
+    rp_frame *f = (rp_frame *)(c->data + c->top);
+    c->top += need;
+    return f;
+}
+
+static inline void rp_frame_pop(rp_interp *ip, rp_frame *f) {
+    rp_stack_chunk *c = ip->stack;
+    c->top = (size_t)((unsigned char *)f - c->data);
+    if (c->top == 0)
+        rp_frame_pop_chunk(ip);
+}
+
 /* Fills the header of a new frame: new references to co, globals,
  * builtins and locals (may be NULL); func is stolen (may be NULL); every
  * slot empty, no stack. */
-void rp_frame_init(rp_frame *f, rp_code *co, rc_object *func,
-                   rc_object *globals, rc_object *builtins, rc_object *locals,
-                   uint8_t owner);
+static inline void rp_frame_init(rp_frame *f, rp_code *co, rc_object *func,
+                                 rc_object *globals, rc_object *builtins,
+                                 rc_object *locals, uint8_t owner) {
+    rc_incref(&co->ob);
+    rc_xincref(globals);
+    rc_xincref(builtins);
+    rc_xincref(locals);
+    f->code = co;
+    f->func = func;
+    f->globals = globals;
+    f->builtins = builtins;
+    f->locals = locals;
+    f->previous = NULL;
+    f->frame_obj = NULL;
+    f->lasti = RP_LASTI_NONE;
+    f->stacktop = 0;
+    f->owner = owner;
+    f->is_entry = 0;
+    for (uint32_t i = 0; i < co->nlocalsplus; i++)
+        f->localsplus[i] = NULL;
+}
+
 /* Wraps the cell slots in new cells and copies the free variables from
  * the function's closure: what CPython's MAKE_CELL and COPY_FREE_VARS do
  * before a body runs. 0, or negative (MemoryError). */
-int rp_frame_make_cells(rp_interp *ip, rp_frame *f);
+static inline int rp_frame_make_cells(rp_interp *ip, rp_frame *f) {
+    if (!(f->code->ncellvars | f->code->nfreevars))
+        return 0;
+    return rp_frame_make_cells_(ip, f);
+}
+
 /* Gives up everything the frame holds — or, when a frame object exists
  * for it, moves it all into the object (CPython's take_ownership). The
  * frame is left empty (code NULL). */
-void rp_frame_clear(rp_interp *ip, rp_frame *f);
+static inline void rp_frame_clear(rp_interp *ip, rp_frame *f) {
+    rp_code *co = f->code;
+    if (!co || f->frame_obj || f->stacktop) {
+        rp_frame_clear_(ip, f);
+        return;
+    }
+    /* the common case: a function frame returning, nobody watching */
+    rc_object *func = f->func, *globals = f->globals, *builtins = f->builtins,
+              *locals = f->locals;
+    f->code = NULL;
+    for (uint32_t i = 0; i < co->nlocalsplus; i++) {
+        rc_object *v = f->localsplus[i];
+        f->localsplus[i] = NULL;
+        rc_xdecref(v);
+    }
+    rc_xdecref(locals);
+    rc_xdecref(func);
+    rc_xdecref(builtins);
+    rc_xdecref(globals);
+    rc_decref(&co->ob);
+}
+
 /* Visits what a suspended or taken-over frame holds. */
 int rp_frame_traverse(rp_frame *f, rc_visitproc visit, void *arg);
 /* The builtins dict that code running with these globals sees:

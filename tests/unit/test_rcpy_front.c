@@ -498,7 +498,7 @@ static void test_file_objects(void **state) {
     assert_non_null(f);
     rc_object *text = rp_str(ip, "a\r\nb\rc\n\xc3\xa9");
     rc_object *n = call_method(ip, f, "write", text);
-    assert_str_of(n, "7"); /* code points */
+    assert_str_of(n, "8"); /* code points */
     rc_decref(n);
     rc_decref(call_method(ip, f, "close", NULL));
     assert_null(call_method(ip, f, "write", text));
