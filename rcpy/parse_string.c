@@ -357,6 +357,38 @@ static rp_expr *compile_expr(rp_parser *p, const char *a, const char *b,
                                  lines ? cols : c->t->col + cols, lines);
 }
 
+/* Inside a string of the expression: moves past its end when this
+ * character closes it (CPython mirrors its tokenizer's rule here). */
+static void string_char(const char **str, const char *end, char *quote,
+                        int *string_type) {
+    char ch = **str;
+    if (ch != *quote)
+        return;
+    if (*string_type == 3) {
+        if (*str + 2 < end && (*str)[1] == ch && (*str)[2] == ch)
+            *str += 2, *quote = 0, *string_type = 0;
+    } else {
+        *quote = 0, *string_type = 0;
+    }
+}
+
+/* A closing bracket of the expression: checked against the opener. */
+static bool close_bracket(rp_parser *p, char ch, const char *stack,
+                          int *depth) {
+    if (!*depth)
+        return rp_perr(p, RP_SYNTAX_ERROR, "f-string: unmatched '%c'", ch),
+               false;
+    char open = stack[--*depth];
+    if ((open == '(' && ch == ')') || (open == '[' && ch == ']') ||
+        (open == '{' && ch == '}'))
+        return true;
+    rp_perr(p, RP_SYNTAX_ERROR,
+            "f-string: closing parenthesis '%c' does not match opening "
+            "parenthesis '%c'",
+            ch, open);
+    return false;
+}
+
 /* Scans an expression's text up to its end (':' '!' '=' '}' outside
  * brackets and strings); false after an error. */
 static bool scan_expr(rp_parser *p, const char **str, const char *end) {
@@ -370,17 +402,8 @@ static bool scan_expr(rp_parser *p, const char **str, const char *end) {
                            "backslash"),
                    false;
         if (quote) {
-            if (ch != quote)
-                continue;
-            if (string_type == 3) {
-                if (*str + 2 < end && (*str)[1] == ch && (*str)[2] == ch)
-                    *str += 2, quote = 0, string_type = 0;
-            } else {
-                quote = 0, string_type = 0;
-            }
-            continue;
-        }
-        if (ch == '\'' || ch == '"') {
+            string_char(str, end, &quote, &string_type);
+        } else if (ch == '\'' || ch == '"') {
             if (*str + 2 < end && (*str)[1] == ch && (*str)[2] == ch)
                 string_type = 3, *str += 2;
             else
@@ -402,22 +425,11 @@ static bool scan_expr(rp_parser *p, const char **str, const char *end) {
                 (*str)++;
                 continue;
             }
-            if (ch == '<' || ch == '>')
-                continue;
-            break;
-        } else if (ch == ']' || ch == '}' || ch == ')') {
-            if (!depth)
-                return rp_perr(p, RP_SYNTAX_ERROR, "f-string: unmatched '%c'",
-                               ch),
-                       false;
-            char open = stack[--depth];
-            if (!((open == '(' && ch == ')') || (open == '[' && ch == ']') ||
-                  (open == '{' && ch == '}')))
-                return rp_perr(p, RP_SYNTAX_ERROR,
-                               "f-string: closing parenthesis '%c' does not "
-                               "match opening parenthesis '%c'",
-                               ch, open),
-                       false;
+            if (ch != '<' && ch != '>')
+                break;
+        } else if ((ch == ']' || ch == '}' || ch == ')') &&
+                   !close_bracket(p, ch, stack, &depth)) {
+            return false;
         }
     }
     if (quote)
