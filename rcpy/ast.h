@@ -433,7 +433,7 @@ typedef enum rp_syntax_kind {
 
 typedef struct rp_syntax_error {
     rp_syntax_kind kind;
-    char msg[160];   /* CPython's message: "invalid syntax", "'(' was never
+    char msg[256];   /* CPython's message: "invalid syntax", "'(' was never
                         closed", "expected ':'", "unindent does not match
                         any outer indentation level" ... */
     int lineno, col; /* 1-based line, 1-based column in characters (as
