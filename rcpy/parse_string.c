@@ -19,6 +19,10 @@
 /* Numbers                                                                */
 /* ====================================================================== */
 
+/* CPython's default limit on decimal digits converted to an int
+ * (sys.get_int_max_str_digits()); longer literals are a SyntaxError. */
+#define RP_INT_MAX_STR_DIGITS 4300
+
 /* NUMBER → Constant int or float; imaginary literals are refused. */
 rp_expr *rp_p_number(rp_parser *p) {
     rp_token *t = rp_tok_expect(p, RP_TOK_NUMBER);
@@ -48,6 +52,15 @@ rp_expr *rp_p_number(rp_parser *p) {
     } else {
         is_float = strpbrk(buf, ".eE") != NULL;
     }
+    size_t ndigits = strlen(digits);
+    if (!is_float && base == 10 && ndigits > RP_INT_MAX_STR_DIGITS)
+        return rp_perr_at(p, RP_SYNTAX_ERROR, t->lineno, -1, t->end_lineno, -1,
+                          "Exceeds the limit (%d digits) for integer string "
+                          "conversion: value has %zu digits; use "
+                          "sys.set_int_max_str_digits() to increase the "
+                          "limit - Consider hexadecimal for huge integer "
+                          "literals to avoid decimal conversion limits.",
+                          RP_INT_MAX_STR_DIGITS, ndigits);
     rc_object *v = is_float ? rc_float_from_string(p->rt, buf)
                             : rc_int_from_string(p->rt, digits, base);
     if (!v) {
