@@ -198,6 +198,24 @@ static void errors_body(rc_runtime *rt) {
             fail_msg("case %zu\n got  %s\n want %s", i, got, cases[i].want);
         free(got);
     }
+    /* a decimal int literal longer than 4300 digits (3.11's limit) */
+    char *longint = malloc(4400);
+    memcpy(longint, "x = ", 4);
+    memset(longint + 4, '7', 4301);
+    strcpy(longint + 4305, "\n");
+    char *got =
+        parse_text(rt, longint, strlen(longint), RP_MODE_EXEC, false, NULL);
+    assert_string_equal(
+        got, "SyntaxError: Exceeds the limit (4300 digits) for integer "
+             "string conversion: value has 4301 digits; use "
+             "sys.set_int_max_str_digits() to increase the limit - Consider "
+             "hexadecimal for huge integer literals to avoid decimal "
+             "conversion limits. @ 1 0 1 0");
+    free(got);
+    longint[4304] = '\n', longint[4305] = '\0';
+    got = parse_text(rt, longint, strlen(longint), RP_MODE_EXEC, false, NULL);
+    assert_int_equal(strncmp(got, "Module(", 7), 0);
+    free(got), free(longint);
     /* f-string expression errors carry their own text */
     rp_syntax_error err;
     free(parse_text(rt, "f'{a b}'\n", 9, RP_MODE_EXEC, false, &err));
