@@ -924,6 +924,34 @@ static void deep_nesting(void **state) {
     free(src);
 }
 
+/* 20 nested loops compile; 21 are CPython's SyntaxError "too many
+ * statically nested blocks" at the 21st (line 21, offsets 81 to 89 of
+ * line 22, as CPython 3.11 reports them). */
+static void nested_blocks_limit(void **state) {
+    fixture *f = *state;
+    for (int depth = 20; depth <= 21; depth++) {
+        text t = {0};
+        for (int i = 0; i < depth; i++)
+            add(&t, "%*sfor x%d in y:\n", 4 * i, "", i);
+        add(&t, "%*spass\n", 4 * depth, "");
+        rp_syntax_error perr;
+        rp_cerror cerr;
+        rc_object *code = compile_src(f, t.p, RP_MODE_EXEC, &perr, &cerr);
+        free(t.p);
+        if (depth == 20) {
+            assert_non_null(code);
+            rc_decref(code);
+            continue;
+        }
+        assert_null(code);
+        assert_string_equal(cerr.msg, "too many statically nested blocks");
+        assert_int_equal(cerr.loc.lineno, 21);
+        assert_int_equal(cerr.loc.col_offset + 1, 81);
+        assert_int_equal(cerr.loc.end_lineno, 22);
+        assert_int_equal(cerr.loc.end_col_offset + 1, 89);
+    }
+}
+
 static void disassembly_reads_well(void **state) {
     fixture *f = *state;
     rc_object *code = compile_ok(f, "def f(a):\n    try:\n        return a.b\n"
@@ -958,6 +986,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(disassembly_reads_well, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(deep_nesting, setup, teardown),
+        cmocka_unit_test_setup_teardown(nested_blocks_limit, setup, teardown),
         cmocka_unit_test(allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
