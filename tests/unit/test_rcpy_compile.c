@@ -447,6 +447,8 @@ static const snippet corpus[] = {
     {'e', "def f(a, *, b):\n    pass\nf(1, b=2)\nf(*[1], **{'b': 2})\n"},
     {'e', "try:\n    import foo\nexcept ImportError:\n    foo = None\n"},
     {'e', "assert x, f'bad {x}'\nassert not x\n"},
+    {'e', "def f(x):\n    assert x < 3, 'msg'\n    assert x is not None\n"
+          "    assert x < 3 < 4, x\n"},
     {'e', "x = lambda: (yield)\ndef g():\n    yield\n    return\n"},
     {'e', "def g():\n    x = yield from f()\n    return x\n"},
     {'e', "for i, (a, b) in enumerate(pairs):\n    pass\n"
