@@ -298,9 +298,18 @@ static rc_object *inst_getitem(rc_object *self, rc_object *key) {
     }
     rc_object *t;
     const rc_protocol *p = wrapped(f, self, &t);
-    if (p && p->getitem)
-        return p->getitem(t, key);
-    return call_found(ip, f, self, &key, 1);
+    if (!p || !p->getitem)
+        return call_found(ip, f, self, &key, 1);
+    rc_object *r = p->getitem(t, key);
+    if (r || t == self || !rc_is_dict(t))
+        return r;
+    /* a dict subclass: a missing key goes to __missing__ (CPython's
+     * dict_subscript) */
+    rc_object *miss = lookup(self, ip->s.missing);
+    if (!miss || !rp_err_matches(ip, ip->exc.KeyError))
+        return NULL;
+    rp_err_clear(ip);
+    return call_found(ip, miss, self, &key, 1);
 }
 
 static int none_result(rc_object *r) {
