@@ -46,6 +46,7 @@ typedef struct options {
     const char *command; /* -c */
     const char *module;  /* -m */
     const char *script;  /* FILE, or "-" for stdin */
+    bool quiet;          /* -q: no banner at the prompt */
     int rest;            /* index of the first argument for sys.argv */
     rp_config cfg;
 } options;
@@ -65,6 +66,7 @@ static void print_help(void) {
            "-c cmd : program passed in as string (terminates option list)\n"
            "-h     : print this help message and exit (also -? or --help)\n"
            "-i     : inspect interactively after running script\n"
+           "-q     : don't print the banner on interactive startup\n"
            "-m mod : run library module as a script (terminates option "
            "list)\n"
            "-V     : print the version number and exit (also --version)\n"
@@ -128,7 +130,7 @@ static int x_option(options *o, const char *opt) {
 
 /* Single-letter flags CPython accepts that change nothing here. */
 static bool ignored_flag(char c) {
-    return strchr("bBdEIOqsSuvW", c) != NULL;
+    return strchr("bBdEIOsSuvW", c) != NULL;
 }
 
 /* Reads the options; returns -1 to go on, or an exit status. */
@@ -151,8 +153,9 @@ static int parse_options(int argc, char **argv, options *o) {
             break;
         }
         for (const char *p = a + 1; *p; p++) {
-            if (*p == 'i') {
-                o->cfg.interactive = true;
+            if (*p == 'i' || *p == 'q') {
+                o->cfg.interactive |= *p == 'i';
+                o->quiet |= *p == 'q';
                 continue;
             }
             if (ignored_flag(*p))
@@ -221,13 +224,27 @@ static int run_main(rp_interp *ip, const options *o, char *src, size_t len,
                              NULL);
     if (o->module)
         return rp_run_module(ip, o->module);
-    if (src) {
-        const char *name =
-            o->script && strcmp(o->script, "-") != 0 ? o->script : "<stdin>";
-        return rp_run_source(ip, src, len, name, NULL);
+    if (src && o->script && strcmp(o->script, "-") != 0) {
+        char abs[PATH_MAX]; /* CPython's __main__.__file__ is absolute */
+        absolute(o->script, abs, sizeof abs);
+        return rp_run_source(ip, src, len, abs, NULL);
     }
+    if (src)
+        return rp_run_source(ip, src, len, "<stdin>", NULL);
     *prompt = true;
     return 0;
+}
+
+/* CPython's rule: a banner before the prompt when nothing else was run
+ * and stdin is a terminal (or -i asked for the prompt), unless -q. */
+static void banner(const options *o) {
+    if (o->quiet || o->command || o->module || o->script ||
+        !(isatty(0) || o->cfg.interactive))
+        return;
+    fprintf(stderr,
+            "rcpy %s (Python %d.%d) on linux\n"
+            "Type \"exit()\" or Ctrl-D (i.e. EOF) to exit.\n",
+            RP_VERSION, RP_PY_MAJOR, RP_PY_MINOR);
 }
 
 static int start(options *o, int argc, char **argv) {
@@ -274,8 +291,10 @@ static int start(options *o, int argc, char **argv) {
     int r = run_main(ip, o, src, len, &prompt);
     free(src);
     int code = r == 0 ? 0 : ip->exit_code;
-    if (prompt)
+    if (prompt) {
+        banner(o);
         code = rp_repl(ip);
+    }
     rp_interp_free(ip);
     interrupt_flag = NULL;
     return code & 0xff;
