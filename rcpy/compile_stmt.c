@@ -784,6 +784,12 @@ static int compile_import(rp_compiler *c, const rp_stmt *s) {
 
 static int compile_importfrom(rp_compiler *c, const rp_stmt *s) {
     const rp_alias_seq *names = &s->v.importfrom.names;
+    rc_object *module = s->v.importfrom.module;
+    if (module && s->loc.lineno > c->future_lineno &&
+        strcmp(rc_str_utf8(module), "__future__") == 0)
+        return rp_compiler_error(c, s->loc,
+                                 "from __future__ imports must occur at the "
+                                 "beginning of the file");
     rc_object *fromlist = rc_tuple_new(c->rt, names->n);
     if (!fromlist)
         return -1;
@@ -791,7 +797,6 @@ static int compile_importfrom(rp_compiler *c, const rp_stmt *s) {
         rc_incref(names->items[i]->name);
         rc_tuple_init_item(fromlist, i, names->items[i]->name);
     }
-    rc_object *module = s->v.importfrom.module;
     if (rp_emit_const_new(c, rc_int_from_i64(c->rt, s->v.importfrom.level)) <
             0 ||
         rp_emit_const_new(c, fromlist) < 0 ||

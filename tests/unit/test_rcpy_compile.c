@@ -467,6 +467,14 @@ static const snippet corpus[] = {
     {'e', "def f(*, a, a): pass\n"},
     {'e', "lambda a, a: 1\n"},
     {'e', "class A:\n    def f(self, __x, _A__x): pass\n"},
+    {'e', "from __future__ import braces\n"},
+    {'e', "from __future__ import nope\n"},
+    {'e', "x = 1\nfrom __future__ import annotations\n"},
+    {'e', "'doc'\nfrom __future__ import annotations\n"
+          "from __future__ import division\nx = 1\n"},
+    {'e', "def f():\n    from __future__ import annotations\n"},
+    {'e', "from __future__ import annotations; import os; "
+          "from __future__ import division\n"},
     {'e', "__debug__ = 1\n"},
     {'e', "def f():\n    x = 1\n    nonlocal x\n"},
     {'e', "def f():\n    def g():\n        global x\n        x = 1\n"
@@ -539,10 +547,13 @@ static char *rcpy_block(fixture *f, const snippet *s) {
     if (code) {
         listing(&t, (const rp_code *)code);
         rc_decref(code);
-    } else if (cerr.msg[0]) {
-        add(&t, "SyntaxError %s|%d|%d|%d|%d\n", cerr.msg, cerr.loc.lineno,
-            cerr.loc.col_offset + 1, cerr.loc.end_lineno,
-            cerr.loc.end_col_offset + 1);
+    } else if (cerr.msg[0]) { /* an end offset below 1 is None */
+        add(&t, "SyntaxError %s|%d|%d|%d|", cerr.msg, cerr.loc.lineno,
+            cerr.loc.col_offset + 1, cerr.loc.end_lineno);
+        if (cerr.loc.end_col_offset >= 0)
+            add(&t, "%d\n", cerr.loc.end_col_offset + 1);
+        else
+            add(&t, "None\n");
     } else if (perr.msg[0]) {
         add(&t, "SyntaxError %s|%d|%d|%d|%d\n", perr.msg, perr.lineno, perr.col,
             perr.end_lineno, perr.end_col);
