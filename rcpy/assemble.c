@@ -698,7 +698,9 @@ static rp_block *copy_block(rp_compiler *c, rp_block *b) {
 /* Exit blocks without a line reached by several jumps are copied, so each
  * jump's exit gets the jump's line. */
 static int duplicate_exits(rp_compiler *c, rp_block *entry) {
-    for (rp_block *b = entry; b; b = b->next) {
+    /* newest blocks first, as CPython walks them: it decides which jump
+     * keeps the original and which gets the copy */
+    for (rp_block *b = c->u->blocks; b; b = b->alloc_next) {
         rp_cinstr *last = last_instr(b);
         if (!last || !is_jump(last))
             continue;

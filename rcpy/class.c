@@ -320,6 +320,24 @@ bool rp_is_instance(const rc_object *o, const rp_class *cls) {
     return rp_is_subclass(rp_type_of(o), cls);
 }
 
+bool rp_is_value_class(rp_interp *ip, const rp_class *cls) {
+    const rp_class *v[] = {ip->cls.int_,  ip->cls.float_,   ip->cls.str,
+                           ip->cls.tuple, ip->cls.list,     ip->cls.dict,
+                           ip->cls.set,   ip->cls.frozenset};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if (v[i] && v[i] == cls)
+            return cls->new_ && !(cls->flags & RP_CLS_HEAP);
+    return false;
+}
+
+rc_object *rp_self_for(const rp_class *defining, rc_object *self) {
+    rc_object *inner = rp_value_of(self);
+    if (!inner || !defining || (defining->flags & RP_CLS_HEAP) ||
+        defining->itype == &rp_object_itype)
+        return self;
+    return inner;
+}
+
 /* ====================================================================== */
 /* Making classes                                                         */
 /* ====================================================================== */

@@ -874,7 +874,8 @@ int rp_init_funcs(rp_interp *ip) {
         !(ip->cls.code = builtin_class(ip, "code", &rp_code_type, NULL)))
         return -1;
     ip->cls.function->get = func_descr_get;
-    if (rp_init_frame_class(ip) < 0 || rp_init_gen_class(ip) < 0)
+    if (rp_init_code(ip) < 0 || rp_init_frame_class(ip) < 0 ||
+        rp_init_gen_class(ip) < 0)
         return -1;
     return 0;
 }

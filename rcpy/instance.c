@@ -478,7 +478,17 @@ static rc_object *get_class(rp_interp *ip, rc_object *self) {
 }
 
 /* Can instances of a be retyped as b? Same storage, same slots. */
+/* The builtin class whose value instances of c wrap (c a value subclass). */
+static const rp_class *value_root(const rp_class *c) {
+    while (c && (c->flags & RP_CLS_HEAP))
+        c = c->base;
+    return c;
+}
+
 static bool same_layout(const rp_class *a, const rp_class *b) {
+    if ((a->flags & RP_CLS_VALUE_) != (b->flags & RP_CLS_VALUE_) ||
+        ((a->flags & RP_CLS_VALUE_) && value_root(a) != value_root(b)))
+        return false;
     return a->layout == b->layout && a->nslots == b->nslots &&
            (a->flags & RP_CLS_HAS_DICT) == (b->flags & RP_CLS_HAS_DICT);
 }

@@ -239,6 +239,9 @@ static void tokenizer_error(rp_parser *p) {
     case RP_LEX_NEEDMORE:
         incomplete(p);
         return;
+    case RP_LEX_NOMEM:
+        rp_pnomem(p);
+        return;
     case RP_LEX_EOF:
         if (lx->level)
             raise_unclosed_paren(p);
@@ -578,6 +581,8 @@ static void check_rest_of_source(rp_parser *p) {
             lexer_error(p);
         else if (lx->done == RP_LEX_DECODE)
             rp_perr(p, RP_SYNTAX_ERROR, "(unicode error) %s", lx->err.msg);
+        else if (lx->done == RP_LEX_NOMEM)
+            rp_pnomem(p);
         return;
     }
 }

@@ -385,6 +385,16 @@ static int send_step(rp_interp *ip, rc_object *recv, rc_object *v,
         }                                                                      \
     } while (0)
 
+/* A jump; one to an earlier instruction (a loop's back edge, which 3.11
+ * also makes of conditional jumps) is a safe point. */
+#define JUMP_TO(target)                                                        \
+    do {                                                                       \
+        uint32_t t_ = (target);                                                \
+        if (t_ < pc && rp_safepoint(ip) < 0)                                   \
+            goto error;                                                        \
+        pc = t_;                                                               \
+    } while (0)
+
 /* An instruction's object result: on failure its operands stay on the
  * stack (unwinding releases them); on success its n operands are
  * released and the result pushed. */
@@ -828,8 +838,8 @@ dispatch:
             DISPATCH();
         }
         TARGET(JUMP_BACKWARD) {
-            pc = OPARG;
-            FINISH_STATUS(rp_safepoint(ip), 0);
+            JUMP_TO(OPARG);
+            DISPATCH();
         }
         TARGET(POP_JUMP_IF_FALSE) {
             rc_object *v = TOP();
@@ -838,7 +848,7 @@ dispatch:
                 goto error;
             POP_N(1);
             if (!t)
-                pc = OPARG;
+                JUMP_TO(OPARG);
             DISPATCH();
         }
         TARGET(POP_JUMP_IF_TRUE) {
@@ -848,21 +858,21 @@ dispatch:
                 goto error;
             POP_N(1);
             if (t)
-                pc = OPARG;
+                JUMP_TO(OPARG);
             DISPATCH();
         }
         TARGET(POP_JUMP_IF_NONE) {
             bool none = TOP() == ip->none;
             POP_N(1);
             if (none)
-                pc = OPARG;
+                JUMP_TO(OPARG);
             DISPATCH();
         }
         TARGET(POP_JUMP_IF_NOT_NONE) {
             bool none = TOP() == ip->none;
             POP_N(1);
             if (!none)
-                pc = OPARG;
+                JUMP_TO(OPARG);
             DISPATCH();
         }
         TARGET(JUMP_IF_FALSE_OR_POP) {

@@ -125,7 +125,11 @@ def environment(pythonpath=None):
         if name in os.environ:
             env[name] = os.environ[name]
     if pythonpath:
-        env["PYTHONPATH"] = pythonpath
+        # _libcheck/sitecustomize.py also replaces the modules compiled
+        # into CPython that pythonpath has (PYTHONPATH cannot shadow them).
+        env["PYTHONPATH"] = pythonpath + os.pathsep + os.path.join(
+            HERE, "_libcheck")
+        env["RCPY_LIB_SHADOW"] = pythonpath
     return env
 
 

@@ -351,6 +351,93 @@ static const snippet corpus[] = {
     {'s', "if x:\n    y\n\n"},
     {'v', "a + 1"},
     {'v', "[x for x in y]"},
+    /* more shapes */
+    {'e', "def f():\n    try:\n        return 1\n    finally:\n"
+          "        return 2\n"},
+    {'e', "def f(m):\n    try:\n        with m as x:\n            return x\n"
+          "    except E:\n        raise\n    else:\n        return 0\n"},
+    {'e', "def f(xs):\n    for x in xs:\n        try:\n            if x:\n"
+          "                break\n            continue\n        except E:\n"
+          "            pass\n        finally:\n            print(x)\n"
+          "    else:\n        return 1\n"},
+    {'e', "def g():\n    try:\n        yield 1\n    finally:\n"
+          "        yield 2\n"},
+    {'e', "def f():\n    try:\n        pass\n    except A as e:\n"
+          "        try:\n            pass\n        except B as e:\n"
+          "            pass\n"},
+    {'e', "def f():\n    try:\n        g()\n    except:\n        raise\n"
+          "    return 3\n"},
+    {'e', "def f(a, b):\n    with a, b:\n        pass\n    with a as (x, y):\n"
+          "        return x\n"},
+    {'e', "while 1:\n    pass\n"},
+    {'e', "if not __debug__:\n    x = 1\nif __debug__:\n    y = 2\n"},
+    {'e', "x = {'a': 1, 'b': 2, 'c': 3, 'd': 4, 'e': 5, 'f': 6, 'g': 7, "
+          "'h': 8, 'i': 9, 'j': 10, 'k': 11, 'l': 12, 'm': 13, 'n': 14, "
+          "'o': 15, 'p': 16, 'q': 17}\n"},
+    {'e', "x = {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10, "
+          "k: 11, l: 12, m: 13, n: 14, o: 15, p: 16, q: 17}\n"},
+    {'e', "f(a=1, b=2, c=3, d=4, e=5, f=6, g=7, h=8, i=9, j=10, k=11, l=12, "
+          "m=13, n=14, o=15, p=16)\n"},
+    {'e', "x = 12345678901234567890123\ny = -12345678901234567890123\n"
+          "z = 1.5e300 * 1e10\nw = 10 ** 50\nv = 'a' 'b'\nu = 2 << 3\n"
+          "t = 7 // 2, 7 % 2, 7 / 2, -7 // 2, 2 ** -1, ~5, 3 & 5 | 6 ^ 1\n"},
+    {'e', "x = not 0\ny = not 'x'\nz = -(-5)\nw = (1, 2) + (3,)\n"
+          "v = (1,) * 3\nu = 'ab' * 3\nt = [1] * 2\n"},
+    {'e', "def f(a):\n    x = y = a\n    del x, y\n    global g\n    del g\n"
+          "    def h():\n        nonlocal a\n        del a\n    return h\n"},
+    {'e', "def f():\n    import a.b as c\n    from .. import d\n"
+          "    from .e.f import g as h\n    return c, d, h\n"},
+    {'e', "if (n := len(a)) > 10:\n    print(n)\nwhile (line := f()):\n"
+          "    pass\n"},
+    {'e', "def f(xs):\n    return sum(x for x in xs)\n"},
+    {'e', "def f(xs):\n    return [[y for y in x] for x in xs]\n"},
+    {'e', "class A:\n    x = 1\n    y = [x for _ in range(3)]\n"
+          "    z = (lambda: x)()\n"},
+    {'e', "def f(a, b=1):\n    def g(c=a, *, d=b):\n        return c + d\n"
+          "    return g\n"},
+    {'e', "def f():\n    'doc'\n    x = 1\nclass B:\n    'doc'\n"},
+    {'e', "def f():\n    return (a\n            + b)\n"},
+    {'e', "x = (a.\n     b.\n     c(1,\n       2))\n"},
+    {'e', "o.meth(\n    1,\n    2).other()\n"},
+    {'e', "o.a.b += 1\no[a][b] += 1\n"},
+    {'e', "x = a[1:2:3]\ny = a[::]\nz = a[1:]\nw = a[:, 1]\n"
+          "a[1:2] = b\ndel a[::2]\n"},
+    {'e', "print(f'{a:{b}.{c}}', f'{a!r}', f'{{}}', f'{a}{b}')\n"},
+    {'e', "x = '%s' % a\ny = '%(k)s' % d\nz = '%s%s' % (a, *b)\n"
+          "w = '%5.2s' % (a,)\nv = '%-5s' % (a,)\nu = '%x' % (a,)\n"},
+    {'e', "class A(object):\n    def f(self):\n        return super(A, "
+          "self).f()\n    @staticmethod\n    def g():\n        return "
+          "__class__\n    @property\n    def h(self):\n        pass\n"},
+    {'e', "def outer():\n    class C:\n        def m(self):\n"
+          "            return super().m()\n    return C\n"},
+    {'e', "def f(*args, **kwargs):\n    return g(*args, **kwargs)\n"},
+    {'e', "def f(a, *, b):\n    pass\nf(1, b=2)\nf(*[1], **{'b': 2})\n"},
+    {'e', "try:\n    import foo\nexcept ImportError:\n    foo = None\n"},
+    {'e', "assert x, f'bad {x}'\nassert not x\n"},
+    {'e', "x = lambda: (yield)\ndef g():\n    yield\n    return\n"},
+    {'e', "def g():\n    x = yield from f()\n    return x\n"},
+    {'e', "for i, (a, b) in enumerate(pairs):\n    pass\n"
+          "for x in *a, b:\n    pass\n"},
+    {'e', "a, b = 1, 2\na, b, c = 1, 2, 3\n(a, b), c = x, y\n[a, b] = c\n"},
+    {'e', "x = [*a, *b]\ny = {**a}\nz = (*a,)\nf(*a, *b)\n"},
+    {'e', "x = a if b else c if d else e\ny = a or b and c\n"
+          "z = not (a and b)\n"},
+    {'e', "if a or b:\n    pass\nif a and not b:\n    pass\n"
+          "if not (a or b):\n    pass\nif a is not None:\n    pass\n"
+          "if a in b and c not in d:\n    pass\n"},
+    {'e', "while a and b:\n    c()\nelse:\n    d()\n"},
+    {'e', "x = [i for i in range(10) if i % 2 if i % 3]\n"
+          "y = {i: j for i in a for j in b}\n"},
+    {'e', "def f():\n    global x\n    x += 1\n    return [x for _ in y]\n"},
+    {'e', "def f():\n    x = 1\n    return [lambda: x for y in z]\n"},
+    {'e', "def f():\n    return [y := 1, y]\n"},
+    {'s', "for i in range(3):\n    i\n\n"},
+    {'s', "1 + 2\n"},
+    {'s', "def f(): pass\n"},
+    {'s', "import os\n"},
+    {'v', "lambda x: x"},
+    {'v', "(a, b)"},
+    {'v', "x if y else z"},
     /* errors found by the symbol table and the compiler */
     {'e', "nonlocal x\n"},
     {'e', "def f():\n    nonlocal x\n"},
