@@ -515,6 +515,17 @@ static const snippet corpus[] = {
     {'e', "def f():\n    from __future__ import annotations\n"},
     {'e', "from __future__ import annotations; import os; "
           "from __future__ import division\n"},
+    {'e', "def f():\n    x = 1\n    def g():\n        print(x)\n"
+          "        nonlocal x\n"},
+    {'e', "def f(x):\n    def g(x):\n        nonlocal x\n"},
+    {'e', "x = 1\ndef f():\n    global x\n    def g():\n        nonlocal x\n"},
+    {'e', "def f():\n    x = 1\n    class A:\n        nonlocal x\n"
+          "        x = 2\n    return A\n"},
+    {'e', "[i for i in range(3) if (j := i) for j in range(2)]\n"},
+    {'e', "def f():\n    [j for i in range(3) for j in (k := [i])]\n"},
+    {'e', "for x in y:\n    class A:\n        break\n"},
+    {'e', "def f():\n    x: int = 1\n    nonlocal x\n"},
+    {'e', "def f():\n    def g():\n        x: int\n        global x\n"},
     {'e', "def f(__debug__): pass\n"},
     {'e', "def f(a, *, b, **__debug__): pass\n"},
     {'e', "lambda __debug__: 1\n"},
