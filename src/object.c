@@ -12,8 +12,7 @@
  *   4. for a run-time type (RC_TYPE_HEAP), drop the reference the object
  *      held to the type's owner: only now, so the type outlives the block.
  * Steps 3 and 4 drop the object's children, which may reach zero in turn.
- * Past
- * DEALLOC_DEPTH nested destructions, a dying object is queued instead
+ * Past DEALLOC_DEPTH nested destructions, a dying object is queued instead
  * (linked through its own header, which is dead by then) and destroyed by
  * the outermost destruction loop, so freeing a ten-million-long chain uses
  * constant C stack (CPython's trashcan).
@@ -140,8 +139,8 @@ static bool finalize_resurrects(rc_runtime *rt, rc_object *o) {
     return --o->refcnt != 0;
 }
 
-/* Steps 3 (dealloc or clear, then free the block unless a free list kept
- * it). */
+/* Step 3: dealloc or clear, then free the block unless a free list kept
+ * it (only the builtin types keep blocks; run-time types never do). */
 static inline void release(rc_runtime *rt, rc_object *o, const rc_type *t) {
     if (t->dealloc)
         t->dealloc(o);
