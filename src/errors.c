@@ -219,10 +219,13 @@ void rc__call_finalizer(rc_runtime *rt, rc_object *o) {
 
 #define RECURSION_LIMIT_MAX 1000000u
 
+/* where follows after a space; one that starts with its own space (as
+ * CPython's " in comparison" does) keeps just that one. */
 int rc__recursion_exceeded(rc_runtime *rt, const char *where) {
+    const char *gap = where && where[0] != ' ' ? " " : "";
     return rc_set_error(rt, RC_ERECURSION,
-                        "maximum recursion depth exceeded%s%s",
-                        where ? " " : "", where ? where : "");
+                        "maximum recursion depth exceeded%s%s", gap,
+                        where ? where : "");
 }
 
 int rc_recursion_enter(rc_runtime *rt, const char *where) {

@@ -422,9 +422,9 @@ bool rc__gc_emergency_collect(rc_runtime *rt);
  * saved one back. Every enter is paired with exactly one of leave, restore
  * or release, which own the saved object from then on. */
 typedef struct rc__guard {
-    rc_status err;
-    rc_object *obj; /* the saved error's object (owned), or NULL */
-    char msg[256];
+    rc_status err;  /* the saved error (RC_OK: none) */
+    rc_object *obj; /* its object (owned), or NULL */
+    char msg[256];  /* its message, when there is an error */
 } rc__guard;
 void rc__guard_enter(rc_runtime *rt, rc__guard *g);
 void rc__guard_leave(rc_runtime *rt, rc__guard *g, const char *context,

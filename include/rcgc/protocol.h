@@ -249,9 +249,10 @@ RC_API rc_object *rc_fetch_error_object(rc_runtime *rt, rc_status *status);
  *
  * rc_recursion_enter: 0 (the depth is one more: pair it with
  * rc_recursion_leave), or RC_ERECURSION "maximum recursion depth exceeded"
- * followed by " " and where, when where is not NULL ("while calling a
- * Python object"). Types whose slots call nothing else (int, float, str)
- * are not counted. */
+ * followed by a space and where, when where is not NULL ("while calling a
+ * Python object"; CPython's " in comparison", with its own leading space,
+ * gets no second one). Types whose slots call nothing else (int, float,
+ * str) are not counted. */
 RC_API int rc_recursion_enter(rc_runtime *rt, const char *where);
 RC_API void rc_recursion_leave(rc_runtime *rt);
 RC_API unsigned rc_recursion_depth(const rc_runtime *rt);

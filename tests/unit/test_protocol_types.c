@@ -326,6 +326,12 @@ static void recursion_counter(void **state) {
     assert_int_equal(rc_recursion_depth(rt), 50);
     assert_int_equal(rc_recursion_enter(rt, "in a frame"), RC_ERECURSION);
     assert_error(RC_ERECURSION, "maximum recursion depth exceeded in a frame");
+    assert_int_equal(rc_recursion_enter(rt, " in __instancecheck__"),
+                     RC_ERECURSION);
+    assert_error(RC_ERECURSION,
+                 "maximum recursion depth exceeded in __instancecheck__");
+    assert_int_equal(rc_recursion_enter(rt, NULL), RC_ERECURSION);
+    assert_error(RC_ERECURSION, "maximum recursion depth exceeded");
     assert_int_equal(rc_set_recursion_limit(rt, 40), RC_ERECURSION);
     assert_error(RC_ERECURSION, "cannot set the recursion limit to 40 at "
                                 "the recursion depth 50: the limit is too "
