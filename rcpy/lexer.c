@@ -38,8 +38,9 @@ void rp_lexer_init(rp_lexer *lx, rc_runtime *rt, const char *src, size_t len,
 /* Enters the next physical line; false at the end of the source. */
 static bool next_line(rp_lexer *lx) {
     if (lx->cur >= lx->end) {
-        lx->done =
-            lx->interactive && !lx->stop_at_end ? RP_LEX_NEEDMORE : RP_LEX_EOF;
+        lx->done = !lx->interactive  ? RP_LEX_EOF
+                   : lx->stop_at_end ? RP_LEX_STOP
+                                     : RP_LEX_NEEDMORE;
         return false;
     }
     const char *nl = memchr(lx->cur, '\n', (size_t)(lx->end - lx->cur));
@@ -190,35 +191,46 @@ static uint32_t utf8_decode(const unsigned char *s, const unsigned char *end,
     return cp;
 }
 
-/* Python's str.isprintable() for one code point, from the library's repr
- * (a printable character is its own repr). */
-static bool is_printable(rc_runtime *rt, const char *utf8, int len) {
-    rc_object *s = rc_str_from_utf8(rt, utf8, (size_t)len);
+/* A str of the text, or NULL with lx->done RP_LEX_NOMEM. */
+static rc_object *small_str(rp_lexer *lx, const char *utf8, size_t len) {
+    rc_object *s = rc_str_from_utf8(lx->rt, utf8, len);
     if (!s) {
-        rc_clear_error(rt);
-        return true;
+        rc_clear_error(lx->rt);
+        lx->done = RP_LEX_NOMEM;
     }
+    return s;
+}
+
+/* Python's str.isprintable() for one code point, from the library's repr
+ * (a printable character is its own repr): 1, 0, or -1 out of memory. */
+static int is_printable(rp_lexer *lx, const char *utf8, int len) {
+    rc_object *s = small_str(lx, utf8, (size_t)len);
+    if (!s)
+        return -1;
     rc_object *r = rc_repr(s);
-    bool printable = r && rc_str_size(r) == (size_t)len + 2;
-    rc_xdecref(r);
     rc_decref(s);
-    rc_clear_error(rt);
+    if (!r) {
+        rc_clear_error(lx->rt);
+        lx->done = RP_LEX_NOMEM;
+        return -1;
+    }
+    int printable = rc_str_size(r) == (size_t)len + 2;
+    rc_decref(r);
     return printable;
 }
 
-/* Does the text make an identifier (first) or continue one? */
-static bool id_ok(rc_runtime *rt, const char *utf8, int len, bool first) {
+/* Does the text start an identifier (first) or continue one? 1, 0, or -1
+ * out of memory. */
+static int id_ok(rp_lexer *lx, const char *utf8, int len, bool first) {
     char tmp[8];
     int n = 0;
     if (!first)
         tmp[n++] = 'a';
     memcpy(tmp + n, utf8, (size_t)len);
-    rc_object *s = rc_str_from_utf8(rt, tmp, (size_t)(n + len));
-    if (!s) {
-        rc_clear_error(rt);
-        return false;
-    }
-    bool ok = rc_str_isidentifier(s);
+    rc_object *s = small_str(lx, tmp, (size_t)(n + len));
+    if (!s)
+        return -1;
+    int ok = rc_str_isidentifier(s);
     rc_decref(s);
     return ok;
 }
@@ -228,10 +240,11 @@ static bool id_ok(rc_runtime *rt, const char *utf8, int len, bool first) {
 static void decode_error(rp_lexer *lx, const char *s, const char *e) {
     rc_object *o = rc_str_from_utf8(lx->rt, s, (size_t)(e - s));
     rc_xdecref(o);
+    lx->done =
+        rc_last_error(lx->rt) == RC_ENOMEM ? RP_LEX_NOMEM : RP_LEX_DECODE;
     snprintf(lx->err.msg, sizeof lx->err.msg, "%s",
              o ? "invalid utf-8" : rc_last_error_message(lx->rt));
     rc_clear_error(lx->rt);
-    lx->done = RP_LEX_DECODE;
 }
 
 /* Checks the identifier [start, cur) that holds non-ASCII bytes:
@@ -247,14 +260,20 @@ static bool verify_identifier(rp_lexer *lx) {
             decode_error(lx, lx->start, lx->cur);
             return false;
         }
-        if (!id_ok(lx->rt, (const char *)s, len, first)) {
+        int ok = id_ok(lx, (const char *)s, len, first);
+        if (ok < 0)
+            return false;
+        if (!ok) {
             const unsigned char *after = s + len;
             if (after < e)
                 lx->cur = (const char *)after;
             char ch[8];
             memcpy(ch, s, (size_t)len);
             ch[len] = '\0';
-            if (is_printable(lx->rt, ch, len))
+            int printable = is_printable(lx, ch, len);
+            if (printable < 0)
+                return false;
+            if (printable)
                 syntax_error(lx, "invalid character '%s' (U+%04X)", ch,
                              (unsigned)cp);
             else
@@ -282,6 +301,8 @@ static int continuation_line(rp_lexer *lx) {
     }
     c = nextc(lx);
     if (c == EOF_CHAR) {
+        if (lx->done != RP_LEX_NEEDMORE)
+            lx->done = RP_LEX_EOF;
         lx->cur = lx->line_end;
         return -2;
     }
@@ -381,7 +402,8 @@ static bool end_of_number(rp_lexer *lx, int c, const char *kind) {
     else if (c == 'i')
         keyword = lx->cur < lx->end &&
                   (*lx->cur == 'f' || *lx->cur == 'n' || *lx->cur == 's');
-    if (!keyword && c != EOF_CHAR && is_id_char(c)) {
+    /* (a non-ASCII character after a number is left to the parser) */
+    if (!keyword && c != EOF_CHAR && c < 128 && is_id_char(c)) {
         backup(lx, c);
         syntax_error(lx, "invalid %s literal", kind);
         return false;
@@ -801,6 +823,8 @@ again:
     lx->start = lx->cur - (c == EOF_CHAR ? 0 : 1);
     if (c == '#')
         c = skip_comment(lx);
+    if (lx->done == RP_LEX_STOP)
+        return RP_TOK_ENDMARKER;
     if (c == EOF_CHAR) {
         if (lx->done == RP_LEX_EOF && lx->level == 0)
             return RP_TOK_ENDMARKER;
@@ -842,7 +866,8 @@ again:
 rp_toktype rp_lexer_next(rp_lexer *lx, rp_lextoken *t) {
     rp_toktype type;
     memset(t, 0, sizeof *t);
-    if (lx->done != RP_LEX_OK && lx->done != RP_LEX_EOF) {
+    if (lx->done != RP_LEX_OK && lx->done != RP_LEX_EOF &&
+        lx->done != RP_LEX_STOP) {
         type = RP_TOK_ERRORTOKEN;
         goto out;
     }

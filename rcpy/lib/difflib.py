@@ -86,13 +86,17 @@ class SequenceMatcher:
 
     def find_longest_match(self, alo=0, ahi=None, blo=0, bhi=None):
         """The longest matching block in a[alo:ahi] and b[blo:bhi], as
-        (i, j, size); among the longest, the one starting earliest in a,
-        then earliest in b. Junk-free first, then extended with junk."""
-        a, b, b2j, isbjunk = self.a, self.b, self.b2j, self.bjunk.__contains__
+        Match(a, b, size); among the longest, the one starting earliest in
+        a, then earliest in b. Junk-free first, then extended with junk."""
         if ahi is None:
-            ahi = len(a)
+            ahi = len(self.a)
         if bhi is None:
-            bhi = len(b)
+            bhi = len(self.b)
+        return Match(*self._longest(alo, ahi, blo, bhi))
+
+    def _longest(self, alo, ahi, blo, bhi):
+        """find_longest_match as a plain (i, j, size) tuple."""
+        a, b2j = self.a, self.b2j
         besti, bestj, bestsize = alo, blo, 0
         j2len = {}
         for i in range(alo, ahi):
@@ -108,26 +112,27 @@ class SequenceMatcher:
             j2len = newj2len
         besti, bestj, bestsize = self._extend(besti, bestj, bestsize, alo,
                                               ahi, blo, bhi, False)
-        besti, bestj, bestsize = self._extend(besti, bestj, bestsize, alo,
-                                              ahi, blo, bhi, True)
-        return Match(besti, bestj, bestsize)
+        return self._extend(besti, bestj, bestsize, alo, ahi, blo, bhi, True)
 
     def _extend(self, i, j, size, alo, ahi, blo, bhi, junk):
         """Grows the match (i, j, size) over equal neighbours that are
         not junk (junk=False) or that are junk (junk=True)."""
-        a, b = self.a, self.b
-        isbjunk = self.bjunk.__contains__
-        while i > alo and j > blo and isbjunk(b[j - 1]) == junk and \
+        a, b, bjunk = self.a, self.b, self.bjunk
+        while i > alo and j > blo and (b[j - 1] in bjunk) == junk and \
                 a[i - 1] == b[j - 1]:
             i, j, size = i - 1, j - 1, size + 1
         while i + size < ahi and j + size < bhi and \
-                isbjunk(b[j + size]) == junk and a[i + size] == b[j + size]:
+                (b[j + size] in bjunk) == junk and a[i + size] == b[j + size]:
             size += 1
         return i, j, size
 
     def get_matching_blocks(self):
-        """The matching blocks (i, j, n), increasing, adjacent ones merged,
-        ending with the dummy (len(a), len(b), 0)."""
+        """The matching blocks Match(i, j, n), increasing, adjacent ones
+        merged, ending with the dummy (len(a), len(b), 0)."""
+        return [Match(i, j, k) for i, j, k in self._blocks()]
+
+    def _blocks(self):
+        """get_matching_blocks as plain tuples (computed once)."""
         if self.matching_blocks is not None:
             return self.matching_blocks
         la, lb = len(self.a), len(self.b)
@@ -135,7 +140,7 @@ class SequenceMatcher:
         found = []
         while queue:
             alo, ahi, blo, bhi = queue.pop()
-            i, j, k = x = self.find_longest_match(alo, ahi, blo, bhi)
+            i, j, k = x = self._longest(alo, ahi, blo, bhi)
             if k:
                 found.append(x)
                 if alo < i and blo < j:
@@ -155,8 +160,8 @@ class SequenceMatcher:
         if k1:
             merged.append((i1, j1, k1))
         merged.append((la, lb, 0))
-        self.matching_blocks = [Match(i, j, k) for i, j, k in merged]
-        return self.matching_blocks
+        self.matching_blocks = merged
+        return merged
 
     def get_opcodes(self):
         """(tag, i1, i2, j1, j2) turning a into b; tags 'replace', 'delete',
@@ -165,7 +170,7 @@ class SequenceMatcher:
             return self.opcodes
         i = j = 0
         self.opcodes = answer = []
-        for ai, bj, size in self.get_matching_blocks():
+        for ai, bj, size in self._blocks():
             tag = ""
             if i < ai and j < bj:
                 tag = "replace"
@@ -181,7 +186,7 @@ class SequenceMatcher:
         return answer
 
     def ratio(self):
-        matches = sum(triple[-1] for triple in self.get_matching_blocks())
+        matches = sum(triple[-1] for triple in self._blocks())
         return _ratio(matches, len(self.a) + len(self.b))
 
     def quick_ratio(self):

@@ -53,8 +53,15 @@ def _safe_tuple(pair):
 
 
 def _plain(obj, cls):
-    """Is obj a cls (or subclass) still printed by cls's own repr?"""
-    return isinstance(obj, cls) and type(obj).__repr__ == cls.__repr__
+    """Is obj a cls (or a subclass) still printed by cls's own repr?"""
+    if not isinstance(obj, cls):
+        return False
+    for klass in type(obj).__mro__:
+        if klass is cls:
+            return True
+        if "__repr__" in klass.__dict__:
+            return False
+    return False
 
 
 class _Writer:

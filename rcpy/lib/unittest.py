@@ -131,6 +131,19 @@ def _count_diff(actual, expected):
     return result
 
 
+def _closeness(first, second, places, delta):
+    """(whether first and second are close, the message's "within ..."
+    part, their difference) for assertAlmostEqual and its negation."""
+    if delta is not None and places is not None:
+        raise TypeError("specify delta or places not both")
+    diff = abs(first - second)
+    if delta is not None:
+        return diff <= delta, "within %s delta" % safe_repr(delta), diff
+    if places is None:
+        places = 7
+    return round(diff, places) == 0, "within %r places" % places, diff
+
+
 def _counts(items):
     counts = {}
     for item in items:
@@ -641,42 +654,22 @@ class TestCase:
                           delta=None):
         if first == second:
             return
-        if delta is not None and places is not None:
-            raise TypeError("specify delta or places not both")
-        diff = abs(first - second)
-        if delta is not None:
-            if diff <= delta:
-                return
-            standardMsg = "%s != %s within %s delta (%s difference)" % (
-                safe_repr(first), safe_repr(second), safe_repr(delta),
-                safe_repr(diff))
-        else:
-            if places is None:
-                places = 7
-            if round(diff, places) == 0:
-                return
-            standardMsg = "%s != %s within %r places (%s difference)" % (
-                safe_repr(first), safe_repr(second), places, safe_repr(diff))
+        close, within, diff = _closeness(first, second, places, delta)
+        if close:
+            return
+        standardMsg = "%s != %s %s (%s difference)" % (
+            safe_repr(first), safe_repr(second), within, safe_repr(diff))
         raise self.failureException(self._formatMessage(msg, standardMsg))
 
     def assertNotAlmostEqual(self, first, second, places=None, msg=None,
                              delta=None):
-        if delta is not None and places is not None:
-            raise TypeError("specify delta or places not both")
-        diff = abs(first - second)
+        close, within, diff = _closeness(first, second, places, delta)
+        if not (first == second) and not close:
+            return
+        standardMsg = "%s == %s %s" % (safe_repr(first), safe_repr(second),
+                                       within)
         if delta is not None:
-            if not (first == second) and diff > delta:
-                return
-            standardMsg = "%s == %s within %s delta (%s difference)" % (
-                safe_repr(first), safe_repr(second), safe_repr(delta),
-                safe_repr(diff))
-        else:
-            if places is None:
-                places = 7
-            if not (first == second) and round(diff, places) != 0:
-                return
-            standardMsg = "%s == %s within %r places" % (
-                safe_repr(first), safe_repr(second), places)
+            standardMsg += " (%s difference)" % safe_repr(diff)
         raise self.failureException(self._formatMessage(msg, standardMsg))
 
     def assertSequenceEqual(self, seq1, seq2, msg=None, seq_type=None):
@@ -1244,8 +1237,6 @@ def _failfast(method):
         if getattr(self, "failfast", False):
             self.stop()
         return method(self, *args, **kw)
-    inner.__name__ = method.__name__
-    inner.__doc__ = method.__doc__
     return inner
 
 
