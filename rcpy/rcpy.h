@@ -107,10 +107,11 @@ int rp_check_args(rp_interp *ip, const char *fname, size_t nargs,
  *
  * Instances of classes made at run time extend the layout of their solid
  * base: `object` gives rp_inst (attributes, then __slots__ values),
- * BaseException gives rp_exc, `type` gives rp_class (metaclasses). The
- * builtin value types (int, str, list, dict ...) cannot be subclassed yet
- * (TypeError "type 'int' is not an acceptable base type" is raised,
- * naming the limitation).
+ * BaseException gives rp_exc, `type` gives rp_class (metaclasses). A
+ * class deriving from a builtin value class (int, float, str, tuple, list,
+ * dict, set, frozenset) gives rp_inst whose first __slots__ value is a
+ * real object of that class: its C methods and slots are called with that
+ * object as self (objmodel.h: rp_value_of).
  *
  * Attribute lookup follows CPython: type attributes along the MRO (C3),
  * data descriptors, then the instance's attributes, then non-data
