@@ -1086,16 +1086,18 @@ static int alloc_tables(rp_interp *ip) {
         return -1;
     memset(tm, 0, sizeof *tm);
     ip->typemap = tm;
-    tm->cap = 64;
-    tm->slots = rc_malloc(ip->rt, tm->cap * sizeof *tm->slots);
-    ip->lookup = rc_malloc(ip->rt, sizeof *ip->lookup);
-    tm->st.keep = rc_list_new(ip->rt);
-    if (!tm->slots || !ip->lookup || !tm->st.keep)
-        return -1;
-    memset(tm->slots, 0, tm->cap * sizeof *tm->slots);
-    memset(ip->lookup, 0, sizeof *ip->lookup);
     ip->class_epoch = 1;
-    return 0;
+    tm->slots = rc_malloc(ip->rt, 64 * sizeof *tm->slots);
+    if (!tm->slots)
+        return -1;
+    tm->cap = 64;
+    memset(tm->slots, 0, tm->cap * sizeof *tm->slots);
+    ip->lookup = rc_malloc(ip->rt, sizeof *ip->lookup);
+    if (!ip->lookup)
+        return -1;
+    memset(ip->lookup, 0, sizeof *ip->lookup);
+    tm->st.keep = rc_list_new(ip->rt);
+    return tm->st.keep ? 0 : -1;
 }
 
 /* object and type refer to each other: made by hand. */
@@ -1103,8 +1105,10 @@ static int make_object_and_type(rp_interp *ip) {
     rp_class *obj = rp_class_alloc(ip, NULL);
     rp_class *type = rp_class_alloc(ip, NULL);
     if (!obj || !type) {
-        rc_xdecref(&obj->ob);
-        rc_xdecref(&type->ob);
+        if (obj)
+            rc_decref(&obj->ob);
+        if (type)
+            rc_decref(&type->ob);
         return -1;
     }
     obj->itype = &rp_object_itype;
@@ -1124,8 +1128,10 @@ static int make_object_and_type(rp_interp *ip) {
         r = rp_typemap_add(ip, &rp_object_itype, obj);
     if (r == 0)
         r = rp_typemap_add(ip, &rp_class_type, type);
-    rc_decref(&obj->ob);
+    rc_decref(&obj->ob); /* the typemap holds them */
     rc_decref(&type->ob);
+    if (r < 0)
+        ip->cls.object = ip->cls.type = NULL;
     return r;
 }
 
