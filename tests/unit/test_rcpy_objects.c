@@ -1017,6 +1017,77 @@ static void test_argument_parsing(void **state) {
                  "pop expected at most 1 argument, got 2");
 }
 
+/* ====================================================================== */
+/* Out of memory                                                          */
+/* ====================================================================== */
+
+static rc_object *m_del_quiet(rp_interp *ip, rc_object *self,
+                              rc_object *const *args, size_t nargs,
+                              rc_object *kwnames) {
+    return ref(ip->none);
+}
+
+static const rp_methoddef quiet_del_methods[] = {
+    {"__del__", m_del_quiet, 0, NULL}, {NULL}};
+
+/* Makes classes (with __slots__ and a __del__) and instances, keeping
+ * them, until the heap limit refuses: 1 when it did (an error pending). */
+static int fill_until_refused(rp_interp *ip) {
+    rc_object *keep = rc_list_new(ip->rt);
+    if (!keep)
+        return 1;
+    int refused = 0;
+    for (int i = 0; i < 100000 && !refused; i++) {
+        rc_object *ns = rc_dict_new(ip->rt);
+        rc_object *n = rc_str_from_cstr(ip->rt, "Filler");
+        rc_object *b = rc_tuple_new(ip->rt, 0);
+        rc_object *slots = n ? rc_tuple_pack(ip->rt, 1, n) : NULL;
+        rc_object *cls = NULL, *inst = NULL, *r = NULL;
+        if (ns && slots && rc_dict_setitem(ns, ip->s.slots, slots) == 0)
+            cls = rp_class_new(ip, n, b, ns);
+        if (cls &&
+            rp_class_add_methods(ip, (rp_class *)cls, quiet_del_methods) == 0)
+            inst = rp_call(ip, cls, NULL, 0, NULL);
+        if (inst && rp_setattr(ip, inst, n, inst) == 0 &&
+            rc_list_append(keep, inst) == 0)
+            r = rc_repr(inst);
+        rc_object *objs[] = {r, inst, cls, slots, b, n, ns};
+        for (size_t k = 0; k < 7; k++)
+            rc_xdecref(objs[k]);
+        if (!r) {
+            assert_true(rp_err_occurred(ip));
+            refused = 1;
+        }
+    }
+    rp_err_clear(ip);
+    rc_decref(keep);
+    return refused;
+}
+
+/* A heap limit makes the interpreter's start or the classes fail at every
+ * point in turn: always with an error, never a crash, a leak (LSan) or a
+ * heap the checker rejects. */
+static void test_heap_limit(void **state) {
+    (void)state;
+    static char *argv[] = {"prog.py"};
+    int started = 0, refused = 0;
+    for (size_t limit = 1u << 20; limit < (6u << 20); limit += 1u << 17) {
+        rp_config cfg = {
+            .argc = 1, .argv = argv, .path0 = "", .heap_limit = limit};
+        rp_interp *ip = rp_interp_new(&cfg);
+        if (!ip)
+            continue;
+        started++;
+        refused += fill_until_refused(ip);
+        rp_err_clear(ip);
+        rc_gc_collect(ip->rt, 2);
+        assert_int_equal(rc_heap_check(ip->rt), 0);
+        rp_interp_free(ip);
+    }
+    assert_true(started > 0);
+    assert_true(refused > 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1043,6 +1114,7 @@ int main(void) {
         T(test_isinstance),
         T(test_argument_parsing),
 #undef T
+        cmocka_unit_test(test_heap_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
