@@ -148,7 +148,10 @@ rp_class *rp_class_lookup_where(rp_class *cls, rc_object *name,
 }
 
 rc_object *rp_class_lookup(rp_class *cls, rc_object *name) {
-    rp_interp *ip = rp_interp_of(&cls->ob);
+    return rp_class_lookup_ip(rp_interp_of(&cls->ob), cls, name);
+}
+
+rc_object *rp_class_lookup_ip(rp_interp *ip, rp_class *cls, rc_object *name) {
     uintptr_t h = ((uintptr_t)cls >> 4) ^ ((uintptr_t)name >> 3) * 0x9E3779B1u;
     lookup_entry *e = &ip->lookup->e[(h ^ (h >> 13)) & (LOOKUP_CACHE_SIZE - 1)];
     if (e->epoch == ip->class_epoch && e->cls == cls && e->name == name)
@@ -303,13 +306,16 @@ const rc_type rp_class_type = {
 /* What class an object has                                               */
 /* ====================================================================== */
 
+rp_class *rp_typemap_find(rp_interp *ip, const rc_type *t) {
+    rp_class *c = ip->typemap ? typemap_get(ip->typemap, t) : NULL;
+    return c ? c : ip->cls.object;
+}
+
 rp_class *rp_type_of(const rc_object *o) {
     const rc_type *t = o->type;
     if (t->flags & RC_TYPE_HEAP)
         return (rp_class *)t->owner;
-    rp_interp *ip = rp_interp_of(o);
-    rp_class *c = ip->typemap ? typemap_get(ip->typemap, t) : NULL;
-    return c ? c : ip->cls.object;
+    return rp_typemap_find(rp_interp_of(o), t);
 }
 
 bool rp_is_class(const rc_object *o) {
@@ -639,6 +645,18 @@ static void update_one(rp_interp *ip, rp_class *cls) {
         cls->type_storage.finalize = cls->layout->finalize;
     }
     derive_descr_hooks(ip, cls);
+    rp_objstate *st = rp_objstate_of(ip);
+    uint32_t f = cls->flags & ~(RP_CLS_OWN_GETATTR_ | RP_CLS_HAS_GETATTR_ |
+                                RP_CLS_OWN_SETATTR_);
+    if (rp_class_lookup_ip(ip, cls, ip->s.getattribute) !=
+        st->object_getattribute)
+        f |= RP_CLS_OWN_GETATTR_;
+    if (rp_class_lookup_ip(ip, cls, ip->s.getattr))
+        f |= RP_CLS_HAS_GETATTR_;
+    if (rp_class_lookup_ip(ip, cls, ip->s.setattr) != st->object_setattr ||
+        rp_class_lookup_ip(ip, cls, ip->s.delattr) != st->object_delattr)
+        f |= RP_CLS_OWN_SETATTR_;
+    cls->flags = f;
 }
 
 void rp_class_update_slots(rp_interp *ip, rp_class *cls) {
