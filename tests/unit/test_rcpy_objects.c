@@ -635,6 +635,39 @@ static void test_del_added_later(void **state) {
     rc_decref(&A->ob);
 }
 
+/* __getattr__(self, name): "<name>!" */
+static rc_object *m_getattr(rp_interp *ip, rc_object *self,
+                            rc_object *const *args, size_t nargs,
+                            rc_object *kwnames) {
+    return rc_str_from_format(ip->rt, "%s!", rc_str_utf8(args[0]));
+}
+
+static const rp_methoddef getattr_methods[] = {
+    {"__getattr__", m_getattr, 0, NULL}, {NULL}};
+
+/* A hook added to a class after a subclass and an instance exist, and
+ * taken away again: lookups see it (the classes' cached state follows). */
+static void test_getattr_hook_added_later(void **state) {
+    rp_interp *ip = *state;
+    rp_class *A = make_class(ip, "A", NULL, NULL, NULL);
+    rp_class *B = make_class(ip, "B", bases1(ip, A), NULL, NULL);
+    rc_object *b = call(ip, B, 0);
+    assert_null(getattr(ip, b, "zz"));
+    expect_error(ip, ip->exc.AttributeError,
+                 "'B' object has no attribute 'zz'");
+    assert_int_equal(rp_class_add_methods(ip, A, getattr_methods), 0);
+    expect_str(getattr(ip, b, "zz"), "zz!");
+    assert_int_equal(setattr(ip, b, "zz", I(ip, 1)), 0);
+    assert_int_equal(int_of(getattr(ip, b, "zz")), 1); /* found first */
+    assert_int_equal(rp_setattr(ip, &A->ob, N(ip, "__getattr__"), NULL), 0);
+    assert_null(getattr(ip, b, "yy"));
+    expect_error(ip, ip->exc.AttributeError,
+                 "'B' object has no attribute 'yy'");
+    rc_decref(b);
+    rc_decref(&B->ob);
+    rc_decref(&A->ob);
+}
+
 /* ====================================================================== */
 /* The collector's view: debug line, class lifetime                       */
 /* ====================================================================== */
@@ -1103,6 +1136,7 @@ int main(void) {
         T(test_del_by_refcount_and_in_cycle),
         T(test_del_resurrects_once),
         T(test_del_added_later),
+        T(test_getattr_hook_added_later),
         T(test_gc_debug_line_names_class),
         T(test_class_freed_after_last_instance),
         T(test_binary_operators_reflect),
