@@ -374,8 +374,7 @@ static int fold_tuple(rp_compiler *c, rp_block *b, uint32_t i) {
 /* Makes `in` jump where `target` (a jump) goes, as opcode; true when it
  * changed something. */
 static bool jump_thread(rp_cinstr *in, const rp_cinstr *target, int opcode) {
-    if ((in->pos.line == target->pos.line || target->pos.line == -1) &&
-        in->target != target->target) {
+    if (in->pos.line == target->pos.line && in->target != target->target) {
         in->target = target->target;
         in->opcode = opcode;
         return true;

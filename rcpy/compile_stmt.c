@@ -406,6 +406,10 @@ static int compile_annassign(rp_compiler *c, const rp_stmt *s) {
             return -1;
         return 0;
     }
+    /* `x: int` in a module or class: CPython stores the annotation; the
+     * line keeps an instruction here too */
+    if (t->kind == RP_E_NAME && c->u->ste->type != RP_BLOCK_FUNCTION)
+        return rp_emit(c, RP_NOP, 0);
     if (t->kind == RP_E_ATTRIBUTE)
         return check_ann_expr(c, t->v.attribute.value);
     if (t->kind == RP_E_SUBSCRIPT)
