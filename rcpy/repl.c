@@ -279,16 +279,17 @@ static int repl_loop(rp_interp *ip) {
             keyboard_interrupt(ip);
             continue;
         }
-        if (!line) {
+        if (!line) { /* end of input ends a pending statement too */
             fputs("\n", stderr);
-            break;
+            if (b.len == 0)
+                break;
         }
-        bool blank = line[strspn(line, " \t")] == '\0';
+        bool blank = !line || line[strspn(line, " \t")] == '\0';
         if (blank && b.len == 0) {
             free(line);
             continue;
         }
-        bool ok = linebuf_add(&b, line);
+        bool ok = linebuf_add(&b, line ? line : "");
         free(line);
         if (!ok || !is_complete(ip, &b, blank))
             continue;
