@@ -260,9 +260,29 @@ static int class_delattr_slot(rc_object *o, rc_object *name) {
     return rp_class_setattr(rp_interp_of(o), (rp_class *)o, name, NULL);
 }
 
+/* A[k]: the class's __class_getitem__ (PEP 560), a classmethod. */
+static rc_object *class_getitem_slot(rc_object *o, rc_object *key) {
+    rp_interp *ip = rp_interp_of(o);
+    rp_class *c = (rp_class *)o;
+    rc_object *name = rc_str_intern(ip->rt, "__class_getitem__");
+    rc_object *f = name ? rp_class_lookup(c, name) : NULL;
+    rc_xdecref(name);
+    if (!f) {
+        if (!rp_err_occurred(ip))
+            rp_raise(ip, ip->exc.TypeError, "type '%s' is not subscriptable",
+                     rp_class_name(c));
+        return NULL;
+    }
+    rc_object *bound = rp_descr_bind(ip, f, NULL, c);
+    rc_object *r = bound ? rp_call1(ip, bound, key) : NULL;
+    rc_xdecref(bound);
+    return r;
+}
+
 static const rc_protocol class_protocol = {
     .version = RC_PROTOCOL_VERSION,
     .repr = class_repr,
+    .getitem = class_getitem_slot,
     .call = class_call_slot,
     .getattr = class_getattr_slot,
     .setattr = class_setattr_slot,

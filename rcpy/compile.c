@@ -622,6 +622,74 @@ int rp_make_closure(rp_compiler *c, rc_object *code, int flags) {
 /* The module                                                             */
 /* ====================================================================== */
 
+static const char *const future_features[] = {"nested_scopes",
+                                              "generators",
+                                              "division",
+                                              "absolute_import",
+                                              "with_statement",
+                                              "print_function",
+                                              "unicode_literals",
+                                              "barry_as_FLUFL",
+                                              "generator_stop",
+                                              "annotations",
+                                              NULL};
+
+static int check_future_names(rp_compiler *c, const rp_stmt *s) {
+    const rp_alias_seq *names = &s->v.importfrom.names;
+    rp_loc at = {s->loc.lineno, s->loc.col_offset, s->loc.lineno, -1};
+    for (size_t i = 0; i < names->n; i++) {
+        const char *name = rc_str_utf8(names->items[i]->name);
+        size_t k = 0;
+        while (future_features[k] && strcmp(future_features[k], name) != 0)
+            k++;
+        if (future_features[k])
+            continue;
+        if (strcmp(name, "braces") == 0)
+            return rp_compiler_error(c, at, "not a chance");
+        return rp_compiler_error(c, at, "future feature %s is not defined",
+                                 name);
+    }
+    return 0;
+}
+
+static bool is_future_import(const rp_stmt *s) {
+    return s->kind == RP_S_IMPORTFROM && s->v.importfrom.module &&
+           strcmp(rc_str_utf8(s->v.importfrom.module), "__future__") == 0;
+}
+
+/* `from __future__ import x` is allowed only at the start of a module,
+ * after the docstring, and only for the features Python knows (CPython's
+ * future.c, which runs before the symbol table). */
+static int check_future(rp_compiler *c, const rp_mod *mod) {
+    if (mod->mode == RP_MODE_EVAL)
+        return 0;
+    const rp_stmt_seq *body = &mod->body;
+    size_t i = rp_docstring(body) ? 1 : 0;
+    int prev_line = 0;
+    bool done = false;
+    for (; i < body->n; i++) {
+        const rp_stmt *s = body->items[i];
+        if (done && s->loc.lineno > prev_line)
+            return 0;
+        prev_line = s->loc.lineno;
+        if (!is_future_import(s)) {
+            done = true;
+            continue;
+        }
+        if (done) {
+            rp_loc at = {s->loc.lineno, s->loc.col_offset - 1, s->loc.lineno,
+                         -1};
+            return rp_compiler_error(c, at,
+                                     "from __future__ imports must occur at "
+                                     "the beginning of the file");
+        }
+        if (check_future_names(c, s) < 0)
+            return -1;
+        c->future_lineno = s->loc.lineno;
+    }
+    return 0;
+}
+
 static rc_object *compile_module(rp_compiler *c, const rp_mod *mod) {
     rc_object *name = c->ip->s.module_name;
     if (rp_enter_scope(c, name, RP_SCOPE_MODULE, mod, 1) < 0)
@@ -661,8 +729,8 @@ rc_object *rp_compiler_run(rp_interp *ip, const rp_mod *mod,
     c.fold.rt = ip->rt;
     rc_object *code = NULL;
     c.const_cache = rc_dict_new(ip->rt);
-    if (c.const_cache && rp_fold_module(&c, mod) == 0 &&
-        rp_symtable_build(&c, mod) == 0)
+    if (c.const_cache && check_future(&c, mod) == 0 &&
+        rp_fold_module(&c, mod) == 0 && rp_symtable_build(&c, mod) == 0)
         code = compile_module(&c, mod);
     while (c.u)
         rp_abandon_scope(&c);

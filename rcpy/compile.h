@@ -281,8 +281,9 @@ typedef struct rp_compiler {
     rp_foldmap fold;
     rc_object *const_cache; /* dict: constant key -> the one object */
     rp_unit *u;
-    int nestlevel; /* units entered; the module is 1 */
-    int depth;     /* nesting of the tree walk (RecursionError) */
+    int nestlevel;     /* units entered; the module is 1 */
+    int depth;         /* nesting of the tree walk (RecursionError) */
+    int future_lineno; /* line of the last `from __future__` allowed */
     rp_cerror err;
 } rp_compiler;
 

@@ -832,12 +832,20 @@ int rp_compile_call_helper(rp_compiler *c, int n, const rp_expr_seq *args,
     return rp_emit(c, RP_CALL_FUNCTION_EX, kws->n > 0);
 }
 
+/* A name the module imports (`import math` ... `math.sqrt(x)`): calls on
+ * it do not use LOAD_METHOD (CPython 3.11's is_import_originated). */
+static bool imported_name(rp_compiler *c, const rp_expr *e) {
+    return e->kind == RP_E_NAME &&
+           (rp_ste_flags(c->st.top, e->v.name.id) & RP_DEF_IMPORT);
+}
+
 /* o.m(args) with LOAD_METHOD; 0 when the call does not qualify. */
 static int method_call(rp_compiler *c, const rp_expr *e) {
     const rp_expr *meth = e->v.call.func;
     const rp_expr_seq *args = &e->v.call.args;
     const rp_keyword_seq *kws = &e->v.call.keywords;
     if (meth->kind != RP_E_ATTRIBUTE || meth->v.attribute.ctx != RP_LOAD ||
+        imported_name(c, meth->v.attribute.value) ||
         args->n + kws->n + (kws->n != 0) >= STACK_USE_GUIDELINE)
         return 0;
     for (size_t i = 0; i < args->n; i++)

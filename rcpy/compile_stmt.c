@@ -406,6 +406,10 @@ static int compile_annassign(rp_compiler *c, const rp_stmt *s) {
             return -1;
         return 0;
     }
+    /* `x: int` in a module or class: CPython stores the annotation; the
+     * line keeps an instruction here too */
+    if (t->kind == RP_E_NAME && c->u->ste->type != RP_BLOCK_FUNCTION)
+        return rp_emit(c, RP_NOP, 0);
     if (t->kind == RP_E_ATTRIBUTE)
         return check_ann_expr(c, t->v.attribute.value);
     if (t->kind == RP_E_SUBSCRIPT)
@@ -784,6 +788,12 @@ static int compile_import(rp_compiler *c, const rp_stmt *s) {
 
 static int compile_importfrom(rp_compiler *c, const rp_stmt *s) {
     const rp_alias_seq *names = &s->v.importfrom.names;
+    rc_object *module = s->v.importfrom.module;
+    if (module && s->loc.lineno > c->future_lineno &&
+        strcmp(rc_str_utf8(module), "__future__") == 0)
+        return rp_compiler_error(c, s->loc,
+                                 "from __future__ imports must occur at the "
+                                 "beginning of the file");
     rc_object *fromlist = rc_tuple_new(c->rt, names->n);
     if (!fromlist)
         return -1;
@@ -791,7 +801,6 @@ static int compile_importfrom(rp_compiler *c, const rp_stmt *s) {
         rc_incref(names->items[i]->name);
         rc_tuple_init_item(fromlist, i, names->items[i]->name);
     }
-    rc_object *module = s->v.importfrom.module;
     if (rp_emit_const_new(c, rc_int_from_i64(c->rt, s->v.importfrom.level)) <
             0 ||
         rp_emit_const_new(c, fromlist) < 0 ||

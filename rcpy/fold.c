@@ -364,6 +364,17 @@ static int fold_name(rp_compiler *c, const rp_expr *e) {
     return 0;
 }
 
+static int fold_comprehension(rp_compiler *c, const rp_expr *e) {
+    if (e->kind == RP_E_DICTCOMP)
+        return fold_optional(c, e->v.dictcomp.key, e->v.dictcomp.value, NULL) <
+                       0
+                   ? -1
+                   : fold_generators(c, &e->v.dictcomp.generators);
+    return fold_expr(c, e->v.comp.elt) < 0
+               ? -1
+               : fold_generators(c, &e->v.comp.generators);
+}
+
 static int fold_children(rp_compiler *c, const rp_expr *e) {
     switch (e->kind) {
     case RP_E_BOOLOP:
@@ -390,14 +401,8 @@ static int fold_children(rp_compiler *c, const rp_expr *e) {
     case RP_E_LISTCOMP:
     case RP_E_SETCOMP:
     case RP_E_GENERATOREXP:
-        return fold_expr(c, e->v.comp.elt) < 0
-                   ? -1
-                   : fold_generators(c, &e->v.comp.generators);
     case RP_E_DICTCOMP:
-        return fold_optional(c, e->v.dictcomp.key, e->v.dictcomp.value, NULL) <
-                       0
-                   ? -1
-                   : fold_generators(c, &e->v.dictcomp.generators);
+        return fold_comprehension(c, e);
     case RP_E_YIELD:
         return fold_optional(c, e->v.yield.value, NULL, NULL);
     case RP_E_YIELDFROM:

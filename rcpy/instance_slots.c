@@ -183,13 +183,15 @@ rc_object *rp_inst_compare_plain(rp_interp *ip, rc_object *self,
     return call_found(ip, f, self, &other, 1);
 }
 
-/* Both operands are instances of different run-time classes: all of
- * CPython's do_richcompare, answering for both sides. */
+/* Both operands are instances of run-time classes: all of CPython's
+ * do_richcompare (the reflected method is tried for equal types too),
+ * answering for both sides. */
 static rc_object *compare_both(rp_interp *ip, rc_object *a, rc_object *b,
                                rc_cmp op) {
     bool reverse_done = false;
     rc_object *r;
-    if (rp_is_subclass(rp_type_of(b), rp_type_of(a))) {
+    rp_class *ta = rp_type_of(a), *tb = rp_type_of(b);
+    if (ta != tb && rp_is_subclass(tb, ta)) {
         r = rp_inst_compare_plain(ip, b, a, swapped_op[op]);
         if (!r || !rc_is_notimplemented(r))
             return r;
@@ -214,7 +216,7 @@ static rc_object *compare_both(rp_interp *ip, rc_object *a, rc_object *b,
 static rc_object *inst_richcompare(rc_object *self, rc_object *other,
                                    rc_cmp op) {
     rp_interp *ip = rp_interp_of(self);
-    if (is_heap_obj(other) && self->type != other->type)
+    if (is_heap_obj(other)) /* the library reflects between types only */
         return compare_both(ip, self, other, op);
     return rp_inst_compare_plain(ip, self, other, op);
 }
@@ -296,9 +298,18 @@ static rc_object *inst_getitem(rc_object *self, rc_object *key) {
     }
     rc_object *t;
     const rc_protocol *p = wrapped(f, self, &t);
-    if (p && p->getitem)
-        return p->getitem(t, key);
-    return call_found(ip, f, self, &key, 1);
+    if (!p || !p->getitem)
+        return call_found(ip, f, self, &key, 1);
+    rc_object *r = p->getitem(t, key);
+    if (r || t == self || !rc_is_dict(t))
+        return r;
+    /* a dict subclass: a missing key goes to __missing__ (CPython's
+     * dict_subscript) */
+    rc_object *miss = lookup(self, ip->s.missing);
+    if (!miss || !rp_err_matches(ip, ip->exc.KeyError))
+        return NULL;
+    rp_err_clear(ip);
+    return call_found(ip, miss, self, &key, 1);
 }
 
 static int none_result(rc_object *r) {

@@ -713,6 +713,18 @@ static int visit_two(rp_symtable *st, const rp_expr *a, const rp_expr *b) {
     return b ? visit_expr(st, b) : 0;
 }
 
+static int visit_comp_kind(rp_symtable *st, const rp_expr *e) {
+    if (e->kind == RP_E_DICTCOMP)
+        return visit_comprehension(st, e, RP_COMP_DICT,
+                                   &e->v.dictcomp.generators, e->v.dictcomp.key,
+                                   e->v.dictcomp.value);
+    int kind = e->kind == RP_E_LISTCOMP  ? RP_COMP_LIST
+               : e->kind == RP_E_SETCOMP ? RP_COMP_SET
+                                         : RP_COMP_GEN;
+    return visit_comprehension(st, e, kind, &e->v.comp.generators,
+                               e->v.comp.elt, NULL);
+}
+
 static int visit_expr_kind(rp_symtable *st, const rp_expr *e) {
     switch (e->kind) {
     case RP_E_BOOLOP:
@@ -738,15 +750,8 @@ static int visit_expr_kind(rp_symtable *st, const rp_expr *e) {
     case RP_E_LISTCOMP:
     case RP_E_SETCOMP:
     case RP_E_GENERATOREXP:
-        return visit_comprehension(st, e,
-                                   e->kind == RP_E_LISTCOMP  ? RP_COMP_LIST
-                                   : e->kind == RP_E_SETCOMP ? RP_COMP_SET
-                                                             : RP_COMP_GEN,
-                                   &e->v.comp.generators, e->v.comp.elt, NULL);
     case RP_E_DICTCOMP:
-        return visit_comprehension(st, e, RP_COMP_DICT,
-                                   &e->v.dictcomp.generators, e->v.dictcomp.key,
-                                   e->v.dictcomp.value);
+        return visit_comp_kind(st, e);
     case RP_E_YIELD:
     case RP_E_YIELDFROM:
         return visit_yield(st, e);

@@ -907,6 +907,7 @@ dispatch:
             rc_object **base = sp - total - 2;
             rc_object *callable = base[0], **args = base + 1;
             rc_object *kw = kwnames;
+            size_t nkw = kw ? rc_tuple_size(kw) : 0;
             kwnames = NULL;
             if (callable) {
                 total++;
@@ -934,7 +935,7 @@ dispatch:
                 if (!kw && simple_call(fn, total)) {
                     move_args(nf, fn, args, total);
                 } else {
-                    if (rp_bind_args(ip, fn, nf, args, total, kw) < 0) {
+                    if (rp_bind_args(ip, fn, nf, args, total - nkw, kw) < 0) {
                         rp_frame_clear(ip, nf);
                         rp_frame_pop(ip, nf);
                         goto error;
@@ -954,7 +955,7 @@ dispatch:
                 f = nf;
                 goto start_frame;
             }
-            size_t npos = total - (kw ? rc_tuple_size(kw) : 0);
+            size_t npos = total - nkw;
             SAVE_SP();
             rc_object *res =
                 callable->type == &rp_function_type
