@@ -91,7 +91,7 @@ rc_object *rp_call2(rp_interp *ip, rc_object *callable, rc_object *a,
 
 rc_object *rp_descr_bind(rp_interp *ip, rc_object *d, rc_object *obj,
                          rp_class *type) {
-    rp_descr_get get = rp_type_of(d)->get;
+    rp_descr_get get = rp_type_of_ip(ip, d)->get;
     if (!get)
         return rp_new_ref(d);
     rc_incref(d);
@@ -119,10 +119,10 @@ rc_object *rp_call_unbound(rp_interp *ip, rc_object *f, rc_object *self,
             return rp_wrapper_call(ip, w, self, args, nargs, kwnames);
         return call_with_self(ip, f, self, args, nargs, kwnames);
     }
-    rp_class *fc = rp_type_of(f);
+    rp_class *fc = rp_type_of_ip(ip, f);
     if (!fc->get)
         return rp_call(ip, f, args, nargs, kwnames);
-    rc_object *bound = fc->get(ip, f, self, rp_type_of(self));
+    rc_object *bound = fc->get(ip, f, self, rp_type_of_ip(ip, self));
     if (!bound)
         return NULL;
     rc_object *r = rp_call(ip, bound, args, nargs, kwnames);
@@ -138,7 +138,7 @@ rc_object *rp_lookup_special(rp_interp *ip, rc_object *o, rc_object *name) {
 
 rc_object *rp_call_special(rp_interp *ip, rc_object *o, rc_object *name,
                            rc_object *const *args, size_t nargs, bool *found) {
-    rc_object *f = rp_class_lookup(rp_type_of(o), name);
+    rc_object *f = rp_class_lookup_ip(ip, rp_type_of_ip(ip, o), name);
     *found = f != NULL;
     if (!f)
         return NULL;

@@ -580,9 +580,12 @@ rc_object *rp_type_new(rp_interp *ip, rp_class *meta, rc_object *const *args,
         rp_raise(ip, ip->exc.TypeError, "type() takes 1 or 3 arguments");
         return NULL;
     }
+    rc_object *ns = args[2], *inner = rp_value_of(ns);
+    if (inner && rc_is_dict(inner)) /* a dict subclass from __prepare__ */
+        ns = inner;
     if (check_arg_type(ip, args[0], rc_is_str(args[0]), 1, "str") < 0 ||
         check_arg_type(ip, args[1], rc_is_tuple(args[1]), 2, "tuple") < 0 ||
-        check_arg_type(ip, args[2], rc_is_dict(args[2]), 3, "dict") < 0)
+        check_arg_type(ip, args[2], rc_is_dict(ns), 3, "dict") < 0)
         return NULL;
     rp_class *winner = winner_metaclass(ip, meta, args[1]);
     if (!winner)
@@ -602,7 +605,7 @@ rc_object *rp_type_new(rp_interp *ip, rp_class *meta, rc_object *const *args,
             return r;
         }
     }
-    return class_create(ip, winner, args[0], args[1], args[2], args + nargs,
+    return class_create(ip, winner, args[0], args[1], ns, args + nargs,
                         kwnames);
 }
 

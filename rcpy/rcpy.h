@@ -107,10 +107,11 @@ int rp_check_args(rp_interp *ip, const char *fname, size_t nargs,
  *
  * Instances of classes made at run time extend the layout of their solid
  * base: `object` gives rp_inst (attributes, then __slots__ values),
- * BaseException gives rp_exc, `type` gives rp_class (metaclasses). The
- * builtin value types (int, str, list, dict ...) cannot be subclassed yet
- * (TypeError "type 'int' is not an acceptable base type" is raised,
- * naming the limitation).
+ * BaseException gives rp_exc, `type` gives rp_class (metaclasses). A
+ * class deriving from a builtin value class (int, float, str, tuple, list,
+ * dict, set, frozenset) gives rp_inst whose first __slots__ value is a
+ * real object of that class: its C methods and slots are called with that
+ * object as self (objmodel.h: rp_value_of).
  *
  * Attribute lookup follows CPython: type attributes along the MRO (C3),
  * data descriptors, then the instance's attributes, then non-data
@@ -907,6 +908,11 @@ rc_object *rp_str(rp_interp *ip, const char *text);
 /* Writes text to sys.stdout / a file object (str or C text). */
 int rp_file_write(rp_interp *ip, rc_object *file, rc_object *text);
 int rp_file_write_cstr(rp_interp *ip, rc_object *file, const char *text);
+/* file.flush() (any object with a flush method; nothing to do without
+ * one) and file.readline() (a new str, "" at the end; sys.stdin flushes
+ * sys.stdout first): print(flush=True) and input() use them. */
+int rp_file_flush(rp_interp *ip, rc_object *file);
+rc_object *rp_file_readline(rp_interp *ip, rc_object *file);
 /* open(path, mode): a new text file object (fileobj.c), or NULL with
  * OSError (FileNotFoundError ...) / ValueError ("invalid mode: 'q'"). */
 rc_object *rp_file_open(rp_interp *ip, rc_object *path, const char *mode);
