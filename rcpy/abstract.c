@@ -67,8 +67,13 @@ rc_object *rp_call(rp_interp *ip, rc_object *callable, rc_object *const *args,
         return call_with_self(ip, m->func, m->self, args, nargs, kwnames);
     }
     if (t == &rp_builtin_type) {
+        /* CPython 3.11 counts a C function's call on the recursion limit */
+        if (rc_recursion_enter(ip->rt, "while calling a Python object") < 0)
+            return NULL;
         rp_builtin *b = (rp_builtin *)callable;
-        return b->def->fn(ip, b->self, args, nargs, kwnames);
+        rc_object *r = b->def->fn(ip, b->self, args, nargs, kwnames);
+        rc_recursion_leave(ip->rt);
+        return r;
     }
     if (t == &rp_class_type)
         return rp_class_call(ip, (rp_class *)callable, args, nargs, kwnames);
