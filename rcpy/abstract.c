@@ -109,7 +109,8 @@ rc_object *rp_call_unbound(rp_interp *ip, rc_object *f, rc_object *self,
     if (t == &rp_methoddescr_type) {
         rp_methoddescr *d = (rp_methoddescr *)f;
         if (d->cls && rp_is_instance(self, d->cls))
-            return d->def->fn(ip, self, args, nargs, kwnames);
+            return d->def->fn(ip, rp_self_for(d->cls, self), args, nargs,
+                              kwnames);
         return call_with_self(ip, f, self, args, nargs, kwnames);
     }
     if (t == &rp_wrapperdescr_type) {
@@ -263,6 +264,9 @@ static int int_to_index(rp_interp *ip, rc_object *v, int64_t *out) {
 }
 
 int rp_index(rp_interp *ip, rc_object *o, int64_t *out) {
+    rc_object *inner = rp_value_of(o);
+    if (inner && rc_is_int(inner))
+        o = inner;
     if (rc_is_int(o))
         return int_to_index(ip, o, out);
     bool found;
@@ -282,6 +286,9 @@ int rp_index(rp_interp *ip, rc_object *o, int64_t *out) {
 }
 
 int rp_float(rp_interp *ip, rc_object *o, double *out) {
+    rc_object *inner = rp_value_of(o);
+    if (inner && (rc_is_float(inner) || rc_is_int(inner)))
+        o = inner;
     if (rc_is_float(o) || rc_is_int(o))
         return rc_number_as_double(o, out) < 0 ? -1 : 0;
     bool found;

@@ -50,8 +50,7 @@ static bool is_uncond_jump(int op) {
 }
 
 static bool is_exit_op(int op) {
-    return op == RP_RETURN_VALUE || op == RP_RAISE_VARARGS ||
-           op == RP_RERAISE;
+    return op == RP_RETURN_VALUE || op == RP_RAISE_VARARGS || op == RP_RERAISE;
 }
 
 static rp_cinstr *last_instr(rp_block *b) {
@@ -132,54 +131,71 @@ static int jump_effect(int op, bool jump) {
     }
 }
 
+/* Opcodes whose effect does not depend on their argument. */
+static const struct {
+    bool fixed;
+    signed char effect;
+} fixed_effects[RP_NOPCODES] = {
+    /* clang-format off */
+    [RP_NOP] = {1, 0}, [RP_RESUME] = {1, 0}, [RP_SWAP] = {1, 0},
+    [RP_DELETE_FAST] = {1, 0}, [RP_DELETE_DEREF] = {1, 0},
+    [RP_DELETE_NAME] = {1, 0}, [RP_DELETE_GLOBAL] = {1, 0},
+    [RP_LOAD_ATTR] = {1, 0}, [RP_UNARY_OP] = {1, 0}, [RP_UNARY_NOT] = {1, 0},
+    [RP_LIST_TO_TUPLE] = {1, 0}, [RP_GET_ITER] = {1, 0},
+    [RP_KW_NAMES] = {1, 0}, [RP_YIELD_VALUE] = {1, 0},
+    [RP_GET_YIELD_FROM_ITER] = {1, 0}, [RP_CHECK_EXC_MATCH] = {1, 0},
+    [RP_PUSH_NULL] = {1, 1}, [RP_COPY] = {1, 1}, [RP_LOAD_CONST] = {1, 1},
+    [RP_LOAD_FAST] = {1, 1}, [RP_LOAD_DEREF] = {1, 1},
+    [RP_LOAD_CLOSURE] = {1, 1}, [RP_LOAD_CLASSDEREF] = {1, 1},
+    [RP_LOAD_NAME] = {1, 1}, [RP_LOAD_METHOD] = {1, 1},
+    [RP_LOAD_BUILD_CLASS] = {1, 1}, [RP_PUSH_EXC_INFO] = {1, 1},
+    [RP_LOAD_ASSERTION_ERROR] = {1, 1}, [RP_BEFORE_WITH] = {1, 1},
+    [RP_WITH_EXCEPT_START] = {1, 1}, [RP_IMPORT_FROM] = {1, 1},
+    [RP_POP_TOP] = {1, -1}, [RP_STORE_FAST] = {1, -1},
+    [RP_STORE_DEREF] = {1, -1}, [RP_STORE_NAME] = {1, -1},
+    [RP_STORE_GLOBAL] = {1, -1}, [RP_DELETE_ATTR] = {1, -1},
+    [RP_BINARY_SUBSCR] = {1, -1}, [RP_BINARY_OP] = {1, -1},
+    [RP_COMPARE_OP] = {1, -1}, [RP_IS_OP] = {1, -1},
+    [RP_CONTAINS_OP] = {1, -1}, [RP_LIST_APPEND] = {1, -1},
+    [RP_SET_ADD] = {1, -1}, [RP_LIST_EXTEND] = {1, -1},
+    [RP_SET_UPDATE] = {1, -1}, [RP_DICT_UPDATE] = {1, -1},
+    [RP_DICT_MERGE] = {1, -1}, [RP_RETURN_VALUE] = {1, -1},
+    [RP_RERAISE] = {1, -1}, [RP_POP_EXCEPT] = {1, -1},
+    [RP_IMPORT_NAME] = {1, -1}, [RP_IMPORT_STAR] = {1, -1},
+    [RP_PRINT_EXPR] = {1, -1}, [RP_STORE_ATTR] = {1, -2},
+    [RP_DELETE_SUBSCR] = {1, -2}, [RP_MAP_ADD] = {1, -2},
+    [RP_STORE_SUBSCR] = {1, -3},
+    /* clang-format on */
+};
+
 int rp_stack_effect(int op, int oparg, bool jump) {
+    if (op >= 0 && op < RP_NOPCODES && fixed_effects[op].fixed)
+        return fixed_effects[op].effect;
     switch (op) {
-    case RP_NOP: case RP_RESUME: case RP_SWAP: case RP_DELETE_FAST:
-    case RP_DELETE_DEREF: case RP_DELETE_NAME: case RP_DELETE_GLOBAL:
-    case RP_LOAD_ATTR: case RP_UNARY_OP: case RP_UNARY_NOT:
-    case RP_LIST_TO_TUPLE: case RP_GET_ITER: case RP_KW_NAMES:
-    case RP_YIELD_VALUE: case RP_GET_YIELD_FROM_ITER: case RP_CHECK_EXC_MATCH:
-        return 0;
-    case RP_PUSH_NULL: case RP_COPY: case RP_LOAD_CONST: case RP_LOAD_FAST:
-    case RP_LOAD_DEREF: case RP_LOAD_CLOSURE: case RP_LOAD_CLASSDEREF:
-    case RP_LOAD_NAME: case RP_LOAD_METHOD: case RP_LOAD_BUILD_CLASS:
-    case RP_PUSH_EXC_INFO: case RP_LOAD_ASSERTION_ERROR: case RP_BEFORE_WITH:
-    case RP_WITH_EXCEPT_START: case RP_IMPORT_FROM:
-        return 1;
     case RP_LOAD_GLOBAL:
         return 1 + (oparg & 1);
-    case RP_POP_TOP: case RP_STORE_FAST: case RP_STORE_DEREF:
-    case RP_STORE_NAME: case RP_STORE_GLOBAL: case RP_DELETE_ATTR:
-    case RP_BINARY_SUBSCR: case RP_BINARY_OP: case RP_COMPARE_OP:
-    case RP_IS_OP: case RP_CONTAINS_OP: case RP_LIST_APPEND: case RP_SET_ADD:
-    case RP_LIST_EXTEND: case RP_SET_UPDATE: case RP_DICT_UPDATE:
-    case RP_DICT_MERGE: case RP_RETURN_VALUE: case RP_RERAISE:
-    case RP_POP_EXCEPT: case RP_IMPORT_NAME: case RP_IMPORT_STAR:
-    case RP_PRINT_EXPR:
-        return -1;
-    case RP_STORE_ATTR: case RP_DELETE_SUBSCR: case RP_MAP_ADD:
-        return -2;
-    case RP_STORE_SUBSCR:
-        return -3;
     case RP_FORMAT_VALUE:
         return (oparg & 4) ? -1 : 0;
     case RP_RAISE_VARARGS:
         return -oparg;
-    case RP_CALL: case RP_CALL_FUNCTION_EX: case RP_MAKE_FUNCTION:
+    case RP_CALL:
+    case RP_CALL_FUNCTION_EX:
+    case RP_MAKE_FUNCTION:
         return call_effect(op, oparg);
-    case RP_BUILD_TUPLE: case RP_BUILD_LIST: case RP_BUILD_SET:
-    case RP_BUILD_MAP: case RP_BUILD_CONST_KEY_MAP: case RP_BUILD_STRING:
-    case RP_BUILD_SLICE: case RP_UNPACK_SEQUENCE: case RP_UNPACK_EX:
+    case RP_BUILD_TUPLE:
+    case RP_BUILD_LIST:
+    case RP_BUILD_SET:
+    case RP_BUILD_MAP:
+    case RP_BUILD_CONST_KEY_MAP:
+    case RP_BUILD_STRING:
+    case RP_BUILD_SLICE:
+    case RP_UNPACK_SEQUENCE:
+    case RP_UNPACK_EX:
         return build_effect(op, oparg);
-    case RP_FOR_ITER: case RP_SEND: case RP_JUMP_IF_FALSE_OR_POP:
-    case RP_JUMP_IF_TRUE_OR_POP: case RP_POP_JUMP_IF_FALSE:
-    case RP_POP_JUMP_IF_TRUE: case RP_POP_JUMP_IF_NONE:
-    case RP_POP_JUMP_IF_NOT_NONE: case RP_JUMP_FORWARD: case RP_JUMP_BACKWARD:
-    case RP_P_JUMP: case RP_P_JUMP_NO_INTERRUPT: case RP_P_SETUP_FINALLY:
-    case RP_P_SETUP_CLEANUP: case RP_P_SETUP_WITH: case RP_P_POP_BLOCK:
-        return jump_effect(op, jump);
     default:
-        return INT_MIN;
+        return op >= RP_P_JUMP || rp_opcode_is_jump((unsigned)op)
+                   ? jump_effect(op, jump)
+                   : INT_MIN;
     }
 }
 
@@ -198,20 +214,6 @@ void rp_unit_free_blocks(rp_compiler *c, rp_unit *u) {
     u->blocks = u->entry = u->cur = NULL;
 }
 
-static int append_instr(rp_compiler *c, rp_block *b, const rp_cinstr *in) {
-    if (b->n == b->cap) {
-        uint32_t cap = b->cap ? b->cap * 2 : 8;
-        void *p = rc_realloc(c->rt, b->instrs, b->cap * sizeof *b->instrs,
-                             cap * sizeof *b->instrs);
-        if (!p)
-            return -1;
-        b->instrs = p;
-        b->cap = cap;
-    }
-    b->instrs[b->n++] = *in;
-    return 0;
-}
-
 /* Jump targets skip empty blocks. */
 static void normalize_targets(rp_block *entry) {
     for (rp_block *b = entry; b; b = b->next)
@@ -224,18 +226,21 @@ static void normalize_targets(rp_block *entry) {
  * copy of that block instead (CPython's extend_block). */
 static int extend_block(rp_compiler *c, rp_block *b) {
     rp_cinstr *last = last_instr(b);
-    if (!last || !(last->opcode == RP_P_JUMP ||
-                   last->opcode == RP_JUMP_FORWARD ||
-                   last->opcode == RP_JUMP_BACKWARD))
+    if (!last ||
+        !(last->opcode == RP_P_JUMP || last->opcode == RP_JUMP_FORWARD ||
+          last->opcode == RP_JUMP_BACKWARD))
         return 0;
     rp_block *t = last->target;
     if (!is_exit_block(t) || t->n > MAX_COPY_SIZE)
         return 0;
+    for (uint32_t i = 0; i < t->n; i++) /* only implicit returns */
+        if (t->instrs[i].pos.line >= 0)
+            return 0;
     last->opcode = RP_NOP;
     last->target = NULL;
     for (uint32_t i = 0; i < t->n; i++) {
         rp_cinstr in = t->instrs[i];
-        if (append_instr(c, b, &in) < 0)
+        if (rp_block_append(c, b, &in) < 0)
             return -1;
     }
     return 0;
@@ -257,8 +262,8 @@ static int extend_blocks(rp_compiler *c) {
  * sharing the argument's slot (CPython's fix_cell_offsets). */
 static int fix_cell_offsets(rp_compiler *c) {
     rp_unit *u = c->u;
-    uint32_t ncells = u->cellvars.n, nfree = u->freevars.n, nlocals =
-                                                              u->varnames.n;
+    uint32_t ncells = u->cellvars.n, nfree = u->freevars.n,
+             nlocals = u->varnames.n;
     if (ncells + nfree == 0)
         return 0;
     int *map = rc_malloc(c->rt, (ncells + nfree) * sizeof *map);
@@ -282,8 +287,11 @@ static int fix_cell_offsets(rp_compiler *c) {
         for (uint32_t i = 0; i < b->n; i++) {
             rp_cinstr *in = &b->instrs[i];
             switch (in->opcode) {
-            case RP_LOAD_DEREF: case RP_STORE_DEREF: case RP_DELETE_DEREF:
-            case RP_LOAD_CLOSURE: case RP_LOAD_CLASSDEREF:
+            case RP_LOAD_DEREF:
+            case RP_STORE_DEREF:
+            case RP_DELETE_DEREF:
+            case RP_LOAD_CLOSURE:
+            case RP_LOAD_CLASSDEREF:
                 in->oparg = map[in->oparg];
                 break;
             default:
@@ -313,9 +321,9 @@ static int fold_const_jump(rp_compiler *c, rp_block *b, uint32_t i) {
             (jop == RP_POP_JUMP_IF_FALSE || jop == RP_POP_JUMP_IF_TRUE)) {
             bool is_not = next->oparg != 0;
             in->opcode = next->opcode = RP_NOP;
-            b->instrs[i + 2].opcode =
-                is_not ^ (jop == RP_POP_JUMP_IF_FALSE) ? RP_POP_JUMP_IF_NOT_NONE
-                                                      : RP_POP_JUMP_IF_NONE;
+            b->instrs[i + 2].opcode = is_not ^ (jop == RP_POP_JUMP_IF_FALSE)
+                                          ? RP_POP_JUMP_IF_NOT_NONE
+                                          : RP_POP_JUMP_IF_NONE;
         }
         return 0;
     }
@@ -366,8 +374,7 @@ static int fold_tuple(rp_compiler *c, rp_block *b, uint32_t i) {
 /* Makes `in` jump where `target` (a jump) goes, as opcode; true when it
  * changed something. */
 static bool jump_thread(rp_cinstr *in, const rp_cinstr *target, int opcode) {
-    if ((in->pos.line == target->pos.line || target->pos.line == -1) &&
-        in->target != target->target) {
+    if (in->pos.line == target->pos.line && in->target != target->target) {
         in->target = target->target;
         in->opcode = opcode;
         return true;
@@ -479,8 +486,7 @@ static int optimize_instr(rp_compiler *c, rp_block *b, uint32_t i) {
         return i >= (uint32_t)in->oparg ? fold_tuple(c, b, i) : 0;
     case RP_JUMP_IF_FALSE_OR_POP:
     case RP_JUMP_IF_TRUE_OR_POP:
-        return thread_or_pop(in, target,
-                             in->opcode == RP_JUMP_IF_FALSE_OR_POP);
+        return thread_or_pop(in, target, in->opcode == RP_JUMP_IF_FALSE_OR_POP);
     case RP_POP_JUMP_IF_FALSE:
     case RP_POP_JUMP_IF_TRUE:
     case RP_POP_JUMP_IF_NONE:
@@ -529,7 +535,9 @@ static void clean_block(rp_block *b) {
                 continue;
             if (src + 1 < b->n) {
                 int next_line = b->instrs[src + 1].pos.line;
-                if (next_line < 0 || next_line == line) {
+                if (next_line == line)
+                    continue;
+                if (next_line < 0) { /* the next one takes its position */
                     b->instrs[src + 1].pos = in->pos;
                     continue;
                 }
@@ -642,7 +650,7 @@ static rp_block *copy_block(rp_compiler *c, rp_block *b) {
     if (!copy)
         return NULL;
     for (uint32_t i = 0; i < b->n; i++)
-        if (append_instr(c, copy, &b->instrs[i]) < 0)
+        if (rp_block_append(c, copy, &b->instrs[i]) < 0)
             return NULL;
     return copy;
 }
@@ -650,7 +658,9 @@ static rp_block *copy_block(rp_compiler *c, rp_block *b) {
 /* Exit blocks without a line reached by several jumps are copied, so each
  * jump's exit gets the jump's line. */
 static int duplicate_exits(rp_compiler *c, rp_block *entry) {
-    for (rp_block *b = entry; b; b = b->next) {
+    /* newest blocks first, as CPython walks them: it decides which jump
+     * keeps the original and which gets the copy */
+    for (rp_block *b = c->u->blocks; b; b = b->alloc_next) {
         rp_cinstr *last = last_instr(b);
         if (!last || !is_jump(last))
             continue;
@@ -669,8 +679,7 @@ static int duplicate_exits(rp_compiler *c, rp_block *entry) {
     }
     eliminate_empty_blocks(entry);
     for (rp_block *b = entry; b; b = b->next)
-        if (b->n && b->next && has_fallthrough(b) &&
-            exit_without_line(b->next))
+        if (b->n && b->next && has_fallthrough(b) && exit_without_line(b->next))
             b->next->instrs[0].pos = b->instrs[b->n - 1].pos;
     return 0;
 }
@@ -788,11 +797,25 @@ static struct rp_exc_stack *exc_stack_copy(rp_compiler *c,
     return copy;
 }
 
-static void give_stack(rp_compiler *c, rp_block *to,
-                       struct rp_exc_stack *s) {
+static void give_stack(rp_compiler *c, rp_block *to, struct rp_exc_stack *s) {
     if (to->exc_stack)
         rc_free(c->rt, to->exc_stack, sizeof *to->exc_stack);
     to->exc_stack = s;
+}
+
+/* Queues a block not seen yet with a copy of the handlers in effect. */
+static int schedule(rp_compiler *c, rp_block *target,
+                    const struct rp_exc_stack *s, rp_block **todo,
+                    uint32_t *sp) {
+    if (target->visited)
+        return 0;
+    struct rp_exc_stack *copy = exc_stack_copy(c, s);
+    if (!copy)
+        return -1;
+    give_stack(c, target, copy);
+    target->visited = 1;
+    todo[(*sp)++] = target;
+    return 0;
 }
 
 /* Walks one block with the handlers in effect on entry, recording each
@@ -805,14 +828,8 @@ static int label_block(rp_compiler *c, rp_block *b, rp_block **todo,
     for (uint32_t i = 0; i < b->n; i++) {
         rp_cinstr *in = &b->instrs[i];
         if (is_block_push(in)) {
-            if (!in->target->visited) {
-                struct rp_exc_stack *copy = exc_stack_copy(c, s);
-                if (!copy)
-                    goto fail;
-                give_stack(c, in->target, copy);
-                in->target->visited = 1;
-                todo[(*sp)++] = in->target;
-            }
+            if (schedule(c, in->target, s, todo, sp) < 0)
+                goto fail;
             if (in->opcode != RP_P_SETUP_FINALLY)
                 in->target->preserve_lasti = 1;
             if (s->depth >= RP_MAX_HANDLERS) {
@@ -826,14 +843,8 @@ static int label_block(rp_compiler *c, rp_block *b, rp_block **todo,
             handler = s->handlers[s->depth];
         } else {
             in->except = handler;
-            if (is_jump(in) && !in->target->visited) {
-                struct rp_exc_stack *copy = exc_stack_copy(c, s);
-                if (!copy)
-                    goto fail;
-                give_stack(c, in->target, copy);
-                in->target->visited = 1;
-                todo[(*sp)++] = in->target;
-            }
+            if (is_jump(in) && schedule(c, in->target, s, todo, sp) < 0)
+                goto fail;
         }
     }
     if (has_fallthrough(b) && b->next && !b->next->visited) {
@@ -935,16 +946,18 @@ static int emit_code(rp_compiler *c, rp_block *entry, rp_code_parts *p) {
                                     "compiler: argument too large");
             }
             p->instrs[k] = RP_INSTR(in->opcode, arg);
-            p->positions[k] = in->pos;
+            /* without a line there is no position at all */
+            p->positions[k] =
+                in->pos.line < 0 ? (rp_pos){-1, -1, -1, -1} : in->pos;
             if (in->except != handler) {
                 if (handler)
                     p->handlers[nh - 1].end = k;
                 handler = in->except;
                 if (handler)
-                    p->handlers[nh++] = (rp_exc_entry){
-                        k, k, (uint32_t)handler->offset,
-                        (uint32_t)handler_depth(handler),
-                        handler->preserve_lasti};
+                    p->handlers[nh++] =
+                        (rp_exc_entry){k, k, (uint32_t)handler->offset,
+                                       (uint32_t)handler_depth(handler),
+                                       handler->preserve_lasti};
             }
         }
     if (handler)
@@ -1042,9 +1055,8 @@ static int localsplus(rp_compiler *c, rp_code_parts *p) {
     for (uint32_t i = 0; i < nlocals; i++) {
         rc_object *name = rc_tuple_get(vt, i);
         add_slot(p, &k, name,
-                 RP_FAST_LOCAL | (rp_namemap_has(&u->cellvars, name)
-                                      ? RP_FAST_CELL
-                                      : 0));
+                 RP_FAST_LOCAL |
+                     (rp_namemap_has(&u->cellvars, name) ? RP_FAST_CELL : 0));
     }
     rc_decref(vt);
     for (uint32_t i = 0; i < u->cellvars.n; i++) /* sorted already */

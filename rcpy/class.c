@@ -260,9 +260,29 @@ static int class_delattr_slot(rc_object *o, rc_object *name) {
     return rp_class_setattr(rp_interp_of(o), (rp_class *)o, name, NULL);
 }
 
+/* A[k]: the class's __class_getitem__ (PEP 560), a classmethod. */
+static rc_object *class_getitem_slot(rc_object *o, rc_object *key) {
+    rp_interp *ip = rp_interp_of(o);
+    rp_class *c = (rp_class *)o;
+    rc_object *name = rc_str_intern(ip->rt, "__class_getitem__");
+    rc_object *f = name ? rp_class_lookup(c, name) : NULL;
+    rc_xdecref(name);
+    if (!f) {
+        if (!rp_err_occurred(ip))
+            rp_raise(ip, ip->exc.TypeError, "type '%s' is not subscriptable",
+                     rp_class_name(c));
+        return NULL;
+    }
+    rc_object *bound = rp_descr_bind(ip, f, NULL, c);
+    rc_object *r = bound ? rp_call1(ip, bound, key) : NULL;
+    rc_xdecref(bound);
+    return r;
+}
+
 static const rc_protocol class_protocol = {
     .version = RC_PROTOCOL_VERSION,
     .repr = class_repr,
+    .getitem = class_getitem_slot,
     .call = class_call_slot,
     .getattr = class_getattr_slot,
     .setattr = class_setattr_slot,
@@ -318,6 +338,24 @@ bool rp_is_subclass(const rp_class *a, const rp_class *b) {
 
 bool rp_is_instance(const rc_object *o, const rp_class *cls) {
     return rp_is_subclass(rp_type_of(o), cls);
+}
+
+bool rp_is_value_class(rp_interp *ip, const rp_class *cls) {
+    const rp_class *v[] = {ip->cls.int_,  ip->cls.float_,   ip->cls.str,
+                           ip->cls.tuple, ip->cls.list,     ip->cls.dict,
+                           ip->cls.set,   ip->cls.frozenset};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if (v[i] && v[i] == cls)
+            return cls->new_ && !(cls->flags & RP_CLS_HEAP);
+    return false;
+}
+
+rc_object *rp_self_for(const rp_class *defining, rc_object *self) {
+    rc_object *inner = rp_value_of(self);
+    if (!inner || !defining || (defining->flags & RP_CLS_HEAP) ||
+        defining->itype == &rp_object_itype)
+        return self;
+    return inner;
 }
 
 /* ====================================================================== */

@@ -70,11 +70,10 @@ static rp_class *best_base(rp_interp *ip, rc_object *bases) {
             return NULL;
         }
         rp_class *bc = (rp_class *)b;
-        if (!(bc->flags & RP_CLS_BASETYPE) || !bc->layout) {
+        if (!((bc->flags & RP_CLS_BASETYPE) && bc->layout) &&
+            !rp_is_value_class(ip, bc)) {
             rp_raise(ip, ip->exc.TypeError,
-                     "type '%s' is not an acceptable base type (rcpy: only "
-                     "object, type and exception classes can be subclassed "
-                     "for now)",
+                     "type '%s' is not an acceptable base type",
                      rp_class_name(bc));
             return NULL;
         }
@@ -390,14 +389,39 @@ static int add_descriptors(rp_interp *ip, rp_class *cls, slot_info *si,
 }
 
 static uint32_t class_flags(const rp_class *base, const slot_info *si) {
-    uint32_t f = RP_CLS_HEAP | RP_CLS_BASETYPE |
-                 (base->flags & (RP_CLS_EXCEPTION | RP_CLS_META_ |
-                                 RP_CLS_HAS_DICT | RP_CLS_WEAKREF_));
+    uint32_t f =
+        RP_CLS_HEAP | RP_CLS_BASETYPE |
+        (base->flags & (RP_CLS_EXCEPTION | RP_CLS_META_ | RP_CLS_HAS_DICT |
+                        RP_CLS_WEAKREF_ | RP_CLS_VALUE_));
     if (si->add_dict)
         f |= RP_CLS_HAS_DICT;
     if (si->add_weak)
         f |= RP_CLS_WEAKREF_;
     return f;
+}
+
+/* __new__ of subclasses of value classes: the builtin value made by the
+ * value class's own new_, wrapped in an instance of cls. */
+static rc_object *value_new(rp_interp *ip, rp_class *cls,
+                            rc_object *const *args, size_t nargs,
+                            rc_object *kwnames) {
+    rp_class *x = cls;
+    while (x && (x->flags & RP_CLS_HEAP))
+        x = x->base;
+    if (!x || !x->new_) {
+        rp_raise(ip, ip->exc.TypeError, "cannot create '%s' instances",
+                 rp_class_name(cls));
+        return NULL;
+    }
+    rc_object *inner = x->new_(ip, x, args, nargs, kwnames);
+    if (!inner)
+        return NULL;
+    rc_object *obj = rc_new(ip->rt, cls->itype);
+    if (obj)
+        *(rc_object **)((char *)obj + cls->slots_offset) = inner;
+    else
+        rc_decref(inner);
+    return obj;
 }
 
 static int fill_class(rp_interp *ip, rp_class *cls, rc_object *name,
@@ -414,15 +438,23 @@ static int fill_class(rp_interp *ip, rp_class *cls, rc_object *name,
     cls->bases = rp_new_ref(bases);
     cls->base = (rp_class *)rp_new_ref(&base->ob);
     cls->flags = class_flags(base, si);
-    cls->layout = base->layout;
-    cls->new_ = base->new_;
     uint32_t nnew = si->names ? (uint32_t)rc_list_size(si->names) : 0;
-    cls->slots_offset =
-        base->nslots ? base->slots_offset : base->layout->basicsize;
-    cls->nslots = base->nslots + nnew;
+    uint32_t nbase = base->nslots;
+    if (base->layout) {
+        cls->layout = base->layout;
+        cls->new_ = base->new_;
+        cls->slots_offset =
+            nbase ? base->slots_offset : base->layout->basicsize;
+    } else { /* a value class: its value goes in a first, hidden slot */
+        cls->layout = &rp_inst_layout;
+        cls->new_ = value_new;
+        cls->slots_offset = sizeof(rp_inst);
+        cls->flags |= RP_CLS_VALUE_;
+        nbase = 1;
+    }
+    cls->nslots = nbase + nnew;
     setup_heap_type(cls);
-    if (fill_dict(ip, cls, ns) < 0 ||
-        add_descriptors(ip, cls, si, base->nslots) < 0)
+    if (fill_dict(ip, cls, ns) < 0 || add_descriptors(ip, cls, si, nbase) < 0)
         return -1;
     if (!(cls->mro = rp_class_compute_mro(ip, cls, bases)))
         return -1;
@@ -705,7 +737,9 @@ static rc_object *new_wrapper(rp_interp *ip, rc_object *self,
         rp_raise(ip, ip->exc.TypeError, "cannot create '%s' instances", sn);
         return NULL;
     }
-    return x->new_(ip, sub, args + 1, nargs - 1, kwnames);
+    rp_newfunc make =
+        sub != x && (sub->flags & RP_CLS_VALUE_) ? sub->new_ : x->new_;
+    return make(ip, sub, args + 1, nargs - 1, kwnames);
 }
 
 const rp_methoddef rp_new_wrapper_def = {"__new__", new_wrapper, 0,
@@ -721,6 +755,8 @@ static rc_object *call_new(rp_interp *ip, rp_class *cls, rc_object *const *args,
     if (f && f->type == &rp_builtin_type &&
         ((rp_builtin *)f)->def == &rp_new_wrapper_def) {
         rp_class *x = (rp_class *)((rp_builtin *)f)->self;
+        if (cls != x && (cls->flags & RP_CLS_VALUE_))
+            return cls->new_(ip, cls, args, nargs, kwnames);
         if (x->new_)
             return x->new_(ip, cls, args, nargs, kwnames);
         f = NULL;

@@ -26,8 +26,8 @@ static void code_free_arrays(rc_runtime *rt, rp_code *co) {
 
 static int code_traverse(rc_object *self, rc_visitproc visit, void *arg) {
     rp_code *co = (rp_code *)self;
-    rc_object *refs[] = {co->localsplusnames, co->consts, co->names,
-                         co->name,            co->qualname, co->filename};
+    rc_object *refs[] = {co->localsplusnames, co->consts,  co->names, co->name,
+                         co->qualname,        co->filename};
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
         if (refs[i]) {
             int r = visit(refs[i], arg);
@@ -41,8 +41,9 @@ static int code_traverse(rc_object *self, rc_visitproc visit, void *arg) {
 static void code_dealloc(rc_object *self) {
     rp_code *co = (rp_code *)self;
     code_free_arrays(rc_runtime_of(self), co);
-    rc_object **refs[] = {&co->localsplusnames, &co->consts, &co->names,
-                          &co->name,            &co->qualname, &co->filename};
+    rc_object **refs[] = {&co->localsplusnames, &co->consts,
+                          &co->names,           &co->name,
+                          &co->qualname,        &co->filename};
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
         rc_xdecref(*refs[i]);
         *refs[i] = NULL;

@@ -32,8 +32,7 @@ static rc_object *slot_names(rp_interp *ip, const rp_code *co, uint8_t kind) {
     for (uint32_t i = 0, k = 0; t && i < co->nlocalsplus; i++) {
         if (!(co->localspluskinds[i] & kind))
             continue;
-        rc_tuple_init_item(t, k++,
-                           held(rc_tuple_get(co->localsplusnames, i)));
+        rc_tuple_init_item(t, k++, held(rc_tuple_get(co->localsplusnames, i)));
     }
     return t;
 }

@@ -52,8 +52,10 @@ void rp_set_loc(rp_compiler *c, rp_loc loc) {
                          loc.end_col_offset};
 }
 
+/* Only the line goes (CPython 3.11's UNSET_LOC): an artificial
+ * instruction that later inherits a line from a NOP keeps these columns. */
 void rp_unset_loc(rp_compiler *c) {
-    c->u->loc = (rp_pos){-1, -1, -1, -1};
+    c->u->loc.line = -1;
 }
 
 rp_block *rp_new_block(rp_compiler *c) {
@@ -80,9 +82,7 @@ int rp_next_block(rp_compiler *c) {
     return 0;
 }
 
-static int add_instr(rp_compiler *c, int opcode, int oparg, rp_block *target,
-                     rp_pos pos) {
-    rp_block *b = c->u->cur;
+int rp_block_append(rp_compiler *c, rp_block *b, const rp_cinstr *in) {
     if (b->n == b->cap) {
         uint32_t cap = b->cap ? b->cap * 2 : 8;
         void *p = rc_realloc(c->rt, b->instrs, b->cap * sizeof *b->instrs,
@@ -92,18 +92,29 @@ static int add_instr(rp_compiler *c, int opcode, int oparg, rp_block *target,
         b->instrs = p;
         b->cap = cap;
     }
-    b->instrs[b->n++] = (rp_cinstr){opcode, oparg, target, NULL, pos};
+    b->instrs[b->n++] = *in;
     return 0;
 }
 
-static const rp_pos no_pos = {-1, -1, -1, -1};
+static int add_instr(rp_compiler *c, int opcode, int oparg, rp_block *target,
+                     rp_pos pos) {
+    rp_cinstr in = {opcode, oparg, target, NULL, pos};
+    return rp_block_append(c, c->u->cur, &in);
+}
+
+/* An artificial instruction: the current position without its line. */
+static rp_pos no_line(rp_compiler *c) {
+    rp_pos p = c->u->loc;
+    p.line = -1;
+    return p;
+}
 
 int rp_emit(rp_compiler *c, int opcode, int oparg) {
     return add_instr(c, opcode, oparg, NULL, c->u->loc);
 }
 
 int rp_emit_noline(rp_compiler *c, int opcode, int oparg) {
-    return add_instr(c, opcode, oparg, NULL, no_pos);
+    return add_instr(c, opcode, oparg, NULL, no_line(c));
 }
 
 int rp_emit_jump(rp_compiler *c, int opcode, rp_block *target) {
@@ -111,7 +122,7 @@ int rp_emit_jump(rp_compiler *c, int opcode, rp_block *target) {
 }
 
 int rp_emit_jump_noline(rp_compiler *c, int opcode, rp_block *target) {
-    return add_instr(c, opcode, 0, target, no_pos);
+    return add_instr(c, opcode, 0, target, no_line(c));
 }
 
 /* ====================================================================== */
@@ -481,11 +492,10 @@ static rc_object *unit_qualname(rp_compiler *c, rp_unit *u) {
             return u->name;
         }
     }
-    bool locals = parent->scope == RP_SCOPE_FUNCTION ||
-                  parent->scope == RP_SCOPE_LAMBDA;
+    bool locals =
+        parent->scope == RP_SCOPE_FUNCTION || parent->scope == RP_SCOPE_LAMBDA;
     return rc_str_from_format(c->rt, "%s%s.%s", rc_str_utf8(parent->qualname),
-                              locals ? ".<locals>" : "",
-                              rc_str_utf8(u->name));
+                              locals ? ".<locals>" : "", rc_str_utf8(u->name));
 }
 
 static void unit_free(rp_compiler *c, rp_unit *u) {
@@ -508,8 +518,7 @@ static rp_unit *unit_new(rp_compiler *c, rc_object *name, rp_scope_kind kind,
     if (!u)
         return NULL;
     memset(u, 0, sizeof *u);
-    rp_namemap *maps[] = {&u->names, &u->varnames, &u->cellvars,
-                          &u->freevars};
+    rp_namemap *maps[] = {&u->names, &u->varnames, &u->cellvars, &u->freevars};
     for (size_t i = 0; i < 4; i++)
         rp_namemap_init(maps[i], c->rt);
     u->parent = c->u;
@@ -548,8 +557,9 @@ int rp_enter_scope(rp_compiler *c, rc_object *name, rp_scope_kind kind,
         rp_abandon_scope(c);
         return -1;
     }
-    u->loc = (rp_pos){kind == RP_SCOPE_MODULE ? 0 : firstlineno,
-                      kind == RP_SCOPE_MODULE ? 0 : firstlineno, 0, 0};
+    /* RESUME's position: the first line (line 0 for a module) */
+    u->loc =
+        (rp_pos){kind == RP_SCOPE_MODULE ? 0 : firstlineno, firstlineno, 0, 0};
     if (rp_emit(c, RP_RESUME, 0) < 0) {
         rp_abandon_scope(c);
         return -1;
@@ -612,6 +622,74 @@ int rp_make_closure(rp_compiler *c, rc_object *code, int flags) {
 /* The module                                                             */
 /* ====================================================================== */
 
+static const char *const future_features[] = {"nested_scopes",
+                                              "generators",
+                                              "division",
+                                              "absolute_import",
+                                              "with_statement",
+                                              "print_function",
+                                              "unicode_literals",
+                                              "barry_as_FLUFL",
+                                              "generator_stop",
+                                              "annotations",
+                                              NULL};
+
+static int check_future_names(rp_compiler *c, const rp_stmt *s) {
+    const rp_alias_seq *names = &s->v.importfrom.names;
+    rp_loc at = {s->loc.lineno, s->loc.col_offset, s->loc.lineno, -1};
+    for (size_t i = 0; i < names->n; i++) {
+        const char *name = rc_str_utf8(names->items[i]->name);
+        size_t k = 0;
+        while (future_features[k] && strcmp(future_features[k], name) != 0)
+            k++;
+        if (future_features[k])
+            continue;
+        if (strcmp(name, "braces") == 0)
+            return rp_compiler_error(c, at, "not a chance");
+        return rp_compiler_error(c, at, "future feature %s is not defined",
+                                 name);
+    }
+    return 0;
+}
+
+static bool is_future_import(const rp_stmt *s) {
+    return s->kind == RP_S_IMPORTFROM && s->v.importfrom.module &&
+           strcmp(rc_str_utf8(s->v.importfrom.module), "__future__") == 0;
+}
+
+/* `from __future__ import x` is allowed only at the start of a module,
+ * after the docstring, and only for the features Python knows (CPython's
+ * future.c, which runs before the symbol table). */
+static int check_future(rp_compiler *c, const rp_mod *mod) {
+    if (mod->mode == RP_MODE_EVAL)
+        return 0;
+    const rp_stmt_seq *body = &mod->body;
+    size_t i = rp_docstring(body) ? 1 : 0;
+    int prev_line = 0;
+    bool done = false;
+    for (; i < body->n; i++) {
+        const rp_stmt *s = body->items[i];
+        if (done && s->loc.lineno > prev_line)
+            return 0;
+        prev_line = s->loc.lineno;
+        if (!is_future_import(s)) {
+            done = true;
+            continue;
+        }
+        if (done) {
+            rp_loc at = {s->loc.lineno, s->loc.col_offset - 1, s->loc.lineno,
+                         -1};
+            return rp_compiler_error(c, at,
+                                     "from __future__ imports must occur at "
+                                     "the beginning of the file");
+        }
+        if (check_future_names(c, s) < 0)
+            return -1;
+        c->future_lineno = s->loc.lineno;
+    }
+    return 0;
+}
+
 static rc_object *compile_module(rp_compiler *c, const rp_mod *mod) {
     rc_object *name = c->ip->s.module_name;
     if (rp_enter_scope(c, name, RP_SCOPE_MODULE, mod, 1) < 0)
@@ -638,8 +716,8 @@ static rc_object *compile_module(rp_compiler *c, const rp_mod *mod) {
 }
 
 rc_object *rp_compiler_run(rp_interp *ip, const rp_mod *mod,
-                           rc_object *filename, const char *src,
-                           size_t srclen, rp_cerror *err) {
+                           rc_object *filename, const char *src, size_t srclen,
+                           rp_cerror *err) {
     rp_compiler c;
     memset(&c, 0, sizeof c);
     c.ip = ip;
@@ -651,8 +729,8 @@ rc_object *rp_compiler_run(rp_interp *ip, const rp_mod *mod,
     c.fold.rt = ip->rt;
     rc_object *code = NULL;
     c.const_cache = rc_dict_new(ip->rt);
-    if (c.const_cache && rp_fold_module(&c, mod) == 0 &&
-        rp_symtable_build(&c, mod) == 0)
+    if (c.const_cache && check_future(&c, mod) == 0 &&
+        rp_fold_module(&c, mod) == 0 && rp_symtable_build(&c, mod) == 0)
         code = compile_module(&c, mod);
     while (c.u)
         rp_abandon_scope(&c);

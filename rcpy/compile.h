@@ -34,10 +34,10 @@ typedef struct rp_namemap {
         rc_object *name;
         int64_t hash;
         int value;
-    } *entries;        /* insertion order (rc_malloc) */
-    uint32_t n, cap;   /* entries used / allocated */
-    int32_t *index;    /* open addressing: entry index + 1, 0 empty */
-    uint32_t mask;     /* index slots - 1 (0 while index is NULL) */
+    } * entries;     /* insertion order (rc_malloc) */
+    uint32_t n, cap; /* entries used / allocated */
+    int32_t *index;  /* open addressing: entry index + 1, 0 empty */
+    uint32_t mask;   /* index slots - 1 (0 while index is NULL) */
     rc_runtime *rt;
 } rp_namemap;
 
@@ -101,31 +101,31 @@ typedef struct rp_directive { /* a global / nonlocal declaration */
 typedef struct rp_ste rp_ste;
 struct rp_ste {
     rp_block_kind type;
-    rc_object *name;       /* "top", "f", "<lambda>", "<listcomp>" (held) */
-    const void *key;       /* the tree node that opened the block */
+    rc_object *name; /* "top", "f", "<lambda>", "<listcomp>" (held) */
+    const void *key; /* the tree node that opened the block */
     rp_loc loc;
-    rp_namemap symbols;    /* name -> flags | scope << RP_SCOPE_OFFSET */
-    rp_namemap varnames;   /* parameters in order (value: position) */
+    rp_namemap symbols;  /* name -> flags | scope << RP_SCOPE_OFFSET */
+    rp_namemap varnames; /* parameters in order (value: position) */
     rp_directive *directives;
     uint32_t ndirectives, capdirectives;
-    rp_ste **children;     /* in the order the blocks were opened */
+    rp_ste **children; /* in the order the blocks were opened */
     uint32_t nchildren, capchildren, cursor;
-    unsigned nested : 1;        /* inside a function */
-    unsigned generator : 1;     /* contains yield */
+    unsigned nested : 1;    /* inside a function */
+    unsigned generator : 1; /* contains yield */
     unsigned varargs : 1, varkeywords : 1;
-    unsigned comprehension : 3; /* RP_COMP_*: which comprehension it is */
-    unsigned free : 1;          /* has free variables */
-    unsigned child_free : 1;    /* some child block has free variables */
+    unsigned comprehension : 3;       /* RP_COMP_*: which comprehension it is */
+    unsigned free : 1;                /* has free variables */
+    unsigned child_free : 1;          /* some child block has free variables */
     unsigned needs_class_closure : 1; /* a method uses __class__/super */
     unsigned comp_iter_target : 1;    /* visiting a comprehension target */
-    int comp_iter_expr;         /* depth inside a comprehension's iterable */
+    int comp_iter_expr; /* depth inside a comprehension's iterable */
 };
 
 typedef struct rp_symtable {
     rc_runtime *rt;
-    rp_ste *top;       /* the module block */
-    rp_ste *cur;       /* while building */
-    rp_ste **stack;    /* blocks being built, outermost first */
+    rp_ste *top;    /* the module block */
+    rp_ste *cur;    /* while building */
+    rp_ste **stack; /* blocks being built, outermost first */
     uint32_t nstack, capstack;
     rc_object *private_; /* class name for mangling while building, borrowed */
     int depth;           /* nesting of the visit (RecursionError) */
@@ -155,7 +155,7 @@ typedef struct rp_foldmap {
     struct rp_fold_entry {
         const rp_expr *node;
         rc_object *value;
-    } *slots;
+    } * slots;
     uint32_t mask, n; /* slots - 1 (0: none allocated), entries used */
     rc_runtime *rt;
 } rp_foldmap;
@@ -174,31 +174,31 @@ int rp_opcode_has_arg(unsigned op);
 
 /* Pseudo-instructions, never in a finished code object. */
 enum {
-    RP_P_JUMP = 256,     /* JUMP_FORWARD or JUMP_BACKWARD */
+    RP_P_JUMP = 256, /* JUMP_FORWARD or JUMP_BACKWARD */
     RP_P_JUMP_NO_INTERRUPT,
-    RP_P_SETUP_FINALLY,  /* handler pushes the exception */
-    RP_P_SETUP_CLEANUP,  /* handler pushes lasti and the exception */
-    RP_P_SETUP_WITH,     /* as SETUP_CLEANUP, one value less on the stack */
-    RP_P_POP_BLOCK,      /* ends the innermost SETUP_* */
+    RP_P_SETUP_FINALLY, /* handler pushes the exception */
+    RP_P_SETUP_CLEANUP, /* handler pushes lasti and the exception */
+    RP_P_SETUP_WITH,    /* as SETUP_CLEANUP, one value less on the stack */
+    RP_P_POP_BLOCK,     /* ends the innermost SETUP_* */
 };
 
 typedef struct rp_block rp_block;
 
 typedef struct rp_cinstr {
-    int opcode;        /* rp_opcode or RP_P_* */
+    int opcode; /* rp_opcode or RP_P_* */
     int oparg;
-    rp_block *target;  /* jumps and SETUP_* */
-    rp_block *except;  /* handler in effect (assembler) */
-    rp_pos pos;        /* line -1: none yet */
+    rp_block *target; /* jumps and SETUP_* */
+    rp_block *except; /* handler in effect (assembler) */
+    rp_pos pos;       /* line -1: none yet */
 } rp_cinstr;
 
 struct rp_block {
-    rp_block *alloc_next;  /* every block of the unit, for freeing */
-    rp_block *next;        /* the block laid out after this one */
+    rp_block *alloc_next; /* every block of the unit, for freeing */
+    rp_block *next;       /* the block laid out after this one */
     rp_cinstr *instrs;
     uint32_t n, cap;
-    int offset;            /* index of its first instruction (assembler) */
-    int startdepth;        /* stack depth on entry; -1 not yet seen */
+    int offset;     /* index of its first instruction (assembler) */
+    int startdepth; /* stack depth on entry; -1 not yet seen */
     int predecessors;
     struct rp_exc_stack *exc_stack; /* assembler: handlers on entry */
     unsigned visited : 1, exit : 1, nofallthrough : 1;
@@ -246,20 +246,20 @@ struct rp_unit {
     rp_unit *parent;
     rp_ste *ste;
     rp_scope_kind scope;
-    rc_object *name;      /* held */
-    rc_object *qualname;  /* held */
-    rc_object *private_;  /* class name for mangling, held, or NULL */
-    rc_object *consts;    /* list */
+    rc_object *name;        /* held */
+    rc_object *qualname;    /* held */
+    rc_object *private_;    /* class name for mangling, held, or NULL */
+    rc_object *consts;      /* list */
     rc_object *const_index; /* dict: constant key -> index */
-    rp_namemap names;     /* co_names */
-    rp_namemap varnames;  /* fast locals */
-    rp_namemap cellvars;  /* sorted, index from 0 */
-    rp_namemap freevars;  /* sorted, index from ncellvars */
+    rp_namemap names;       /* co_names */
+    rp_namemap varnames;    /* fast locals */
+    rp_namemap cellvars;    /* sorted, index from 0 */
+    rp_namemap freevars;    /* sorted, index from ncellvars */
     uint32_t argcount, posonlyargcount, kwonlyargcount;
     int firstlineno;
-    rp_block *blocks;     /* allocation list */
+    rp_block *blocks; /* allocation list */
     rp_block *entry, *cur;
-    rp_pos loc;           /* position given to new instructions */
+    rp_pos loc; /* position given to new instructions */
     rp_fblock fblocks[RP_MAX_FBLOCKS];
     int nfblocks;
 };
@@ -274,7 +274,7 @@ typedef struct rp_compiler {
     rp_interp *ip;
     rc_runtime *rt;
     rc_object *filename;
-    const char *src;   /* the source text when known, for messages */
+    const char *src; /* the source text when known, for messages */
     size_t srclen;
     rp_mode mode;
     rp_symtable st;
@@ -283,6 +283,7 @@ typedef struct rp_compiler {
     rp_unit *u;
     int nestlevel;     /* units entered; the module is 1 */
     int depth;         /* nesting of the tree walk (RecursionError) */
+    int future_lineno; /* line of the last `from __future__` allowed */
     rp_cerror err;
 } rp_compiler;
 
@@ -290,11 +291,11 @@ typedef struct rp_compiler {
  * (a SyntaxError to raise) or an error recorded on the runtime. src may be
  * NULL. */
 rc_object *rp_compiler_run(rp_interp *ip, const rp_mod *mod,
-                           rc_object *filename, const char *src,
-                           size_t srclen, rp_cerror *err);
+                           rc_object *filename, const char *src, size_t srclen,
+                           rp_cerror *err);
 
 /* How deeply the compiler's passes may nest while walking a tree. */
-#define RP_COMPILE_MAX_DEPTH 1500
+#define RP_COMPILE_MAX_DEPTH 3000
 /* Records RecursionError ("maximum recursion depth exceeded during
  * compilation"); returns -1. */
 int rp_compiler_too_deep(rp_compiler *c);
@@ -312,6 +313,8 @@ int rp_compiler_error(rp_compiler *c, rp_loc loc, const char *fmt, ...)
 void rp_set_loc(rp_compiler *c, rp_loc loc);
 void rp_unset_loc(rp_compiler *c);
 rp_block *rp_new_block(rp_compiler *c);
+/* Adds a copy of *in at the end of b. */
+int rp_block_append(rp_compiler *c, rp_block *b, const rp_cinstr *in);
 /* Makes b the current block, after the current one in layout order. */
 void rp_use_next_block(rp_compiler *c, rp_block *b);
 /* Starts a new block after the current one (after a jump). */
@@ -374,8 +377,7 @@ int rp_compile_body(rp_compiler *c, const rp_stmt_seq *body);
 /* The docstring of a body (borrowed str), or NULL. */
 rc_object *rp_docstring(const rp_stmt_seq *body);
 /* Unwinding for return/break/continue. */
-int rp_unwind_fblock_stack(rp_compiler *c, bool preserve_tos,
-                           rp_fblock **loop);
+int rp_unwind_fblock_stack(rp_compiler *c, bool preserve_tos, rp_fblock **loop);
 int rp_push_fblock(rp_compiler *c, rp_fblock_kind kind, rp_block *block,
                    rp_block *exit, const void *datum);
 void rp_pop_fblock(rp_compiler *c);
@@ -399,8 +401,7 @@ void rp_unit_free_blocks(rp_compiler *c, rp_unit *u);
 typedef struct rp_code_parts {
     uint32_t argcount, posonlyargcount, kwonlyargcount, flags, stacksize;
     uint32_t firstlineno, nlocalsplus, ncellvars, nfreevars;
-    rc_object *localsplusnames, *consts, *names, *name, *qualname,
-        *filename;
+    rc_object *localsplusnames, *consts, *names, *name, *qualname, *filename;
     uint8_t *localspluskinds;
     rp_instr *instrs;
     rp_pos *positions;

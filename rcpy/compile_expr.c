@@ -85,10 +85,9 @@ typedef struct seq_ops {
 
 static const seq_ops LIST_OPS = {RP_BUILD_LIST, RP_LIST_APPEND, RP_LIST_EXTEND,
                                  false};
-static const seq_ops TUPLE_OPS = {RP_BUILD_LIST, RP_LIST_APPEND,
-                                  RP_LIST_EXTEND, true};
-static const seq_ops SET_OPS = {RP_BUILD_SET, RP_SET_ADD, RP_SET_UPDATE,
-                                false};
+static const seq_ops TUPLE_OPS = {RP_BUILD_LIST, RP_LIST_APPEND, RP_LIST_EXTEND,
+                                  true};
+static const seq_ops SET_OPS = {RP_BUILD_SET, RP_SET_ADD, RP_SET_UPDATE, false};
 
 static int folded_collection(rp_compiler *c, const rp_expr_seq *elts,
                              int pushed, const seq_ops *ops) {
@@ -172,7 +171,7 @@ static int unpack_targets(rp_compiler *c, const rp_expr_seq *elts) {
     for (size_t i = 0; i < n; i++) {
         const rp_expr *elt = elts->items[i];
         if (rp_compile_expr(c, elt->kind == RP_E_STARRED ? elt->v.starred.value
-                                                          : elt) < 0)
+                                                         : elt) < 0)
             return -1;
     }
     return 0;
@@ -260,7 +259,7 @@ static int compile_dict(rp_compiler *c, const rp_expr *e) {
 
 static int compare_op(rp_compiler *c, rp_cmpop op) {
     static const int cmp[] = {
-        [RP_CMP_EQ] = RC_EQ, [RP_CMP_NOTEQ] = RC_NE, [RP_CMP_LT] = RC_LT,
+        [RP_CMP_EQ] = RC_EQ,  [RP_CMP_NOTEQ] = RC_NE, [RP_CMP_LT] = RC_LT,
         [RP_CMP_LTE] = RC_LE, [RP_CMP_GT] = RC_GT,    [RP_CMP_GTE] = RC_GE,
     };
     switch (op) {
@@ -344,7 +343,8 @@ static int compile_compare(rp_compiler *c, const rp_expr *e) {
 static int compile_unaryop(rp_compiler *c, const rp_expr *e) {
     rp_cmpop op;
     const rp_expr *cmp = inverted_compare(e, &op);
-    if (cmp) {
+    if (cmp) { /* the comparison takes the place of the `not` */
+        rp_set_loc(c, cmp->loc);
         if (rp_compile_expr(c, cmp->v.compare.left) < 0 ||
             rp_compile_expr(c, cmp->v.compare.comparators[0]) < 0)
             return -1;
@@ -402,7 +402,8 @@ static int jump_if_boolop(rp_compiler *c, const rp_expr *e, rp_block *next,
 static int jump_if_ifexp(rp_compiler *c, const rp_expr *e, rp_block *next,
                          bool cond) {
     rp_block *end = rp_new_block(c), *next2 = rp_new_block(c);
-    if (!end || !next2 || rp_compile_jump_if(c, e->v.ifexp.test, next2, 0) < 0 ||
+    if (!end || !next2 ||
+        rp_compile_jump_if(c, e->v.ifexp.test, next2, 0) < 0 ||
         rp_compile_jump_if(c, e->v.ifexp.body, next, cond) < 0 ||
         rp_emit_jump_noline(c, RP_P_JUMP, end) < 0)
         return -1;
@@ -416,8 +417,7 @@ static int jump_if_ifexp(rp_compiler *c, const rp_expr *e, rp_block *next,
 static int jump_if_chain(rp_compiler *c, const rp_expr *e, rp_block *next,
                          bool cond) {
     rp_block *cleanup = rp_new_block(c), *end;
-    if (!cleanup ||
-        compare_chain(c, e, RP_POP_JUMP_IF_FALSE, cleanup) < 0 ||
+    if (!cleanup || compare_chain(c, e, RP_POP_JUMP_IF_FALSE, cleanup) < 0 ||
         rp_emit_jump(c, cond ? RP_POP_JUMP_IF_TRUE : RP_POP_JUMP_IF_FALSE,
                      next) < 0 ||
         rp_next_block(c) < 0 || !(end = rp_new_block(c)) ||
@@ -434,8 +434,17 @@ static int jump_if_chain(rp_compiler *c, const rp_expr *e, rp_block *next,
 static int jump_if_kind(rp_compiler *c, const rp_expr *e, rp_block *next,
                         bool cond) {
     rp_cmpop op;
-    if (rp_expr_constant(c, e) || inverted_compare(e, &op))
+    const rp_expr *cmp = inverted_compare(e, &op);
+    if (rp_expr_constant(c, e))
         return 1;
+    if (cmp || e->kind == RP_E_COMPARE) {
+        /* a comparison's jump takes its position, which stays for what
+         * follows in the statement (as in CPython 3.11) */
+        rp_set_loc(c, (cmp ? cmp : e)->loc);
+        return e->kind == RP_E_COMPARE && e->v.compare.n > 1
+                   ? jump_if_chain(c, e, next, cond)
+                   : 1;
+    }
     switch (e->kind) {
     case RP_E_UNARYOP:
         if (e->v.unaryop.op == RP_NOT)
@@ -445,8 +454,6 @@ static int jump_if_kind(rp_compiler *c, const rp_expr *e, rp_block *next,
         return jump_if_boolop(c, e, next, cond);
     case RP_E_IFEXP:
         return jump_if_ifexp(c, e, next, cond);
-    case RP_E_COMPARE:
-        return e->v.compare.n > 1 ? jump_if_chain(c, e, next, cond) : 1;
     default:
         return 1; /* the general form */
     }
@@ -454,20 +461,17 @@ static int jump_if_kind(rp_compiler *c, const rp_expr *e, rp_block *next,
 
 int rp_compile_jump_if(rp_compiler *c, const rp_expr *e, rp_block *next,
                        bool cond) {
-    rp_pos saved = c->u->loc;
-    rp_set_loc(c, e->loc);
+    /* the jumps keep the enclosing statement's or expression's position */
     int r = jump_if_kind(c, e, next, cond);
     if (r == 1) {
         r = rp_compile_expr(c, e) < 0 ||
-                    rp_emit_jump(c,
-                                 cond ? RP_POP_JUMP_IF_TRUE
-                                      : RP_POP_JUMP_IF_FALSE,
-                                 next) < 0 ||
+                    rp_emit_jump(
+                        c, cond ? RP_POP_JUMP_IF_TRUE : RP_POP_JUMP_IF_FALSE,
+                        next) < 0 ||
                     rp_next_block(c) < 0
                 ? -1
                 : 0;
     }
-    c->u->loc = saved;
     return r;
 }
 
@@ -540,9 +544,9 @@ static int compile_joined(rp_compiler *c, const rp_expr *e) {
 #define MAXDIGITS 3
 
 typedef struct fmt_piece {
-    size_t start, end;  /* literal text [start, end) of the format */
-    bool percents;      /* contains %% */
-    int spec;           /* 's', 'r', 'a' for a value; 0 for a literal */
+    size_t start, end; /* literal text [start, end) of the format */
+    bool percents;     /* contains %% */
+    int spec;          /* 's', 'r', 'a' for a value; 0 for a literal */
     char specbuf[1 + MAXDIGITS + 1 + MAXDIGITS + 1]; /* ">10.3" */
 } fmt_piece;
 
@@ -641,7 +645,7 @@ static int emit_format_value(rp_compiler *c, const rp_expr *arg,
     int oparg = p->spec == 's' ? 1 : p->spec == 'r' ? 2 : 3;
     if (p->specbuf[0]) {
         rp_unset_loc(c);
-        if (rp_emit_const_new(c, rp_str(c->ip, p->specbuf)) < 0)
+        if (rp_emit_const_new(c, rc_str_from_cstr(c->rt, p->specbuf)) < 0)
             return -1;
         oparg |= 4;
     }
@@ -670,9 +674,9 @@ static int try_format(rp_compiler *c, const rp_expr *e) {
         rp_pos whole = c->u->loc;
         size_t item = 0;
         for (size_t i = 0; i < n && r == 0; i++) {
-            r = pieces[i].spec ? emit_format_value(c, elts->items[item++],
-                                                   &pieces[i])
-                               : emit_literal(c, fmt, &pieces[i]);
+            r = pieces[i].spec
+                    ? emit_format_value(c, elts->items[item++], &pieces[i])
+                    : emit_literal(c, fmt, &pieces[i]);
             c->u->loc = whole;
         }
         if (r == 0 && n == 0)
@@ -733,8 +737,8 @@ static int simple_keywords(rp_compiler *c, const rp_keyword_seq *kws) {
 }
 
 /* A dict of keywords[from, to) (CPython's compiler_subkwargs). */
-static int keywords_dict(rp_compiler *c, const rp_keyword_seq *kws,
-                         size_t from, size_t to) {
+static int keywords_dict(rp_compiler *c, const rp_keyword_seq *kws, size_t from,
+                         size_t to) {
     size_t n = to - from;
     bool big = n * 2 > STACK_USE_GUIDELINE;
     if (n > 1 && !big) {
@@ -828,12 +832,20 @@ int rp_compile_call_helper(rp_compiler *c, int n, const rp_expr_seq *args,
     return rp_emit(c, RP_CALL_FUNCTION_EX, kws->n > 0);
 }
 
+/* A name the module imports (`import math` ... `math.sqrt(x)`): calls on
+ * it do not use LOAD_METHOD (CPython 3.11's is_import_originated). */
+static bool imported_name(rp_compiler *c, const rp_expr *e) {
+    return e->kind == RP_E_NAME &&
+           (rp_ste_flags(c->st.top, e->v.name.id) & RP_DEF_IMPORT);
+}
+
 /* o.m(args) with LOAD_METHOD; 0 when the call does not qualify. */
 static int method_call(rp_compiler *c, const rp_expr *e) {
     const rp_expr *meth = e->v.call.func;
     const rp_expr_seq *args = &e->v.call.args;
     const rp_keyword_seq *kws = &e->v.call.keywords;
     if (meth->kind != RP_E_ATTRIBUTE || meth->v.attribute.ctx != RP_LOAD ||
+        imported_name(c, meth->v.attribute.value) ||
         args->n + kws->n + (kws->n != 0) >= STACK_USE_GUIDELINE)
         return 0;
     for (size_t i = 0; i < args->n; i++)
@@ -1015,7 +1027,7 @@ static int comprehension_generator(rp_compiler *c, const comp_info *ci,
     if (start) {
         depth++;
         rp_use_next_block(c, start);
-        if (rp_emit_jump(c, RP_FOR_ITER, anchor) < 0)
+        if (rp_emit_jump(c, RP_FOR_ITER, anchor) < 0 || rp_next_block(c) < 0)
             return -1;
     }
     if (rp_compile_expr(c, gen->target) < 0)

@@ -23,8 +23,8 @@ int rp_push_fblock(rp_compiler *c, rp_fblock_kind kind, rp_block *block,
     rp_unit *u = c->u;
     if (u->nfblocks >= RP_MAX_FBLOCKS) {
         rp_pos p = u->loc;
-        return rp_compiler_error(c, (rp_loc){p.line, p.col, p.end_line,
-                                             p.end_col},
+        return rp_compiler_error(c,
+                                 (rp_loc){p.line, p.col, p.end_line, p.end_col},
                                  "too many statically nested blocks");
     }
     u->fblocks[u->nfblocks++] = (rp_fblock){kind, block, exit, datum};
@@ -70,8 +70,7 @@ static int unwind_finally(rp_compiler *c, const rp_fblock *fb,
     return 0;
 }
 
-static int unwind_with(rp_compiler *c, const rp_fblock *fb,
-                       bool preserve_tos) {
+static int unwind_with(rp_compiler *c, const rp_fblock *fb, bool preserve_tos) {
     rp_set_loc(c, ((const rp_stmt *)fb->datum)->loc);
     if (rp_emit(c, RP_P_POP_BLOCK, 0) < 0 || swap_if(c, preserve_tos) < 0 ||
         call_exit_with_nones(c) < 0 || rp_emit(c, RP_POP_TOP, 0) < 0)
@@ -236,9 +235,8 @@ static int compile_function(rp_compiler *c, const rp_stmt *s) {
     if (rp_compile_exprs(c, decos) < 0)
         return -1;
     int flags = rp_compile_defaults(c, s->v.functiondef.args);
-    if (flags < 0 ||
-        rp_enter_scope(c, s->v.functiondef.name, RP_SCOPE_FUNCTION, s,
-                       first_line(s, decos)) < 0)
+    if (flags < 0 || rp_enter_scope(c, s->v.functiondef.name, RP_SCOPE_FUNCTION,
+                                    s, first_line(s, decos)) < 0)
         return -1;
     if (function_body(c, s) < 0) {
         rp_abandon_scope(c);
@@ -408,6 +406,10 @@ static int compile_annassign(rp_compiler *c, const rp_stmt *s) {
             return -1;
         return 0;
     }
+    /* `x: int` in a module or class: CPython stores the annotation; the
+     * line keeps an instruction here too */
+    if (t->kind == RP_E_NAME && c->u->ste->type != RP_BLOCK_FUNCTION)
+        return rp_emit(c, RP_NOP, 0);
     if (t->kind == RP_E_ATTRIBUTE)
         return check_ann_expr(c, t->v.attribute.value);
     if (t->kind == RP_E_SUBSCRIPT)
@@ -421,6 +423,16 @@ static int compile_annassign(rp_compiler *c, const rp_stmt *s) {
 /* Control flow                                                           */
 /* ====================================================================== */
 
+/* Continues in block b with seq (an else part), then in block end. */
+static int else_part(rp_compiler *c, rp_block *b, const rp_stmt_seq *seq,
+                     rp_block *end) {
+    rp_use_next_block(c, b);
+    if (rp_compile_stmts(c, seq) < 0)
+        return -1;
+    rp_use_next_block(c, end);
+    return 0;
+}
+
 static int compile_if(rp_compiler *c, const rp_stmt *s) {
     rp_block *end = rp_new_block(c), *next = end;
     if (!end || (s->v.if_.orelse.n && !(next = rp_new_block(c))))
@@ -428,15 +440,13 @@ static int compile_if(rp_compiler *c, const rp_stmt *s) {
     if (rp_compile_jump_if(c, s->v.if_.test, next, false) < 0 ||
         rp_compile_stmts(c, &s->v.if_.body) < 0)
         return -1;
-    if (s->v.if_.orelse.n) {
-        if (rp_emit_jump_noline(c, RP_P_JUMP, end) < 0)
-            return -1;
-        rp_use_next_block(c, next);
-        if (rp_compile_stmts(c, &s->v.if_.orelse) < 0)
-            return -1;
+    if (!s->v.if_.orelse.n) {
+        rp_use_next_block(c, end);
+        return 0;
     }
-    rp_use_next_block(c, end);
-    return 0;
+    if (rp_emit_jump_noline(c, RP_P_JUMP, end) < 0)
+        return -1;
+    return else_part(c, next, &s->v.if_.orelse, end);
 }
 
 static int compile_while(rp_compiler *c, const rp_stmt *s) {
@@ -455,11 +465,7 @@ static int compile_while(rp_compiler *c, const rp_stmt *s) {
     if (rp_compile_jump_if(c, s->v.while_.test, body, true) < 0)
         return -1;
     rp_pop_fblock(c);
-    rp_use_next_block(c, anchor);
-    if (rp_compile_stmts(c, &s->v.while_.orelse) < 0)
-        return -1;
-    rp_use_next_block(c, end);
-    return 0;
+    return else_part(c, anchor, &s->v.while_.orelse, end);
 }
 
 static int compile_for(rp_compiler *c, const rp_stmt *s) {
@@ -480,12 +486,8 @@ static int compile_for(rp_compiler *c, const rp_stmt *s) {
     rp_unset_loc(c);
     if (rp_emit_jump(c, RP_P_JUMP, start) < 0)
         return -1;
-    rp_use_next_block(c, cleanup);
     rp_pop_fblock(c);
-    if (rp_compile_stmts(c, &s->v.for_.orelse) < 0)
-        return -1;
-    rp_use_next_block(c, end);
-    return 0;
+    return else_part(c, cleanup, &s->v.for_.orelse, end);
 }
 
 static int compile_raise(rp_compiler *c, const rp_stmt *s) {
@@ -540,15 +542,15 @@ static int named_handler(rp_compiler *c, const rp_excepthandler *h,
         rp_emit_jump(c, RP_P_SETUP_CLEANUP, cleanup_end) < 0)
         return -1;
     rp_use_next_block(c, cleanup_body);
-    if (rp_push_fblock(c, RP_FB_HANDLER_CLEANUP, cleanup_body, NULL,
-                       h->name) < 0 ||
+    if (rp_push_fblock(c, RP_FB_HANDLER_CLEANUP, cleanup_body, NULL, h->name) <
+            0 ||
         rp_compile_stmts(c, &h->body) < 0)
         return -1;
     rp_pop_fblock(c);
     rp_unset_loc(c);
     if (rp_emit(c, RP_P_POP_BLOCK, 0) < 0 ||
-        rp_emit(c, RP_P_POP_BLOCK, 0) < 0 ||
-        rp_emit(c, RP_POP_EXCEPT, 0) < 0 || clear_handler_name(c, h->name) < 0 ||
+        rp_emit(c, RP_P_POP_BLOCK, 0) < 0 || rp_emit(c, RP_POP_EXCEPT, 0) < 0 ||
+        clear_handler_name(c, h->name) < 0 ||
         rp_emit_jump(c, RP_P_JUMP, end) < 0)
         return -1;
     rp_use_next_block(c, cleanup_end);
@@ -588,10 +590,10 @@ static int handlers(rp_compiler *c, const rp_stmt *s, rp_block *end) {
             return -1;
         if (h->type && (rp_compile_expr(c, h->type) < 0 ||
                         rp_emit(c, RP_CHECK_EXC_MATCH, 0) < 0 ||
-                        rp_emit_jump(c, RP_POP_JUMP_IF_FALSE, next) < 0))
+                        rp_emit_jump(c, RP_POP_JUMP_IF_FALSE, next) < 0 ||
+                        rp_next_block(c) < 0))
             return -1;
-        if ((h->name ? named_handler(c, h, end) : plain_handler(c, h, end)) <
-            0)
+        if ((h->name ? named_handler(c, h, end) : plain_handler(c, h, end)) < 0)
             return -1;
         rp_use_next_block(c, next);
     }
@@ -672,9 +674,10 @@ static int try_finally(rp_compiler *c, const rp_stmt *s) {
 /* After WITH_EXCEPT_START: swallow the exception when __exit__ returned
  * true, else re-raise it. */
 static int with_except_finish(rp_compiler *c, rp_block *cleanup) {
+    rp_unset_loc(c);
     rp_block *exit = rp_new_block(c);
     if (!exit || rp_emit_jump(c, RP_POP_JUMP_IF_TRUE, exit) < 0 ||
-        rp_emit(c, RP_RERAISE, 2) < 0)
+        rp_next_block(c) < 0 || rp_emit(c, RP_RERAISE, 2) < 0)
         return -1;
     rp_use_next_block(c, cleanup);
     if (pop_except_and_reraise(c) < 0)
@@ -785,6 +788,12 @@ static int compile_import(rp_compiler *c, const rp_stmt *s) {
 
 static int compile_importfrom(rp_compiler *c, const rp_stmt *s) {
     const rp_alias_seq *names = &s->v.importfrom.names;
+    rc_object *module = s->v.importfrom.module;
+    if (module && s->loc.lineno > c->future_lineno &&
+        strcmp(rc_str_utf8(module), "__future__") == 0)
+        return rp_compiler_error(c, s->loc,
+                                 "from __future__ imports must occur at the "
+                                 "beginning of the file");
     rc_object *fromlist = rc_tuple_new(c->rt, names->n);
     if (!fromlist)
         return -1;
@@ -792,7 +801,6 @@ static int compile_importfrom(rp_compiler *c, const rp_stmt *s) {
         rc_incref(names->items[i]->name);
         rc_tuple_init_item(fromlist, i, names->items[i]->name);
     }
-    rc_object *module = s->v.importfrom.module;
     if (rp_emit_const_new(c, rc_int_from_i64(c->rt, s->v.importfrom.level)) <
             0 ||
         rp_emit_const_new(c, fromlist) < 0 ||
@@ -804,8 +812,7 @@ static int compile_importfrom(rp_compiler *c, const rp_stmt *s) {
         if (i == 0 && rc_str_utf8(a->name)[0] == '*')
             return rp_emit(c, RP_IMPORT_STAR, 0);
         if (rp_emit_name(c, RP_IMPORT_FROM, a->name, true) < 0 ||
-            rp_compile_nameop(c, a->asname ? a->asname : a->name, RP_STORE) <
-                0)
+            rp_compile_nameop(c, a->asname ? a->asname : a->name, RP_STORE) < 0)
             return -1;
     }
     return rp_emit(c, RP_POP_TOP, 0);

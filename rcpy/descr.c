@@ -204,7 +204,8 @@ static rc_object *md_call(rc_object *o, rc_object *const *args, size_t nargs,
     }
     if (md_check(ip, d, args[0]) < 0)
         return NULL;
-    return d->def->fn(ip, args[0], args + 1, nargs - 1, kwnames);
+    return d->def->fn(ip, rp_self_for(d->cls, args[0]), args + 1, nargs - 1,
+                      kwnames);
 }
 
 static rc_object *md_get(rp_interp *ip, rc_object *descr, rc_object *obj,
@@ -214,7 +215,7 @@ static rc_object *md_get(rp_interp *ip, rc_object *descr, rc_object *obj,
         return rp_new_ref(descr);
     if (md_check(ip, d, obj) < 0)
         return NULL;
-    return rp_builtin_new(ip, d->def, obj);
+    return rp_builtin_new(ip, d->def, rp_self_for(d->cls, obj));
 }
 
 static const rc_protocol md_protocol = {
@@ -347,7 +348,7 @@ static rc_object *gs_get(rp_interp *ip, rc_object *descr, rc_object *obj,
         return rp_new_ref(descr);
     if (gs_check(ip, g->def->name, g->cls, obj) < 0)
         return NULL;
-    return g->def->get(ip, obj);
+    return g->def->get(ip, rp_self_for(g->cls, obj));
 }
 
 static int gs_set(rp_interp *ip, rc_object *descr, rc_object *obj,
@@ -359,7 +360,7 @@ static int gs_set(rp_interp *ip, rc_object *descr, rc_object *obj,
         return rp_raise(ip, ip->exc.AttributeError,
                         "attribute '%s' of '%s' objects is not writable",
                         g->def->name, cls_name(g->cls));
-    return g->def->set(ip, obj, value);
+    return g->def->set(ip, rp_self_for(g->cls, obj), value);
 }
 
 static const rc_protocol gs_protocol = {

@@ -63,66 +63,96 @@ static void put_repr(strbuf *b, rc_object *o) {
 }
 
 static const char *const cmp_names[] = {"<", "<=", "==", "!=", ">", ">="};
-static const char *const binop_names[] = {
-    "+", "-", "*", "@", "/", "//", "%", "divmod", "**", "<<", ">>", "&",
-    "|", "^"};
+static const char *const binop_names[] = {"+",  "-", "*",      "@",  "/",
+                                          "//", "%", "divmod", "**", "<<",
+                                          ">>", "&", "|",      "^"};
 static const char *const unop_names[] = {"-", "+", "abs", "~"};
 
-static void put_names_arg(strbuf *b, const rp_code *co, unsigned op,
-                          uint32_t arg) {
+/* Which table an opcode's argument indexes. */
+enum { ARG_PLAIN, ARG_NAME, ARG_GLOBAL, ARG_SLOT, ARG_CONST };
+
+static int arg_table(unsigned op) {
     switch (op) {
+    case RP_LOAD_CONST:
+    case RP_KW_NAMES:
+        return ARG_CONST;
     case RP_LOAD_GLOBAL:
-        put(b, "(%s%s)", arg & 1 ? "NULL + " : "",
+        return ARG_GLOBAL;
+    case RP_LOAD_FAST:
+    case RP_STORE_FAST:
+    case RP_DELETE_FAST:
+    case RP_LOAD_DEREF:
+    case RP_STORE_DEREF:
+    case RP_DELETE_DEREF:
+    case RP_LOAD_CLOSURE:
+    case RP_LOAD_CLASSDEREF:
+        return ARG_SLOT;
+    case RP_LOAD_NAME:
+    case RP_STORE_NAME:
+    case RP_DELETE_NAME:
+    case RP_STORE_GLOBAL:
+    case RP_DELETE_GLOBAL:
+    case RP_LOAD_ATTR:
+    case RP_LOAD_METHOD:
+    case RP_STORE_ATTR:
+    case RP_DELETE_ATTR:
+    case RP_IMPORT_NAME:
+    case RP_IMPORT_FROM:
+        return ARG_NAME;
+    default:
+        return ARG_PLAIN;
+    }
+}
+
+static void put_table_arg(strbuf *b, const rp_code *co, int table,
+                          uint32_t arg) {
+    switch (table) {
+    case ARG_CONST:
+        put(b, " (");
+        put_repr(b, rc_tuple_get(co->consts, arg));
+        put(b, ")");
+        return;
+    case ARG_GLOBAL:
+        put(b, " (%s%s)", arg & 1 ? "NULL + " : "",
             rc_str_utf8(rc_tuple_get(co->names, arg >> 1)));
         return;
-    case RP_LOAD_FAST: case RP_STORE_FAST: case RP_DELETE_FAST:
-    case RP_LOAD_DEREF: case RP_STORE_DEREF: case RP_DELETE_DEREF:
-    case RP_LOAD_CLOSURE: case RP_LOAD_CLASSDEREF:
+    case ARG_SLOT:
         if (arg < co->nlocalsplus)
-            put(b, "(%s)",
+            put(b, " (%s)",
                 rc_str_utf8(rc_tuple_get(co->localsplusnames, arg)));
         return;
     default:
         if (arg < rc_tuple_size(co->names))
-            put(b, "(%s)", rc_str_utf8(rc_tuple_get(co->names, arg)));
+            put(b, " (%s)", rc_str_utf8(rc_tuple_get(co->names, arg)));
         return;
     }
 }
 
 static void put_arg(strbuf *b, const rp_code *co, unsigned op, uint32_t arg) {
+    int table = arg_table(op);
+    if (table != ARG_PLAIN) {
+        put_table_arg(b, co, table, arg);
+        return;
+    }
     switch (op) {
-    case RP_LOAD_CONST: case RP_KW_NAMES:
-        put(b, "(");
-        put_repr(b, rc_tuple_get(co->consts, arg));
-        put(b, ")");
-        return;
-    case RP_LOAD_GLOBAL: case RP_LOAD_FAST: case RP_STORE_FAST:
-    case RP_DELETE_FAST: case RP_LOAD_DEREF: case RP_STORE_DEREF:
-    case RP_DELETE_DEREF: case RP_LOAD_CLOSURE: case RP_LOAD_CLASSDEREF:
-    case RP_LOAD_NAME: case RP_STORE_NAME: case RP_DELETE_NAME:
-    case RP_STORE_GLOBAL: case RP_DELETE_GLOBAL: case RP_LOAD_ATTR:
-    case RP_LOAD_METHOD: case RP_STORE_ATTR: case RP_DELETE_ATTR:
-    case RP_IMPORT_NAME: case RP_IMPORT_FROM:
-        put_names_arg(b, co, op, arg);
-        return;
     case RP_COMPARE_OP:
-        put(b, "(%s)", arg < 6 ? cmp_names[arg] : "?");
+        put(b, " (%s)", arg < 6 ? cmp_names[arg] : "?");
         return;
     case RP_BINARY_OP:
-        put(b, "(%s%s)", binop_names[(arg & 15) % 14], arg >= 16 ? "=" : "");
+        put(b, " (%s%s)", binop_names[(arg & 15) % 14], arg >= 16 ? "=" : "");
         return;
     case RP_UNARY_OP:
-        put(b, "(%s)", unop_names[arg & 3]);
+        put(b, " (%s)", unop_names[arg & 3]);
         return;
     case RP_FORMAT_VALUE: {
         static const char *const conv[] = {"", "str", "repr", "ascii"};
-        put(b, "(%s%s%s)", conv[arg & 3], (arg & 3) && (arg & 4) ? ", " : "",
+        put(b, " (%s%s%s)", conv[arg & 3], (arg & 3) && (arg & 4) ? ", " : "",
             arg & 4 ? "with format" : "");
         return;
     }
     default:
         if (rp_opcode_is_jump(op))
-            put(b, "(to %u)", arg);
+            put(b, " (to %u)", arg);
         return;
     }
 }
@@ -151,11 +181,12 @@ static void put_code(strbuf *b, const rp_code *co) {
         } else {
             put(b, "    ");
         }
-        put(b, "    %s %5u %-24s", is_target(co, i) ? ">>" : "  ", i,
-            rp_opcode_name(op));
+        put(b, "    %s %5u ", is_target(co, i) ? ">>" : "  ", i);
         if (rp_opcode_has_arg(op) || arg) {
-            put(b, " %5u ", arg);
+            put(b, "%-24s %5u", rp_opcode_name(op), arg);
             put_arg(b, co, op, arg);
+        } else {
+            put(b, "%s", rp_opcode_name(op));
         }
         put(b, "\n");
     }

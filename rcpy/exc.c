@@ -169,14 +169,19 @@ static rc_object *exc_new(rp_interp *ip, rp_class *cls, rc_object *const *args,
     return o;
 }
 
+/* BaseException.__init__ and OSError.__init__ take no keywords. */
+static int no_keywords(rp_interp *ip, rc_object *self, rc_object *kwnames) {
+    if (!nkw(kwnames))
+        return 0;
+    return rp_raise(ip, ip->exc.TypeError, "%s() takes no keyword arguments",
+                    rc_type_name(self));
+}
+
 static rc_object *exc_init(rp_interp *ip, rc_object *self,
                            rc_object *const *args, size_t nargs,
                            rc_object *kwnames) {
-    if (nkw(kwnames)) {
-        rp_raise(ip, ip->exc.TypeError, "%s() takes no keyword arguments",
-                 rc_type_name(self));
+    if (no_keywords(ip, self, kwnames) < 0)
         return NULL;
-    }
     return done(ip, set_args(ip, self, args, nargs));
 }
 
@@ -542,13 +547,8 @@ static rc_object *oserror_new(rp_interp *ip, rp_class *cls,
 static rc_object *oserror_init(rp_interp *ip, rc_object *self,
                                rc_object *const *args, size_t nargs,
                                rc_object *kwnames) {
-    (void)self, (void)args, (void)nargs;
-    if (nkw(kwnames)) {
-        rp_raise(ip, ip->exc.TypeError, "%s() takes no keyword arguments",
-                 rc_type_name(self));
-        return NULL;
-    }
-    return rp_none(ip);
+    (void)args, (void)nargs;
+    return no_keywords(ip, self, kwnames) < 0 ? NULL : rp_none(ip);
 }
 
 static rc_object *oserror_str(rp_interp *ip, rc_object *self,

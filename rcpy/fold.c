@@ -17,10 +17,10 @@
 
 #include <string.h>
 
-#define MAX_INT_SIZE 128         /* bits */
+#define MAX_INT_SIZE        128  /* bits */
 #define MAX_COLLECTION_SIZE 256  /* items */
-#define MAX_STR_SIZE 4096        /* characters */
-#define MAX_TOTAL_ITEMS 1024     /* nested collections included */
+#define MAX_STR_SIZE        4096 /* characters */
+#define MAX_TOTAL_ITEMS     1024 /* nested collections included */
 
 /* ====================================================================== */
 /* The map                                                                */
@@ -168,8 +168,7 @@ static bool binop_ok(rc_binop op, rc_object *v, rc_object *w) {
         return multiply_ok(v, w);
     case RC_OP_POW:
         if (is_nonzero_int(v) && rc_is_int(w) && rc_int_sign(w) > 0)
-            return as_size(w, &k) &&
-                   rc_int_bit_length(v) <= MAX_INT_SIZE / k;
+            return as_size(w, &k) && rc_int_bit_length(v) <= MAX_INT_SIZE / k;
         return true;
     case RC_OP_LSHIFT:
         if (is_nonzero_int(v) && is_nonzero_int(w))
@@ -365,6 +364,17 @@ static int fold_name(rp_compiler *c, const rp_expr *e) {
     return 0;
 }
 
+static int fold_comprehension(rp_compiler *c, const rp_expr *e) {
+    if (e->kind == RP_E_DICTCOMP)
+        return fold_optional(c, e->v.dictcomp.key, e->v.dictcomp.value, NULL) <
+                       0
+                   ? -1
+                   : fold_generators(c, &e->v.dictcomp.generators);
+    return fold_expr(c, e->v.comp.elt) < 0
+               ? -1
+               : fold_generators(c, &e->v.comp.generators);
+}
+
 static int fold_children(rp_compiler *c, const rp_expr *e) {
     switch (e->kind) {
     case RP_E_BOOLOP:
@@ -391,14 +401,8 @@ static int fold_children(rp_compiler *c, const rp_expr *e) {
     case RP_E_LISTCOMP:
     case RP_E_SETCOMP:
     case RP_E_GENERATOREXP:
-        return fold_expr(c, e->v.comp.elt) < 0
-                   ? -1
-                   : fold_generators(c, &e->v.comp.generators);
     case RP_E_DICTCOMP:
-        return fold_optional(c, e->v.dictcomp.key, e->v.dictcomp.value,
-                             NULL) < 0
-                   ? -1
-                   : fold_generators(c, &e->v.dictcomp.generators);
+        return fold_comprehension(c, e);
     case RP_E_YIELD:
         return fold_optional(c, e->v.yield.value, NULL, NULL);
     case RP_E_YIELDFROM:

@@ -550,7 +550,7 @@ int rp_bind_args(rp_interp *ip, rp_function *fn, rp_frame *f,
     rp_code *co = fn->code;
     uint32_t total = co->argcount + co->kwonlyargcount;
     size_t nkw = kwnames ? rc_tuple_size(kwnames) : 0;
-    size_t npos = nargs - nkw;
+    size_t npos = nargs; /* the keyword values follow them */
     rc_object *kwdict = NULL;
     if (co->flags & RP_CO_VARKEYWORDS) {
         kwdict = rc_dict_new(ip->rt);
@@ -874,7 +874,8 @@ int rp_init_funcs(rp_interp *ip) {
         !(ip->cls.code = builtin_class(ip, "code", &rp_code_type, NULL)))
         return -1;
     ip->cls.function->get = func_descr_get;
-    if (rp_init_frame_class(ip) < 0 || rp_init_gen_class(ip) < 0)
+    if (rp_init_code(ip) < 0 || rp_init_frame_class(ip) < 0 ||
+        rp_init_gen_class(ip) < 0)
         return -1;
     return 0;
 }

@@ -478,7 +478,17 @@ static rc_object *get_class(rp_interp *ip, rc_object *self) {
 }
 
 /* Can instances of a be retyped as b? Same storage, same slots. */
+/* The builtin class whose value instances of c wrap (c a value subclass). */
+static const rp_class *value_root(const rp_class *c) {
+    while (c && (c->flags & RP_CLS_HEAP))
+        c = c->base;
+    return c;
+}
+
 static bool same_layout(const rp_class *a, const rp_class *b) {
+    if ((a->flags & RP_CLS_VALUE_) != (b->flags & RP_CLS_VALUE_) ||
+        ((a->flags & RP_CLS_VALUE_) && value_root(a) != value_root(b)))
+        return false;
     return a->layout == b->layout && a->nslots == b->nslots &&
            (a->flags & RP_CLS_HAS_DICT) == (b->flags & RP_CLS_HAS_DICT);
 }
@@ -594,21 +604,23 @@ static rc_object *object_sizeof(rp_interp *ip, rc_object *self,
     return rc_int_from_u64(ip->rt, rc_sizeof(self));
 }
 
-/* dir(obj): the instance's attributes, then its class's, unsorted (the
+/* dir(obj): the names in its __dict__, then its class's, unsorted (the
  * builtin sorts). */
 static rc_object *object_dir(rp_interp *ip, rc_object *self,
                              rc_object *const *args, size_t nargs,
                              rc_object *kwnames) {
     if (rp_check_args(ip, "__dir__", nargs, kwnames, 0, 0) < 0)
         return NULL;
-    rc_object *d = rc_dict_new(ip->rt);
+    rc_object *d = rc_dict_new(ip->rt), *own = NULL;
     if (!d)
         return NULL;
-    if (is_inst(self)) {
-        rc_object *own = rp_inst_dict(ip, self);
-        if (!own || rc_dict_update(d, own) < 0)
-            goto fail;
+    /* the object's __dict__ (instances, modules, functions ...) */
+    int r = rp_getattr_opt(ip, self, ip->s.dict, &own);
+    if (r < 0 || (r > 0 && rc_is_dict(own) && rc_dict_update(d, own) < 0)) {
+        rc_xdecref(own);
+        goto fail;
     }
+    rc_xdecref(own);
     rp_class *c = rp_type_of(self);
     size_t n = c->mro ? rc_tuple_size(c->mro) : 0;
     for (size_t i = 0; i < n; i++) {

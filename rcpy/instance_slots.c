@@ -34,13 +34,36 @@ static rc_object *lookup(rc_object *self, rc_object *name) {
     return rp_class_lookup(rp_type_of(self), name);
 }
 
-/* The slot table behind f when f is a slot wrapper that applies to self. */
-static const rc_protocol *wrapped(rc_object *f, rc_object *self) {
+/* For instances of subclasses of value classes (class L(list)) whose
+ * class inherits one of object's slots: the library's own dispatch on the
+ * wrapped value (str(L) of a str subclass is the str's text). */
+static const rc_protocol value_dispatch = {
+    .version = RC_PROTOCOL_VERSION,
+    .repr = rc_repr,
+    .str = rc_str,
+    .format = rc_format,
+    .hash = rc_hash,
+    .richcompare = rc_richcompare,
+};
+
+/* The slot table behind f when f is a slot wrapper that applies to self,
+ * and in *t the object to call its slot with (self, or the value self
+ * wraps). NULL: call f the general way. */
+static const rc_protocol *wrapped(rc_object *f, rc_object *self,
+                                  rc_object **t) {
+    *t = self;
     if (!f || f->type != &rp_wrapperdescr_type)
         return NULL;
     rp_wrapperdescr *w = (rp_wrapperdescr *)f;
     if (!w->impl || (w->cls && !rp_is_instance(self, w->cls)))
         return NULL;
+    rc_object *inner = rp_value_of(self);
+    if (inner) {
+        *t = inner;
+        if (w->impl == &rp_object_protocol)
+            return &value_dispatch;
+        *t = rp_self_for(w->cls, self);
+    }
     return w->impl;
 }
 
@@ -74,27 +97,30 @@ static rc_object *check_str(rp_interp *ip, rc_object *r, const char *what) {
 static rc_object *inst_repr(rc_object *self) {
     rp_interp *ip = rp_interp_of(self);
     rc_object *f = lookup(self, ip->s.repr);
-    const rc_protocol *p = f ? wrapped(f, self) : &rp_object_protocol;
+    rc_object *t = self;
+    const rc_protocol *p = f ? wrapped(f, self, &t) : &rp_object_protocol;
     if (p && p->repr)
-        return p->repr(self);
+        return p->repr(t);
     return check_str(ip, call_found(ip, f, self, NULL, 0), "__repr__");
 }
 
 static rc_object *inst_str(rc_object *self) {
     rp_interp *ip = rp_interp_of(self);
     rc_object *f = lookup(self, ip->s.str);
-    const rc_protocol *p = f ? wrapped(f, self) : &rp_object_protocol;
+    rc_object *t = self;
+    const rc_protocol *p = f ? wrapped(f, self, &t) : &rp_object_protocol;
     if (p && p->str)
-        return p->str(self);
+        return p->str(t);
     return check_str(ip, call_found(ip, f, self, NULL, 0), "__str__");
 }
 
 static rc_object *inst_format(rc_object *self, rc_object *spec) {
     rp_interp *ip = rp_interp_of(self);
     rc_object *f = lookup(self, ip->s.format);
-    const rc_protocol *p = f ? wrapped(f, self) : &rp_object_protocol;
+    rc_object *t = self;
+    const rc_protocol *p = f ? wrapped(f, self, &t) : &rp_object_protocol;
     if (p && p->format)
-        return p->format(self, spec);
+        return p->format(t, spec);
     rc_object *r = call_found(ip, f, self, &spec, 1);
     if (r && !rc_is_str(r)) {
         rp_raise(ip, ip->exc.TypeError, "__format__ must return a str, not %s",
@@ -113,9 +139,10 @@ static int inst_hash(rc_object *self, int64_t *out) {
                  rp_tname(self));
         return RC_EHASH;
     }
-    const rc_protocol *p = wrapped(f, self);
+    rc_object *t;
+    const rc_protocol *p = wrapped(f, self, &t);
     if (p && p->hash)
-        return p->hash(self, out);
+        return p->hash(t, out);
     rc_object *r = call_found(ip, f, self, NULL, 0);
     if (!r)
         return -1;
@@ -149,19 +176,22 @@ rc_object *rp_inst_compare_plain(rp_interp *ip, rc_object *self,
     rc_object *f = lookup(self, rp_objstate_of(ip)->cmp_name[op]);
     if (!f)
         return rc_notimplemented(ip->rt);
-    const rc_protocol *p = wrapped(f, self);
+    rc_object *t;
+    const rc_protocol *p = wrapped(f, self, &t);
     if (p && p->richcompare)
-        return p->richcompare(self, other, op);
+        return p->richcompare(t, other, op);
     return call_found(ip, f, self, &other, 1);
 }
 
-/* Both operands are instances of different run-time classes: all of
- * CPython's do_richcompare, answering for both sides. */
+/* Both operands are instances of run-time classes: all of CPython's
+ * do_richcompare (the reflected method is tried for equal types too),
+ * answering for both sides. */
 static rc_object *compare_both(rp_interp *ip, rc_object *a, rc_object *b,
                                rc_cmp op) {
     bool reverse_done = false;
     rc_object *r;
-    if (rp_is_subclass(rp_type_of(b), rp_type_of(a))) {
+    rp_class *ta = rp_type_of(a), *tb = rp_type_of(b);
+    if (ta != tb && rp_is_subclass(tb, ta)) {
         r = rp_inst_compare_plain(ip, b, a, swapped_op[op]);
         if (!r || !rc_is_notimplemented(r))
             return r;
@@ -186,7 +216,7 @@ static rc_object *compare_both(rp_interp *ip, rc_object *a, rc_object *b,
 static rc_object *inst_richcompare(rc_object *self, rc_object *other,
                                    rc_cmp op) {
     rp_interp *ip = rp_interp_of(self);
-    if (is_heap_obj(other) && self->type != other->type)
+    if (is_heap_obj(other)) /* the library reflects between types only */
         return compare_both(ip, self, other, op);
     return rp_inst_compare_plain(ip, self, other, op);
 }
@@ -214,9 +244,10 @@ static ptrdiff_t len_result(rp_interp *ip, rc_object *r) {
 }
 
 static ptrdiff_t len_of(rp_interp *ip, rc_object *self, rc_object *f) {
-    const rc_protocol *p = wrapped(f, self);
+    rc_object *t;
+    const rc_protocol *p = wrapped(f, self, &t);
     if (p && p->len)
-        return p->len(self);
+        return p->len(t);
     rc_object *r = call_found(ip, f, self, NULL, 0);
     return r ? len_result(ip, r) : -1;
 }
@@ -233,18 +264,19 @@ static int inst_truth(rc_object *self) {
     rp_interp *ip = rp_interp_of(self);
     rc_object *f = lookup(self, ip->s.bool_);
     if (f) {
-        const rc_protocol *p = wrapped(f, self);
+        rc_object *t;
+        const rc_protocol *p = wrapped(f, self, &t);
         if (p && p->truth)
-            return p->truth(self);
+            return p->truth(t);
         rc_object *r = call_found(ip, f, self, NULL, 0);
         if (!r)
             return -1;
-        int t = r == ip->true_ ? 1 : r == ip->false_ ? 0 : -1;
-        if (t < 0)
+        int v = r == ip->true_ ? 1 : r == ip->false_ ? 0 : -1;
+        if (v < 0)
             rp_raise(ip, ip->exc.TypeError,
                      "__bool__ should return bool, returned %s", rp_tname(r));
         rc_decref(r);
-        return t;
+        return v;
     }
     f = lookup(self, ip->s.len);
     if (!f)
@@ -264,10 +296,20 @@ static rc_object *inst_getitem(rc_object *self, rc_object *key) {
         type_error(ip, "'%s' object is not subscriptable", self);
         return NULL;
     }
-    const rc_protocol *p = wrapped(f, self);
-    if (p && p->getitem)
-        return p->getitem(self, key);
-    return call_found(ip, f, self, &key, 1);
+    rc_object *t;
+    const rc_protocol *p = wrapped(f, self, &t);
+    if (!p || !p->getitem)
+        return call_found(ip, f, self, &key, 1);
+    rc_object *r = p->getitem(t, key);
+    if (r || t == self || !rc_is_dict(t))
+        return r;
+    /* a dict subclass: a missing key goes to __missing__ (CPython's
+     * dict_subscript) */
+    rc_object *miss = lookup(self, ip->s.missing);
+    if (!miss || !rp_err_matches(ip, ip->exc.KeyError))
+        return NULL;
+    rp_err_clear(ip);
+    return call_found(ip, miss, self, &key, 1);
 }
 
 static int none_result(rc_object *r) {
@@ -295,9 +337,10 @@ static int inst_setitem(rc_object *self, rc_object *key, rc_object *value) {
         return missing_item_method(ip, self, ip->s.delitem, ip->s.setitem,
                                    "'%s' object does not support item "
                                    "assignment");
-    const rc_protocol *p = wrapped(f, self);
+    rc_object *t;
+    const rc_protocol *p = wrapped(f, self, &t);
     if (p && p->setitem)
-        return p->setitem(self, key, value);
+        return p->setitem(t, key, value);
     rc_object *args[2] = {key, value};
     return none_result(call_found(ip, f, self, args, 2));
 }
@@ -309,9 +352,10 @@ static int inst_delitem(rc_object *self, rc_object *key) {
         return missing_item_method(ip, self, ip->s.setitem, ip->s.delitem,
                                    "'%s' object doesn't support item "
                                    "deletion");
-    const rc_protocol *p = wrapped(f, self);
+    rc_object *t;
+    const rc_protocol *p = wrapped(f, self, &t);
     if (p && p->delitem)
-        return p->delitem(self, key);
+        return p->delitem(t, key);
     return none_result(call_found(ip, f, self, &key, 1));
 }
 
@@ -344,15 +388,16 @@ static int inst_contains(rc_object *self, rc_object *item) {
                               self);
         return contains_by_iteration(ip, self, item);
     }
-    const rc_protocol *p = wrapped(f, self);
+    rc_object *t;
+    const rc_protocol *p = wrapped(f, self, &t);
     if (p && p->contains)
-        return p->contains(self, item);
+        return p->contains(t, item);
     rc_object *r = call_found(ip, f, self, &item, 1);
     if (!r)
         return -1;
-    int t = rp_truth(ip, r);
+    int v = rp_truth(ip, r);
     rc_decref(r);
-    return t;
+    return v;
 }
 
 /* ====================================================================== */
@@ -460,9 +505,10 @@ static rc_object *inst_iter(rc_object *self) {
     }
     if (!f)
         return seqiter_new(ip, self);
-    const rc_protocol *p = wrapped(f, self);
+    rc_object *t;
+    const rc_protocol *p = wrapped(f, self, &t);
     if (p && p->iter)
-        return p->iter(self);
+        return p->iter(t);
     rc_object *r = call_found(ip, f, self, NULL, 0);
     if (r && !is_iterator(ip, r)) {
         type_error(ip, "iter() returned non-iterator of type '%s'", r);
@@ -477,9 +523,10 @@ static int inst_next(rc_object *self, rc_object **item) {
     rc_object *f = lookup(self, ip->s.next);
     if (!f)
         return type_error(ip, "'%s' object is not an iterator", self);
-    const rc_protocol *p = wrapped(f, self);
+    rc_object *t;
+    const rc_protocol *p = wrapped(f, self, &t);
     if (p && p->next)
-        return p->next(self, item);
+        return p->next(t, item);
     rc_object *r = call_found(ip, f, self, NULL, 0);
     if (r) {
         *item = r;
@@ -504,9 +551,10 @@ static rc_object *inst_call(rc_object *self, rc_object *const *args,
         type_error(ip, "'%s' object is not callable", self);
         return NULL;
     }
-    const rc_protocol *p = wrapped(f, self);
+    rc_object *t;
+    const rc_protocol *p = wrapped(f, self, &t);
     if (p && p->call)
-        return p->call(self, args, nargs, kwnames);
+        return p->call(t, args, nargs, kwnames);
     rc_incref(f);
     rc_object *r = rp_call_unbound(ip, f, self, args, nargs, kwnames);
     rc_decref(f);
@@ -516,11 +564,11 @@ static rc_object *inst_call(rc_object *self, rc_object *const *args,
 rc_object *rp_inst_getattr_slot(rc_object *self, rc_object *name) {
     rp_interp *ip = rp_interp_of(self);
     rc_object *ga = lookup(self, ip->s.getattribute);
-    rc_object *r;
+    rc_object *r, *t;
     const rc_protocol *p;
     if (!ga || ga == rp_objstate_of(ip)->object_getattribute)
         r = rp_generic_getattr(ip, self, name);
-    else if ((p = wrapped(ga, self)) && p->getattr)
+    else if ((p = wrapped(ga, self, &t)) && p->getattr)
         r = p->getattr(self, name);
     else
         r = call_found(ip, ga, self, &name, 1);
@@ -535,11 +583,11 @@ rc_object *rp_inst_getattr_slot(rc_object *self, rc_object *name) {
 
 static int inst_setattr(rc_object *self, rc_object *name, rc_object *value) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.setattr);
+    rc_object *f = lookup(self, ip->s.setattr), *t;
     const rc_protocol *p;
     if (!f || f == rp_objstate_of(ip)->object_setattr)
         return rp_generic_setattr(ip, self, name, value);
-    if ((p = wrapped(f, self)) && p->setattr)
+    if ((p = wrapped(f, self, &t)) && p->setattr)
         return p->setattr(self, name, value);
     rc_object *args[2] = {name, value};
     return none_result(call_found(ip, f, self, args, 2));
@@ -547,11 +595,11 @@ static int inst_setattr(rc_object *self, rc_object *name, rc_object *value) {
 
 static int inst_delattr(rc_object *self, rc_object *name) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.delattr);
+    rc_object *f = lookup(self, ip->s.delattr), *t;
     const rc_protocol *p;
     if (!f || f == rp_objstate_of(ip)->object_delattr)
         return rp_generic_setattr(ip, self, name, NULL);
-    if ((p = wrapped(f, self)) && p->delattr)
+    if ((p = wrapped(f, self, &t)) && p->delattr)
         return p->delattr(self, name);
     return none_result(call_found(ip, f, self, &name, 1));
 }
@@ -569,10 +617,10 @@ static rc_object *call_binop(rp_interp *ip, rc_object *self, rc_object *other,
         lookup(self, reflected ? st->rbinop_name[op] : st->binop_name[op]);
     if (!f)
         return rc_notimplemented(ip->rt);
-    const rc_protocol *p = wrapped(f, self);
+    rc_object *t;
+    const rc_protocol *p = wrapped(f, self, &t);
     if (p && p->binop)
-        return reflected ? p->binop(other, self, op)
-                         : p->binop(self, other, op);
+        return reflected ? p->binop(other, t, op) : p->binop(t, other, op);
     return call_found(ip, f, self, &other, 1);
 }
 
@@ -635,9 +683,14 @@ static rc_object *inst_inplace(rc_object *self, rc_object *other, rc_binop op) {
     rc_object *f = name ? lookup(self, name) : NULL;
     rc_object *r;
     if (f) {
-        const rc_protocol *p = wrapped(f, self);
-        r = p && p->inplace ? p->inplace(self, other, op)
+        rc_object *t;
+        const rc_protocol *p = wrapped(f, self, &t);
+        r = p && p->inplace ? p->inplace(t, other, op)
                             : call_found(ip, f, self, &other, 1);
+        if (r == t && t != self) { /* the wrapped value changed in place */
+            rc_decref(r);
+            return rp_new_ref(self);
+        }
         if (!r || !rc_is_notimplemented(r))
             return r;
     }
@@ -663,9 +716,10 @@ static rc_object *inst_unop(rc_object *self, rc_unop op) {
                  rc_unop_symbol(op), rp_tname(self));
         return NULL;
     }
-    const rc_protocol *p = wrapped(f, self);
+    rc_object *t;
+    const rc_protocol *p = wrapped(f, self, &t);
     if (p && p->unop)
-        return p->unop(self, op);
+        return p->unop(t, op);
     return call_found(ip, f, self, NULL, 0);
 }
 

@@ -38,8 +38,9 @@ void rp_lexer_init(rp_lexer *lx, rc_runtime *rt, const char *src, size_t len,
 /* Enters the next physical line; false at the end of the source. */
 static bool next_line(rp_lexer *lx) {
     if (lx->cur >= lx->end) {
-        lx->done =
-            lx->interactive && !lx->stop_at_end ? RP_LEX_NEEDMORE : RP_LEX_EOF;
+        lx->done = !lx->interactive  ? RP_LEX_EOF
+                   : lx->stop_at_end ? RP_LEX_STOP
+                                     : RP_LEX_NEEDMORE;
         return false;
     }
     const char *nl = memchr(lx->cur, '\n', (size_t)(lx->end - lx->cur));
@@ -300,6 +301,8 @@ static int continuation_line(rp_lexer *lx) {
     }
     c = nextc(lx);
     if (c == EOF_CHAR) {
+        if (lx->done != RP_LEX_NEEDMORE)
+            lx->done = RP_LEX_EOF;
         lx->cur = lx->line_end;
         return -2;
     }
@@ -399,7 +402,8 @@ static bool end_of_number(rp_lexer *lx, int c, const char *kind) {
     else if (c == 'i')
         keyword = lx->cur < lx->end &&
                   (*lx->cur == 'f' || *lx->cur == 'n' || *lx->cur == 's');
-    if (!keyword && c != EOF_CHAR && is_id_char(c)) {
+    /* (a non-ASCII character after a number is left to the parser) */
+    if (!keyword && c != EOF_CHAR && c < 128 && is_id_char(c)) {
         backup(lx, c);
         syntax_error(lx, "invalid %s literal", kind);
         return false;
@@ -819,6 +823,8 @@ again:
     lx->start = lx->cur - (c == EOF_CHAR ? 0 : 1);
     if (c == '#')
         c = skip_comment(lx);
+    if (lx->done == RP_LEX_STOP)
+        return RP_TOK_ENDMARKER;
     if (c == EOF_CHAR) {
         if (lx->done == RP_LEX_EOF && lx->level == 0)
             return RP_TOK_ENDMARKER;
@@ -860,7 +866,8 @@ again:
 rp_toktype rp_lexer_next(rp_lexer *lx, rp_lextoken *t) {
     rp_toktype type;
     memset(t, 0, sizeof *t);
-    if (lx->done != RP_LEX_OK && lx->done != RP_LEX_EOF) {
+    if (lx->done != RP_LEX_OK && lx->done != RP_LEX_EOF &&
+        lx->done != RP_LEX_STOP) {
         type = RP_TOK_ERRORTOKEN;
         goto out;
     }

@@ -140,6 +140,8 @@ typedef enum rp_lexdone {
     RP_LEX_LINECONT, /* a character after a line continuation */
     RP_LEX_DECODE,   /* invalid UTF-8 in an identifier: rp_lexer.err */
     RP_LEX_NEEDMORE, /* interactive: input ends inside a statement */
+    RP_LEX_STOP,     /* interactive, no more input to ask for: the end
+                        reads as ENDMARKER (CPython's E_INTERACT_STOP) */
     RP_LEX_NOMEM     /* memory ran out (checking an identifier) */
 } rp_lexdone;
 

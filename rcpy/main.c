@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t *interrupt_flag;
@@ -43,10 +44,13 @@ static void install_sigint(rp_interp *ip) {
 /* ====================================================================== */
 
 typedef struct options {
-    const char *command; /* -c */
-    const char *module;  /* -m */
-    const char *script;  /* FILE, or "-" for stdin */
-    int rest;            /* index of the first argument for sys.argv */
+    const char *command;      /* -c */
+    const char *module;       /* -m */
+    const char *script;       /* FILE, or "-" for stdin */
+    bool quiet;               /* -q: no banner at the prompt */
+    char file[PATH_MAX + 16]; /* the script's code runs as this absolute path
+                            (CPython's __main__.__file__) */
+    int rest;                 /* index of the first argument for sys.argv */
     rp_config cfg;
 } options;
 
@@ -65,6 +69,7 @@ static void print_help(void) {
            "-c cmd : program passed in as string (terminates option list)\n"
            "-h     : print this help message and exit (also -? or --help)\n"
            "-i     : inspect interactively after running script\n"
+           "-q     : don't print the banner on interactive startup\n"
            "-m mod : run library module as a script (terminates option "
            "list)\n"
            "-V     : print the version number and exit (also --version)\n"
@@ -128,7 +133,7 @@ static int x_option(options *o, const char *opt) {
 
 /* Single-letter flags CPython accepts that change nothing here. */
 static bool ignored_flag(char c) {
-    return strchr("bBdEIOqsSuvW", c) != NULL;
+    return strchr("bBdEIOsSuvW", c) != NULL;
 }
 
 /* Reads the options; returns -1 to go on, or an exit status. */
@@ -151,8 +156,9 @@ static int parse_options(int argc, char **argv, options *o) {
             break;
         }
         for (const char *p = a + 1; *p; p++) {
-            if (*p == 'i') {
-                o->cfg.interactive = true;
+            if (*p == 'i' || *p == 'q') {
+                o->cfg.interactive |= *p == 'i';
+                o->quiet |= *p == 'q';
                 continue;
             }
             if (ignored_flag(*p))
@@ -221,13 +227,61 @@ static int run_main(rp_interp *ip, const options *o, char *src, size_t len,
                              NULL);
     if (o->module)
         return rp_run_module(ip, o->module);
-    if (src) {
-        const char *name =
-            o->script && strcmp(o->script, "-") != 0 ? o->script : "<stdin>";
-        return rp_run_source(ip, src, len, name, NULL);
-    }
+    if (src && o->file[0])
+        return rp_run_source(ip, src, len, o->file, NULL);
+    if (src)
+        return rp_run_source(ip, src, len, "<stdin>", NULL);
     *prompt = true;
     return 0;
+}
+
+/* CPython's rule: a banner before the prompt when nothing else was run
+ * and stdin is a terminal (or -i asked for the prompt), unless -q. */
+static void banner(const options *o) {
+    if (o->quiet || o->command || o->module || o->script ||
+        !(isatty(0) || o->cfg.interactive))
+        return;
+    fprintf(stderr,
+            "rcpy %s (Python %d.%d) on linux\n"
+            "Type \"exit()\" or Ctrl-D (i.e. EOF) to exit.\n",
+            RP_VERSION, RP_PY_MAJOR, RP_PY_MINOR);
+}
+
+/* Reads the script named on the command line: a file, or a folder's
+ * __main__.py (sys.path[0] is then the folder as given). Fills o->file and
+ * path0; returns -1 on success, else the exit status (message printed). */
+static int load_script(options *o, char **src, size_t *len, char *path0,
+                       size_t cap) {
+    char abs[PATH_MAX], inner[PATH_MAX + 16];
+    absolute(o->script, abs, sizeof abs);
+    struct stat st;
+    if (stat(o->script, &st) == 0 && S_ISDIR(st.st_mode)) {
+        size_t n = strlen(abs);
+        snprintf(inner, sizeof inner, "%.*s/__main__.py",
+                 (int)(n > 1 && abs[n - 1] == '/' ? n - 1 : n), abs);
+        FILE *fp = fopen(inner, "rb");
+        if (!fp) {
+            fprintf(stderr, "rcpy: can't find '__main__' module in '%s'\n",
+                    o->script);
+            return 1;
+        }
+        *src = rp_read_stream(fp, len);
+        fclose(fp);
+        snprintf(o->file, sizeof o->file, "%s", inner);
+        snprintf(path0, cap, "%s", o->script);
+        return -1;
+    }
+    FILE *fp = fopen(o->script, "rb");
+    if (!fp) {
+        fprintf(stderr, "rcpy: can't open file '%s': [Errno %d] %s\n", abs,
+                errno, strerror(errno));
+        return 2;
+    }
+    *src = rp_read_stream(fp, len);
+    fclose(fp);
+    snprintf(o->file, sizeof o->file, "%s", abs);
+    script_dir(o->script, path0, cap);
+    return -1;
 }
 
 static int start(options *o, int argc, char **argv) {
@@ -237,17 +291,9 @@ static int start(options *o, int argc, char **argv) {
     bool from_stdin = !o->command && !o->module &&
                       (o->script ? strcmp(o->script, "-") == 0 : !isatty(0));
     if (o->script && !from_stdin) {
-        FILE *fp = fopen(o->script, "rb");
-        char abs[PATH_MAX];
-        absolute(o->script, abs, sizeof abs);
-        if (!fp) {
-            fprintf(stderr, "rcpy: can't open file '%s': [Errno %d] %s\n", abs,
-                    errno, strerror(errno));
-            return 2;
-        }
-        src = rp_read_stream(fp, &len);
-        fclose(fp);
-        script_dir(o->script, path0, sizeof path0);
+        int r = load_script(o, &src, &len, path0, sizeof path0);
+        if (r >= 0)
+            return r;
     } else if (from_stdin && !o->cfg.interactive)
         src = rp_read_stream(stdin, &len);
     if (o->module && !getcwd(path0, sizeof path0))
@@ -274,8 +320,10 @@ static int start(options *o, int argc, char **argv) {
     int r = run_main(ip, o, src, len, &prompt);
     free(src);
     int code = r == 0 ? 0 : ip->exit_code;
-    if (prompt)
+    if (prompt) {
+        banner(o);
         code = rp_repl(ip);
+    }
     rp_interp_free(ip);
     interrupt_flag = NULL;
     return code & 0xff;

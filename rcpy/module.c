@@ -301,3 +301,22 @@ int rp_init_modules(rp_interp *ip) {
     rc_xdecref(p0);
     return r;
 }
+
+/* Shutdown, first step (CPython's finalize_modules): __main__ leaves
+ * sys.modules and its namespace is collected while sys and builtins still
+ * work, so that __del__ methods of the program's objects can still print.
+ * Modules that survive are left for rp_interp_free. */
+void rp_modules_finalize(rp_interp *ip) {
+    if (!ip->modules || !ip->main)
+        return;
+    rc_object *name = ((rp_module *)ip->main)->name;
+    rc_object *there = NULL;
+    if (rc_dict_lookup(ip->modules, name, &there) == 1 && there == ip->main &&
+        rc_dict_delitem(ip->modules, name) < 0)
+        rp_err_clear(ip);
+    rc_object *m = ip->main;
+    ip->main = NULL;
+    rc_decref(m);
+    rc_gc_collect(ip->rt, 2);
+    rp_err_clear(ip);
+}

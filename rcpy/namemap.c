@@ -32,7 +32,8 @@ static bool same_name(rc_object *a, rc_object *b) {
     if (a == b)
         return true;
     size_t n = rc_str_size(a);
-    return n == rc_str_size(b) && memcmp(rc_str_utf8(a), rc_str_utf8(b), n) == 0;
+    return n == rc_str_size(b) &&
+           memcmp(rc_str_utf8(a), rc_str_utf8(b), n) == 0;
 }
 
 static int64_t name_hash(rc_object *name) {

@@ -24,6 +24,10 @@
     (1u << 17)                     /* attributes cannot be set (builtin        \
                                       classes, the exception hierarchy) */
 #define RP_CLS_WEAKREF_ (1u << 18) /* a __weakref__ getset was added */
+#define RP_CLS_VALUE_                                                          \
+    (1u << 19) /* derives from a builtin value class (int,                     \
+                  str, list, dict ...): each instance holds                    \
+                  a real one in its first __slots__ value */
 
 /* ====================================================================== */
 /* State of the object model (class.c)                                    */
@@ -115,6 +119,24 @@ int rp_heap_traverse(rc_object *o, rc_visitproc visit, void *arg);
 int rp_heap_clear(rc_object *o);
 void rp_heap_dealloc(rc_object *o);
 void rp_heap_finalize(rc_object *o);
+/* The builtin value an instance of a subclass of int, str, list, dict ...
+ * wraps (borrowed), or NULL for any other object. */
+static inline rc_object *rp_value_of(const rc_object *o) {
+    const rc_type *t = o->type;
+    if (!(t->flags & RC_TYPE_HEAP))
+        return NULL;
+    const rp_class *c = (const rp_class *)t->owner;
+    if (!(c->flags & RP_CLS_VALUE_))
+        return NULL;
+    return *(rc_object *const *)((const char *)o + c->slots_offset);
+}
+/* What a C method or slot of the builtin class `defining` gets as self:
+ * the wrapped value when self is an instance of a subclass of a value
+ * class and `defining` is a builtin class other than object; else self. */
+rc_object *rp_self_for(const rp_class *defining, rc_object *self);
+/* Is cls one of the builtin value classes a class statement may derive
+ * from (int, float, str, tuple, list, dict, set, frozenset)? */
+bool rp_is_value_class(rp_interp *ip, const rp_class *cls);
 /* Does the instance carry attributes (rp_inst layout with a dict)? */
 bool rp_has_inst_attrs(const rc_object *o);
 /* The __dict__/__weakref__ getsets a class adds for its instances. */

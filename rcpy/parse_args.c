@@ -171,6 +171,12 @@ static rp_expr *positional_arg(rp_parser *p) {
     return NULL;
 }
 
+/* ','.(starred_expression | (assignment_expression | expression !':=')
+ * !'=')+ */
+bool rp_p_positional_args(rp_parser *p, rp_vec *out) {
+    return rp_p_gather(p, positional_arg, out);
+}
+
 static rp_expr *call_of(rp_parser *p, int mark, rp_vec *args,
                         rp_vec *keywords) {
     rp_expr *e = rp_mk_expr(p, RP_E_CALL, rp_p_loc(p, mark));

@@ -977,7 +977,8 @@ RP_RULE(rp_expr *, dict) {
     if (p->error)
         return NULL;
     p->mark = mark;
-    if (p->call_invalid_rules && rp_tok_expect(p, RP_TOK_LBRACE)) {
+    /* not a lone invalid rule, so CPython tries it in the first pass too */
+    if (rp_tok_expect(p, RP_TOK_LBRACE)) {
         rp_invalid_double_starred_kvpairs(p);
         if (p->error)
             return NULL;

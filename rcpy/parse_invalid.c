@@ -53,15 +53,32 @@ static void *indent_error(rp_parser *p, const char *what, int lineno) {
 /* Calls                                                                  */
 /* ====================================================================== */
 
-/* args ',' '*' ... ',' args: the errors of argument order. */
+/* ((','.positional_arg+ ',' kwargs) | kwargs) ',' '*' */
+static bool kwargs_then_star(rp_parser *p, rp_token **star) {
+    int mark = p->mark;
+    rp_vec v = {0}, kw = {0};
+    if (!rp_p_positional_args(p, &v) || !rp_tok_expect(p, RP_TOK_COMMA) ||
+        !rp_p_kwargs(p, &kw)) {
+        if (p->error)
+            return false;
+        p->mark = mark;
+        kw.n = 0;
+        if (!rp_p_kwargs(p, &kw))
+            return false;
+    }
+    return rp_tok_expect(p, RP_TOK_COMMA) &&
+           (*star = rp_tok_expect(p, RP_TOK_STAR)) != NULL;
+}
+
+/* The errors of argument order and generator expressions in calls. */
 void *rp_invalid_arguments(rp_parser *p) {
     int mark = p->mark;
     rp_expr *a, *b;
     rp_token *t, *eq;
     rp_vec gens = {0};
-    /* args ',' '*' */
-    if ((a = rp_p_args(p)) && rp_tok_expect(p, RP_TOK_COMMA) &&
-        (t = rp_tok_expect(p, RP_TOK_STAR)))
+    /* (positional ',' kwargs | kwargs) ',' '*': CPython 3.11.7 points at
+     * the '*' */
+    if (kwargs_then_star(p, &t))
         return rp_perr_loc(p, rp_tok_loc(t),
                            "iterable argument unpacking follows keyword "
                            "argument unpacking");

@@ -76,16 +76,96 @@ rp_expr *rp_mk_tuple1(rp_parser *p, rp_expr *elt, rp_loc loc) {
     return rp_mk_seq(p, RP_E_TUPLE, &v, RP_LOAD, loc);
 }
 
+/* ====================================================================== */
+/* Identifiers                                                            */
+/* ====================================================================== */
+
+/* The ASCII text NFKC gives for a compatibility character that may stand
+ * in an identifier, or NULL: the common cases only (micro sign, ordinal
+ * indicators, long s, ligatures, letterlike and mathematical letters and
+ * digits, fullwidth forms). Python normalizes identifiers with the whole
+ * of NFKC; rcpy has no Unicode database. */
+static const char *nfkc_ascii(uint32_t cp, char one[2]) {
+    static const struct {
+        uint32_t cp;
+        const char *to;
+    } table[] = {
+        {0xAA, "a"},    {0xBA, "o"},    {0x17F, "s"},    {0xFB00, "ff"},
+        {0xFB01, "fi"}, {0xFB02, "fl"}, {0xFB03, "ffi"}, {0xFB04, "ffl"},
+        {0xFB05, "st"}, {0xFB06, "st"}, {0x2102, "C"},   {0x210A, "g"},
+        {0x210B, "H"},  {0x210C, "H"},  {0x210D, "H"},   {0x210E, "h"},
+        {0x2110, "I"},  {0x2111, "I"},  {0x2112, "L"},   {0x2113, "l"},
+        {0x2115, "N"},  {0x2119, "P"},  {0x211A, "Q"},   {0x211B, "R"},
+        {0x211C, "R"},  {0x211D, "R"},  {0x2124, "Z"},   {0x2128, "Z"},
+        {0x212C, "B"},  {0x212D, "C"},  {0x212F, "e"},   {0x2130, "E"},
+        {0x2131, "F"},  {0x2133, "M"},  {0x2134, "o"},   {0x2139, "i"},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (table[i].cp == cp)
+            return table[i].to;
+    one[1] = '\0';
+    if (cp >= 0x1D400 && cp <= 0x1D6A3) { /* mathematical Latin letters */
+        uint32_t k = (cp - 0x1D400) % 52;
+        one[0] = (char)(k < 26 ? 'A' + k : 'a' + k - 26);
+        return one;
+    }
+    if (cp >= 0x1D7CE && cp <= 0x1D7FF) { /* mathematical digits */
+        one[0] = (char)('0' + (cp - 0x1D7CE) % 10);
+        return one;
+    }
+    if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+        (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF3F) { /* fullwidth */
+        one[0] = (char)(cp - 0xFF00 + 0x20);
+        return one;
+    }
+    return NULL;
+}
+
+/* Decodes one UTF-8 character of valid text; its length in *n. */
+static uint32_t utf8_char(const unsigned char *s, size_t *n) {
+    if (s[0] < 0x80)
+        return *n = 1, s[0];
+    if (s[0] < 0xE0)
+        return *n = 2, (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    if (s[0] < 0xF0)
+        return *n = 3, (uint32_t)(s[0] & 0x0F) << 12 |
+                           (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    return *n = 4, (uint32_t)(s[0] & 0x07) << 18 |
+                       (uint32_t)(s[1] & 0x3F) << 12 |
+                       (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+}
+
+/* Copies the identifier into buf (len * 3 + 1 bytes), normalized. */
+static size_t normalize(const char *text, size_t len, char *buf) {
+    size_t out = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        char one[2];
+        uint32_t cp = utf8_char((const unsigned char *)text + i, &n);
+        const char *to = cp == 0xB5 ? "\xce\xbc" : nfkc_ascii(cp, one);
+        if (to) {
+            size_t tl = strlen(to);
+            memcpy(buf + out, to, tl);
+            out += tl;
+        } else {
+            memcpy(buf + out, text + i, n);
+            out += n;
+        }
+        i += n;
+    }
+    buf[out] = '\0';
+    return out;
+}
+
 rc_object *rp_p_ident(rp_parser *p, const char *text, size_t len) {
     char small[64];
     char *buf = small;
-    if (len >= sizeof small) {
-        buf = rp_arena_alloc(p->scratch, len + 1);
+    if (len * 3 + 1 > sizeof small) {
+        buf = rp_arena_alloc(p->scratch, len * 3 + 1);
         if (!buf)
             return rp_pnomem(p);
     }
-    memcpy(buf, text, len);
-    buf[len] = '\0';
+    normalize(text, len, buf);
     return rp_pkeep(p, rc_str_intern(p->rt, buf));
 }
 

@@ -96,6 +96,8 @@ static void *raise_known(rp_parser *p, rp_syntax_kind kind, int lineno, int col,
                          int end_lineno, int end_col, const char *fmt,
                          va_list ap) {
     rp_syntax_error *e = p->err;
+    if (p->err_set && !p->reporting)
+        return NULL; /* an action after a failed item: the error stays */
     p->error = true;
     p->err_set = true;
     p->err_from_lexer = false;
@@ -355,13 +357,15 @@ rp_token *rp_tok_forced(rp_parser *p, rp_toktype type, const char *expected) {
     return t;
 }
 
+/* CPython compares only the token's length of each soft keyword, so any
+ * prefix of one ("c", "ma") counts too. */
 bool rp_is_soft_keyword(const rp_token *t) {
     static const char *const words[] = {"_", "case", "match"};
     if (t->type != RP_TOK_NAME)
         return false;
     size_t n = (size_t)(t->end - t->start);
     for (size_t i = 0; i < 3; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], t->start, n) == 0)
+        if (strncmp(words[i], t->start, n) == 0)
             return true;
     return false;
 }
@@ -575,14 +579,14 @@ static void check_rest_of_source(rp_parser *p) {
         if (type != RP_TOK_ERRORTOKEN)
             continue;
         rp_lexer *lx = p->lx;
-        if (lx->level != 0 && err_line > lx->parenlineno[lx->level - 1])
-            raise_unclosed_paren(p);
-        else if (lx->done == RP_LEX_ERROR)
+        if (lx->done == RP_LEX_ERROR)
             lexer_error(p);
         else if (lx->done == RP_LEX_DECODE)
             rp_perr(p, RP_SYNTAX_ERROR, "(unicode error) %s", lx->err.msg);
         else if (lx->done == RP_LEX_NOMEM)
             rp_pnomem(p);
+        else if (lx->level != 0 && err_line > lx->parenlineno[lx->level - 1])
+            raise_unclosed_paren(p);
         return;
     }
 }
@@ -658,6 +662,7 @@ static void *run_parser(rp_parser *p) {
     start_rule(p);
     if (p->err_set && p->err->kind == RP_SYNTAX_INCOMPLETE)
         return NULL;
+    p->reporting = true;
     set_syntax_error(p, last);
     if (!p->err_set)
         rp_perr(p, RP_SYNTAX_ERROR, "invalid syntax");

@@ -95,6 +95,8 @@ struct rp_parser {
     rp_syntax_error *err;
     rp_token *known_err_token;
     bool parsing_started;
+    bool reporting; /* choosing the final error: a new one may replace
+                       the one recorded (otherwise the first stays) */
     /* an f-string's expression: a parser of its own over "(expr)" */
     bool fstring;
     int starting_lineno, starting_col_offset;
@@ -363,6 +365,7 @@ void *rp_p_param_maybe_default(rp_parser *p, bool lambda);
 void *rp_p_slash_no_default(rp_parser *p, bool lambda);
 void *rp_p_slash_with_default(rp_parser *p, bool lambda);
 bool rp_p_kwargs(rp_parser *p, rp_vec *out);
+bool rp_p_positional_args(rp_parser *p, rp_vec *out);
 
 /* parse_target.c */
 rp_expr *rp_p_star_targets(rp_parser *p);

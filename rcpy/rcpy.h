@@ -684,7 +684,7 @@ rc_object *rp_import_from(rp_interp *ip, rc_object *module, rc_object *name);
  * leading underscore) stored into locals (a dict). */
 int rp_import_star(rp_interp *ip, rc_object *module, rc_object *locals);
 
-/* The modules written in Python that the build embeds (rcpy/lib/*.py):
+/* The modules written in Python that the build embeds (the .py files of rcpy/lib):
  * source text by module name, or NULL. */
 const char *rp_lib_source(const char *name, size_t *len);
 

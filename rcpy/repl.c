@@ -269,15 +269,6 @@ static void history_path(char *buf, size_t cap) {
     snprintf(buf, cap, "%s/.rcpy_history", home ? home : ".");
 }
 
-static void banner(rp_interp *ip) {
-    if (!isatty(0) && !ip->cfg.interactive)
-        return;
-    fprintf(stderr,
-            "rcpy %s (Python %d.%d) on linux\n"
-            "Type \"exit()\" or Ctrl-D (i.e. EOF) to exit.\n",
-            RP_VERSION, RP_PY_MAJOR, RP_PY_MINOR);
-}
-
 static int repl_loop(rp_interp *ip) {
     linebuf b = {0};
     for (;;) {
@@ -325,7 +316,6 @@ int rp_repl(rp_interp *ip) {
     }
     rc_xdecref(ps1);
     rc_xdecref(ps2);
-    banner(ip);
     char hist[1024];
     history_path(hist, sizeof hist);
 #ifdef RP_HAVE_LIBEDIT

@@ -378,7 +378,14 @@ rc_object *rp_wrapper_call(rp_interp *ip, rp_wrapperdescr *w, rc_object *self,
                            rc_object *kwnames) {
     if (check_nargs(ip, w->sd, nargs, kwnames) < 0)
         return NULL;
-    return w->sd->wrap(ip, w->sd, w->impl, self, args, nargs, kwnames);
+    rc_object *target = w->impl ? rp_self_for(w->cls, self) : self;
+    rc_object *r =
+        w->sd->wrap(ip, w->sd, w->impl, target, args, nargs, kwnames);
+    if (r == target && target != self) { /* __iadd__ returning self */
+        rc_decref(r);
+        r = rp_new_ref(self);
+    }
+    return r;
 }
 
 static int wrapper_traverse(rc_object *o, rc_visitproc visit, void *arg) {

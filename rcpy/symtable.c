@@ -50,8 +50,7 @@ static void ste_free(rc_runtime *rt, rp_ste *ste) {
     rc_free(rt, ste->children, ste->capchildren * sizeof *ste->children);
     for (uint32_t i = 0; i < ste->ndirectives; i++)
         rc_decref(ste->directives[i].name);
-    rc_free(rt, ste->directives,
-            ste->capdirectives * sizeof *ste->directives);
+    rc_free(rt, ste->directives, ste->capdirectives * sizeof *ste->directives);
     rp_namemap_fini(&ste->symbols);
     rp_namemap_fini(&ste->varnames);
     rc_decref(ste->name);
@@ -93,9 +92,9 @@ static int enter_block(rp_symtable *st, rc_object *name, rp_block_kind type,
         ste->nested = 1;
     if (reserve(st->rt, (void **)&st->stack, st->nstack, &st->capstack,
                 sizeof *st->stack) < 0 ||
-        (parent && reserve(st->rt, (void **)&parent->children,
-                           parent->nchildren, &parent->capchildren,
-                           sizeof *parent->children) < 0)) {
+        (parent &&
+         reserve(st->rt, (void **)&parent->children, parent->nchildren,
+                 &parent->capchildren, sizeof *parent->children) < 0)) {
         ste_free(st->rt, ste);
         return -1;
     }
@@ -181,8 +180,8 @@ static int add_def_in(rp_symtable *st, rc_object *name, int flag, rp_ste *ste,
     if (!mangled)
         return -1;
     int val = 0, r = -1;
-    if (rp_namemap_get(&ste->symbols, mangled, &val) &&
-        (flag & RP_DEF_PARAM) && (val & RP_DEF_PARAM)) {
+    if (rp_namemap_get(&ste->symbols, mangled, &val) && (flag & RP_DEF_PARAM) &&
+        (val & RP_DEF_PARAM)) {
         st_error(st, loc, "duplicate argument '%s' in function definition",
                  name);
         goto done;
@@ -292,8 +291,8 @@ static int visit_functiondef(rp_symtable *st, const rp_stmt *s) {
     if (add_def(st, s->v.functiondef.name, RP_DEF_LOCAL, s->loc) < 0 ||
         visit_defaults(st, s->v.functiondef.args) < 0 ||
         visit_exprs(st, &s->v.functiondef.decorator_list) < 0 ||
-        enter_block(st, s->v.functiondef.name, RP_BLOCK_FUNCTION, s,
-                    s->loc) < 0)
+        enter_block(st, s->v.functiondef.name, RP_BLOCK_FUNCTION, s, s->loc) <
+            0)
         return -1;
     if (visit_arguments(st, s->v.functiondef.args) < 0 ||
         visit_stmts(st, &s->v.functiondef.body) < 0)
@@ -714,6 +713,18 @@ static int visit_two(rp_symtable *st, const rp_expr *a, const rp_expr *b) {
     return b ? visit_expr(st, b) : 0;
 }
 
+static int visit_comp_kind(rp_symtable *st, const rp_expr *e) {
+    if (e->kind == RP_E_DICTCOMP)
+        return visit_comprehension(st, e, RP_COMP_DICT,
+                                   &e->v.dictcomp.generators, e->v.dictcomp.key,
+                                   e->v.dictcomp.value);
+    int kind = e->kind == RP_E_LISTCOMP  ? RP_COMP_LIST
+               : e->kind == RP_E_SETCOMP ? RP_COMP_SET
+                                         : RP_COMP_GEN;
+    return visit_comprehension(st, e, kind, &e->v.comp.generators,
+                               e->v.comp.elt, NULL);
+}
+
 static int visit_expr_kind(rp_symtable *st, const rp_expr *e) {
     switch (e->kind) {
     case RP_E_BOOLOP:
@@ -739,15 +750,8 @@ static int visit_expr_kind(rp_symtable *st, const rp_expr *e) {
     case RP_E_LISTCOMP:
     case RP_E_SETCOMP:
     case RP_E_GENERATOREXP:
-        return visit_comprehension(st, e,
-                                   e->kind == RP_E_LISTCOMP  ? RP_COMP_LIST
-                                   : e->kind == RP_E_SETCOMP ? RP_COMP_SET
-                                                             : RP_COMP_GEN,
-                                   &e->v.comp.generators, e->v.comp.elt, NULL);
     case RP_E_DICTCOMP:
-        return visit_comprehension(st, e, RP_COMP_DICT,
-                                   &e->v.dictcomp.generators,
-                                   e->v.dictcomp.key, e->v.dictcomp.value);
+        return visit_comp_kind(st, e);
     case RP_E_YIELD:
     case RP_E_YIELDFROM:
         return visit_yield(st, e);
@@ -888,15 +892,14 @@ static int update_symbols(rp_ste *ste, nameset *scopes, nameset *bound,
         int flags;
         if (rp_namemap_get(&ste->symbols, name, &flags)) {
             if (is_class && (flags & (RP_DEF_BOUND | RP_DEF_GLOBAL)) &&
-                rp_namemap_set(&ste->symbols, name,
-                               flags | RP_DEF_FREE_CLASS) < 0)
+                rp_namemap_set(&ste->symbols, name, flags | RP_DEF_FREE_CLASS) <
+                    0)
                 return -1;
             continue;
         }
         if (bound && !rp_namemap_has(bound, name))
             continue; /* a global */
-        if (rp_namemap_set(&ste->symbols, name, RP_FREE << RP_SCOPE_OFFSET) <
-            0)
+        if (rp_namemap_set(&ste->symbols, name, RP_FREE << RP_SCOPE_OFFSET) < 0)
             return -1;
     }
     return 0;
@@ -932,9 +935,8 @@ typedef struct analysis {
 static int analyze_names(rp_symtable *st, rp_ste *ste, analysis *a,
                          nameset *bound, nameset *global) {
     bool is_class = ste->type == RP_BLOCK_CLASS;
-    if (is_class &&
-        (copy_set(&a->newglobal, global) < 0 ||
-         copy_set(&a->newbound, bound) < 0))
+    if (is_class && (copy_set(&a->newglobal, global) < 0 ||
+                     copy_set(&a->newbound, bound) < 0))
         return -1;
     for (uint32_t i = 0; i < ste->symbols.n; i++)
         if (analyze_name(st, ste, &a->scopes, ste->symbols.entries[i].name,

@@ -405,7 +405,8 @@ static void print_entry(rp_interp *ip, sbuf *b, const entry *e) {
     const char *file = rc_str_utf8(e->code->filename);
     sb_printf(b, "  File \"%s\", line %d, in %s\n", file, e->lineno,
               rc_str_utf8(e->code->name));
-    char *line = read_line(file, e->lineno);
+    bool shutdown = !ip->front || ip->front->finalizing;
+    char *line = shutdown ? NULL : read_line(file, e->lineno);
     if (!line)
         return;
     const char *s = line;

@@ -385,6 +385,16 @@ static int send_step(rp_interp *ip, rc_object *recv, rc_object *v,
         }                                                                      \
     } while (0)
 
+/* A jump; one to an earlier instruction (a loop's back edge, which 3.11
+ * also makes of conditional jumps) is a safe point. */
+#define JUMP_TO(target)                                                        \
+    do {                                                                       \
+        uint32_t t_ = (target);                                                \
+        if (t_ < pc && rp_safepoint(ip) < 0)                                   \
+            goto error;                                                        \
+        pc = t_;                                                               \
+    } while (0)
+
 /* An instruction's object result: on failure its operands stay on the
  * stack (unwinding releases them); on success its n operands are
  * released and the result pushed. */
@@ -828,8 +838,8 @@ dispatch:
             DISPATCH();
         }
         TARGET(JUMP_BACKWARD) {
-            pc = OPARG;
-            FINISH_STATUS(rp_safepoint(ip), 0);
+            JUMP_TO(OPARG);
+            DISPATCH();
         }
         TARGET(POP_JUMP_IF_FALSE) {
             rc_object *v = TOP();
@@ -838,7 +848,7 @@ dispatch:
                 goto error;
             POP_N(1);
             if (!t)
-                pc = OPARG;
+                JUMP_TO(OPARG);
             DISPATCH();
         }
         TARGET(POP_JUMP_IF_TRUE) {
@@ -848,21 +858,21 @@ dispatch:
                 goto error;
             POP_N(1);
             if (t)
-                pc = OPARG;
+                JUMP_TO(OPARG);
             DISPATCH();
         }
         TARGET(POP_JUMP_IF_NONE) {
             bool none = TOP() == ip->none;
             POP_N(1);
             if (none)
-                pc = OPARG;
+                JUMP_TO(OPARG);
             DISPATCH();
         }
         TARGET(POP_JUMP_IF_NOT_NONE) {
             bool none = TOP() == ip->none;
             POP_N(1);
             if (!none)
-                pc = OPARG;
+                JUMP_TO(OPARG);
             DISPATCH();
         }
         TARGET(JUMP_IF_FALSE_OR_POP) {
@@ -897,6 +907,7 @@ dispatch:
             rc_object **base = sp - total - 2;
             rc_object *callable = base[0], **args = base + 1;
             rc_object *kw = kwnames;
+            size_t nkw = kw ? rc_tuple_size(kw) : 0;
             kwnames = NULL;
             if (callable) {
                 total++;
@@ -924,7 +935,7 @@ dispatch:
                 if (!kw && simple_call(fn, total)) {
                     move_args(nf, fn, args, total);
                 } else {
-                    if (rp_bind_args(ip, fn, nf, args, total, kw) < 0) {
+                    if (rp_bind_args(ip, fn, nf, args, total - nkw, kw) < 0) {
                         rp_frame_clear(ip, nf);
                         rp_frame_pop(ip, nf);
                         goto error;
@@ -944,7 +955,7 @@ dispatch:
                 f = nf;
                 goto start_frame;
             }
-            size_t npos = total - (kw ? rc_tuple_size(kw) : 0);
+            size_t npos = total - nkw;
             SAVE_SP();
             rc_object *res =
                 callable->type == &rp_function_type

@@ -740,6 +740,12 @@ static void test_comparisons(void **state) {
     rc_object *a = call(ip, A, 0), *b = call(ip, A, 0);
     assert_int_equal(rc_compare(p, q, RC_EQ), 1);
     assert_int_equal(rc_compare(p, q, RC_NE), 0); /* __ne__ inverts __eq__ */
+    /* P has only __lt__: q > p is answered by p.__lt__(q), as CPython
+     * reflects between objects of one class too (max() relies on it) */
+    rc_object *p2 = call(ip, P, 1, I(ip, 2));
+    assert_int_equal(rc_compare(p2, p, RC_GT), 1);
+    assert_int_equal(rc_compare(p, p2, RC_GT), 0);
+    rc_decref(p2);
     assert_int_equal(rc_compare(a, b, RC_EQ), 0);
     assert_int_equal(rc_compare(a, a, RC_EQ), 1);
     assert_int_equal(rc_compare(a, b, RC_NE), 1);
@@ -877,6 +883,75 @@ static void test_callable_and_abstract(void **state) {
 }
 
 /* ====================================================================== */
+/* Subclasses of builtin value classes                                    */
+/* ====================================================================== */
+
+/* total(self): the sum of the items, by iteration (self may wrap a list) */
+static rc_object *m_total(rp_interp *ip, rc_object *self,
+                          rc_object *const *args, size_t nargs,
+                          rc_object *kwnames) {
+    rc_object *it = rc_iter(self), *x, *sum = rc_int_from_i64(ip->rt, 0);
+    while (it && sum && rc_next(it, &x) > 0) {
+        rc_object *s2 = rc_number_add(sum, x);
+        rc_decref(x);
+        rc_decref(sum);
+        sum = s2;
+    }
+    rc_xdecref(it);
+    return sum;
+}
+
+static const rp_methoddef total_methods[] = {{"total", m_total, 0, NULL},
+                                             {NULL}};
+
+static void test_list_subclass(void **state) {
+    rp_interp *ip = *state;
+    if (!ip->cls.list)
+        skip();
+    rp_class *L =
+        make_class(ip, "MyList", bases1(ip, ip->cls.list), total_methods, NULL);
+    assert_non_null(L);
+    rc_object *items = rc_list_new(ip->rt);
+    for (int64_t i = 1; i <= 3; i++)
+        assert_int_equal(rc_list_append(items, I(ip, i)), 0);
+    rc_object *m = call(ip, L, 1, items);
+    assert_non_null(m);
+    assert_ptr_equal(rp_type_of(m), L);
+    assert_int_equal(rp_isinstance(ip, m, &ip->cls.list->ob), 1);
+    rc_object *four = I(ip, 4);
+    rc_object *r = rp_call_method(ip, m, N(ip, "append"), &four, 1);
+    assert_ptr_equal(r, ip->none);
+    assert_int_equal(rc_len(m), 4);
+    assert_int_equal(int_of(rp_call_method(ip, m, N(ip, "total"), NULL, 0)),
+                     10);
+    expect_str(rc_repr(m), "[1, 2, 3, 4]");
+    expect_str(rc_str(m), "[1, 2, 3, 4]");
+    rc_object *same = rc_list_new(ip->rt);
+    assert_int_equal(rc_list_extend(same, m), 0);
+    assert_int_equal(rc_compare(m, same, RC_EQ), 1);
+    assert_int_equal(rc_compare(same, m, RC_EQ), 1);
+    rc_object *sum = rc_number_add(m, items);
+    assert_non_null(sum);
+    assert_true(rc_is_list(sum)); /* list + list is a list, as in CPython */
+    assert_int_equal(rc_list_size(sum), 7);
+    rc_object *again = rc_number_inplace(m, items, RC_OP_ADD);
+    assert_ptr_equal(again, m); /* += changes the object in place */
+    assert_int_equal(rc_len(m), 7);
+    assert_int_equal(setattr(ip, m, "tag", four), 0);
+    assert_int_equal(int_of(getattr(ip, m, "tag")), 4);
+    /* a subclass of a subclass keeps the value */
+    rp_class *L2 = make_class(ip, "Sub", bases1(ip, L), NULL, NULL);
+    rc_object *m2 = call(ip, L2, 1, items);
+    assert_int_equal(rc_len(m2), 3);
+    assert_int_equal(int_of(rp_call_method(ip, m2, N(ip, "total"), NULL, 0)),
+                     6);
+    rc_object *objs[] = {m2, &L2->ob, again, sum, same, items, m, &L->ob};
+    for (size_t i = 0; i < 8; i++)
+        rc_decref(objs[i]);
+    rc_decref(r);
+}
+
+/* ====================================================================== */
 /* isinstance, argument parsing                                           */
 /* ====================================================================== */
 
@@ -964,6 +1039,7 @@ int main(void) {
         T(test_error_messages),
         T(test_default_repr_and_wrappers),
         T(test_callable_and_abstract),
+        T(test_list_subclass),
         T(test_isinstance),
         T(test_argument_parsing),
 #undef T
