@@ -324,8 +324,7 @@ class JSONDecoder:
                 if not esc:
                     raise JSONDecodeError("Unterminated string starting at",
                                           s, start)
-                raise JSONDecodeError("Invalid \\escape: %r" % ("\\" + esc),
-                                      s, j)
+                raise JSONDecodeError("Invalid \\escape", s, j)
             chunks.append(_UNESCAPE[esc])
             i = j + 2
 
@@ -368,11 +367,7 @@ class JSONDecoder:
                 return self._finish_object(pairs), i + 1
             if ch != ",":
                 raise JSONDecodeError("Expecting ',' delimiter", s, i)
-            comma = i
             i = self._skip(s, i + 1)
-            if s[i:i + 1] == "}":
-                raise JSONDecodeError("Illegal trailing comma before end of "
-                                      "object", s, comma)
 
     def _finish_object(self, pairs):
         if self.object_pairs_hook is not None:
@@ -396,11 +391,7 @@ class JSONDecoder:
                 return values, i + 1
             if ch != ",":
                 raise JSONDecodeError("Expecting ',' delimiter", s, i)
-            comma = i
             i = self._skip(s, i + 1)
-            if s[i:i + 1] == "]":
-                raise JSONDecodeError("Illegal trailing comma before end of "
-                                      "array", s, comma)
 
 
 def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
