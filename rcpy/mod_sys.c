@@ -265,7 +265,15 @@ static rc_object *sys_excepthook(rp_interp *ip, rc_object *self,
     (void)self;
     if (rp_check_args(ip, "excepthook", nargs, kwnames, 3, 3) < 0)
         return NULL;
-    rp_print_exception(ip, args[1], NULL);
+    rc_object *exc = args[1], *tb = args[2];
+    bool swap = rp_is_exc(ip, exc) &&
+                (rc_is_none(tb) || tb->type == &rp_traceback_type);
+    rc_object *saved = swap ? ((rp_exc *)exc)->traceback : NULL;
+    if (swap) /* the traceback given is the one printed */
+        ((rp_exc *)exc)->traceback = rc_is_none(tb) ? NULL : tb;
+    rp_print_exception(ip, exc, NULL);
+    if (swap)
+        ((rp_exc *)exc)->traceback = saved;
     return rp_none(ip);
 }
 
