@@ -268,12 +268,18 @@ static rc_object *sys_excepthook(rp_interp *ip, rc_object *self,
     rc_object *exc = args[1], *tb = args[2];
     bool swap = rp_is_exc(ip, exc) &&
                 (rc_is_none(tb) || tb->type == &rp_traceback_type);
-    rc_object *saved = swap ? ((rp_exc *)exc)->traceback : NULL;
-    if (swap) /* the traceback given is the one printed */
-        ((rp_exc *)exc)->traceback = rc_is_none(tb) ? NULL : tb;
+    rp_exc *e = (rp_exc *)exc;
+    rc_object *saved = swap ? e->traceback : NULL;
+    if (swap) { /* the traceback given is the one printed */
+        e->traceback = rc_is_none(tb) ? NULL : tb;
+        rc_xincref(e->traceback);
+    }
     rp_print_exception(ip, exc, NULL);
-    if (swap)
-        ((rp_exc *)exc)->traceback = saved;
+    if (swap) {
+        rc_object *printed = e->traceback;
+        e->traceback = saved;
+        rc_xdecref(printed);
+    }
     return rp_none(ip);
 }
 
