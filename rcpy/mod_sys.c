@@ -266,13 +266,13 @@ static rc_object *sys_excepthook(rp_interp *ip, rc_object *self,
     if (rp_check_args(ip, "excepthook", nargs, kwnames, 3, 3) < 0)
         return NULL;
     rc_object *exc = args[1], *tb = args[2];
-    bool swap = rp_is_exc(ip, exc) &&
-                (rc_is_none(tb) || tb->type == &rp_traceback_type);
+    /* a traceback given is the one printed (None leaves exc's own) */
+    bool swap = rp_is_exc(ip, exc) && tb->type == &rp_traceback_type;
     rp_exc *e = (rp_exc *)exc;
     rc_object *saved = swap ? e->traceback : NULL;
-    if (swap) { /* the traceback given is the one printed */
-        e->traceback = rc_is_none(tb) ? NULL : tb;
-        rc_xincref(e->traceback);
+    if (swap) {
+        e->traceback = tb;
+        rc_incref(tb);
     }
     rp_print_exception(ip, exc, NULL);
     if (swap) {
