@@ -503,6 +503,22 @@ static int attr_int(rp_interp *ip, rc_object *exc, const char *name,
     return rc_is_int(v) && rc_int_to_i64(v, out) == 0 ? 1 : -1;
 }
 
+/* A 1-based character offset into UTF-8 text as a 1-based byte offset
+ * (offsets past the text keep their distance from its end; 0 and
+ * negative ones are left alone). */
+static int64_t byte_offset(const char *text, int64_t off) {
+    if (off <= 0)
+        return off;
+    int64_t i = 0, chars = 0;
+    while (text[i] && chars < off - 1) {
+        i++; /* past a lead byte and its continuation bytes */
+        while (((unsigned char)text[i] & 0xC0) == 0x80)
+            i++;
+        chars++;
+    }
+    return i + 1 + (off - 1 - chars);
+}
+
 /* The source line and carets of a SyntaxError (pythonrun.c's
  * print_error_text). offset and end_offset are 1-based. */
 static void print_error_text(sbuf *b, int64_t offset, int64_t end_offset,
@@ -568,6 +584,10 @@ static rc_object *print_syntax_location(rp_interp *ip, sbuf *b,
               (long long)lineno);
     rc_decref(fs);
     if (text && rc_is_str(text)) {
+        /* the offsets count characters; the text is printed as UTF-8 and
+         * CPython 3.11 places the carets by byte */
+        offset = byte_offset(rc_str_utf8(text), offset);
+        end_offset = byte_offset(rc_str_utf8(text), end_offset);
         int64_t size = (int64_t)rc_str_size(text);
         if (end_lineno > lineno)
             end_offset = size;
