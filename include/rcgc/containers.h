@@ -99,9 +99,10 @@ RC_API int rc_list_reverse(rc_object *list);
 /* list.sort(key=..., reverse=...): stable; compares with "<" (rc_compare
  * RC_LT) the items, or key(item, arg) when key is non-NULL (key returns a
  * new reference, or NULL with an error recorded). A failing comparison or
- * key stops the sort with its error and leaves a permutation of the items;
- * RC_EVALUE "list modified during sort" if the list was changed meanwhile
- * (those changes are dropped). */
+ * key stops the sort with its error (an error object included: rcgc/
+ * protocol.h) and leaves the list in its original order; RC_EVALUE "list
+ * modified during sort" if the list was changed meanwhile (those changes
+ * are dropped). */
 RC_API int rc_list_sort(rc_object *list,
                         rc_object *(*key)(rc_object *item, void *arg),
                         void *arg, bool reverse);
