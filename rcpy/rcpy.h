@@ -907,6 +907,11 @@ rc_object *rp_str(rp_interp *ip, const char *text);
 /* Writes text to sys.stdout / a file object (str or C text). */
 int rp_file_write(rp_interp *ip, rc_object *file, rc_object *text);
 int rp_file_write_cstr(rp_interp *ip, rc_object *file, const char *text);
+/* file.flush() (any object with a flush method; nothing to do without
+ * one) and file.readline() (a new str, "" at the end; sys.stdin flushes
+ * sys.stdout first): print(flush=True) and input() use them. */
+int rp_file_flush(rp_interp *ip, rc_object *file);
+rc_object *rp_file_readline(rp_interp *ip, rc_object *file);
 /* open(path, mode): a new text file object (fileobj.c), or NULL with
  * OSError (FileNotFoundError ...) / ValueError ("invalid mode: 'q'"). */
 rc_object *rp_file_open(rp_interp *ip, rc_object *path, const char *mode);
