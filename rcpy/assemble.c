@@ -131,73 +131,49 @@ static int jump_effect(int op, bool jump) {
     }
 }
 
+/* Opcodes whose effect does not depend on their argument. */
+static const struct {
+    bool fixed;
+    signed char effect;
+} fixed_effects[RP_NOPCODES] = {
+    /* clang-format off */
+    [RP_NOP] = {1, 0}, [RP_RESUME] = {1, 0}, [RP_SWAP] = {1, 0},
+    [RP_DELETE_FAST] = {1, 0}, [RP_DELETE_DEREF] = {1, 0},
+    [RP_DELETE_NAME] = {1, 0}, [RP_DELETE_GLOBAL] = {1, 0},
+    [RP_LOAD_ATTR] = {1, 0}, [RP_UNARY_OP] = {1, 0}, [RP_UNARY_NOT] = {1, 0},
+    [RP_LIST_TO_TUPLE] = {1, 0}, [RP_GET_ITER] = {1, 0},
+    [RP_KW_NAMES] = {1, 0}, [RP_YIELD_VALUE] = {1, 0},
+    [RP_GET_YIELD_FROM_ITER] = {1, 0}, [RP_CHECK_EXC_MATCH] = {1, 0},
+    [RP_PUSH_NULL] = {1, 1}, [RP_COPY] = {1, 1}, [RP_LOAD_CONST] = {1, 1},
+    [RP_LOAD_FAST] = {1, 1}, [RP_LOAD_DEREF] = {1, 1},
+    [RP_LOAD_CLOSURE] = {1, 1}, [RP_LOAD_CLASSDEREF] = {1, 1},
+    [RP_LOAD_NAME] = {1, 1}, [RP_LOAD_METHOD] = {1, 1},
+    [RP_LOAD_BUILD_CLASS] = {1, 1}, [RP_PUSH_EXC_INFO] = {1, 1},
+    [RP_LOAD_ASSERTION_ERROR] = {1, 1}, [RP_BEFORE_WITH] = {1, 1},
+    [RP_WITH_EXCEPT_START] = {1, 1}, [RP_IMPORT_FROM] = {1, 1},
+    [RP_POP_TOP] = {1, -1}, [RP_STORE_FAST] = {1, -1},
+    [RP_STORE_DEREF] = {1, -1}, [RP_STORE_NAME] = {1, -1},
+    [RP_STORE_GLOBAL] = {1, -1}, [RP_DELETE_ATTR] = {1, -1},
+    [RP_BINARY_SUBSCR] = {1, -1}, [RP_BINARY_OP] = {1, -1},
+    [RP_COMPARE_OP] = {1, -1}, [RP_IS_OP] = {1, -1},
+    [RP_CONTAINS_OP] = {1, -1}, [RP_LIST_APPEND] = {1, -1},
+    [RP_SET_ADD] = {1, -1}, [RP_LIST_EXTEND] = {1, -1},
+    [RP_SET_UPDATE] = {1, -1}, [RP_DICT_UPDATE] = {1, -1},
+    [RP_DICT_MERGE] = {1, -1}, [RP_RETURN_VALUE] = {1, -1},
+    [RP_RERAISE] = {1, -1}, [RP_POP_EXCEPT] = {1, -1},
+    [RP_IMPORT_NAME] = {1, -1}, [RP_IMPORT_STAR] = {1, -1},
+    [RP_PRINT_EXPR] = {1, -1}, [RP_STORE_ATTR] = {1, -2},
+    [RP_DELETE_SUBSCR] = {1, -2}, [RP_MAP_ADD] = {1, -2},
+    [RP_STORE_SUBSCR] = {1, -3},
+    /* clang-format on */
+};
+
 int rp_stack_effect(int op, int oparg, bool jump) {
+    if (op >= 0 && op < RP_NOPCODES && fixed_effects[op].fixed)
+        return fixed_effects[op].effect;
     switch (op) {
-    case RP_NOP:
-    case RP_RESUME:
-    case RP_SWAP:
-    case RP_DELETE_FAST:
-    case RP_DELETE_DEREF:
-    case RP_DELETE_NAME:
-    case RP_DELETE_GLOBAL:
-    case RP_LOAD_ATTR:
-    case RP_UNARY_OP:
-    case RP_UNARY_NOT:
-    case RP_LIST_TO_TUPLE:
-    case RP_GET_ITER:
-    case RP_KW_NAMES:
-    case RP_YIELD_VALUE:
-    case RP_GET_YIELD_FROM_ITER:
-    case RP_CHECK_EXC_MATCH:
-        return 0;
-    case RP_PUSH_NULL:
-    case RP_COPY:
-    case RP_LOAD_CONST:
-    case RP_LOAD_FAST:
-    case RP_LOAD_DEREF:
-    case RP_LOAD_CLOSURE:
-    case RP_LOAD_CLASSDEREF:
-    case RP_LOAD_NAME:
-    case RP_LOAD_METHOD:
-    case RP_LOAD_BUILD_CLASS:
-    case RP_PUSH_EXC_INFO:
-    case RP_LOAD_ASSERTION_ERROR:
-    case RP_BEFORE_WITH:
-    case RP_WITH_EXCEPT_START:
-    case RP_IMPORT_FROM:
-        return 1;
     case RP_LOAD_GLOBAL:
         return 1 + (oparg & 1);
-    case RP_POP_TOP:
-    case RP_STORE_FAST:
-    case RP_STORE_DEREF:
-    case RP_STORE_NAME:
-    case RP_STORE_GLOBAL:
-    case RP_DELETE_ATTR:
-    case RP_BINARY_SUBSCR:
-    case RP_BINARY_OP:
-    case RP_COMPARE_OP:
-    case RP_IS_OP:
-    case RP_CONTAINS_OP:
-    case RP_LIST_APPEND:
-    case RP_SET_ADD:
-    case RP_LIST_EXTEND:
-    case RP_SET_UPDATE:
-    case RP_DICT_UPDATE:
-    case RP_DICT_MERGE:
-    case RP_RETURN_VALUE:
-    case RP_RERAISE:
-    case RP_POP_EXCEPT:
-    case RP_IMPORT_NAME:
-    case RP_IMPORT_STAR:
-    case RP_PRINT_EXPR:
-        return -1;
-    case RP_STORE_ATTR:
-    case RP_DELETE_SUBSCR:
-    case RP_MAP_ADD:
-        return -2;
-    case RP_STORE_SUBSCR:
-        return -3;
     case RP_FORMAT_VALUE:
         return (oparg & 4) ? -1 : 0;
     case RP_RAISE_VARARGS:
@@ -216,25 +192,10 @@ int rp_stack_effect(int op, int oparg, bool jump) {
     case RP_UNPACK_SEQUENCE:
     case RP_UNPACK_EX:
         return build_effect(op, oparg);
-    case RP_FOR_ITER:
-    case RP_SEND:
-    case RP_JUMP_IF_FALSE_OR_POP:
-    case RP_JUMP_IF_TRUE_OR_POP:
-    case RP_POP_JUMP_IF_FALSE:
-    case RP_POP_JUMP_IF_TRUE:
-    case RP_POP_JUMP_IF_NONE:
-    case RP_POP_JUMP_IF_NOT_NONE:
-    case RP_JUMP_FORWARD:
-    case RP_JUMP_BACKWARD:
-    case RP_P_JUMP:
-    case RP_P_JUMP_NO_INTERRUPT:
-    case RP_P_SETUP_FINALLY:
-    case RP_P_SETUP_CLEANUP:
-    case RP_P_SETUP_WITH:
-    case RP_P_POP_BLOCK:
-        return jump_effect(op, jump);
     default:
-        return INT_MIN;
+        return op >= RP_P_JUMP || rp_opcode_is_jump((unsigned)op)
+                   ? jump_effect(op, jump)
+                   : INT_MIN;
     }
 }
 
@@ -413,8 +374,7 @@ static int fold_tuple(rp_compiler *c, rp_block *b, uint32_t i) {
 /* Makes `in` jump where `target` (a jump) goes, as opcode; true when it
  * changed something. */
 static bool jump_thread(rp_cinstr *in, const rp_cinstr *target, int opcode) {
-    if ((in->pos.line == target->pos.line || target->pos.line == -1) &&
-        in->target != target->target) {
+    if (in->pos.line == target->pos.line && in->target != target->target) {
         in->target = target->target;
         in->opcode = opcode;
         return true;

@@ -292,9 +292,15 @@ static rc_object *merge_const(rp_compiler *c, rc_object *o, rc_object **key) {
 
 int rp_add_const(rp_compiler *c, rc_object *o) {
     rp_unit *u = c->u;
-    if (o->type == &rp_code_type) { /* nested code: never shared */
-        size_t index = rc_list_size(u->consts);
-        return rc_list_append(u->consts, o) < 0 ? -1 : (int)index;
+    if (o->type == &rp_code_type) { /* nested code: one per equal code */
+        size_t n = rc_list_size(u->consts);
+        for (size_t i = 0; i < n; i++) {
+            rc_object *k = rc_list_get(u->consts, (ptrdiff_t)i);
+            if (k->type == &rp_code_type &&
+                rp_code_equal((const rp_code *)k, (const rp_code *)o))
+                return (int)i;
+        }
+        return rc_list_append(u->consts, o) < 0 ? -1 : (int)n;
     }
     rc_object *key, *v = merge_const(c, o, &key);
     if (!v)
@@ -354,7 +360,7 @@ static const int name_ops[4][3] = {
     [OP_DEREF] = {RP_LOAD_DEREF, RP_STORE_DEREF, RP_DELETE_DEREF},
 };
 
-static int forbidden_name(rp_compiler *c, rc_object *name, rp_ctx ctx) {
+int rp_forbidden_name(rp_compiler *c, rc_object *name, rp_ctx ctx) {
     if (ctx == RP_LOAD || strcmp(rc_str_utf8(name), "__debug__") != 0)
         return 0;
     return rp_compiler_error(c,
@@ -397,7 +403,7 @@ static int nameop_emit(rp_compiler *c, rc_object *mangled, int optype,
 }
 
 int rp_compile_nameop(rp_compiler *c, rc_object *name, rp_ctx ctx) {
-    if (forbidden_name(c, name, ctx) < 0)
+    if (rp_forbidden_name(c, name, ctx) < 0)
         return -1;
     rp_unit *u = c->u;
     rc_object *mangled = rp_mangle(c->rt, u->private_, name);
@@ -622,6 +628,74 @@ int rp_make_closure(rp_compiler *c, rc_object *code, int flags) {
 /* The module                                                             */
 /* ====================================================================== */
 
+static const char *const future_features[] = {"nested_scopes",
+                                              "generators",
+                                              "division",
+                                              "absolute_import",
+                                              "with_statement",
+                                              "print_function",
+                                              "unicode_literals",
+                                              "barry_as_FLUFL",
+                                              "generator_stop",
+                                              "annotations",
+                                              NULL};
+
+static int check_future_names(rp_compiler *c, const rp_stmt *s) {
+    const rp_alias_seq *names = &s->v.importfrom.names;
+    rp_loc at = {s->loc.lineno, s->loc.col_offset, s->loc.lineno, -1};
+    for (size_t i = 0; i < names->n; i++) {
+        const char *name = rc_str_utf8(names->items[i]->name);
+        size_t k = 0;
+        while (future_features[k] && strcmp(future_features[k], name) != 0)
+            k++;
+        if (future_features[k])
+            continue;
+        if (strcmp(name, "braces") == 0)
+            return rp_compiler_error(c, at, "not a chance");
+        return rp_compiler_error(c, at, "future feature %s is not defined",
+                                 name);
+    }
+    return 0;
+}
+
+static bool is_future_import(const rp_stmt *s) {
+    return s->kind == RP_S_IMPORTFROM && s->v.importfrom.module &&
+           strcmp(rc_str_utf8(s->v.importfrom.module), "__future__") == 0;
+}
+
+/* `from __future__ import x` is allowed only at the start of a module,
+ * after the docstring, and only for the features Python knows (CPython's
+ * future.c, which runs before the symbol table). */
+static int check_future(rp_compiler *c, const rp_mod *mod) {
+    if (mod->mode == RP_MODE_EVAL)
+        return 0;
+    const rp_stmt_seq *body = &mod->body;
+    size_t i = rp_docstring(body) ? 1 : 0;
+    int prev_line = 0;
+    bool done = false;
+    for (; i < body->n; i++) {
+        const rp_stmt *s = body->items[i];
+        if (done && s->loc.lineno > prev_line)
+            return 0;
+        prev_line = s->loc.lineno;
+        if (!is_future_import(s)) {
+            done = true;
+            continue;
+        }
+        if (done) {
+            rp_loc at = {s->loc.lineno, s->loc.col_offset - 1, s->loc.lineno,
+                         -1};
+            return rp_compiler_error(c, at,
+                                     "from __future__ imports must occur at "
+                                     "the beginning of the file");
+        }
+        if (check_future_names(c, s) < 0)
+            return -1;
+        c->future_lineno = s->loc.lineno;
+    }
+    return 0;
+}
+
 static rc_object *compile_module(rp_compiler *c, const rp_mod *mod) {
     rc_object *name = c->ip->s.module_name;
     if (rp_enter_scope(c, name, RP_SCOPE_MODULE, mod, 1) < 0)
@@ -661,8 +735,8 @@ rc_object *rp_compiler_run(rp_interp *ip, const rp_mod *mod,
     c.fold.rt = ip->rt;
     rc_object *code = NULL;
     c.const_cache = rc_dict_new(ip->rt);
-    if (c.const_cache && rp_fold_module(&c, mod) == 0 &&
-        rp_symtable_build(&c, mod) == 0)
+    if (c.const_cache && check_future(&c, mod) == 0 &&
+        rp_fold_module(&c, mod) == 0 && rp_symtable_build(&c, mod) == 0)
         code = compile_module(&c, mod);
     while (c.u)
         rp_abandon_scope(&c);

@@ -204,7 +204,7 @@ rc_object *rp_docstring(const rp_stmt_seq *body) {
 
 static int apply_decorators(rp_compiler *c, const rp_expr_seq *decos) {
     for (size_t i = decos->n; i-- > 0;) {
-        rp_set_loc(c, decos->items[i]->loc);
+        rp_set_loc(c, rp_expr_loc(decos->items[i]));
         if (rp_emit(c, RP_CALL, 0) < 0)
             return -1;
     }
@@ -232,7 +232,8 @@ static int function_body(rp_compiler *c, const rp_stmt *s) {
 
 static int compile_function(rp_compiler *c, const rp_stmt *s) {
     const rp_expr_seq *decos = &s->v.functiondef.decorator_list;
-    if (rp_compile_exprs(c, decos) < 0)
+    if (rp_check_debug_args(c, s->v.functiondef.args) < 0 ||
+        rp_compile_exprs(c, decos) < 0)
         return -1;
     int flags = rp_compile_defaults(c, s->v.functiondef.args);
     if (flags < 0 || rp_enter_scope(c, s->v.functiondef.name, RP_SCOPE_FUNCTION,
@@ -406,6 +407,10 @@ static int compile_annassign(rp_compiler *c, const rp_stmt *s) {
             return -1;
         return 0;
     }
+    /* `x: int` in a module or class: CPython stores the annotation; the
+     * line keeps an instruction here too */
+    if (t->kind == RP_E_NAME && c->u->ste->type != RP_BLOCK_FUNCTION)
+        return rp_emit(c, RP_NOP, 0);
     if (t->kind == RP_E_ATTRIBUTE)
         return check_ann_expr(c, t->v.attribute.value);
     if (t->kind == RP_E_SUBSCRIPT)
@@ -784,6 +789,12 @@ static int compile_import(rp_compiler *c, const rp_stmt *s) {
 
 static int compile_importfrom(rp_compiler *c, const rp_stmt *s) {
     const rp_alias_seq *names = &s->v.importfrom.names;
+    rc_object *module = s->v.importfrom.module;
+    if (module && s->loc.lineno > c->future_lineno &&
+        strcmp(rc_str_utf8(module), "__future__") == 0)
+        return rp_compiler_error(c, s->loc,
+                                 "from __future__ imports must occur at the "
+                                 "beginning of the file");
     rc_object *fromlist = rc_tuple_new(c->rt, names->n);
     if (!fromlist)
         return -1;
@@ -791,7 +802,6 @@ static int compile_importfrom(rp_compiler *c, const rp_stmt *s) {
         rc_incref(names->items[i]->name);
         rc_tuple_init_item(fromlist, i, names->items[i]->name);
     }
-    rc_object *module = s->v.importfrom.module;
     if (rp_emit_const_new(c, rc_int_from_i64(c->rt, s->v.importfrom.level)) <
             0 ||
         rp_emit_const_new(c, fromlist) < 0 ||
@@ -820,7 +830,9 @@ static int compile_expr_stmt(rp_compiler *c, const rp_stmt *s) {
             return -1;
         return rp_emit(c, RP_PRINT_EXPR, 0);
     }
-    if (v->kind == RP_E_CONSTANT)
+    rc_object *folded;
+    if (rp_expr_constant(c, v) &&
+        !rp_foldmap_get(&c->fold, (const rp_expr *)(const void *)s, &folded))
         return rp_emit(c, RP_NOP, 0); /* a constant statement does nothing */
     if (rp_compile_expr(c, v) < 0)
         return -1;

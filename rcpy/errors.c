@@ -44,6 +44,8 @@ void rp_fini_front(rp_interp *ip) {
     struct rp_front *fr = ip->front;
     if (!fr)
         return;
+    fr->finalizing = true;
+    rp_modules_finalize(ip);
     rc_object *out = rp_sys_get(ip, "stdout");
     if (out && rp_file_flush(ip, out) < 0)
         rp_err_clear(ip);
@@ -484,6 +486,9 @@ static void write_unraisable(rp_interp *ip, rc_object *exc, const char *context,
                              rc_object *obj) {
     rc_object *saved_info = ip->exc_info;
     ip->exc_info = NULL; /* nothing is being handled while we print */
+    rc_object *out = rp_sys_get(ip, "stdout");
+    if (out && !rc_is_none(out) && rp_file_flush(ip, out) < 0)
+        rp_err_clear(ip);
     write_header(ip, context, obj);
     rp_print_exception(ip, exc, NULL);
     rp_err_clear(ip);

@@ -24,6 +24,9 @@ struct rp_front {
     bool gcstats;            /* -X gcstats printer registered */
     rc_object *importing;    /* set of module names being imported */
     rc_object *unsupported;  /* io.UnsupportedOperation, made on first use */
+    bool finalizing;         /* shutdown has begun: tracebacks show no
+                                source lines (CPython cannot read them
+                                then either) */
 };
 
 /* ---- errors.c ---- */
@@ -79,6 +82,8 @@ int rp_init_gc_module(rp_interp *ip, rc_object *module);  /* mod_gc.c */
  * gc.callbacks and -X gcstats (mod_gc.c). */
 int rp_gc_start(rp_interp *ip);
 void rp_gc_stop(rp_interp *ip);
+/* Drops __main__ and collects, while sys still works (shutdown). */
+void rp_modules_finalize(rp_interp *ip);
 /* A module's name as C text (borrowed). */
 const char *rp_module_name(rc_object *module);
 /* Runs code text in module m's dict as module `name` from file path
@@ -100,10 +105,6 @@ int rp_run_module(rp_interp *ip, const char *name);
  * `own` is false). mode "r" or "w". New reference. */
 rc_object *rp_file_from_stream(rp_interp *ip, FILE *fp, const char *name,
                                const char *mode, bool own);
-/* Flushes a file object (any object with flush()). */
-int rp_file_flush(rp_interp *ip, rc_object *file);
-/* Reads one line from a file object (readline()): new str, "" at EOF. */
-rc_object *rp_file_readline(rp_interp *ip, rc_object *file);
 int rp_init_files(rp_interp *ip);
 
 /* ---- repl.c / main.c ---- */

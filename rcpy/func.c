@@ -550,7 +550,7 @@ int rp_bind_args(rp_interp *ip, rp_function *fn, rp_frame *f,
     rp_code *co = fn->code;
     uint32_t total = co->argcount + co->kwonlyargcount;
     size_t nkw = kwnames ? rc_tuple_size(kwnames) : 0;
-    size_t npos = nargs - nkw;
+    size_t npos = nargs; /* the keyword values follow them */
     rc_object *kwdict = NULL;
     if (co->flags & RP_CO_VARKEYWORDS) {
         kwdict = rc_dict_new(ip->rt);

@@ -295,11 +295,11 @@ static rc_object *call_get(rp_interp *ip, rp_descr_get f, rc_object *descr,
 }
 
 rc_object *rp_generic_getattr(rp_interp *ip, rc_object *o, rc_object *name) {
-    rp_class *tp = rp_type_of(o);
-    rc_object *descr = rp_class_lookup(tp, name);
+    rp_class *tp = rp_type_of_ip(ip, o);
+    rc_object *descr = rp_class_lookup_ip(ip, tp, name);
     rp_descr_get f = NULL;
     if (descr) {
-        rp_class *dc = rp_type_of(descr);
+        rp_class *dc = rp_type_of_ip(ip, descr);
         f = dc->get;
         if (f && dc->set)
             return call_get(ip, f, descr, o, tp);
@@ -328,10 +328,10 @@ rc_object *rp_generic_getattr(rp_interp *ip, rc_object *o, rc_object *name) {
 
 int rp_generic_setattr(rp_interp *ip, rc_object *o, rc_object *name,
                        rc_object *value) {
-    rp_class *tp = rp_type_of(o);
-    rc_object *descr = rp_class_lookup(tp, name);
+    rp_class *tp = rp_type_of_ip(ip, o);
+    rc_object *descr = rp_class_lookup_ip(ip, tp, name);
     if (descr) {
-        rp_descr_set set = rp_type_of(descr)->set;
+        rp_descr_set set = rp_type_of_ip(ip, descr)->set;
         if (set) {
             rc_incref(descr);
             int r = set(ip, descr, o, value);
@@ -604,21 +604,23 @@ static rc_object *object_sizeof(rp_interp *ip, rc_object *self,
     return rc_int_from_u64(ip->rt, rc_sizeof(self));
 }
 
-/* dir(obj): the instance's attributes, then its class's, unsorted (the
+/* dir(obj): the names in its __dict__, then its class's, unsorted (the
  * builtin sorts). */
 static rc_object *object_dir(rp_interp *ip, rc_object *self,
                              rc_object *const *args, size_t nargs,
                              rc_object *kwnames) {
     if (rp_check_args(ip, "__dir__", nargs, kwnames, 0, 0) < 0)
         return NULL;
-    rc_object *d = rc_dict_new(ip->rt);
+    rc_object *d = rc_dict_new(ip->rt), *own = NULL;
     if (!d)
         return NULL;
-    if (is_inst(self)) {
-        rc_object *own = rp_inst_dict(ip, self);
-        if (!own || rc_dict_update(d, own) < 0)
-            goto fail;
+    /* the object's __dict__ (instances, modules, functions ...) */
+    int r = rp_getattr_opt(ip, self, ip->s.dict, &own);
+    if (r < 0 || (r > 0 && rc_is_dict(own) && rc_dict_update(d, own) < 0)) {
+        rc_xdecref(own);
+        goto fail;
     }
+    rc_xdecref(own);
     rp_class *c = rp_type_of(self);
     size_t n = c->mro ? rc_tuple_size(c->mro) : 0;
     for (size_t i = 0; i < n; i++) {

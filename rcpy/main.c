@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t *interrupt_flag;
@@ -43,11 +44,13 @@ static void install_sigint(rp_interp *ip) {
 /* ====================================================================== */
 
 typedef struct options {
-    const char *command; /* -c */
-    const char *module;  /* -m */
-    const char *script;  /* FILE, or "-" for stdin */
-    bool quiet;          /* -q: no banner at the prompt */
-    int rest;            /* index of the first argument for sys.argv */
+    const char *command;      /* -c */
+    const char *module;       /* -m */
+    const char *script;       /* FILE, or "-" for stdin */
+    bool quiet;               /* -q: no banner at the prompt */
+    char file[PATH_MAX + 16]; /* the script's code runs as this absolute path
+                            (CPython's __main__.__file__) */
+    int rest;                 /* index of the first argument for sys.argv */
     rp_config cfg;
 } options;
 
@@ -224,11 +227,8 @@ static int run_main(rp_interp *ip, const options *o, char *src, size_t len,
                              NULL);
     if (o->module)
         return rp_run_module(ip, o->module);
-    if (src && o->script && strcmp(o->script, "-") != 0) {
-        char abs[PATH_MAX]; /* CPython's __main__.__file__ is absolute */
-        absolute(o->script, abs, sizeof abs);
-        return rp_run_source(ip, src, len, abs, NULL);
-    }
+    if (src && o->file[0])
+        return rp_run_source(ip, src, len, o->file, NULL);
     if (src)
         return rp_run_source(ip, src, len, "<stdin>", NULL);
     *prompt = true;
@@ -247,6 +247,43 @@ static void banner(const options *o) {
             RP_VERSION, RP_PY_MAJOR, RP_PY_MINOR);
 }
 
+/* Reads the script named on the command line: a file, or a folder's
+ * __main__.py (sys.path[0] is then the folder as given). Fills o->file and
+ * path0; returns -1 on success, else the exit status (message printed). */
+static int load_script(options *o, char **src, size_t *len, char *path0,
+                       size_t cap) {
+    char abs[PATH_MAX], inner[PATH_MAX + 16];
+    absolute(o->script, abs, sizeof abs);
+    struct stat st;
+    if (stat(o->script, &st) == 0 && S_ISDIR(st.st_mode)) {
+        size_t n = strlen(abs);
+        snprintf(inner, sizeof inner, "%.*s/__main__.py",
+                 (int)(n > 1 && abs[n - 1] == '/' ? n - 1 : n), abs);
+        FILE *fp = fopen(inner, "rb");
+        if (!fp) {
+            fprintf(stderr, "rcpy: can't find '__main__' module in '%s'\n",
+                    o->script);
+            return 1;
+        }
+        *src = rp_read_stream(fp, len);
+        fclose(fp);
+        snprintf(o->file, sizeof o->file, "%s", inner);
+        snprintf(path0, cap, "%s", o->script);
+        return -1;
+    }
+    FILE *fp = fopen(o->script, "rb");
+    if (!fp) {
+        fprintf(stderr, "rcpy: can't open file '%s': [Errno %d] %s\n", abs,
+                errno, strerror(errno));
+        return 2;
+    }
+    *src = rp_read_stream(fp, len);
+    fclose(fp);
+    snprintf(o->file, sizeof o->file, "%s", abs);
+    script_dir(o->script, path0, cap);
+    return -1;
+}
+
 static int start(options *o, int argc, char **argv) {
     char *src = NULL;
     size_t len = 0;
@@ -254,17 +291,9 @@ static int start(options *o, int argc, char **argv) {
     bool from_stdin = !o->command && !o->module &&
                       (o->script ? strcmp(o->script, "-") == 0 : !isatty(0));
     if (o->script && !from_stdin) {
-        FILE *fp = fopen(o->script, "rb");
-        char abs[PATH_MAX];
-        absolute(o->script, abs, sizeof abs);
-        if (!fp) {
-            fprintf(stderr, "rcpy: can't open file '%s': [Errno %d] %s\n", abs,
-                    errno, strerror(errno));
-            return 2;
-        }
-        src = rp_read_stream(fp, &len);
-        fclose(fp);
-        script_dir(o->script, path0, sizeof path0);
+        int r = load_script(o, &src, &len, path0, sizeof path0);
+        if (r >= 0)
+            return r;
     } else if (from_stdin && !o->cfg.interactive)
         src = rp_read_stream(stdin, &len);
     if (o->module && !getcwd(path0, sizeof path0))

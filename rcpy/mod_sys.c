@@ -265,7 +265,21 @@ static rc_object *sys_excepthook(rp_interp *ip, rc_object *self,
     (void)self;
     if (rp_check_args(ip, "excepthook", nargs, kwnames, 3, 3) < 0)
         return NULL;
-    rp_print_exception(ip, args[1], NULL);
+    rc_object *exc = args[1], *tb = args[2];
+    /* a traceback given is the one printed (None leaves exc's own) */
+    bool swap = rp_is_exc(ip, exc) && tb->type == &rp_traceback_type;
+    rp_exc *e = (rp_exc *)exc;
+    rc_object *saved = swap ? e->traceback : NULL;
+    if (swap) {
+        e->traceback = tb;
+        rc_incref(tb);
+    }
+    rp_print_exception(ip, exc, NULL);
+    if (swap) {
+        rc_object *printed = e->traceback;
+        e->traceback = saved;
+        rc_xdecref(printed);
+    }
     return rp_none(ip);
 }
 
@@ -343,6 +357,154 @@ static rc_object *namespace_new(rp_interp *ip, const char *clsname,
     return obj;
 }
 
+/* ---------------------------------------------------------------------- */
+/* sys.version_info and sys.flags: tuples with named fields (CPython's    */
+/* struct sequences)                                                      */
+/* ---------------------------------------------------------------------- */
+
+typedef struct seqtype {
+    rc_type type;              /* first: an object's type is its seqtype */
+    const char *repr_name;     /* "sys.version_info" */
+    const char *const *fields; /* NULL-terminated */
+} seqtype;
+
+typedef struct structseq {
+    rc_object ob;
+    rc_object *items; /* a tuple, one item per field */
+} structseq;
+
+#define SEQ(o) ((structseq *)(o))
+
+static void seq_dealloc(rc_object *self) {
+    rc_xdecref(SEQ(self)->items);
+    SEQ(self)->items = NULL;
+}
+
+static rc_object *seq_repr(rc_object *self) {
+    const seqtype *t = (const seqtype *)self->type;
+    rc_runtime *rt = rc_runtime_of(self);
+    rc_object *r = rc_str_from_format(rt, "%s(", t->repr_name);
+    for (size_t i = 0; r && t->fields[i]; i++) {
+        rc_object *v = rc_repr(rc_tuple_get(SEQ(self)->items, i));
+        rc_object *n =
+            v ? rc_str_from_format(rt, "%s%s%s=%s", rc_str_utf8(r),
+                                   i ? ", " : "", t->fields[i], rc_str_utf8(v))
+              : NULL;
+        rc_xdecref(v);
+        rc_decref(r);
+        r = n;
+    }
+    rc_object *done = r ? rc_str_from_format(rt, "%s)", rc_str_utf8(r)) : NULL;
+    rc_xdecref(r);
+    return done;
+}
+
+static bool is_structseq(const rc_object *o);
+
+static rc_object *seq_richcompare(rc_object *self, rc_object *other,
+                                  rc_cmp op) {
+    rc_object *b = is_structseq(other) ? SEQ(other)->items : other;
+    if (!rc_is_tuple(b))
+        return rc_notimplemented(rc_runtime_of(self));
+    return rc_richcompare(SEQ(self)->items, b, op);
+}
+
+static int seq_hash(rc_object *self, int64_t *out) {
+    return rc_hash(SEQ(self)->items, out);
+}
+static ptrdiff_t seq_len(rc_object *self) {
+    return rc_len(SEQ(self)->items);
+}
+static rc_object *seq_getitem(rc_object *self, rc_object *key) {
+    return rc_getitem(SEQ(self)->items, key);
+}
+static rc_object *seq_iter(rc_object *self) {
+    return rc_iter(SEQ(self)->items);
+}
+
+/* A field by name, else the class's attributes (count, index, ...). */
+static rc_object *seq_getattr(rc_object *self, rc_object *name) {
+    const seqtype *t = (const seqtype *)self->type;
+    for (size_t i = 0; t->fields[i]; i++)
+        if (strcmp(t->fields[i], rc_str_utf8(name)) == 0) {
+            rc_object *v = rc_tuple_get(SEQ(self)->items, i);
+            rc_incref(v);
+            return v;
+        }
+    return rp_generic_getattr(rp_interp_of(self), self, name);
+}
+
+static const rc_protocol seq_protocol = {
+    .version = RC_PROTOCOL_VERSION,
+    .repr = seq_repr,
+    .hash = seq_hash,
+    .richcompare = seq_richcompare,
+    .len = seq_len,
+    .getitem = seq_getitem,
+    .iter = seq_iter,
+    .getattr = seq_getattr,
+};
+
+static const char *const version_fields[] = {"major",        "minor",  "micro",
+                                             "releaselevel", "serial", NULL};
+static const char *const flags_fields[] = {"debug",
+                                           "inspect",
+                                           "interactive",
+                                           "optimize",
+                                           "dont_write_bytecode",
+                                           "no_user_site",
+                                           "no_site",
+                                           "ignore_environment",
+                                           "verbose",
+                                           "bytes_warning",
+                                           "quiet",
+                                           "hash_randomization",
+                                           "isolated",
+                                           "dev_mode",
+                                           "utf8_mode",
+                                           "warn_default_encoding",
+                                           "safe_path",
+                                           "int_max_str_digits",
+                                           NULL};
+
+#define SEQTYPE(cname, fields)                                                 \
+    {                                                                          \
+        {.name = cname,                                                        \
+         .basicsize = sizeof(structseq),                                       \
+         .dealloc = seq_dealloc,                                               \
+         .protocol = &seq_protocol},                                           \
+            "sys." cname, fields                                               \
+    }
+
+static const seqtype version_info_type =
+    SEQTYPE("version_info", version_fields);
+static const seqtype flags_type = SEQTYPE("flags", flags_fields);
+
+static bool is_structseq(const rc_object *o) {
+    return o->type == &version_info_type.type || o->type == &flags_type.type;
+}
+
+/* A struct sequence of type t holding items (a tuple, stolen). */
+static rc_object *structseq_new(rp_interp *ip, const seqtype *t,
+                                rc_object *items) {
+    rc_object *o = items ? rc_new(ip->rt, &t->type) : NULL;
+    if (!o) {
+        rc_xdecref(items);
+        return NULL;
+    }
+    SEQ(o)->items = items;
+    return o;
+}
+
+static int init_structseq_classes(rp_interp *ip) {
+    const seqtype *types[] = {&version_info_type, &flags_type};
+    for (size_t i = 0; i < 2; i++)
+        if (!rp_class_new_builtin(ip, types[i]->type.name, &types[i]->type,
+                                  ip->cls.object, NULL, NULL, 0))
+            return -1;
+    return 0;
+}
+
 /* (major, minor, micro, 'final', 0) */
 static rc_object *version_tuple(rp_interp *ip, int major, int minor,
                                 int micro) {
@@ -369,33 +531,21 @@ static rc_object *make_implementation(rp_interp *ip) {
 }
 
 static rc_object *make_flags(rp_interp *ip) {
-    static const char *const names[] = {"debug",
-                                        "inspect",
-                                        "interactive",
-                                        "optimize",
-                                        "dont_write_bytecode",
-                                        "no_user_site",
-                                        "no_site",
-                                        "ignore_environment",
-                                        "verbose",
-                                        "bytes_warning",
-                                        "quiet",
-                                        "hash_randomization",
-                                        "isolated",
-                                        "dev_mode",
-                                        "utf8_mode",
-                                        "safe_path"};
-    size_t n = sizeof names / sizeof names[0];
-    rc_object *v[sizeof names / sizeof names[0]];
-    for (size_t i = 0; i < n; i++) {
-        bool one = (i == 1 || i == 2) && ip->cfg.interactive;
-        v[i] = i == 13 || i == 15 ? rp_bool(ip, false)
-                                  : rc_int_from_i64(ip->rt, one);
+    size_t n = sizeof flags_fields / sizeof flags_fields[0] - 1;
+    rc_object *t = rc_tuple_new(ip->rt, n);
+    for (size_t i = 0; t && i < n; i++) {
+        const char *f = flags_fields[i];
+        bool on = ip->cfg.interactive &&
+                  (strcmp(f, "inspect") == 0 || strcmp(f, "interactive") == 0);
+        rc_object *v;
+        if (strcmp(f, "dev_mode") == 0 || strcmp(f, "safe_path") == 0)
+            v = rp_bool(ip, false);
+        else
+            v = rc_int_from_i64(ip->rt,
+                                strcmp(f, "int_max_str_digits") == 0 ? -1 : on);
+        rc_tuple_init_item(t, i, v);
     }
-    rc_object *o = namespace_new(ip, "flags", names, v, n);
-    for (size_t i = 0; i < n; i++)
-        rc_xdecref(v[i]);
-    return o;
+    return structseq_new(ip, &flags_type, t);
 }
 
 static rc_object *make_argv(rp_interp *ip) {
@@ -480,7 +630,9 @@ static int add_values(rp_interp *ip, rc_object *m) {
         {"path", ip->path},
         {"argv", make_argv(ip)},
         {"version", rp_str(ip, version)},
-        {"version_info", version_tuple(ip, RP_PY_MAJOR, RP_PY_MINOR, 0)},
+        {"version_info",
+         structseq_new(ip, &version_info_type,
+                       version_tuple(ip, RP_PY_MAJOR, RP_PY_MINOR, 0))},
         {"hexversion", rc_int_from_i64(ip->rt, 0x030B00F0)},
         {"implementation", make_implementation(ip)},
         {"flags", make_flags(ip)},
@@ -508,7 +660,7 @@ static int add_values(rp_interp *ip, rc_object *m) {
 }
 
 int rp_init_sys_module(rp_interp *ip, rc_object *module) {
-    if (rp_init_files(ip) < 0 ||
+    if (rp_init_files(ip) < 0 || init_structseq_classes(ip) < 0 ||
         rp_module_add_functions(ip, module, sys_functions) < 0 ||
         add_values(ip, module) < 0 || add_streams(ip, module) < 0)
         return -1;

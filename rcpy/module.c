@@ -63,6 +63,8 @@ static rc_object *module_repr(rc_object *self) {
     if (file && rc_is_str(file))
         return rc_str_from_format(ip->rt, "<module '%s' from '%s'>", name,
                                   rc_str_utf8(file));
+    if (file && d && rc_dict_getitem(d, ip->s.path)) /* PEP 420 */
+        return rc_str_from_format(ip->rt, "<module '%s' (namespace)>", name);
     for (const rp_builtin_module *b = rp_builtin_modules; b->name; b++)
         if (strcmp(b->name, name) == 0 || strcmp(name, "builtins") == 0)
             return rc_str_from_format(ip->rt, "<module '%s' (built-in)>", name);
@@ -300,4 +302,23 @@ int rp_init_modules(rp_interp *ip) {
     r = p0 ? rc_list_append(ip->path, p0) : RC_ENOMEM;
     rc_xdecref(p0);
     return r;
+}
+
+/* Shutdown, first step (CPython's finalize_modules): __main__ leaves
+ * sys.modules and its namespace is collected while sys and builtins still
+ * work, so that __del__ methods of the program's objects can still print.
+ * Modules that survive are left for rp_interp_free. */
+void rp_modules_finalize(rp_interp *ip) {
+    if (!ip->modules || !ip->main)
+        return;
+    rc_object *name = ((rp_module *)ip->main)->name;
+    rc_object *there = NULL;
+    if (rc_dict_lookup(ip->modules, name, &there) == 1 && there == ip->main &&
+        rc_dict_delitem(ip->modules, name) < 0)
+        rp_err_clear(ip);
+    rc_object *m = ip->main;
+    ip->main = NULL;
+    rc_decref(m);
+    rc_gc_collect(ip->rt, 2);
+    rp_err_clear(ip);
 }

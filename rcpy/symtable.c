@@ -90,6 +90,10 @@ static int enter_block(rp_symtable *st, rc_object *name, rp_block_kind type,
     rp_ste *parent = st->cur;
     if (parent && (parent->nested || parent->type == RP_BLOCK_FUNCTION))
         ste->nested = 1;
+    /* a block opened inside a comprehension's iterable is inside it too
+     * (no walrus there, however deep) */
+    if (parent)
+        ste->comp_iter_expr = parent->comp_iter_expr;
     if (reserve(st->rt, (void **)&st->stack, st->nstack, &st->capstack,
                 sizeof *st->stack) < 0 ||
         (parent &&
@@ -367,9 +371,8 @@ static int visit_declaration(rp_symtable *st, const rp_stmt *s, bool global) {
                 msg = global ? "name '%s' is used prior to global declaration"
                              : "name '%s' is used prior to nonlocal "
                                "declaration";
-            else if (cur & RP_DEF_ANNOT)
-                msg = global ? "annotated name '%s' can't be global"
-                             : "annotated name '%s' can't be nonlocal";
+            else if ((cur & RP_DEF_ANNOT) && global) /* not for nonlocal */
+                msg = "annotated name '%s' can't be global";
             else
                 msg = global ? "name '%s' is assigned to before global "
                                "declaration"
@@ -713,6 +716,18 @@ static int visit_two(rp_symtable *st, const rp_expr *a, const rp_expr *b) {
     return b ? visit_expr(st, b) : 0;
 }
 
+static int visit_comp_kind(rp_symtable *st, const rp_expr *e) {
+    if (e->kind == RP_E_DICTCOMP)
+        return visit_comprehension(st, e, RP_COMP_DICT,
+                                   &e->v.dictcomp.generators, e->v.dictcomp.key,
+                                   e->v.dictcomp.value);
+    int kind = e->kind == RP_E_LISTCOMP  ? RP_COMP_LIST
+               : e->kind == RP_E_SETCOMP ? RP_COMP_SET
+                                         : RP_COMP_GEN;
+    return visit_comprehension(st, e, kind, &e->v.comp.generators,
+                               e->v.comp.elt, NULL);
+}
+
 static int visit_expr_kind(rp_symtable *st, const rp_expr *e) {
     switch (e->kind) {
     case RP_E_BOOLOP:
@@ -738,15 +753,8 @@ static int visit_expr_kind(rp_symtable *st, const rp_expr *e) {
     case RP_E_LISTCOMP:
     case RP_E_SETCOMP:
     case RP_E_GENERATOREXP:
-        return visit_comprehension(st, e,
-                                   e->kind == RP_E_LISTCOMP  ? RP_COMP_LIST
-                                   : e->kind == RP_E_SETCOMP ? RP_COMP_SET
-                                                             : RP_COMP_GEN,
-                                   &e->v.comp.generators, e->v.comp.elt, NULL);
     case RP_E_DICTCOMP:
-        return visit_comprehension(st, e, RP_COMP_DICT,
-                                   &e->v.dictcomp.generators, e->v.dictcomp.key,
-                                   e->v.dictcomp.value);
+        return visit_comp_kind(st, e);
     case RP_E_YIELD:
     case RP_E_YIELDFROM:
         return visit_yield(st, e);

@@ -230,10 +230,36 @@ static int is_mapping(rp_interp *ip, rc_object *o) {
     return r;
 }
 
-/* dict[k] = src[k] for each key of src; with `callable`, a key already
- * present is f()'s "multiple values" error. */
+/* Adds key/value to dict; with fname (DICT_MERGE), a key already there is
+ * f()'s "multiple values" error. */
+static int merge_item(rp_interp *ip, rc_object *dict, rc_object *k,
+                      rc_object *v, rc_object *fname) {
+    rc_object *old = NULL;
+    int r = fname ? rc_dict_lookup(dict, k, &old) : 0;
+    if (r < 0)
+        return -1;
+    if (r > 0) {
+        if (rc_is_str(k))
+            return rp_raise(ip, ip->exc.TypeError,
+                            "%s got multiple values for keyword argument '%s'",
+                            rc_str_utf8(fname), rc_str_utf8(k));
+        return rp_raise_keyerror(ip, k);
+    }
+    return rc_dict_setitem(dict, k, v);
+}
+
+/* dict[k] = src[k] for each key of src (a dict, or a mapping with
+ * keys()). */
 static int merge_mapping(rp_interp *ip, rc_object *dict, rc_object *src,
                          rc_object *fname) {
+    if (rc_is_dict(src)) {
+        size_t pos = 0;
+        rc_object *k, *v;
+        while (rc_dict_next(src, &pos, &k, &v))
+            if (merge_item(ip, dict, k, v, fname) < 0)
+                return -1;
+        return 0;
+    }
     rc_object *keys = rp_call_method(ip, src, ip->s.keys, NULL, 0);
     rc_object *list =
         keys ? items_of(ip, keys, "'%s' object is not iterable") : NULL;
@@ -242,19 +268,9 @@ static int merge_mapping(rp_interp *ip, rc_object *dict, rc_object *src,
         return -1;
     int r = 0;
     for (size_t i = 0; r == 0 && i < rc_list_size(list); i++) {
-        rc_object *k = rc_list_get(list, (ptrdiff_t)i), *old = NULL;
-        if (fname && (r = rc_dict_lookup(dict, k, &old)) != 0) {
-            if (r > 0 && rc_is_str(k))
-                rp_raise(ip, ip->exc.TypeError,
-                         "%s got multiple values for keyword argument '%s'",
-                         rc_str_utf8(fname), rc_str_utf8(k));
-            else if (r > 0)
-                rp_raise_keyerror(ip, k);
-            r = -1;
-            break;
-        }
+        rc_object *k = rc_list_get(list, (ptrdiff_t)i);
         rc_object *v = rc_getitem(src, k);
-        r = v ? rc_dict_setitem(dict, k, v) : -1;
+        r = v ? merge_item(ip, dict, k, v, fname) : -1;
         rc_xdecref(v);
     }
     rc_decref(list);

@@ -22,6 +22,9 @@ Header comments (the leading comment lines of a script) configure a run:
                            and its args (front-door tests: -c, -m, -i, -,
                            --version); the script only holds the header
     # sub: REGEX => TEXT   a normalisation of this script's outputs
+    # not-sanitized: WHY   rcpy is not run when built with sanitizers
+                           (--sanitized), e.g. memory given back to the
+                           system, which ASan's quarantine keeps
 
 Usage: run_test.py [--rcpy EXE] [--python EXE] [--no-python] PATH...
 A PATH is a script or a folder (its tests, recursively). Exit status: 0 all
@@ -42,7 +45,7 @@ SKIP = 77
 HERE = os.path.dirname(os.path.abspath(__file__))
 HEADER_RE = re.compile(r"#\s*([a-z-]+):\s?(.*)$")
 KEYS = {"rcpy-only", "args", "stdin", "rcpy-args", "timeout", "sub",
-        "command"}
+        "command", "not-sanitized"}
 
 
 # --- the script's header ---------------------------------------------------
@@ -62,6 +65,7 @@ class Script:
         self.timeout = DEFAULT_TIMEOUT
         self.subs = []
         self.command = None
+        self.not_sanitized = None
         self._read_header()
 
     def _read_header(self):
@@ -85,6 +89,8 @@ class Script:
             self.rcpy_args = shlex.split(value)
         elif key == "timeout":
             self.timeout = float(value)
+        elif key == "not-sanitized":
+            self.not_sanitized = value or "not under sanitizers"
         elif key == "command":
             self.command = shlex.split(value)
         elif key == "sub":
@@ -207,7 +213,8 @@ def differences(who, script, got):
     return "".join(report)
 
 
-def check(script, rcpy, python, use_python, pythonpath=None):
+def check(script, rcpy, python, use_python, pythonpath=None,
+          sanitized=False):
     """Runs one script; returns (failure text or '', whether rcpy ran)."""
     report = []
     if use_python and not script.rcpy_only:
@@ -218,6 +225,9 @@ def check(script, rcpy, python, use_python, pythonpath=None):
             report.append("CPython differs from the expected files "
                           "(are they stale? tests/py/regen.py):\n" + diff)
     ran = bool(rcpy and os.access(rcpy, os.X_OK))
+    if ran and sanitized and script.not_sanitized:
+        print("rcpy not run under sanitizers: " + script.not_sanitized)
+        ran = False
     if ran:
         diff = differences("rcpy", script,
                            run_normalised(rcpy_argv(rcpy, script), script))
@@ -264,6 +274,9 @@ def main(argv=None):
     ap.add_argument("--pythonpath",
                     help="folders searched before CPython's standard library "
                          "(e.g. rcpy/lib, to check its modules on CPython)")
+    ap.add_argument("--sanitized", action="store_true",
+                    help="rcpy is built with sanitizers: skip the scripts "
+                         "marked not-sanitized")
     ap.add_argument("-q", "--quiet", action="store_true",
                     help="print failures and the summary only")
     ap.add_argument("paths", nargs="+")
@@ -280,7 +293,7 @@ def main(argv=None):
         script = Script(path)
         rel = os.path.relpath(script.path, HERE)
         report, ran = check(script, rcpy, opts.python, not opts.no_python,
-                           opts.pythonpath)
+                           opts.pythonpath, opts.sanitized)
         rcpy_ran |= ran
         if report:
             failed.append(rel)

@@ -2,10 +2,13 @@
 """CPython 3.11 as the oracle for test_rcpy_compile.c.
 
 Usage: compile_oracle.py INPUT OUTPUT
+       compile_oracle.py --tree DIR OUTPUT
 
 Each input line is a case: a mode letter (e exec, s single, v eval), a
-space, then the source as hex-encoded UTF-8. For each case the output holds
-a block ending with a line "=====": either one line
+space, then the source as hex-encoded UTF-8. With --tree, the cases are
+the .py files below DIR (sorted), each block starting with a line
+"file <path>". For each case the output holds a block ending with a line
+"=====": either one line
 
     SyntaxError <msg>|<lineno>|<offset>|<end_lineno>|<end_offset>
 
@@ -27,9 +30,16 @@ MAKE_CELL, COPY_FREE_VARS and a generator's RETURN_GENERATOR + POP_TOP are
 not instructions of rcpy; jump targets are absolute indices; the forward
 and backward forms of a jump are one instruction; BINARY_OP and UNARY_OP
 take rcgc's operator numbers.
+
+rcpy never evaluates annotations (docs/rcpy.md): annotations are taken
+out of the tree before CPython compiles it (a
+parameter's or a return annotation goes, `x: T = v` becomes `x = v` and
+`x: T` a statement that compiles to nothing).
 """
 
+import ast
 import dis
+import os
 import sys
 import warnings
 
@@ -85,6 +95,8 @@ def kept(co):
 def const_repr(c):
     if hasattr(c, "co_code"):
         return "code:" + c.co_qualname
+    if isinstance(c, frozenset):  # str hashes, and so orders, differ
+        return "frozenset(%s)" % ", ".join(sorted(repr(x) for x in c))
     return repr(c)
 
 
@@ -144,20 +156,87 @@ def dump(co, lines):
             dump(c, lines)
 
 
+class StripAnnotations(ast.NodeTransformer):
+    """What rcpy compiles: the program without its annotations."""
+
+    def __init__(self):
+        self.in_function = False
+
+    def visit_arg(self, node):
+        node.annotation = None
+        return node
+
+    def visit_FunctionDef(self, node):
+        node.returns = None
+        outer, self.in_function = self.in_function, True
+        self.generic_visit(node)
+        self.in_function = outer
+        return node
+
+    def visit_Lambda(self, node):
+        outer, self.in_function = self.in_function, True
+        self.generic_visit(node)
+        self.in_function = outer
+        return node
+
+    def visit_ClassDef(self, node):
+        outer, self.in_function = self.in_function, False
+        self.generic_visit(node)
+        self.in_function = outer
+        return node
+
+    def visit_AnnAssign(self, node):
+        if node.value is not None:
+            if isinstance(node.target, ast.Name):
+                new = ast.Assign(targets=[node.target], value=node.value)
+                return ast.copy_location(new, node)
+            return node  # rcpy evaluates the parts as CPython does
+        if isinstance(node.target, ast.Name) and not self.in_function:
+            # rcpy keeps the line with a NOP, where CPython stores the
+            # annotation
+            return ast.copy_location(ast.Pass(), node)
+        return node
+
+
+def listing(src, mode, strip):
+    lines = []
+    try:
+        if strip:
+            tree = StripAnnotations().visit(ast.parse(src, "t.py", mode))
+            code = compile(tree, "t.py", mode)
+        else:
+            code = compile(src, "t.py", mode)
+        dump(code, lines)
+    except SyntaxError as e:
+        lines = ["SyntaxError %s|%s|%s|%s|%s" % (
+            e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)]
+    except (ValueError, RecursionError) as e:
+        lines = ["%s %s" % (type(e).__name__, e)]
+    return "\n".join(lines) + "\n=====\n"
+
+
+def tree(top, outpath):
+    paths = []
+    for d, _, files in os.walk(top):
+        paths += [os.path.join(d, f) for f in files if f.endswith(".py")]
+    with open(outpath, "w") as out:
+        for path in sorted(paths):
+            with open(path, encoding="utf-8", errors="surrogateescape") as f:
+                src = f.read()
+            out.write("file %s\n" % path + listing(src, "exec", True))
+
+
 def main():
     warnings.simplefilter("ignore")
+    if sys.argv[1] == "--tree":
+        tree(sys.argv[2], sys.argv[3])
+        return
     mode_of = {"e": "exec", "s": "single", "v": "eval"}
     with open(sys.argv[1]) as f, open(sys.argv[2], "w") as out:
         for line in f:
             mode, _, text = line.strip().partition(" ")
             src = bytes.fromhex(text).decode()
-            lines = []
-            try:
-                dump(compile(src, "t.py", mode_of[mode]), lines)
-            except SyntaxError as e:
-                lines = ["SyntaxError %s|%s|%s|%s|%s" % (
-                    e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)]
-            out.write("\n".join(lines) + "\n=====\n")
+            out.write(listing(src, mode_of[mode], True))
 
 
 main()

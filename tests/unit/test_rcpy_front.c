@@ -468,11 +468,17 @@ static void test_import_package_relative(void **state) {
     write_file(fx, "pkg/__init__.py",
                "from . import sub\nfrom .sub import V\n");
     write_file(fx, "pkg/sub.py", "V = 'v'\n");
+    snprintf(path, sizeof path, "%s/nsdir", fx->dir); /* no __init__.py */
+    assert_int_equal(mkdir(path, 0700), 0);
+    write_file(fx, "nsdir/leaf.py", "W = 2\n");
     assert_int_equal(run_script(fx, "main.py",
                                 "import pkg.sub\n"
                                 "assert pkg.sub.V == 'v' and pkg.V == 'v'\n"
                                 "from pkg import sub as s2\n"
-                                "assert s2 is pkg.sub\n"),
+                                "assert s2 is pkg.sub\n"
+                                "import nsdir.leaf\n"
+                                "assert nsdir.leaf.W == 2\n"
+                                "assert nsdir.__file__ is None\n"),
                      0);
 }
 
@@ -534,18 +540,20 @@ static void test_sys_values(void **state) {
     fixture *fx = *state;
     capture_stderr(fx, "err.txt");
     assert_int_equal(
-        run_script(fx, "s.py",
-                   "import sys\n"
-                   "assert sys.argv == ['prog.py', 'a1'], sys.argv\n"
-                   "assert sys.implementation.name == 'rcpy'\n"
-                   "assert sys.version_info[:2] == (3, 11)\n"
-                   "a = []\n"
-                   "assert sys.getrefcount(a) == 2, sys.getrefcount(a)\n"
-                   "b = a\n"
-                   "assert sys.getrefcount(a) == 3\n"
-                   "assert sys.modules['sys'] is sys\n"
-                   "assert sys.getrecursionlimit() == 1000\n"
-                   "assert sys.intern('ab' + 'c') is sys.intern('abc')\n"),
+        run_script(
+            fx, "s.py",
+            "import sys\n"
+            "assert sys.argv == ['prog.py', 'a1'], sys.argv\n"
+            "assert sys.implementation.name == 'rcpy'\n"
+            "assert sys.version_info[:2] == (3, 11)\n"
+            "assert sys.version_info.major == 3 and sys.flags.optimize == 0\n"
+            "a = []\n"
+            "assert sys.getrefcount(a) == 2, sys.getrefcount(a)\n"
+            "b = a\n"
+            "assert sys.getrefcount(a) == 3\n"
+            "assert sys.modules['sys'] is sys\n"
+            "assert sys.getrecursionlimit() == 1000\n"
+            "assert sys.intern('ab' + 'c') is sys.intern('abc')\n"),
         0);
     flush_stderr(fx);
     assert_string_equal(read_back(fx, "err.txt"), "");
