@@ -332,6 +332,12 @@ static const snippet corpus[] = {
           "    return A\n"},
     {'e', "class A:\n    class B:\n        def f(self):\n            pass\n"
           "    def g(self):\n        def h():\n            pass\n"},
+    {'e', "class C02:\n    def f10():\n        class C22:\n"
+          "            x = [__class__ for c in __class__]\n"},
+    {'e', "class A:\n    def f(self):\n        class B:\n"
+          "            y = __class__\n"
+          "            def g(self):\n                return super()\n"
+          "        return B\n"},
     /* comprehensions and generators */
     {'e', "r = [x * 2 for x in xs if x]\ng = (x for x in xs)\n"
           "d = {k: v for k, v in xs}\ns = {x for x in xs for y in x if y}\n"},
