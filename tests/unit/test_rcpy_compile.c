@@ -734,9 +734,9 @@ static char *read_file(const char *path, size_t *len) {
 }
 
 /* Every program of rcpy's test corpus (tests/py, or the tree named by
- * RCPY_COMPILE_TREE) compiles as CPython compiles it (without annotations, which rcpy does not evaluate); files
- * using what rcpy's parser refuses on purpose (bytes literals) are
- * skipped. */
+ * RCPY_COMPILE_TREE) compiles as CPython compiles it (without annotations,
+ * which rcpy does not evaluate); files using what rcpy's parser refuses on
+ * purpose (bytes literals) are skipped. */
 static void py_files_match_cpython(void **state) {
     fixture *f = *state;
     char dir[1024], args[1200], out[64];
