@@ -105,10 +105,6 @@ int rp_run_module(rp_interp *ip, const char *name);
  * `own` is false). mode "r" or "w". New reference. */
 rc_object *rp_file_from_stream(rp_interp *ip, FILE *fp, const char *name,
                                const char *mode, bool own);
-/* Flushes a file object (any object with flush()). */
-int rp_file_flush(rp_interp *ip, rc_object *file);
-/* Reads one line from a file object (readline()): new str, "" at EOF. */
-rc_object *rp_file_readline(rp_interp *ip, rc_object *file);
 int rp_init_files(rp_interp *ip);
 
 /* ---- repl.c / main.c ---- */

@@ -163,9 +163,11 @@ void rc_write_unraisable(rc_runtime *rt, rc_status status, const char *context,
 
 void rc__guard_enter(rc_runtime *rt, rc__guard *g) {
     g->err = rt->err;
+    g->obj = NULL;
+    if (g->err == RC_OK)
+        return;
     g->obj = take_object(rt);
-    if (g->err != RC_OK)
-        memcpy(g->msg, rt->errmsg, sizeof g->msg);
+    memcpy(g->msg, rt->errmsg, sizeof g->msg);
     rt->err = RC_OK;
     rt->errmsg[0] = '\0';
 }
@@ -184,6 +186,8 @@ void rc__guard_leave(rc_runtime *rt, rc__guard *g, const char *context,
 }
 
 void rc__guard_restore(rc_runtime *rt, rc__guard *g) {
+    if (g->err == RC_OK && rt->err == RC_OK)
+        return; /* nothing was saved, nothing recorded since */
     rc_object *since = take_object(rt);
     rt->err = g->err;
     rt->errobj = g->obj;
@@ -215,10 +219,13 @@ void rc__call_finalizer(rc_runtime *rt, rc_object *o) {
 
 #define RECURSION_LIMIT_MAX 1000000u
 
+/* where follows after a space; one that starts with its own space (as
+ * CPython's " in comparison" does) keeps just that one. */
 int rc__recursion_exceeded(rc_runtime *rt, const char *where) {
+    const char *gap = where && where[0] != ' ' ? " " : "";
     return rc_set_error(rt, RC_ERECURSION,
-                        "maximum recursion depth exceeded%s%s",
-                        where ? " " : "", where ? where : "");
+                        "maximum recursion depth exceeded%s%s", gap,
+                        where ? where : "");
 }
 
 int rc_recursion_enter(rc_runtime *rt, const char *where) {

@@ -298,7 +298,7 @@ static RC__ALWAYS_INLINE int visit_reach(rc_object *child, void *arg) {
     return 0;
 }
 
-static void take(marker *m, rc_object *o) {
+static RC__ALWAYS_INLINE void take(marker *m, rc_object *o) {
     rc__gcs_set_remove(m->c->rt, o, m->dest);
     m->taken++;
     if (m->kind == MARK_UNCOLLECTABLE)

@@ -328,7 +328,9 @@ static int visit_emit(rc_object *child, void *arg) {
 static void referents_pass(rc_runtime *rt, query *q) {
     for (size_t i = 0; i < q->ntargets; i++) {
         rc_object *o = q->targets[i];
-        if (o->type->flags & (RC_TYPE_GC | RC_TYPE_HEAP))
+        const rc_type *t = o->type;
+        if ((t->flags & RC_TYPE_HEAP) ||
+            ((t->flags & RC_TYPE_GC) && t->traverse))
             rc__traverse(rt, o, visit_emit, q);
     }
 }

@@ -385,7 +385,8 @@ static inline void rc__revive(rc_object *o) {
 
 /* Every reference o holds, as the library counts them: the owner of a
  * run-time type (RC_TYPE_HEAP: each object of it holds one), then the item
- * array of an RC__TYPE_ITEMS object or what the type's traverse visits.
+ * array of an RC__TYPE_ITEMS object or what the type's traverse visits
+ * (o's type is a GC type, or a run-time one, which may lack traverse).
  * Every walk over references (the collector's passes, get_referents and
  * get_referrers, the heap check) goes through here, so none forgets the
  * owner. visit may be an inlined static function; nonzero stops the walk
@@ -393,6 +394,8 @@ static inline void rc__revive(rc_object *o) {
 static RC__ALWAYS_INLINE int rc__traverse(const rc_runtime *rt, rc_object *o,
                                           rc_visitproc visit, void *arg) {
     const rc_type *t = o->type;
+    if (!(t->flags & (RC__TYPE_ITEMS | RC_TYPE_HEAP)))
+        return t->traverse(o, visit, arg); /* required of GC types */
     if (t->flags & RC__TYPE_ITEMS) {
         size_t n;
         rc_object *const *items = rt->hooks.items(o, &n);
@@ -403,12 +406,8 @@ static RC__ALWAYS_INLINE int rc__traverse(const rc_runtime *rt, rc_object *o,
         }
         return 0;
     }
-    if (RC__UNLIKELY(t->flags & RC_TYPE_HEAP)) {
-        int r = visit(t->owner, arg);
-        if (r)
-            return r;
-    }
-    return t->traverse ? t->traverse(o, visit, arg) : 0;
+    int r = visit(t->owner, arg);
+    return r ? r : t->traverse ? t->traverse(o, visit, arg) : 0;
 }
 
 /* gc.c */
@@ -423,9 +422,9 @@ bool rc__gc_emergency_collect(rc_runtime *rt);
  * saved one back. Every enter is paired with exactly one of leave, restore
  * or release, which own the saved object from then on. */
 typedef struct rc__guard {
-    rc_status err;
-    rc_object *obj; /* the saved error's object (owned), or NULL */
-    char msg[256];
+    rc_status err;  /* the saved error (RC_OK: none) */
+    rc_object *obj; /* its object (owned), or NULL */
+    char msg[256];  /* its message, when there is an error */
 } rc__guard;
 void rc__guard_enter(rc_runtime *rt, rc__guard *g);
 void rc__guard_leave(rc_runtime *rt, rc__guard *g, const char *context,

@@ -12,8 +12,7 @@
  *   4. for a run-time type (RC_TYPE_HEAP), drop the reference the object
  *      held to the type's owner: only now, so the type outlives the block.
  * Steps 3 and 4 drop the object's children, which may reach zero in turn.
- * Past
- * DEALLOC_DEPTH nested destructions, a dying object is queued instead
+ * Past DEALLOC_DEPTH nested destructions, a dying object is queued instead
  * (linked through its own header, which is dead by then) and destroyed by
  * the outermost destruction loop, so freeing a ten-million-long chain uses
  * constant C stack (CPython's trashcan).
@@ -31,17 +30,21 @@ _Static_assert(offsetof(rc_object, refcnt) == 0 &&
 /* Creation                                                                */
 /* ====================================================================== */
 
-static bool object_size(rc_runtime *rt, const rc_type *type, size_t nitems,
-                        size_t *size) {
-    if (!type || type->basicsize < sizeof(rc_object)) {
+/* Records why type cannot make objects (RC_EINVAL). */
+static RC__NOINLINE void bad_type(rc_runtime *rt, const rc_type *type) {
+    if (!type || type->basicsize < sizeof(rc_object))
         rc_set_error(rt, RC_EINVAL, "type %s has a basicsize below %zu",
                      type && type->name ? type->name : "(null)",
                      sizeof(rc_object));
-        return false;
-    }
-    if ((type->flags & RC_TYPE_HEAP) && !type->owner) {
+    else
         rc_set_error(rt, RC_EINVAL, "run-time type %s has no owner",
                      type->name);
+}
+
+static bool object_size(rc_runtime *rt, const rc_type *type, size_t nitems,
+                        size_t *size) {
+    if (RC__UNLIKELY(!type || type->basicsize < sizeof(rc_object))) {
+        bad_type(rt, type);
         return false;
     }
     size_t items;
@@ -54,8 +57,8 @@ static bool object_size(rc_runtime *rt, const rc_type *type, size_t nitems,
     return true;
 }
 
-static rc_object *new_object(rc_runtime *rt, const rc_type *type, size_t nitems,
-                             bool track, bool zero_items) {
+static inline rc_object *new_plain(rc_runtime *rt, const rc_type *type,
+                                   size_t nitems, bool track, bool zero_items) {
     size_t size;
     if (!object_size(rt, type, nitems, &size))
         return NULL;
@@ -71,11 +74,32 @@ static rc_object *new_object(rc_runtime *rt, const rc_type *type, size_t nitems,
     }
     o->refcnt = 1;
     o->type = type;
-    if (type->flags & RC_TYPE_HEAP)
-        rc_incref(type->owner);
     if (gc && track)
         rc__gcs_track(rt, o);
     return o;
+}
+
+/* An object of a run-time type holds a reference to the type's owner,
+ * taken once the object exists. */
+static RC__NOINLINE rc_object *new_owned(rc_runtime *rt, const rc_type *type,
+                                         size_t nitems, bool track,
+                                         bool zero_items) {
+    if (!type->owner) {
+        bad_type(rt, type);
+        return NULL;
+    }
+    rc_object *o = new_plain(rt, type, nitems, track, zero_items);
+    if (o)
+        rc_incref(type->owner);
+    return o;
+}
+
+static inline rc_object *new_object(rc_runtime *rt, const rc_type *type,
+                                    size_t nitems, bool track,
+                                    bool zero_items) {
+    if (RC__UNLIKELY(type && (type->flags & RC_TYPE_HEAP)))
+        return new_owned(rt, type, nitems, track, zero_items);
+    return new_plain(rt, type, nitems, track, zero_items);
 }
 
 rc_object *rc_new(rc_runtime *rt, const rc_type *type) {
@@ -115,8 +139,9 @@ static bool finalize_resurrects(rc_runtime *rt, rc_object *o) {
     return --o->refcnt != 0;
 }
 
-static void destroy(rc_runtime *rt, rc_object *o) {
-    const rc_type *t = o->type;
+/* Step 3: dealloc or clear, then free the block unless a free list kept
+ * it (only the builtin types keep blocks; run-time types never do). */
+static inline void release(rc_runtime *rt, rc_object *o, const rc_type *t) {
     if (t->dealloc)
         t->dealloc(o);
     else if (t->clear)
@@ -125,12 +150,26 @@ static void destroy(rc_runtime *rt, rc_object *o) {
         o->flags &= ~RC__F_KEEP;
         return;
     }
-    rc_object *owner = (t->flags & RC_TYPE_HEAP) ? t->owner : NULL;
     if (t->flags & RC_TYPE_GC)
         rc__gc_free_counted(rt);
     rc__obj_free(rt, o);
-    if (owner) /* t lives in the owner: read before, released after */
-        rc_decref(owner);
+}
+
+/* Steps 3 and 4 for an object of a run-time type: t lives in the owner,
+ * which the object holds until its block is gone. */
+static RC__NOINLINE void release_owned(rc_runtime *rt, rc_object *o) {
+    const rc_type *t = o->type;
+    rc_object *owner = t->owner;
+    release(rt, o, t);
+    rc_decref(owner);
+}
+
+static inline void destroy(rc_runtime *rt, rc_object *o) {
+    const rc_type *t = o->type;
+    if (RC__UNLIKELY(t->flags & RC_TYPE_HEAP))
+        release_owned(rt, o);
+    else
+        release(rt, o, t);
 }
 
 static void defer(rc_runtime *rt, rc_object *o) {

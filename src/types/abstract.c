@@ -138,14 +138,13 @@ int rc__unhashable(rc_object *o, int64_t *out) {
                         rc_type_name(o));
 }
 
-int rc_hash(rc_object *o, int64_t *hash) {
+/* rc_hash for the types that hold the recursion guard, or have no slot. */
+static RC__NOINLINE int hash_guarded(rc_object *o, int64_t *hash) {
     int (*fn)(rc_object *, int64_t *) = SLOT(o, hash);
     if (!fn) {
         *hash = rc_hash_identity(o);
         return 0;
     }
-    if (is_leaf(o))
-        return fn(o, hash);
     rc_runtime *rt = rc__runtime_of(o);
     int r = rc__recursion_enter(rt, "while hashing");
     if (r)
@@ -155,6 +154,13 @@ int rc_hash(rc_object *o, int64_t *hash) {
     if (r == 0 && *hash == -1) /* Python reserves -1 */
         *hash = -2;
     return r;
+}
+
+int rc_hash(rc_object *o, int64_t *hash) {
+    const rc_protocol *p = proto(o);
+    if (RC__LIKELY(p && p->hash && is_leaf(o)))
+        return p->hash(o, hash);
+    return hash_guarded(o, hash);
 }
 
 /* ====================================================================== */
@@ -176,9 +182,9 @@ static rc_object *do_richcompare(rc_object *a, rc_object *b, rc_cmp op) {
     richfn fa = SLOT(a, richcompare);
     richfn fb = b->type != a->type ? SLOT(b, richcompare) : NULL;
     rc_object *r;
-    if (fa && (!(r = fa(a, b, op)) || !rc_is_notimplemented(r)))
+    if (fa && (!(r = fa(a, b, op)) || !rc__is_notimpl(r)))
         return r;
-    if (fb && (!(r = fb(b, a, swapped[op])) || !rc_is_notimplemented(r)))
+    if (fb && (!(r = fb(b, a, swapped[op])) || !rc__is_notimpl(r)))
         return r;
     rc_runtime *rt = rc__runtime_of(a);
     if (op == RC_EQ || op == RC_NE)

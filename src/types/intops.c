@@ -423,13 +423,17 @@ static rc_object *general_binop(rc_object *a, rc_object *b, rc_binop op) {
     case RC_OP_LSHIFT:
     case RC_OP_RSHIFT:
         return shift(rt, &ma, b, op == RC_OP_LSHIFT);
-    default:
+    case RC_OP_AND:
+    case RC_OP_OR:
+    case RC_OP_XOR:
         return bitop_mag(rt, &ma, &mb, op);
+    default: /* @ */
+        return rc__notimpl_of(a);
     }
 }
 
 rc_object *rc__int_binop(rc_object *a, rc_object *b, rc_binop op) {
-    if (!rc_is_int(a) || !rc_is_int(b) || op == RC_OP_MATMUL)
+    if (!rc_is_int(a) || !rc_is_int(b))
         return rc__notimpl_of(a);
     rc_runtime *rt = rc__runtime_of(a);
     bool bitwise = op == RC_OP_AND || op == RC_OP_OR || op == RC_OP_XOR;

@@ -103,13 +103,13 @@ static void list_shrink(rc__list *l) {
     size_t cap = capacity_for(size, size);
     rc_object **buf = NULL;
     if (cap) {
-        rc_status before = rc_last_error(rt);
+        rc__guard saved; /* a refused shrink is nobody's error; an error
+                            being returned (an object too) stays */
+        rc__guard_enter(rt, &saved);
         buf = rc_malloc(rt, cap * sizeof *buf);
-        if (!buf) {
-            if (before == RC_OK)
-                rc_clear_error(rt);
+        rc__guard_restore(rt, &saved);
+        if (!buf)
             return;
-        }
         if (l->epoch != epoch || l->size != size) {
             rc_free(rt, buf, cap * sizeof *buf);
             return;
@@ -765,7 +765,7 @@ static rc_object *list_inplace(rc_object *self, rc_object *other, rc_binop op) {
         const rc_protocol *p = other->type->protocol;
         if (!rc__is_list(other) && p && p->binop) {
             rc_object *x = p->binop(self, other, op);
-            if (!x || !rc_is_notimplemented(x))
+            if (!x || !rc__is_notimpl(x))
                 return x;
         }
         r = rc_list_extend(self, other);

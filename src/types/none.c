@@ -61,7 +61,7 @@ static const rc_protocol notimpl_protocol = {
     .repr = notimpl_repr,
 };
 
-static const rc_type notimpl_type = {
+const rc_type rc__notimpl_type = {
     .name = "NotImplementedType",
     .basicsize = sizeof(rc_object),
     .flags = RC__TYPE_LEAF,
@@ -73,7 +73,7 @@ rc_object *rc_notimplemented(rc_runtime *rt) {
 }
 
 bool rc_is_notimplemented(const rc_object *o) {
-    return o->type == &notimpl_type;
+    return rc__is_notimpl(o);
 }
 
 /* ====================================================================== */
@@ -90,6 +90,6 @@ static rc_object *immortal(rc_runtime *rt, const rc_type *t) {
 int rc__singletons_init(rc_runtime *rt) {
     struct rc__types *t = rt->types;
     t->none = immortal(rt, &none_type);
-    t->notimpl = t->none ? immortal(rt, &notimpl_type) : NULL;
+    t->notimpl = t->none ? immortal(rt, &rc__notimpl_type) : NULL;
     return t->notimpl ? 0 : RC_ENOMEM;
 }

@@ -71,14 +71,14 @@ const char *rc_unop_symbol(rc_unop op) {
 
 /* a's slot, then b's: a result, NULL, or NotImplemented when both
  * declined. */
-static rc_object *binary_op1(rc_object *a, rc_object *b, rc_binop op) {
+static inline rc_object *binary_op1(rc_object *a, rc_object *b, rc_binop op) {
     binfn fa = binop_slot(a), fb = NULL;
     if (b->type != a->type && (fb = binop_slot(b)) == fa)
         fb = NULL;
     rc_object *r;
-    if (fa && (!(r = fa(a, b, op)) || !rc_is_notimplemented(r)))
+    if (fa && (!(r = fa(a, b, op)) || !rc__is_notimpl(r)))
         return r;
-    if (fb && (!(r = fb(a, b, op)) || !rc_is_notimplemented(r)))
+    if (fb && (!(r = fb(a, b, op)) || !rc__is_notimpl(r)))
         return r;
     return rc_notimplemented(rc__runtime_of(a));
 }
@@ -114,13 +114,16 @@ static bool valid_binop(rc_object *a, rc_binop op) {
     return false;
 }
 
-rc_object *rc_number_binop(rc_object *a, rc_object *b, rc_binop op) {
-    if (!valid_binop(a, op))
-        return NULL;
+/* a <op> b for a valid op. */
+static inline rc_object *number_binop(rc_object *a, rc_object *b, rc_binop op) {
     rc_object *r = binary_op1(a, b, op);
-    if (r && rc_is_notimplemented(r))
+    if (RC__UNLIKELY(r && rc__is_notimpl(r)))
         return binop_failed(a, b, op, binop_symbols[op]);
     return r;
+}
+
+rc_object *rc_number_binop(rc_object *a, rc_object *b, rc_binop op) {
+    return valid_binop(a, op) ? number_binop(a, b, op) : NULL;
 }
 
 rc_object *rc_number_inplace(rc_object *a, rc_object *b, rc_binop op) {
@@ -128,11 +131,10 @@ rc_object *rc_number_inplace(rc_object *a, rc_object *b, rc_binop op) {
         return NULL;
     const rc_protocol *p = a->type->protocol;
     rc_object *r;
-    if (p && p->inplace &&
-        (!(r = p->inplace(a, b, op)) || !rc_is_notimplemented(r)))
+    if (p && p->inplace && (!(r = p->inplace(a, b, op)) || !rc__is_notimpl(r)))
         return r;
     r = binary_op1(a, b, op);
-    if (r && rc_is_notimplemented(r))
+    if (r && rc__is_notimpl(r))
         return binop_failed(a, b, op, inplace_symbols[op]);
     return r;
 }
@@ -156,43 +158,43 @@ rc_object *rc_number_unop(rc_object *a, rc_unop op) {
 /* ====================================================================== */
 
 rc_object *rc_number_add(rc_object *a, rc_object *b) {
-    return rc_number_binop(a, b, RC_OP_ADD);
+    return number_binop(a, b, RC_OP_ADD);
 }
 rc_object *rc_number_subtract(rc_object *a, rc_object *b) {
-    return rc_number_binop(a, b, RC_OP_SUB);
+    return number_binop(a, b, RC_OP_SUB);
 }
 rc_object *rc_number_multiply(rc_object *a, rc_object *b) {
-    return rc_number_binop(a, b, RC_OP_MUL);
+    return number_binop(a, b, RC_OP_MUL);
 }
 rc_object *rc_number_truediv(rc_object *a, rc_object *b) {
-    return rc_number_binop(a, b, RC_OP_TRUEDIV);
+    return number_binop(a, b, RC_OP_TRUEDIV);
 }
 rc_object *rc_number_floordiv(rc_object *a, rc_object *b) {
-    return rc_number_binop(a, b, RC_OP_FLOORDIV);
+    return number_binop(a, b, RC_OP_FLOORDIV);
 }
 rc_object *rc_number_remainder(rc_object *a, rc_object *b) {
-    return rc_number_binop(a, b, RC_OP_MOD);
+    return number_binop(a, b, RC_OP_MOD);
 }
 rc_object *rc_number_divmod(rc_object *a, rc_object *b) {
-    return rc_number_binop(a, b, RC_OP_DIVMOD);
+    return number_binop(a, b, RC_OP_DIVMOD);
 }
 rc_object *rc_number_power(rc_object *a, rc_object *b) {
-    return rc_number_binop(a, b, RC_OP_POW);
+    return number_binop(a, b, RC_OP_POW);
 }
 rc_object *rc_number_lshift(rc_object *a, rc_object *b) {
-    return rc_number_binop(a, b, RC_OP_LSHIFT);
+    return number_binop(a, b, RC_OP_LSHIFT);
 }
 rc_object *rc_number_rshift(rc_object *a, rc_object *b) {
-    return rc_number_binop(a, b, RC_OP_RSHIFT);
+    return number_binop(a, b, RC_OP_RSHIFT);
 }
 rc_object *rc_number_and(rc_object *a, rc_object *b) {
-    return rc_number_binop(a, b, RC_OP_AND);
+    return number_binop(a, b, RC_OP_AND);
 }
 rc_object *rc_number_or(rc_object *a, rc_object *b) {
-    return rc_number_binop(a, b, RC_OP_OR);
+    return number_binop(a, b, RC_OP_OR);
 }
 rc_object *rc_number_xor(rc_object *a, rc_object *b) {
-    return rc_number_binop(a, b, RC_OP_XOR);
+    return number_binop(a, b, RC_OP_XOR);
 }
 
 rc_object *rc_number_negative(rc_object *a) {

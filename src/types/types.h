@@ -152,6 +152,12 @@ static inline rc_object *rc__notimpl_of(const rc_object *o) {
 
 /* none.c: None and NotImplemented. */
 int rc__singletons_init(rc_runtime *rt);
+extern const rc_type rc__notimpl_type;
+
+/* rc_is_notimplemented, inline for the dispatchers. */
+static inline bool rc__is_notimpl(const rc_object *o) {
+    return o->type == &rc__notimpl_type;
+}
 
 /* Each family: 0 or RC_ENOMEM; fini releases what init made. */
 int rc__num_init(rc_runtime *rt);
