@@ -103,11 +103,15 @@ static rp_frame *leave_frame(rp_interp *ip, rp_frame *f) {
     rp_frame *prev = f->previous;
     bool entry = f->is_entry;
     ip->frame = prev;
-    rp_frame_clear(ip, f);
-    if (f->owner == RP_FRAME_OWNED_BY_THREAD)
+    if (f->owner == RP_FRAME_OWNED_BY_THREAD) {
+        rp_frame_clear(ip, f);
         rp_frame_pop(ip, f);
-    else
+    } else {
+        /* a generator's frame forgets its caller first: a frame object
+         * taking it over gets no f_back (CPython's gen_send_ex) */
         f->previous = NULL;
+        rp_frame_clear(ip, f);
+    }
     return entry ? NULL : prev;
 }
 
