@@ -292,9 +292,15 @@ static rc_object *merge_const(rp_compiler *c, rc_object *o, rc_object **key) {
 
 int rp_add_const(rp_compiler *c, rc_object *o) {
     rp_unit *u = c->u;
-    if (o->type == &rp_code_type) { /* nested code: never shared */
-        size_t index = rc_list_size(u->consts);
-        return rc_list_append(u->consts, o) < 0 ? -1 : (int)index;
+    if (o->type == &rp_code_type) { /* nested code: one per equal code */
+        size_t n = rc_list_size(u->consts);
+        for (size_t i = 0; i < n; i++) {
+            rc_object *k = rc_list_get(u->consts, (ptrdiff_t)i);
+            if (k->type == &rp_code_type &&
+                rp_code_equal((const rp_code *)k, (const rp_code *)o))
+                return (int)i;
+        }
+        return rc_list_append(u->consts, o) < 0 ? -1 : (int)n;
     }
     rc_object *key, *v = merge_const(c, o, &key);
     if (!v)

@@ -150,7 +150,9 @@ rc_object *rp_mangle(rc_runtime *rt, rc_object *private_, rc_object *name);
 /* ====================================================================== */
 
 /* Folded values by tree node. A node maps to a constant (owned) or, with
- * a NULL value, to "a list literal iterated over: build a tuple". */
+ * a NULL value, to "a list literal iterated over: build a tuple". A
+ * statement (its address used as a key) maps to NULL when it is the first
+ * of a body and only folding made it a str: it is not a docstring. */
 typedef struct rp_foldmap {
     struct rp_fold_entry {
         const rp_expr *node;
@@ -361,6 +363,10 @@ int rp_compile_call_helper(rp_compiler *c, int n, const rp_expr_seq *args,
 /* Defaults and keyword-only defaults of a def/lambda: MAKE_FUNCTION flags,
  * or -1. */
 int rp_compile_defaults(rp_compiler *c, const rp_arguments *args);
+/* Where CPython 3.11 places e's instructions: its own position, or for
+ * `not a in b` / `not a is b` (rewritten as one comparison) the
+ * comparison's. */
+rp_loc rp_expr_loc(const rp_expr *e);
 /* Attribute instructions start at the attribute's name when it is on
  * another line than the object (CPython's
  * update_start_location_to_match_attr); e is an Attribute. */
@@ -410,5 +416,8 @@ typedef struct rp_code_parts {
 } rp_code_parts;
 
 rc_object *rp_code_new(rc_runtime *rt, rp_code_parts *p);
+/* Equal code objects of one compilation (the same source compiled twice,
+ * as a finally body is): every field, the positions included. */
+bool rp_code_equal(const rp_code *a, const rp_code *b);
 
 #endif /* RCPY_COMPILE_H */

@@ -302,6 +302,12 @@ static const rp_expr *inverted_compare(const rp_expr *e, rp_cmpop *op) {
     }
 }
 
+rp_loc rp_expr_loc(const rp_expr *e) {
+    rp_cmpop op;
+    const rp_expr *cmp = inverted_compare(e, &op);
+    return cmp ? cmp->loc : e->loc;
+}
+
 /* Left operand and the first n-1 comparisons of a chain, each jumping to
  * cleanup with `jump` when false. */
 static int compare_chain(rp_compiler *c, const rp_expr *e, int jump,
@@ -344,7 +350,6 @@ static int compile_unaryop(rp_compiler *c, const rp_expr *e) {
     rp_cmpop op;
     const rp_expr *cmp = inverted_compare(e, &op);
     if (cmp) { /* the comparison takes the place of the `not` */
-        rp_set_loc(c, cmp->loc);
         if (rp_compile_expr(c, cmp->v.compare.left) < 0 ||
             rp_compile_expr(c, cmp->v.compare.comparators[0]) < 0)
             return -1;
@@ -649,7 +654,7 @@ static int emit_format_value(rp_compiler *c, const rp_expr *arg,
             return -1;
         oparg |= 4;
     }
-    rp_set_loc(c, arg->loc);
+    rp_set_loc(c, rp_expr_loc(arg));
     return rp_emit(c, RP_FORMAT_VALUE, oparg);
 }
 
@@ -873,7 +878,7 @@ static int compile_call(rp_compiler *c, const rp_expr *e) {
     int r = method_call(c, e);
     if (r)
         return r < 0 ? -1 : 0;
-    rp_set_loc(c, e->v.call.func->loc);
+    rp_set_loc(c, rp_expr_loc(e->v.call.func));
     if (rp_emit(c, RP_PUSH_NULL, 0) < 0)
         return -1;
     rp_set_loc(c, e->loc);
@@ -1232,7 +1237,7 @@ int rp_compile_expr(rp_compiler *c, const rp_expr *e) {
     if (++c->depth > RP_COMPILE_MAX_DEPTH)
         return rp_compiler_too_deep(c);
     rp_pos saved = c->u->loc;
-    rp_set_loc(c, e->loc);
+    rp_set_loc(c, rp_expr_loc(e));
     rc_object *folded;
     int r;
     if (e->kind != RP_E_CONSTANT && rp_foldmap_get(&c->fold, e, &folded))

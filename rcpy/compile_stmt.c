@@ -204,7 +204,7 @@ rc_object *rp_docstring(const rp_stmt_seq *body) {
 
 static int apply_decorators(rp_compiler *c, const rp_expr_seq *decos) {
     for (size_t i = decos->n; i-- > 0;) {
-        rp_set_loc(c, decos->items[i]->loc);
+        rp_set_loc(c, rp_expr_loc(decos->items[i]));
         if (rp_emit(c, RP_CALL, 0) < 0)
             return -1;
     }
@@ -829,7 +829,9 @@ static int compile_expr_stmt(rp_compiler *c, const rp_stmt *s) {
             return -1;
         return rp_emit(c, RP_PRINT_EXPR, 0);
     }
-    if (v->kind == RP_E_CONSTANT)
+    rc_object *folded;
+    if (rp_expr_constant(c, v) &&
+        !rp_foldmap_get(&c->fold, (const rp_expr *)(const void *)s, &folded))
         return rp_emit(c, RP_NOP, 0); /* a constant statement does nothing */
     if (rp_compile_expr(c, v) < 0)
         return -1;

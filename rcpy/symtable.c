@@ -90,6 +90,10 @@ static int enter_block(rp_symtable *st, rc_object *name, rp_block_kind type,
     rp_ste *parent = st->cur;
     if (parent && (parent->nested || parent->type == RP_BLOCK_FUNCTION))
         ste->nested = 1;
+    /* a block opened inside a comprehension's iterable is inside it too
+     * (no walrus there, however deep) */
+    if (parent)
+        ste->comp_iter_expr = parent->comp_iter_expr;
     if (reserve(st->rt, (void **)&st->stack, st->nstack, &st->capstack,
                 sizeof *st->stack) < 0 ||
         (parent &&
