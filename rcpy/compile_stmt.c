@@ -232,7 +232,8 @@ static int function_body(rp_compiler *c, const rp_stmt *s) {
 
 static int compile_function(rp_compiler *c, const rp_stmt *s) {
     const rp_expr_seq *decos = &s->v.functiondef.decorator_list;
-    if (rp_compile_exprs(c, decos) < 0)
+    if (rp_check_debug_args(c, s->v.functiondef.args) < 0 ||
+        rp_compile_exprs(c, decos) < 0)
         return -1;
     int flags = rp_compile_defaults(c, s->v.functiondef.args);
     if (flags < 0 || rp_enter_scope(c, s->v.functiondef.name, RP_SCOPE_FUNCTION,

@@ -371,9 +371,8 @@ static int visit_declaration(rp_symtable *st, const rp_stmt *s, bool global) {
                 msg = global ? "name '%s' is used prior to global declaration"
                              : "name '%s' is used prior to nonlocal "
                                "declaration";
-            else if (cur & RP_DEF_ANNOT)
-                msg = global ? "annotated name '%s' can't be global"
-                             : "annotated name '%s' can't be nonlocal";
+            else if ((cur & RP_DEF_ANNOT) && global) /* not for nonlocal */
+                msg = "annotated name '%s' can't be global";
             else
                 msg = global ? "name '%s' is assigned to before global "
                                "declaration"
