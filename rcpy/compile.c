@@ -360,7 +360,7 @@ static const int name_ops[4][3] = {
     [OP_DEREF] = {RP_LOAD_DEREF, RP_STORE_DEREF, RP_DELETE_DEREF},
 };
 
-static int forbidden_name(rp_compiler *c, rc_object *name, rp_ctx ctx) {
+int rp_forbidden_name(rp_compiler *c, rc_object *name, rp_ctx ctx) {
     if (ctx == RP_LOAD || strcmp(rc_str_utf8(name), "__debug__") != 0)
         return 0;
     return rp_compiler_error(c,
@@ -403,7 +403,7 @@ static int nameop_emit(rp_compiler *c, rc_object *mangled, int optype,
 }
 
 int rp_compile_nameop(rp_compiler *c, rc_object *name, rp_ctx ctx) {
-    if (forbidden_name(c, name, ctx) < 0)
+    if (rp_forbidden_name(c, name, ctx) < 0)
         return -1;
     rp_unit *u = c->u;
     rc_object *mangled = rp_mangle(c->rt, u->private_, name);
@@ -586,6 +586,14 @@ rc_object *rp_leave_scope(rp_compiler *c, bool add_none) {
     rc_object *code = rp_assemble(c, add_none);
     rp_abandon_scope(c);
     return code;
+}
+
+rc_object *rp_finish_scope(rp_compiler *c, int body, bool add_none) {
+    if (body < 0) {
+        rp_abandon_scope(c);
+        return NULL;
+    }
+    return rp_leave_scope(c, add_none);
 }
 
 /* Which slot of the current unit holds the cell for a name the new code

@@ -331,6 +331,11 @@ int rp_emit_const(rp_compiler *c, rc_object *o);
 int rp_emit_const_new(rp_compiler *c, rc_object *o);
 /* opcode with the index of name (mangled when mangle) in co_names. */
 int rp_emit_name(rp_compiler *c, int opcode, rc_object *name, bool mangle);
+/* A store or delete of __debug__ is a SyntaxError ("cannot assign to
+ * __debug__") at the current position; 0 or -1. */
+int rp_forbidden_name(rp_compiler *c, rc_object *name, rp_ctx ctx);
+/* The same for every parameter of a def or lambda. */
+int rp_check_debug_args(rp_compiler *c, const rp_arguments *a);
 /* Loads, stores or deletes a variable as its scope requires. */
 int rp_compile_nameop(rp_compiler *c, rc_object *name, rp_ctx ctx);
 /* The index of constant o in the current unit (merged); -1 on failure. */
@@ -344,6 +349,9 @@ int rp_enter_scope(rp_compiler *c, rc_object *name, rp_scope_kind kind,
  * leaves it; NULL on failure (the unit is left anyway). */
 rc_object *rp_leave_scope(rp_compiler *c, bool add_none);
 void rp_abandon_scope(rp_compiler *c);
+/* After compiling a unit's body (body: 0, or -1 when it failed): its code
+ * object (new reference), or NULL, the unit left either way. */
+rc_object *rp_finish_scope(rp_compiler *c, int body, bool add_none);
 /* MAKE_FUNCTION for code (borrowed) with its closure tuple. */
 int rp_make_closure(rp_compiler *c, rc_object *code, int flags);
 

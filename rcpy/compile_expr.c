@@ -713,6 +713,8 @@ static int check_keywords(rp_compiler *c, const rp_keyword_seq *kws) {
         rc_object *a = kws->items[i]->arg;
         if (!a)
             continue;
+        if (rp_forbidden_name(c, a, RP_STORE) < 0)
+            return -1;
         for (size_t j = i + 1; j < kws->n; j++) {
             rc_object *b = kws->items[j]->arg;
             if (b && strcmp(rc_str_utf8(a), rc_str_utf8(b)) == 0)
@@ -938,6 +940,22 @@ int rp_compile_defaults(rp_compiler *c, const rp_arguments *a) {
     return r ? flags | 2 : flags;
 }
 
+static int check_debug_seq(rp_compiler *c, const rp_arg_seq *args) {
+    for (size_t i = 0; i < args->n; i++)
+        if (rp_forbidden_name(c, args->items[i]->arg, RP_STORE) < 0)
+            return -1;
+    return 0;
+}
+
+int rp_check_debug_args(rp_compiler *c, const rp_arguments *a) {
+    if (check_debug_seq(c, &a->posonlyargs) < 0 ||
+        check_debug_seq(c, &a->args) < 0 ||
+        (a->vararg && rp_forbidden_name(c, a->vararg->arg, RP_STORE) < 0) ||
+        check_debug_seq(c, &a->kwonlyargs) < 0)
+        return -1;
+    return a->kwarg ? rp_forbidden_name(c, a->kwarg->arg, RP_STORE) : 0;
+}
+
 static void set_arg_counts(rp_unit *u, const rp_arguments *a) {
     u->argcount = (uint32_t)(a->posonlyargs.n + a->args.n);
     u->posonlyargcount = (uint32_t)a->posonlyargs.n;
@@ -945,6 +963,8 @@ static void set_arg_counts(rp_unit *u, const rp_arguments *a) {
 }
 
 static int compile_lambda(rp_compiler *c, const rp_expr *e) {
+    if (rp_check_debug_args(c, e->v.lambda.args) < 0)
+        return -1;
     int flags = rp_compile_defaults(c, e->v.lambda.args);
     if (flags < 0 || rp_enter_scope(c, c->ip->s.lambda, RP_SCOPE_LAMBDA, e,
                                     e->loc.lineno) < 0)
@@ -953,13 +973,12 @@ static int compile_lambda(rp_compiler *c, const rp_expr *e) {
     /* None first: a lambda has no docstring. A generator lambda returns
      * its body's value through the assembler's final RETURN_VALUE. */
     bool generator = c->u->ste->generator;
-    if (rp_add_const(c, rp_none(c->ip)) < 0 ||
-        rp_compile_expr(c, e->v.lambda.body) < 0 ||
-        (!generator && rp_emit(c, RP_RETURN_VALUE, 0) < 0)) {
-        rp_abandon_scope(c);
-        return -1;
-    }
-    rc_object *code = rp_leave_scope(c, !generator);
+    int body = rp_add_const(c, rp_none(c->ip)) < 0 ||
+                       rp_compile_expr(c, e->v.lambda.body) < 0 ||
+                       (!generator && rp_emit(c, RP_RETURN_VALUE, 0) < 0)
+                   ? -1
+                   : 0;
+    rc_object *code = rp_finish_scope(c, body, !generator);
     if (!code)
         return -1;
     int r = rp_make_closure(c, code, flags);
@@ -1079,11 +1098,7 @@ static int compile_comprehension(rp_compiler *c, const rp_expr *e,
     rc_decref(name);
     if (r < 0)
         return -1;
-    if (comprehension_body(c, e, ci) < 0) {
-        rp_abandon_scope(c);
-        return -1;
-    }
-    rc_object *code = rp_leave_scope(c, true);
+    rc_object *code = rp_finish_scope(c, comprehension_body(c, e, ci), true);
     if (!code)
         return -1;
     r = rp_make_closure(c, code, 0);
@@ -1124,6 +1139,9 @@ static int compile_yield(rp_compiler *c, const rp_expr *e) {
 }
 
 static int compile_attribute(rp_compiler *c, const rp_expr *e) {
+    if (e->v.attribute.ctx == RP_STORE &&
+        rp_forbidden_name(c, e->v.attribute.attr, RP_STORE) < 0)
+        return -1;
     if (rp_compile_expr(c, e->v.attribute.value) < 0)
         return -1;
     rp_attr_location(c, e);

@@ -63,6 +63,8 @@ static rc_object *module_repr(rc_object *self) {
     if (file && rc_is_str(file))
         return rc_str_from_format(ip->rt, "<module '%s' from '%s'>", name,
                                   rc_str_utf8(file));
+    if (file && d && rc_dict_getitem(d, ip->s.path)) /* PEP 420 */
+        return rc_str_from_format(ip->rt, "<module '%s' (namespace)>", name);
     for (const rp_builtin_module *b = rp_builtin_modules; b->name; b++)
         if (strcmp(b->name, name) == 0 || strcmp(name, "builtins") == 0)
             return rc_str_from_format(ip->rt, "<module '%s' (built-in)>", name);

@@ -473,6 +473,15 @@ void rp_memo_put(rp_parser *p, int mark, int key, void *node) {
 /* The start rules                                                        */
 /* ====================================================================== */
 
+/* A module of the given mode with the statements of body. */
+static rp_mod *make_module(rp_parser *p, rp_vec *body, rp_mode mode) {
+    rp_mod *m = rp_palloc(p, sizeof *m);
+    if (!m || !rp_vec_finish(p, body, &m->body))
+        return NULL;
+    m->mode = mode;
+    return m;
+}
+
 /* file: [statements] ENDMARKER */
 static rp_mod *file_rule(rp_parser *p) {
     rp_vec body = {0};
@@ -485,11 +494,7 @@ static rp_mod *file_rule(rp_parser *p) {
     }
     if (!rp_tok_expect(p, RP_TOK_ENDMARKER))
         return NULL;
-    rp_mod *m = rp_palloc(p, sizeof *m);
-    if (!m || !rp_vec_finish(p, &body, &m->body))
-        return NULL;
-    m->mode = RP_MODE_EXEC;
-    return m;
+    return make_module(p, &body, RP_MODE_EXEC);
 }
 
 /* statement_newline: compound_stmt NEWLINE | simple_stmts | NEWLINE
@@ -520,12 +525,8 @@ static rp_mod *interactive_rule(rp_parser *p) {
     /* ENDMARKER: nothing to run (CPython's interactive_exit fails) */
     p->mark = mark;
     return NULL;
-done:;
-    rp_mod *m = rp_palloc(p, sizeof *m);
-    if (!m || !rp_vec_finish(p, &body, &m->body))
-        return NULL;
-    m->mode = RP_MODE_SINGLE;
-    return m;
+done:
+    return make_module(p, &body, RP_MODE_SINGLE);
 }
 
 /* eval: expressions NEWLINE* ENDMARKER */

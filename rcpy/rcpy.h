@@ -510,6 +510,12 @@ bool rp_callable(rp_interp *ip, rc_object *o);
 /* o.name(*args): the method found as LOAD_METHOD finds it. */
 rc_object *rp_call_method(rp_interp *ip, rc_object *o, rc_object *name,
                           rc_object *const *args, size_t nargs);
+/* LOAD_METHOD's question: the callable to call with o as first argument
+ * instead of binding o.name (borrowed: a function, method descriptor or
+ * slot wrapper found on type(o) through the generic attribute lookup, not
+ * shadowed by an instance attribute), or NULL, without an error, when the
+ * general path (rp_getattr, then call) must be taken. */
+rc_object *rp_lookup_method(rp_interp *ip, rc_object *o, rc_object *name);
 
 /* A special method looked up on type(o) only (never the instance), as
  * Python looks up __len__, __enter__ ...: the attribute, bound to o when

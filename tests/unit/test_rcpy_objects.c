@@ -444,6 +444,34 @@ static void test_property(void **state) {
     rc_decref(&A->ob);
 }
 
+/* abc subclasses property, staticmethod and classmethod. */
+static void test_descriptor_subclasses(void **state) {
+    rp_interp *ip = *state;
+    rp_class *MyProp =
+        make_class(ip, "MyProp", bases1(ip, ip->cls.property), NULL, NULL);
+    assert_non_null(MyProp);
+    rp_class *A = make_class(ip, "A", NULL, point_methods, "x",
+                             wrap_in(ip, MyProp, &fget_def), NULL);
+    rc_object *a = call(ip, A, 1, I(ip, 4));
+    assert_int_equal(int_of(getattr(ip, a, "x")), 40);
+    rc_object *p = getattr(ip, &A->ob, "x");
+    assert_ptr_equal(rp_type_of(p), MyProp);
+    rc_object *f = rp_builtin_new(ip, &fget_def, NULL);
+    rc_object *q = rp_call_method(ip, p, N(ip, "setter"), &f, 1);
+    assert_non_null(q);
+    assert_ptr_equal(rp_type_of(q), MyProp); /* copies keep the class */
+    assert_true(setattr(ip, p, "tag", I(ip, 1)) < 0); /* no __dict__ */
+    rp_err_clear(ip);
+    rp_class *S =
+        make_class(ip, "Abs", bases1(ip, ip->cls.staticmethod), NULL, NULL);
+    rc_object *s = wrap_in(ip, S, &which_def);
+    expect_str(rc_repr(s), "<staticmethod(<built-in function which>)>");
+    expect_str(rp_call(ip, s, NULL, 0, NULL), "no args");
+    rc_object *objs[] = {s, &S->ob, q, f, p, a, &A->ob, &MyProp->ob};
+    for (size_t i = 0; i < 8; i++)
+        rc_decref(objs[i]);
+}
+
 static void test_classmethod_and_staticmethod(void **state) {
     rp_interp *ip = *state;
     rp_class *A = make_class(
@@ -1131,6 +1159,7 @@ int main(void) {
         T(test_mro_diamond_and_conflict),
         T(test_property),
         T(test_classmethod_and_staticmethod),
+        T(test_descriptor_subclasses),
         T(test_super),
         T(test_slots),
         T(test_del_by_refcount_and_in_cycle),
