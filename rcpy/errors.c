@@ -44,7 +44,6 @@ void rp_fini_front(rp_interp *ip) {
     struct rp_front *fr = ip->front;
     if (!fr)
         return;
-    fr->finalizing = true;
     rp_modules_finalize(ip);
     rc_object *out = rp_sys_get(ip, "stdout");
     if (out && rp_file_flush(ip, out) < 0)

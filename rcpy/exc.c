@@ -71,6 +71,11 @@ bool rp_is_exc(rp_interp *ip, const rc_object *o) {
 }
 
 rc_object *rp_exc_new(rp_interp *ip, rp_class *cls, rc_object *args) {
+    if (!rp_is_subclass(cls, ip->exc.BaseException)) { /* not an rp_exc */
+        rp_raise(ip, ip->exc.TypeError,
+                 "exceptions must derive from BaseException");
+        return NULL;
+    }
     rc_object *o = rc_new(ip->rt, cls->itype);
     if (!o)
         return NULL;

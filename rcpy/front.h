@@ -82,7 +82,8 @@ int rp_init_gc_module(rp_interp *ip, rc_object *module);  /* mod_gc.c */
  * gc.callbacks and -X gcstats (mod_gc.c). */
 int rp_gc_start(rp_interp *ip);
 void rp_gc_stop(rp_interp *ip);
-/* Drops __main__ and collects, while sys still works (shutdown). */
+/* Shutdown: the program's modules are released and collected while sys
+ * works, then cleared (CPython's finalize_modules; module.c). */
 void rp_modules_finalize(rp_interp *ip);
 /* A module's name as C text (borrowed). */
 const char *rp_module_name(rc_object *module);
@@ -105,10 +106,6 @@ int rp_run_module(rp_interp *ip, const char *name);
  * `own` is false). mode "r" or "w". New reference. */
 rc_object *rp_file_from_stream(rp_interp *ip, FILE *fp, const char *name,
                                const char *mode, bool own);
-/* Flushes a file object (any object with flush()). */
-int rp_file_flush(rp_interp *ip, rc_object *file);
-/* Reads one line from a file object (readline()): new str, "" at EOF. */
-rc_object *rp_file_readline(rp_interp *ip, rc_object *file);
 int rp_init_files(rp_interp *ip);
 
 /* ---- repl.c / main.c ---- */

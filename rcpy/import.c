@@ -216,6 +216,27 @@ static rc_object *load_file(rp_interp *ip, rc_object *fullname,
     return r;
 }
 
+/* A namespace package (PEP 420): the first folder named `last` along
+ * dirs that search found no module or package for; 1 with *pkgdir set and
+ * file empty, else 0. (CPython joins every such folder into __path__;
+ * here the first is used.) */
+static int search_namespace(rp_interp *ip, rc_object *dirs, const char *last,
+                            char *file, char *pkgdir, size_t pcap) {
+    (void)ip;
+    for (size_t i = 0; i < rc_list_size(dirs); i++) {
+        rc_object *d = rc_list_get(dirs, (ptrdiff_t)i);
+        char dir[PATH_MAX];
+        if (!d || !rc_is_str(d) || !abs_dir(rc_str_utf8(d), dir, sizeof dir))
+            continue;
+        if ((size_t)snprintf(pkgdir, pcap, "%s/%s", dir, last) < pcap &&
+            is_dir(pkgdir)) {
+            file[0] = '\0';
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Looks for `last` in the folders of `dirs` (a list of str): 1 found
  * (*file and *pkgdir filled; *pkgdir empty for a plain module), 0 not. */
 static int search(rp_interp *ip, rc_object *dirs, const char *last, char *file,
@@ -238,8 +259,28 @@ static int search(rp_interp *ip, rc_object *dirs, const char *last, char *file,
             return 1;
         }
     }
-    (void)ip;
-    return 0;
+    return search_namespace(ip, dirs, last, file, pkgdir, pcap);
+}
+
+/* A namespace package: __path__ and __package__, no __file__, no code. */
+static rc_object *load_namespace(rp_interp *ip, rc_object *fullname,
+                                 const char *pkgdir) {
+    rc_object *m = rp_module_new(ip, rc_str_utf8(fullname));
+    if (!m)
+        return NULL;
+    rc_object *s = rp_str(ip, pkgdir);
+    rc_object *list = s ? rc_list_from_array(ip->rt, &s, 1) : NULL;
+    rc_xdecref(s);
+    rc_incref(fullname);
+    rc_incref(ip->none);
+    if (set_item(ip, m, ip->s.path, list) < 0 ||
+        set_item(ip, m, ip->s.package, fullname) < 0 ||
+        set_item(ip, m, ip->s.file, ip->none) < 0 ||
+        rc_dict_setitem(ip->modules, fullname, m) < 0) {
+        rc_decref(m);
+        return NULL;
+    }
+    return m;
 }
 
 static rc_object *load_builtin(rp_interp *ip, rc_object *fullname,
@@ -333,7 +374,9 @@ static rc_object *import_one(rp_interp *ip, rc_object *fullname,
     }
     char file[2 * PATH_MAX], pkgdir[PATH_MAX];
     if (search(ip, dirs, last, file, sizeof file, pkgdir, sizeof pkgdir))
-        return load_file(ip, fullname, file, pkgdir[0] ? pkgdir : NULL);
+        return file[0]
+                   ? load_file(ip, fullname, file, pkgdir[0] ? pkgdir : NULL)
+                   : load_namespace(ip, fullname, pkgdir);
     size_t len;
     const char *src = parent ? NULL : rp_lib_source(full, &len);
     if (src)

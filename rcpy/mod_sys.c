@@ -265,7 +265,21 @@ static rc_object *sys_excepthook(rp_interp *ip, rc_object *self,
     (void)self;
     if (rp_check_args(ip, "excepthook", nargs, kwnames, 3, 3) < 0)
         return NULL;
-    rp_print_exception(ip, args[1], NULL);
+    rc_object *exc = args[1], *tb = args[2];
+    /* a traceback given is the one printed (None leaves exc's own) */
+    bool swap = rp_is_exc(ip, exc) && tb->type == &rp_traceback_type;
+    rp_exc *e = (rp_exc *)exc;
+    rc_object *saved = swap ? e->traceback : NULL;
+    if (swap) {
+        e->traceback = tb;
+        rc_incref(tb);
+    }
+    rp_print_exception(ip, exc, NULL);
+    if (swap) {
+        rc_object *printed = e->traceback;
+        e->traceback = saved;
+        rc_xdecref(printed);
+    }
     return rp_none(ip);
 }
 

@@ -226,28 +226,31 @@ static char *read_line(rp_interp *ip, bool more) {
     return line;
 }
 
-/* 1: the text is a whole statement; 0: more lines are needed. */
-static int is_complete(rp_interp *ip, const linebuf *b, bool blank) {
+/* How the parser sees the text so far: 1 a statement, 0 incomplete, -1 a
+ * syntax error (compiling reports it). */
+static int parse_state(rp_interp *ip, const linebuf *b) {
     rp_arena *arena = rp_arena_new(ip->rt);
     if (!arena) {
         rp_err_clear(ip);
-        return 1;
+        return -1;
     }
     rp_syntax_error err;
     rp_mod *mod = rp_parse(arena, b->p, b->len, RP_MODE_SINGLE, &err);
     rp_arena_free(arena);
     rp_err_clear(ip);
-    /* the parser applies the prompt's rules: a compound statement is
-     * incomplete until an empty line */
-    return mod || err.kind != RP_SYNTAX_INCOMPLETE || blank;
+    return mod ? 1 : err.kind == RP_SYNTAX_INCOMPLETE ? 0 : -1;
 }
 
 /* Compiles and runs one interactive statement; 1 when SystemExit asks the
- * prompt to end. */
-static int run_statement(rp_interp *ip, const linebuf *b) {
+ * prompt to end. At the end of input, text that is still incomplete is
+ * compiled as a file would be, for the error a file would give ("'(' was
+ * never closed"). The parser applies the prompt's rules: a compound
+ * statement is incomplete until an empty line. */
+static int run_statement(rp_interp *ip, const linebuf *b, bool eof) {
+    rp_mode mode =
+        eof && parse_state(ip, b) == 0 ? RP_MODE_EXEC : RP_MODE_SINGLE;
     rc_object *fn = rp_str(ip, "<stdin>");
-    rc_object *code =
-        fn ? rp_compile(ip, b->p, b->len, fn, RP_MODE_SINGLE) : NULL;
+    rc_object *code = fn ? rp_compile(ip, b->p, b->len, fn, mode) : NULL;
     rc_xdecref(fn);
     int r = run_code(ip, code, main_dict(ip));
     rc_xdecref(code);
@@ -279,20 +282,22 @@ static int repl_loop(rp_interp *ip) {
             keyboard_interrupt(ip);
             continue;
         }
-        if (!line) {
+        if (!line) { /* end of input ends a pending statement too */
             fputs("\n", stderr);
-            break;
+            if (b.len == 0)
+                break;
         }
-        bool blank = line[strspn(line, " \t")] == '\0';
+        bool eof = !line;
+        bool blank = eof || line[strspn(line, " \t")] == '\0';
         if (blank && b.len == 0) {
             free(line);
             continue;
         }
-        bool ok = linebuf_add(&b, line);
+        bool ok = linebuf_add(&b, line ? line : "");
         free(line);
-        if (!ok || !is_complete(ip, &b, blank))
+        if (!ok || (!blank && parse_state(ip, &b) == 0))
             continue;
-        int stop = run_statement(ip, &b);
+        int stop = run_statement(ip, &b, eof);
         b.len = 0;
         if (ip->interrupted)
             keyboard_interrupt(ip);

@@ -265,6 +265,31 @@ static ptrdiff_t chars_in(const char *s, ptrdiff_t bytes) {
     return n;
 }
 
+/* The columns a terminal gives the code point at *p (2 for East Asian
+ * wide and fullwidth characters and emoji, as 3.11's traceback counts
+ * them, else 1); *p moves past it. At the end of the text: 1. */
+static int next_width(const char **p) {
+    const unsigned char *s = (const unsigned char *)*p;
+    if (!*s)
+        return 1;
+    uint32_t c = *s++;
+    int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    c &= more == 3 ? 0x07 : more == 2 ? 0x0F : more == 1 ? 0x1F : 0x7F;
+    for (; more && (*s & 0xC0) == 0x80; more--)
+        c = c << 6 | (*s++ & 0x3F);
+    *p = (const char *)s;
+    static const uint32_t wide[][2] = {
+        {0x1100, 0x115F},   {0x2E80, 0x303E},   {0x3041, 0x33FF},
+        {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},
+        {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE30, 0xFE4F},
+        {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x1F300, 0x1F64F},
+        {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD}};
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (wide[i][0] <= c && c <= wide[i][1])
+            return 2;
+    return 1;
+}
+
 static bool is_ws(char c) {
     return c == ' ' || c == '\t' || c == '\f';
 }
@@ -374,9 +399,15 @@ static void print_carets(rp_interp *ip, sbuf *b, const char *line,
     if (end - start == stripped && !have)
         return;
     sb_puts(b, "    ");
-    sb_repeat(b, ' ', start - indent);
+    const char *p = line + indent;
+    for (ptrdiff_t k = indent; k < start; k++)
+        sb_repeat(b, ' ', next_width(&p));
     for (ptrdiff_t k = start; k < end; k++)
-        sb_puts(b, have && a.left <= k && k < a.right ? "^" : have ? "~" : "^");
+        sb_repeat(b,
+                  have && a.left <= k && k < a.right ? '^'
+                  : have                             ? '~'
+                                                     : '^',
+                  next_width(&p));
     sb_puts(b, "\n");
 }
 
@@ -472,6 +503,22 @@ static int attr_int(rp_interp *ip, rc_object *exc, const char *name,
     return rc_is_int(v) && rc_int_to_i64(v, out) == 0 ? 1 : -1;
 }
 
+/* A 1-based character offset into UTF-8 text as a 1-based byte offset
+ * (offsets past the text keep their distance from its end; 0 and
+ * negative ones are left alone). */
+static int64_t byte_offset(const char *text, int64_t off) {
+    if (off <= 0)
+        return off;
+    int64_t i = 0, chars = 0;
+    while (text[i] && chars < off - 1) {
+        i++; /* past a lead byte and its continuation bytes */
+        while (((unsigned char)text[i] & 0xC0) == 0x80)
+            i++;
+        chars++;
+    }
+    return i + 1 + (off - 1 - chars);
+}
+
 /* The source line and carets of a SyntaxError (pythonrun.c's
  * print_error_text). offset and end_offset are 1-based. */
 static void print_error_text(sbuf *b, int64_t offset, int64_t end_offset,
@@ -537,6 +584,10 @@ static rc_object *print_syntax_location(rp_interp *ip, sbuf *b,
               (long long)lineno);
     rc_decref(fs);
     if (text && rc_is_str(text)) {
+        /* the offsets count characters; the text is printed as UTF-8 and
+         * CPython 3.11 places the carets by byte */
+        offset = byte_offset(rc_str_utf8(text), offset);
+        end_offset = byte_offset(rc_str_utf8(text), end_offset);
         int64_t size = (int64_t)rc_str_size(text);
         if (end_lineno > lineno)
             end_offset = size;

@@ -103,11 +103,15 @@ static rp_frame *leave_frame(rp_interp *ip, rp_frame *f) {
     rp_frame *prev = f->previous;
     bool entry = f->is_entry;
     ip->frame = prev;
-    rp_frame_clear(ip, f);
-    if (f->owner == RP_FRAME_OWNED_BY_THREAD)
+    if (f->owner == RP_FRAME_OWNED_BY_THREAD) {
+        rp_frame_clear(ip, f);
         rp_frame_pop(ip, f);
-    else
+    } else {
+        /* a generator's frame forgets its caller first: a frame object
+         * taking it over gets no f_back (CPython's gen_send_ex) */
         f->previous = NULL;
+        rp_frame_clear(ip, f);
+    }
     return entry ? NULL : prev;
 }
 
@@ -142,18 +146,16 @@ static void move_args(rp_frame *f, const rp_function *fn, rc_object **args,
 /* Is `o.name` a method found on its class that LOAD_METHOD may push with
  * its object instead of binding (a plain function or method descriptor,
  * through the generic attribute lookup, not shadowed by an instance
- * attribute)? Borrowed, or NULL to take the general path. */
-static rc_object *method_on_class(rp_interp *ip, rc_object *o,
-                                  rc_object *name) {
+ * attribute)? Borrowed, or NULL to take the general path. *object_ga
+ * caches object.__getattribute__ for the loop's activation (NULL: not
+ * looked up yet; object's attributes cannot be reassigned). */
+static rc_object *method_on_class(rp_interp *ip, rc_object *o, rc_object *name,
+                                  rc_object **object_ga) {
     const rc_protocol *p = o->type->protocol;
-    rp_class *cls = rp_type_of(o);
     bool inst = p && p->getattr;
-    if (inst) {
-        if (p != &rp_inst_protocol || rp_is_class(o) ||
-            rp_class_lookup(cls, ip->s.getattribute) !=
-                rp_class_lookup(ip->cls.object, ip->s.getattribute))
-            return NULL;
-    }
+    if (inst && (p != &rp_inst_protocol || rp_is_class(o)))
+        return NULL;
+    rp_class *cls = rp_type_of(o);
     rc_object *d = rp_class_lookup(cls, name);
     if (!d)
         return NULL;
@@ -163,7 +165,12 @@ static rc_object *method_on_class(rp_interp *ip, rc_object *o,
     } else if (d->type != &rp_function_type) {
         return NULL;
     }
-    if (inst && rp_inst_attr_get(o, name))
+    if (!inst)
+        return d;
+    if (!*object_ga)
+        *object_ga = rp_class_lookup(ip->cls.object, ip->s.getattribute);
+    if (rp_class_lookup(cls, ip->s.getattribute) != *object_ga ||
+        rp_inst_attr_get(o, name))
         return NULL;
     return d;
 }
@@ -431,7 +438,8 @@ rc_object *rp_run_frame(rp_interp *ip, rp_frame *f, bool throwing) {
     const rp_instr *instrs;
     rc_object **fast, **stack_base, **sp;
     rc_object *consts, *names;
-    rc_object *kwnames = NULL; /* KW_NAMES's tuple for the next CALL */
+    rc_object *kwnames = NULL;   /* KW_NAMES's tuple for the next CALL */
+    rc_object *object_ga = NULL; /* object.__getattribute__, once known */
     uint32_t pc;
     rp_instr instr;
 
@@ -607,7 +615,8 @@ dispatch:
         }
         TARGET(LOAD_METHOD) {
             rc_object *owner = TOP();
-            rc_object *meth = method_on_class(ip, owner, NAME(OPARG));
+            rc_object *meth =
+                method_on_class(ip, owner, NAME(OPARG), &object_ga);
             if (meth) {
                 rc_incref(meth);
                 TOP() = meth;

@@ -61,6 +61,13 @@ rc_object *rc_range_new(rc_runtime *rt, int64_t start, int64_t stop,
     return &r->ob;
 }
 
+void rc_range_bounds(const rc_object *range, int64_t *start, int64_t *stop,
+                     int64_t *step) {
+    *start = R(range)->start;
+    *stop = R(range)->stop;
+    *step = R(range)->step;
+}
+
 bool rc_is_range(const rc_object *o) {
     return o->type == &rc__range_type;
 }
@@ -315,6 +322,13 @@ rc_object *rc_slice_new(rc_runtime *rt, rc_object *start, rc_object *stop,
     rc_incref(s->step);
     rc_decref(none);
     return &s->ob;
+}
+
+void rc_slice_parts(const rc_object *slice, rc_object **start, rc_object **stop,
+                    rc_object **step) {
+    *start = SL(slice)->start;
+    *stop = SL(slice)->stop;
+    *step = SL(slice)->step;
 }
 
 bool rc_is_slice(const rc_object *o) {

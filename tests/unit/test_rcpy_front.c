@@ -468,11 +468,17 @@ static void test_import_package_relative(void **state) {
     write_file(fx, "pkg/__init__.py",
                "from . import sub\nfrom .sub import V\n");
     write_file(fx, "pkg/sub.py", "V = 'v'\n");
+    snprintf(path, sizeof path, "%s/nsdir", fx->dir); /* no __init__.py */
+    assert_int_equal(mkdir(path, 0700), 0);
+    write_file(fx, "nsdir/leaf.py", "W = 2\n");
     assert_int_equal(run_script(fx, "main.py",
                                 "import pkg.sub\n"
                                 "assert pkg.sub.V == 'v' and pkg.V == 'v'\n"
                                 "from pkg import sub as s2\n"
-                                "assert s2 is pkg.sub\n"),
+                                "assert s2 is pkg.sub\n"
+                                "import nsdir.leaf\n"
+                                "assert nsdir.leaf.W == 2\n"
+                                "assert nsdir.__file__ is None\n"),
                      0);
 }
 
