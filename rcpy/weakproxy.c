@@ -129,20 +129,24 @@ static rc_object *proxy_iter(rc_object *self) {
     return r;
 }
 
+/* Is o an iterator: its class answers __next__ (CPython's PyIter_Check)? */
+static bool is_iterator(rp_interp *ip, rc_object *o) {
+    if (o->type->flags & RC_TYPE_HEAP)
+        return rp_class_lookup(rp_type_of(o), ip->s.next) != NULL;
+    return o->type->protocol && o->type->protocol->next;
+}
+
 static int proxy_next(rc_object *self, rc_object **item) {
     rc_object *t = live(self);
     if (!t)
         return -1;
-    const rc_protocol *p = t->type->protocol;
-    int r;
-    if (!p || !p->next) {
-        rp_interp *ip = rp_interp_of(self);
-        r = rp_raise(ip, ip->exc.TypeError,
-                     "Weakref proxy referenced a non-iterator '%s' object",
-                     rc_type_name(t));
-    } else {
-        r = rc_next(t, item);
-    }
+    rp_interp *ip = rp_interp_of(self);
+    int r =
+        is_iterator(ip, t)
+            ? rc_next(t, item)
+            : rp_raise(ip, ip->exc.TypeError,
+                       "Weakref proxy referenced a non-iterator '%s' object",
+                       rc_type_name(t));
     rc_decref(t);
     return r;
 }
