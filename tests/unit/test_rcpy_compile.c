@@ -93,7 +93,9 @@ static int teardown(void **state) {
 }
 
 /* Parses and compiles src: the code object, or NULL with *perr (parse
- * errors) or *cerr (compiler errors) filled, or a runtime error. */
+ * errors) or *cerr (compiler errors) filled, or a runtime error. Single
+ * mode is compile(src, name, "single")'s: incomplete input is parsed once
+ * more with a newline added (ast.h's contract, codeop's rule). */
 static rc_object *compile_src(fixture *f, const char *src, rp_mode mode,
                               rp_syntax_error *perr, rp_cerror *cerr) {
     rp_arena *a = rp_arena_new(f->rt);
@@ -101,11 +103,22 @@ static rc_object *compile_src(fixture *f, const char *src, rp_mode mode,
         return NULL;
     memset(perr, 0, sizeof *perr);
     memset(cerr, 0, sizeof *cerr);
-    rp_mod *mod = rp_parse(a, src, strlen(src), mode, perr);
+    size_t len = strlen(src);
+    char *more = NULL;
+    rp_mod *mod = rp_parse(a, src, len, mode, perr);
+    if (!mod && mode == RP_MODE_SINGLE && perr->kind == RP_SYNTAX_INCOMPLETE) {
+        more = malloc(len + 2);
+        memcpy(more, src, len);
+        strcpy(more + len, "\n");
+        memset(perr, 0, sizeof *perr);
+        mod = rp_parse(a, more, len + 1, mode, perr);
+    }
     rc_object *code = NULL;
     if (mod)
-        code = rp_compiler_run(f->ip, mod, f->filename, src, strlen(src), cerr);
+        code = rp_compiler_run(f->ip, mod, f->filename, more ? more : src,
+                               more ? len + 1 : len, cerr);
     rp_arena_free(a);
+    free(more);
     return code;
 }
 
