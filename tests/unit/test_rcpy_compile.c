@@ -92,10 +92,9 @@ static int teardown(void **state) {
     return 0;
 }
 
-/* Parses and compiles src: the code object, or NULL with *perr (parse
- * errors) or *cerr (compiler errors) filled, or a runtime error. Single
- * mode is compile(src, name, "single")'s: incomplete input is parsed once
- * more with a newline added (ast.h's contract, codeop's rule). */
+/* Parses and compiles src as rp_compile does (compile()'s rules for
+ * single mode): the code object, or NULL with *perr (parse errors) or
+ * *cerr (compiler errors) filled, or a runtime error. */
 static rc_object *compile_src(fixture *f, const char *src, rp_mode mode,
                               rp_syntax_error *perr, rp_cerror *cerr) {
     rp_arena *a = rp_arena_new(f->rt);
@@ -104,21 +103,11 @@ static rc_object *compile_src(fixture *f, const char *src, rp_mode mode,
     memset(perr, 0, sizeof *perr);
     memset(cerr, 0, sizeof *cerr);
     size_t len = strlen(src);
-    char *more = NULL;
-    rp_mod *mod = rp_parse(a, src, len, mode, perr);
-    if (!mod && mode == RP_MODE_SINGLE && perr->kind == RP_SYNTAX_INCOMPLETE) {
-        more = malloc(len + 2);
-        memcpy(more, src, len);
-        strcpy(more + len, "\n");
-        memset(perr, 0, sizeof *perr);
-        mod = rp_parse(a, more, len + 1, mode, perr);
-    }
+    rp_mod *mod = rp_parse_ex(a, src, len, mode, 0, perr);
     rc_object *code = NULL;
     if (mod)
-        code = rp_compiler_run(f->ip, mod, f->filename, more ? more : src,
-                               more ? len + 1 : len, cerr);
+        code = rp_compiler_run(f->ip, mod, f->filename, src, len, cerr);
     rp_arena_free(a);
-    free(more);
     return code;
 }
 
@@ -493,6 +482,8 @@ static const snippet corpus[] = {
     {'s', "for i in range(3):\n    i\n\n"},
     {'s', "1 + 2\n"},
     {'s', "def f(): pass\n"},
+    {'s', "if x:\n    y\n"},
+    {'s', "for i in x:\n    i"},
     {'s', "import os\n"},
     {'v', "lambda x: x"},
     {'v', "(a, b)"},
