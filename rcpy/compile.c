@@ -588,6 +588,14 @@ rc_object *rp_leave_scope(rp_compiler *c, bool add_none) {
     return code;
 }
 
+rc_object *rp_finish_scope(rp_compiler *c, int body, bool add_none) {
+    if (body < 0) {
+        rp_abandon_scope(c);
+        return NULL;
+    }
+    return rp_leave_scope(c, add_none);
+}
+
 /* Which slot of the current unit holds the cell for a name the new code
  * object uses free (CPython's get_ref_type + compiler_lookup_arg). */
 static int closure_index(rp_compiler *c, rc_object *name) {

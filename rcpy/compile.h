@@ -349,6 +349,9 @@ int rp_enter_scope(rp_compiler *c, rc_object *name, rp_scope_kind kind,
  * leaves it; NULL on failure (the unit is left anyway). */
 rc_object *rp_leave_scope(rp_compiler *c, bool add_none);
 void rp_abandon_scope(rp_compiler *c);
+/* After compiling a unit's body (body: 0, or -1 when it failed): its code
+ * object (new reference), or NULL, the unit left either way. */
+rc_object *rp_finish_scope(rp_compiler *c, int body, bool add_none);
 /* MAKE_FUNCTION for code (borrowed) with its closure tuple. */
 int rp_make_closure(rp_compiler *c, rc_object *code, int flags);
 

@@ -973,13 +973,12 @@ static int compile_lambda(rp_compiler *c, const rp_expr *e) {
     /* None first: a lambda has no docstring. A generator lambda returns
      * its body's value through the assembler's final RETURN_VALUE. */
     bool generator = c->u->ste->generator;
-    if (rp_add_const(c, rp_none(c->ip)) < 0 ||
-        rp_compile_expr(c, e->v.lambda.body) < 0 ||
-        (!generator && rp_emit(c, RP_RETURN_VALUE, 0) < 0)) {
-        rp_abandon_scope(c);
-        return -1;
-    }
-    rc_object *code = rp_leave_scope(c, !generator);
+    int body = rp_add_const(c, rp_none(c->ip)) < 0 ||
+                       rp_compile_expr(c, e->v.lambda.body) < 0 ||
+                       (!generator && rp_emit(c, RP_RETURN_VALUE, 0) < 0)
+                   ? -1
+                   : 0;
+    rc_object *code = rp_finish_scope(c, body, !generator);
     if (!code)
         return -1;
     int r = rp_make_closure(c, code, flags);
@@ -1099,11 +1098,7 @@ static int compile_comprehension(rp_compiler *c, const rp_expr *e,
     rc_decref(name);
     if (r < 0)
         return -1;
-    if (comprehension_body(c, e, ci) < 0) {
-        rp_abandon_scope(c);
-        return -1;
-    }
-    rc_object *code = rp_leave_scope(c, true);
+    rc_object *code = rp_finish_scope(c, comprehension_body(c, e, ci), true);
     if (!code)
         return -1;
     r = rp_make_closure(c, code, 0);

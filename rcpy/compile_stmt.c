@@ -239,11 +239,7 @@ static int compile_function(rp_compiler *c, const rp_stmt *s) {
     if (flags < 0 || rp_enter_scope(c, s->v.functiondef.name, RP_SCOPE_FUNCTION,
                                     s, first_line(s, decos)) < 0)
         return -1;
-    if (function_body(c, s) < 0) {
-        rp_abandon_scope(c);
-        return -1;
-    }
-    rc_object *code = rp_leave_scope(c, true);
+    rc_object *code = rp_finish_scope(c, function_body(c, s), true);
     if (!code)
         return -1;
     int r = rp_make_closure(c, code, flags);
@@ -284,11 +280,7 @@ static int compile_class(rp_compiler *c, const rp_stmt *s) {
         rp_enter_scope(c, s->v.classdef.name, RP_SCOPE_CLASS, s,
                        first_line(s, decos)) < 0)
         return -1;
-    if (class_body(c, s) < 0) {
-        rp_abandon_scope(c);
-        return -1;
-    }
-    rc_object *code = rp_leave_scope(c, true);
+    rc_object *code = rp_finish_scope(c, class_body(c, s), true);
     if (!code)
         return -1;
     int r = rp_emit(c, RP_PUSH_NULL, 0) < 0 ||

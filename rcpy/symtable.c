@@ -371,8 +371,9 @@ static int visit_declaration(rp_symtable *st, const rp_stmt *s, bool global) {
                 msg = global ? "name '%s' is used prior to global declaration"
                              : "name '%s' is used prior to nonlocal "
                                "declaration";
-            else if ((cur & RP_DEF_ANNOT) && global) /* not for nonlocal */
-                msg = "annotated name '%s' can't be global";
+            else if (cur & RP_DEF_ANNOT)
+                msg = global ? "annotated name '%s' can't be global"
+                             : "annotated name '%s' can't be nonlocal";
             else
                 msg = global ? "name '%s' is assigned to before global "
                                "declaration"
@@ -935,16 +936,18 @@ typedef struct analysis {
     nameset local, scopes, newglobal, newfree, newbound, allfree;
 } analysis;
 
+/* The block's own names; those it uses free go straight into `free`, the
+ * set its parent sees (newfree collects the children's). */
 static int analyze_names(rp_symtable *st, rp_ste *ste, analysis *a,
-                         nameset *bound, nameset *global) {
+                         nameset *bound, nameset *free, nameset *global) {
     bool is_class = ste->type == RP_BLOCK_CLASS;
     if (is_class && (copy_set(&a->newglobal, global) < 0 ||
                      copy_set(&a->newbound, bound) < 0))
         return -1;
     for (uint32_t i = 0; i < ste->symbols.n; i++)
         if (analyze_name(st, ste, &a->scopes, ste->symbols.entries[i].name,
-                         ste->symbols.entries[i].value, bound, &a->local,
-                         &a->newfree, global) < 0)
+                         ste->symbols.entries[i].value, bound, &a->local, free,
+                         global) < 0)
             return -1;
     if (is_class) /* methods see __class__ as bound */
         return rp_namemap_set(&a->newbound, st->c->ip->s.class_, 1);
@@ -984,7 +987,7 @@ static int analyze_block(rp_symtable *st, rp_ste *ste, nameset *bound,
     for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
         rp_namemap_init(sets[i], st->rt);
     int r = -1;
-    if (analyze_names(st, ste, &a, bound, global) == 0 &&
+    if (analyze_names(st, ste, &a, bound, free, global) == 0 &&
         analyze_children(st, ste, &a) == 0 &&
         update_symbols(ste, &a.scopes, bound, &a.newfree,
                        ste->type == RP_BLOCK_CLASS) == 0)
