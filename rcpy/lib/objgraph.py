@@ -462,16 +462,21 @@ def _node_text(obj):
     return '%s %s' % (_short_typename(obj), _safe_describe(obj))
 
 
-def why_alive(obj, file=None):
+def why_alive(obj, file=None, extra_refs=0):
     """Prints why obj is alive: the shortest chain of references to it from
-    a root, one object a line with the link that leads to the next."""
-    # obj is held by this frame (1) and by the call's argument, which the
-    # C function counts itself: neither makes it a root
-    chain, external, garbage = _objgraph.why_alive(obj, 1)
+    a root, one object a line with the link that leads to the next.
+    extra_refs: references to obj its caller holds that should not count
+    (C code calling this)."""
+    # obj is also held by this frame (1) and by the call's argument, which
+    # the C function counts itself: neither makes it a root
+    chain, external, garbage = _objgraph.why_alive(obj, 1 + extra_refs)
     if file is None:
         file = sys.stdout
     frames = []
-    frame = sys._getframe(1)
+    try:
+        frame = sys._getframe(1)
+    except ValueError:  # called from C, with no Python caller
+        frame = None
     while frame is not None:
         frames.append(frame)
         frame = frame.f_back
