@@ -2,14 +2,14 @@
  * leaks.c — `rcpy -X leaks`: what the program left alive when it ended.
  *
  * rp_leaks_begin runs right after the interpreter has started, before the
- * program: it takes a snapshot of every live object by type and remembers
- * which objects exist. rp_leaks_report runs at exit, after the atexit
- * functions and before modules are cleared: after a full collection it
- * takes another snapshot and prints the types that have more objects than
- * at the start (count and bytes), then, for the first few new objects of
- * the program's own classes and of the builtin containers, the chain of
- * references that keeps each alive (objgraph.why_alive). A program that
- * leaves nothing behind gets one line saying so. Everything goes to
+ * program: it imports objgraph (the report's own), then takes a snapshot of
+ * every live object by type and remembers which objects exist. rp_leaks_report
+ * runs at exit, after the atexit functions and before modules are cleared:
+ * after a full collection it takes another snapshot and prints the types that
+ * have more objects than at the start (count and bytes), then, for the first
+ * few new objects of the program's own classes and of the builtin containers,
+ * the chain of references that keeps each alive (objgraph.why_alive). A program
+ * that leaves nothing behind gets one line saying so. Everything goes to
  * stderr.
  *
  * An object is "new" when its address was not in use at the start; a new
@@ -43,6 +43,14 @@ static bool was_alive(const struct rp_leaks *lk, const rc_object *o) {
 }
 
 int rp_leaks_begin(rp_interp *ip) {
+    /* the report's own module (and gc, which it imports) belong to the
+     * start, not to what the program leaves */
+    rc_object *og = rp_import_cstr(ip, "objgraph");
+    if (!og) {
+        rp_err_write_unraisable(ip, "-X leaks: import objgraph", NULL);
+        return -1;
+    }
+    rc_decref(og);
     struct rp_leaks *lk = calloc(1, sizeof *lk);
     size_t n = 0;
     rc_object **objs =
@@ -167,11 +175,12 @@ static size_t print_growth(rp_interp *ip, const rc_snapshot_diff *d) {
 /* Chains                                                                 */
 /* ====================================================================== */
 
-/* The program's own classes first (a run-time type), then containers. */
+/* Instances of classes made at run time first, then lists and sets (dicts
+ * and tuples are mostly namespaces and class internals). */
 static int interest(const rc_object *o) {
     if (rc_type_owner(o))
         return 2;
-    return rc_is_list(o) || rc_is_dict(o) || rc_is_set(o) || rc_is_tuple(o);
+    return rc_is_list(o) || rc_is_set(o);
 }
 
 /* Calls objgraph.why_alive(o, file=sys.stderr, extra_refs=1): the
@@ -191,40 +200,51 @@ static void print_chain(rp_interp *ip, rc_object *why, rc_object *o) {
         rp_err_write_unraisable(ip, "-X leaks", o);
 }
 
-/* Up to CHAINS_SHOWN new objects, the program's own classes first: new
- * references in picked. The census array is released before any chain is
- * looked for (its references would make every object a root). */
-static size_t pick(rp_interp *ip, rc_object **picked) {
-    size_t n = 0, k = 0;
+/* The first new object of the given interest not in done[0, ndone), as a
+ * new reference, or NULL. The census array is released before any chain is
+ * looked for: its references would make every object a root. */
+static rc_object *pick(rp_interp *ip, int level, rc_object *const *done,
+                       size_t ndone) {
+    size_t n = 0;
     rc_object **objs = rc_graph_objects(ip->rt, RC_GRAPH_ALL, NULL, &n);
-    for (int level = 2; level >= 1; level--)
-        for (size_t i = 0; i < n && k < CHAINS_SHOWN; i++)
-            if (!was_alive(ip->leaks, objs[i]) && interest(objs[i]) == level) {
-                rc_incref(objs[i]);
-                picked[k++] = objs[i];
-            }
+    rc_object *found = NULL;
+    for (size_t i = 0; i < n && !found; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < ndone; j++)
+            seen |= done[j] == objs[i];
+        if (!seen && !was_alive(ip->leaks, objs[i]) &&
+            interest(objs[i]) == level)
+            rc_incref(found = objs[i]);
+    }
     rc_gc_release_objects(ip->rt, objs, n);
-    return k;
+    return found;
 }
 
+/* Chains for up to CHAINS_SHOWN new objects, one at a time (only the one
+ * being explained is held). done[] keeps addresses, never dereferenced. */
 static void print_chains(rp_interp *ip) {
-    rc_object *picked[CHAINS_SHOWN];
-    size_t k = pick(ip, picked);
-    rc_object *og = k ? rp_import_cstr(ip, "objgraph") : NULL;
+    rc_object *og = rp_import_cstr(ip, "objgraph");
     rc_object *why = og ? rp_getattr_cstr(ip, og, "why_alive") : NULL;
-    if (k && !why)
+    if (!why) {
         rp_err_write_unraisable(ip, "-X leaks: objgraph.why_alive", NULL);
-    if (k && why)
-        fprintf(stderr, "Why the first %s alive:\n",
-                k == 1 ? "one is" : "ones are");
-    fflush(stderr);
-    for (size_t i = 0; i < k; i++) {
-        if (why)
-            print_chain(ip, why, picked[i]);
-        rc_decref(picked[i]);
+        rc_xdecref(og);
+        return;
     }
-    rc_xdecref(why);
-    rc_xdecref(og);
+    rc_object *done[CHAINS_SHOWN];
+    size_t ndone = 0;
+    for (int level = 2; level >= 1 && ndone < CHAINS_SHOWN; level--) {
+        rc_object *o;
+        while (ndone < CHAINS_SHOWN && (o = pick(ip, level, done, ndone))) {
+            if (!ndone)
+                fprintf(stderr, "Why the first new objects are alive:\n");
+            fflush(stderr);
+            print_chain(ip, why, o);
+            done[ndone++] = o;
+            rc_decref(o);
+        }
+    }
+    rc_decref(why);
+    rc_decref(og);
 }
 
 void rp_leaks_report(rp_interp *ip) {

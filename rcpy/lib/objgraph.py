@@ -419,7 +419,9 @@ def _root_text(root, external, frames):
             return "the globals of module '%s'" % module
     if _is_instance(root, _ModuleType):
         return "module '%s'" % getattr(root, '__name__', '?')
-    return 'a reference held from C (%d)' % external
+    if root is sys.modules:
+        return 'sys.modules'
+    return '%s, held from C' % _node_text(root)
 
 
 def _link_text(source, target):
@@ -440,7 +442,8 @@ def _link_text(source, target):
     name = _objgraph.link_name(source, target)
     if name is not None:
         return name
-    if target is getattr(source, '__dict__', None):
+    if target is getattr(source, '__dict__', None) or (
+            _is_instance(source, type) and _is_instance(target, dict)):
         return '.__dict__'
     try:
         attrs = vars(source)
@@ -459,7 +462,14 @@ def _link_text(source, target):
 
 
 def _node_text(obj):
-    return '%s %s' % (_short_typename(obj), _safe_describe(obj))
+    try:
+        text = _describe(obj)
+        if text.startswith('<') and not _is_instance(obj, (tuple, list, dict,
+                                                           set)):
+            text = repr(obj)[:80]  # the address too
+    except Exception:
+        text = '(unrepresentable)'
+    return '%s %s' % (_short_typename(obj), text)
 
 
 def why_alive(obj, file=None, extra_refs=0):
