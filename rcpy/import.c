@@ -35,6 +35,7 @@ const rp_builtin_module rp_builtin_modules[] = {
     {"_weakref", rp_init_weakref_module},
     {"_psutil", rp_init_psutil_module},
     {"atexit", rp_init_atexit_module},
+    {"_objgraph", rp_init_objgraph_module},
     {NULL, NULL},
 };
 
