@@ -252,24 +252,24 @@ rc_object *rp_wref_new(rp_interp *ip, const rc_type *type, rc_object *target,
 /* weakref.ref's behaviour                                                */
 /* ====================================================================== */
 
-/* "<weakref at 0x...; to 'A' at 0x...>", with " (name)" when the referent
- * has a str __name__ (functions, classes); "<weakref at 0x...; dead>". */
+/* "<weakref at 0x...; to 'A' at 0x...>", with " (name)" when the referent's
+ * class gives it a str __name__ (functions, classes; looked up as a
+ * special method, never through the instance's __getattr__: 3.11.7's
+ * gh-99184); "<weakref at 0x...; dead>". */
 static rc_object *ref_repr(rc_object *self) {
     rp_interp *ip = rp_interp_of(self);
     rc_object *t = rp_wref_target(self);
     if (!t)
         return rc_str_from_format(ip->rt, "<weakref at %p; dead>",
                                   (void *)self);
-    rc_object *name = NULL, *r = NULL;
-    if (rp_getattr_opt(ip, t, ip->s.name, &name) >= 0) {
-        if (name && rc_is_str(name))
-            r = rc_str_from_format(
-                ip->rt, "<weakref at %p; to '%s' at %p (%s)>", (void *)self,
-                rc_type_name(t), (void *)t, rc_str_utf8(name));
-        else
-            r = rc_str_from_format(ip->rt, "<weakref at %p; to '%s' at %p>",
-                                   (void *)self, rc_type_name(t), (void *)t);
-    }
+    rc_object *name = rp_lookup_special(ip, t, ip->s.name), *r = NULL;
+    if (name && rc_is_str(name))
+        r = rc_str_from_format(ip->rt, "<weakref at %p; to '%s' at %p (%s)>",
+                               (void *)self, rc_type_name(t), (void *)t,
+                               rc_str_utf8(name));
+    else if (!rp_err_occurred(ip))
+        r = rc_str_from_format(ip->rt, "<weakref at %p; to '%s' at %p>",
+                               (void *)self, rc_type_name(t), (void *)t);
     rc_xdecref(name);
     rc_decref(t);
     return r;

@@ -28,6 +28,14 @@ show(weakref.ref(len))
 a = A()
 show(weakref.ref(a))
 
+class Config(dict):
+    # __name__ comes from the class, never through __getattr__ (gh-99184)
+    def __getattr__(self, name):
+        return self[name]
+
+cfg = Config(__name__="ignored")
+show(weakref.ref(cfg))
+
 class Slots:
     __slots__ = ("x",)
 
