@@ -22,8 +22,10 @@
  * the exception pushed), and without one the frame is released and the
  * exception goes on in the caller. Everything else — operators, items,
  * attributes, calls of other objects — goes through rcgc's protocol and
- * the object part's abstract layer. Safe points (collections,
- * KeyboardInterrupt) are RESUME and JUMP_BACKWARD.
+ * the object part's abstract layer, except arithmetic and comparisons of
+ * machine-size ints and floats, computed here with CPython's results.
+ * Safe points (collections, KeyboardInterrupt) are RESUME and every
+ * backward jump.
  */
 #include "vm_internal.h"
 
