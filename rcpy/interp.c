@@ -176,6 +176,11 @@ void rp_interp_free(rp_interp *ip) {
     rc_xdecref(ip->exc_info);
     ip->exc_info = NULL;
     rc_clear_error(rt);
+    /* one collection while everything is intact, before the modules go
+     * (CPython's Py_FinalizeEx): cyclic garbage's finalizers run first */
+    if (rc_gc_isenabled(rt))
+        rc_gc_collect(rt, 2);
+    rc_clear_error(rt);
     if (ip->cfg.leaks) {
         rc_gc_collect(rt, 2);
         rc_report_alive(rt, stderr);
