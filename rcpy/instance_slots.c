@@ -34,18 +34,6 @@ static rc_object *lookup_ip(rp_interp *ip, rc_object *self, rc_object *name) {
     return rp_class_lookup_ip(ip, rp_type_of_ip(ip, self), name);
 }
 
-/* For instances of subclasses of value classes (class L(list)) whose
- * class inherits one of object's slots: the library's own dispatch on the
- * wrapped value (str(L) of a str subclass is the str's text). */
-static const rc_protocol value_dispatch = {
-    .version = RC_PROTOCOL_VERSION,
-    .repr = rc_repr,
-    .str = rc_str,
-    .format = rc_format,
-    .hash = rc_hash,
-    .richcompare = rc_richcompare,
-};
-
 /* The slot table behind f when f is a slot wrapper that applies to self,
  * and in *t the object to call its slot with (self, or the value self
  * wraps). NULL: call f the general way. */
@@ -57,13 +45,7 @@ static const rc_protocol *wrapped(rc_object *f, rc_object *self,
     rp_wrapperdescr *w = (rp_wrapperdescr *)f;
     if (!w->impl || (w->cls && !rp_is_instance(self, w->cls)))
         return NULL;
-    rc_object *inner = rp_value_of(self);
-    if (inner) {
-        *t = inner;
-        if (w->impl == &rp_object_protocol)
-            return &value_dispatch;
-        *t = rp_self_for(w->cls, self);
-    }
+    *t = rp_self_for(w->cls, self); /* object's slots take self itself */
     return w->impl;
 }
 
@@ -179,7 +161,7 @@ rc_object *rp_inst_compare_plain(rp_interp *ip, rc_object *self,
     rc_object *t;
     const rc_protocol *p = wrapped(f, self, &t);
     if (p && p->richcompare)
-        return p->richcompare(t, other, op);
+        return p->richcompare(t, rp_operand(p, other), op);
     return call_found(ip, f, self, &other, 1);
 }
 
@@ -631,8 +613,10 @@ static rc_object *call_binop(rp_interp *ip, rc_object *self, rc_object *other,
         return rc_notimplemented(ip->rt);
     rc_object *t;
     const rc_protocol *p = wrapped(f, self, &t);
-    if (p && p->binop)
-        return reflected ? p->binop(other, t, op) : p->binop(t, other, op);
+    if (p && p->binop) {
+        rc_object *o = rp_operand(p, other);
+        return reflected ? p->binop(o, t, op) : p->binop(t, o, op);
+    }
     return call_found(ip, f, self, &other, 1);
 }
 
@@ -697,7 +681,7 @@ static rc_object *inst_inplace(rc_object *self, rc_object *other, rc_binop op) {
     if (f) {
         rc_object *t;
         const rc_protocol *p = wrapped(f, self, &t);
-        r = p && p->inplace ? p->inplace(t, other, op)
+        r = p && p->inplace ? p->inplace(t, rp_operand(p, other), op)
                             : call_found(ip, f, self, &other, 1);
         if (r == t && t != self) { /* the wrapped value changed in place */
             rc_decref(r);

@@ -146,6 +146,14 @@ static inline rc_object *rp_value_of(const rc_object *o) {
         return NULL;
     return *(rc_object *const *)((const char *)o + c->slots_offset);
 }
+/* The other operand of a builtin class's comparison or operator slot: the
+ * value a subclass instance wraps (a builtin slot cannot read the
+ * instance), except for object's slots, which compare identities. */
+static inline rc_object *rp_operand(const rc_protocol *impl, rc_object *o) {
+    extern const rc_protocol rp_object_protocol;
+    rc_object *inner = impl != &rp_object_protocol ? rp_value_of(o) : NULL;
+    return inner ? inner : o;
+}
 /* What a C method or slot of the builtin class `defining` gets as self:
  * the wrapped value when self is an instance of a subclass of a value
  * class and `defining` is a builtin class other than object; else self. */

@@ -2,8 +2,9 @@
  * rcgc/str.h — str: immutable Unicode text (included by rcgc/objects.h).
  *
  * Stored as UTF-8 with a terminating NUL, its length in code points and a
- * cached hash (SipHash-1-3 of the UTF-8 under a fixed key: the same in
- * every runtime and every run; never -1). Indexing is O(1) for ASCII text;
+ * cached hash (CPython's with PYTHONHASHSEED=0: SipHash-1-3 under the zero
+ * key of the text as Latin-1, UCS-2 or UCS-4; the same in every runtime and
+ * every run; never -1). Indexing is O(1) for ASCII text;
  * for other text a table of every 64th code point's offset, kept in the
  * object, bounds the scan to 63 code points. Comparison is code-point
  * order (which is the byte order of UTF-8).

@@ -11,9 +11,10 @@
  *     offsets are code-point indices; long non-ASCII strs carry a table of
  *     the byte offset of every 64th code point, so finding code point i
  *     reads at most 63 code points (strings over 4 GiB scan instead);
- *   - the hash is SipHash-1-3 of the UTF-8 bytes under a fixed key (so it
- *     is the same in every runtime and every run), computed once and never
- *     -1; equal strs hash equal;
+ *   - the hash is CPython's under PYTHONHASHSEED=0 (SipHash-1-3, zero key,
+ *     over the text in CPython's Latin-1/UCS-2/UCS-4 form), so it is the
+ *     same in every runtime and every run and sets of strs iterate in
+ *     CPython's order; computed once and never -1; equal strs hash equal;
  *   - the interning table holds no references (CPython 3.12's mortal
  *     interning): an interned str dies like any other and its dealloc
  *     removes it from the table. Entries are kept by linear probing with
@@ -369,14 +370,19 @@ int rc__str_type_error(rc_runtime *rt, const char *what, const rc_object *o) {
 }
 
 /* ====================================================================== */
-/* Hashing: SipHash-1-3 under a fixed key                                  */
+/* Hashing: CPython's, as it is with PYTHONHASHSEED=0                     */
 /* ====================================================================== */
 
-#define SIP_K0 0x0706050403020100ull /* fixed: hashes repeat across runs */
-#define SIP_K1 0x0f0e0d0c0b0a0908ull
+/* SipHash-1-3 under the zero key, over the bytes CPython 3.11 hashes for
+ * a str: its code points in the narrowest of Latin-1, UCS-2 and UCS-4
+ * that holds them all, little-endian (for ASCII, the UTF-8 bytes). So
+ * hash('a'), and the order of a set or dict of strs, are CPython's under
+ * PYTHONHASHSEED=0 — the same in every runtime and every run. */
 
 typedef struct sip {
     uint64_t v0, v1, v2, v3;
+    uint64_t word; /* bytes not yet compressed, little-endian */
+    size_t n;      /* bytes fed so far */
 } sip;
 
 static inline uint64_t rotl64(uint64_t x, int b) {
@@ -398,26 +404,62 @@ static inline void sip_word(sip *s, uint64_t m) {
     s->v0 ^= m;
 }
 
-static uint64_t load_le64(const unsigned char *p, size_t n) {
-    uint64_t v = 0;
-    for (size_t i = n; i-- > 0;)
-        v = (v << 8) | p[i];
-    return v;
+static void sip_init(sip *s) {
+    *s = (sip){0x736f6d6570736575ull,
+               0x646f72616e646f6dull,
+               0x6c7967656e657261ull,
+               0x7465646279746573ull,
+               0,
+               0};
+}
+
+static inline void sip_byte(sip *s, unsigned char b) {
+    s->word |= (uint64_t)b << (8 * (s->n & 7));
+    if ((++s->n & 7) == 0) {
+        sip_word(s, s->word);
+        s->word = 0;
+    }
+}
+
+static int64_t sip_finish(sip *s) {
+    sip_word(s, ((uint64_t)s->n << 56) | s->word);
+    s->v2 ^= 0xff;
+    for (int r = 0; r < 3; r++) /* three finalization rounds */
+        sip_round(s);
+    int64_t h = (int64_t)(s->v0 ^ s->v1 ^ s->v2 ^ s->v3);
+    return h == -1 ? -2 : h;
+}
+
+/* The code point at *p (valid UTF-8), *p moved past it. */
+static uint32_t utf8_next(const unsigned char **p) {
+    const unsigned char *q = *p;
+    uint32_t c = q[0];
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    c &= n == 1 ? 0x7F : n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07;
+    for (size_t i = 1; i < n; i++)
+        c = (c << 6) | (q[i] & 0x3F);
+    *p += n;
+    return c;
 }
 
 static int64_t siphash13(const char *data, size_t n) {
-    const unsigned char *p = (const unsigned char *)data;
-    sip s = {SIP_K0 ^ 0x736f6d6570736575ull, SIP_K1 ^ 0x646f72616e646f6dull,
-             SIP_K0 ^ 0x6c7967656e657261ull, SIP_K1 ^ 0x7465646279746573ull};
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        sip_word(&s, load_le64(p + i, 8));
-    sip_word(&s, ((uint64_t)n << 56) | load_le64(p + i, n - i));
-    s.v2 ^= 0xff;
-    for (int r = 0; r < 3; r++) /* three finalization rounds */
-        sip_round(&s);
-    int64_t h = (int64_t)(s.v0 ^ s.v1 ^ s.v2 ^ s.v3);
-    return h == -1 ? -2 : h;
+    if (n == 0)
+        return 0; /* CPython: hash('') == 0 */
+    const unsigned char *p = (const unsigned char *)data, *end = p + n;
+    uint32_t max = 0;
+    for (const unsigned char *q = p; q < end;) {
+        uint32_t c = utf8_next(&q);
+        max = c > max ? c : max;
+    }
+    size_t width = max < 0x80 || max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+    sip s;
+    sip_init(&s);
+    while (p < end) {
+        uint32_t c = max < 0x80 ? *p++ : utf8_next(&p);
+        for (size_t i = 0; i < width; i++)
+            sip_byte(&s, (unsigned char)(c >> (8 * i)));
+    }
+    return sip_finish(&s);
 }
 
 static int64_t str_hash_value(rc_object *o) {

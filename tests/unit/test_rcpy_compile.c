@@ -92,8 +92,9 @@ static int teardown(void **state) {
     return 0;
 }
 
-/* Parses and compiles src: the code object, or NULL with *perr (parse
- * errors) or *cerr (compiler errors) filled, or a runtime error. */
+/* Parses and compiles src as rp_compile does (compile()'s rules for
+ * single mode): the code object, or NULL with *perr (parse errors) or
+ * *cerr (compiler errors) filled, or a runtime error. */
 static rc_object *compile_src(fixture *f, const char *src, rp_mode mode,
                               rp_syntax_error *perr, rp_cerror *cerr) {
     rp_arena *a = rp_arena_new(f->rt);
@@ -101,10 +102,11 @@ static rc_object *compile_src(fixture *f, const char *src, rp_mode mode,
         return NULL;
     memset(perr, 0, sizeof *perr);
     memset(cerr, 0, sizeof *cerr);
-    rp_mod *mod = rp_parse(a, src, strlen(src), mode, perr);
+    size_t len = strlen(src);
+    rp_mod *mod = rp_parse_ex(a, src, len, mode, 0, perr);
     rc_object *code = NULL;
     if (mod)
-        code = rp_compiler_run(f->ip, mod, f->filename, src, strlen(src), cerr);
+        code = rp_compiler_run(f->ip, mod, f->filename, src, len, cerr);
     rp_arena_free(a);
     return code;
 }
@@ -480,6 +482,8 @@ static const snippet corpus[] = {
     {'s', "for i in range(3):\n    i\n\n"},
     {'s', "1 + 2\n"},
     {'s', "def f(): pass\n"},
+    {'s', "if x:\n    y\n"},
+    {'s', "for i in x:\n    i"},
     {'s', "import os\n"},
     {'v', "lambda x: x"},
     {'v', "(a, b)"},
@@ -1030,6 +1034,109 @@ static void disassembly_reads_well(void **state) {
     rc_decref(code);
 }
 
+/* ====================================================================== */
+/* Through a whole interpreter                                            */
+/* ====================================================================== */
+
+static int interp_setup(void **state) {
+    static char *argv[] = {"t.py"};
+    rp_config cfg = {.argc = 1, .argv = argv, .path0 = ""};
+    rp_interp *ip = rp_interp_new(&cfg);
+    *state = ip;
+    return ip ? 0 : -1;
+}
+
+static int interp_teardown(void **state) {
+    rp_interp *ip = *state;
+    rp_err_clear(ip);
+    int check = rc_heap_check(ip->rt);
+    rp_interp_free(ip);
+    return check;
+}
+
+/* repr(exc.<name>) as C text in buf. */
+static const char *attr_repr(rp_interp *ip, rc_object *exc, const char *name,
+                             char *buf, size_t cap) {
+    rc_object *v = rp_getattr_cstr(ip, exc, name);
+    assert_non_null(v);
+    rc_object *r = rc_repr(v);
+    assert_non_null(r);
+    snprintf(buf, cap, "%s", rc_str_utf8(r));
+    rc_decref(r);
+    rc_decref(v);
+    return buf;
+}
+
+/* rp_compile fails with the exception class and attributes (msg, lineno,
+ * offset, end_lineno, end_offset, text) CPython 3.11 gives. */
+static void expect_syntax_error(rp_interp *ip, const char *src,
+                                const char *filename, rp_class *cls,
+                                const char *attrs) {
+    rc_object *fn = rc_str_from_cstr(ip->rt, filename);
+    rc_object *code = rp_compile(ip, src, strlen(src), fn, RP_MODE_EXEC);
+    rc_decref(fn);
+    assert_null(code);
+    rc_object *exc = rp_err_fetch(ip);
+    assert_non_null(exc);
+    assert_ptr_equal(rp_type_of(exc), cls);
+    static const char *const names[] = {"msg",        "lineno",     "offset",
+                                        "end_lineno", "end_offset", "text"};
+    char got[1024] = "", buf[512];
+    for (size_t i = 0; i < 6; i++)
+        snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s",
+                 i ? "|" : "", attr_repr(ip, exc, names[i], buf, sizeof buf));
+    assert_string_equal(got, attrs);
+    rc_decref(exc);
+}
+
+static void syntax_errors_raised(void **state) {
+    rp_interp *ip = *state;
+    expect_syntax_error(ip, "x = 1\ndef f(a, a):\n    pass\n", "t.py",
+                        ip->exc.SyntaxError,
+                        "\"duplicate argument 'a' in function "
+                        "definition\"|2|10|2|11|'def f(a, a):\\n'");
+    /* code that is not from a file has no text (CPython reads it back from
+     * the file) */
+    expect_syntax_error(ip, "nonlocal x\n", "<string>", ip->exc.SyntaxError,
+                        "'nonlocal declaration not allowed at module "
+                        "level'|1|1|1|11|None");
+    expect_syntax_error(ip, "if x:\npass\n", "t.py", ip->exc.IndentationError,
+                        "\"expected an indented block after 'if' statement "
+                        "on line 1\"|2|1|2|5|'pass\\n'");
+    expect_syntax_error(ip, "from __future__ import braces\n", "t.py",
+                        ip->exc.SyntaxError,
+                        "'not a chance'|1|1|1|None|'from __future__ import "
+                        "braces\\n'");
+}
+
+/* What Python code sees of a code object (the co_* getsets), as CPython
+ * 3.11 shows it for the same function. */
+static void code_attributes(void **state) {
+    rp_interp *ip = *state;
+    const char *src =
+        "def f(a, b=1, *c, d, **e):\n"
+        "    'doc'\n"
+        "    x = a\n"
+        "    def g():\n"
+        "        return x\n"
+        "    return g\n"
+        "co = f.__code__\n"
+        "r = repr((co.co_name, co.co_qualname, co.co_argcount,\n"
+        "    co.co_posonlyargcount, co.co_kwonlyargcount, co.co_varnames,\n"
+        "    co.co_cellvars, co.co_freevars, co.co_nlocals, co.co_flags,\n"
+        "    co.co_firstlineno, co.co_consts[0], co.co_names,\n"
+        "    f(1, d=2).__code__.co_freevars, f(1, d=2).__code__.co_qualname,\n"
+        "    co.co_filename, co.co_stacksize))\n";
+    assert_int_equal(rp_run_source(ip, src, strlen(src), "t.py", NULL), 0);
+    rc_object *dict = ((rp_module *)ip->main)->dict;
+    rc_object *r = rc_dict_getitem(dict, rc_str_intern(ip->rt, "r"));
+    assert_non_null(r);
+    assert_string_equal(rc_str_utf8(r),
+                        "('f', 'f', 2, 0, 1, ('a', 'b', 'd', 'c', 'e', 'g'), "
+                        "('x',), (), 6, 15, 1, 'doc', (), ('x',), "
+                        "'f.<locals>.g', 't.py', 2)");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(listings_match_cpython, setup,
@@ -1044,6 +1151,10 @@ int main(void) {
         cmocka_unit_test_setup_teardown(deep_nesting, setup, teardown),
         cmocka_unit_test_setup_teardown(nested_blocks_limit, setup, teardown),
         cmocka_unit_test(allocation_failures),
+        cmocka_unit_test_setup_teardown(syntax_errors_raised, interp_setup,
+                                        interp_teardown),
+        cmocka_unit_test_setup_teardown(code_attributes, interp_setup,
+                                        interp_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
