@@ -489,6 +489,19 @@ BT_CFUNC(str_format_map) {
     return r;
 }
 
+/* rcpy has no bytes type: encode() exists (code may test for it) but
+ * says so when called. */
+BT_CFUNC(str_encode) {
+    static const char *const names[] = {"encoding", "errors", NULL};
+    static const rp_argspec spec = {"encode", names, 0, 2, 0};
+    rc_object *a[2];
+    if (rp_parse_args(ip, &spec, args, nargs, kwnames, a) < 0)
+        return NULL;
+    rp_raise(ip, ip->exc.NotImplementedError,
+             "str.encode(): rcpy has no bytes type");
+    return NULL;
+}
+
 BT_CFUNC(str_getnewargs) {
     if (rp_check_args(ip, "str.__getnewargs__", nargs, kwnames, 0, 0) < 0)
         return NULL;
@@ -549,6 +562,8 @@ static const rp_methoddef str_methods[] = {
     {"format_map", str_format_map, 0,
      "Return a formatted version of S, using substitutions from mapping."},
     {"__getnewargs__", str_getnewargs, 0, NULL},
+    {"encode", str_encode, 0,
+     "Encode the string (not available: rcpy has no bytes type)."},
     {NULL},
 };
 

@@ -46,11 +46,8 @@ extern const rp_methoddef rp_bt_eval_builtins[];
 extern const rp_methoddef rp_bt_str_case_methods[];
 extern const rp_methoddef rp_bt_str_more_methods[];
 
-/* The builtin modules of this part (registered in import.c's table). */
-int rp_init_math_module(rp_interp *ip, rc_object *module);
-int rp_init_time_module(rp_interp *ip, rc_object *module);
-int rp_init_os_module(rp_interp *ip, rc_object *module);
-int rp_init_os_path_module(rp_interp *ip, rc_object *module);
+/* math's functions on integers (mod_math_int.c). */
+extern const rp_methoddef rp_math_int_functions[];
 
 /* The shape of every C function of these files (rp_cfunc). */
 #define BT_CFUNC(fname)                                                        \
@@ -208,9 +205,31 @@ rc_object *bt_float_from(rp_interp *ip, rc_object *x);
 rc_object *bt_float_round(rp_interp *ip, double x, rc_object *nd);
 /* round(i, ndigits) for ints (bt_int.c). */
 rc_object *bt_int_round(rp_interp *ip, rc_object *i, rc_object *nd);
+/* pow(b, e, m) for ints (m != 0 checked: ValueError "pow() 3rd argument
+ * cannot be 0"; a negative e takes b's inverse modulo m). */
+rc_object *bt_int_pow_mod(rp_interp *ip, rc_object *b, rc_object *e,
+                          rc_object *m);
 /* i rounded to a multiple of 10**k (k > 0), half to even; sticky: i stands
  * for a value a little above it (a float's dropped fraction). */
 rc_object *bt_int_round_to(rp_interp *ip, rc_object *i, ptrdiff_t k,
                            bool sticky);
+
+/* ====================================================================== */
+/* For the modules (bt_misc.c)                                            */
+/* ====================================================================== */
+
+/* Runs Python source in module's namespace (classes the C modules define
+ * in Python: time.struct_time, os.stat_result): 0, or -1 with the
+ * exception pending. */
+int bt_run_source(rp_interp *ip, rc_object *module, const char *src,
+                  const char *filename);
+/* A path argument as a str (new reference): a str or an object with
+ * __fspath__; TypeError "fname: path should be string, bytes or
+ * os.PathLike, not int" (fname NULL: "expected str, bytes or os.PathLike
+ * object, not int"). */
+rc_object *bt_fspath(rp_interp *ip, rc_object *o, const char *fname);
+/* OSError(err, strerror(err), path[, None, path2]): the subclass for err
+ * (FileNotFoundError ...), "[Errno 2] No such file or directory: 'x'". */
+int bt_raise_oserror(rp_interp *ip, int err, rc_object *path, rc_object *path2);
 
 #endif /* RCPY_BTYPES_H */
