@@ -851,6 +851,9 @@ struct rp_interp {
     rc_object *kwnames;      /* set by KW_NAMES for the next CALL */
     volatile sig_atomic_t interrupted; /* SIGINT seen: raise
                                           KeyboardInterrupt at a safe point */
+    uint64_t steps_left;     /* safe points left before every safe point
+                                raises RuntimeError (the fuzz harness's
+                                step budget); 0: unlimited */
     uint64_t class_epoch;    /* bumped when any class namespace changes */
     rp_typemap *typemap;     /* class.c */
     rp_lookup_cache *lookup; /* class.c: MRO lookup cache */
@@ -879,7 +882,9 @@ int rp_run_source(rp_interp *ip, const char *src, size_t len,
 int rp_repl(rp_interp *ip);
 
 /* Safe point: runs a due collection and raises KeyboardInterrupt if SIGINT
- * arrived; negative when an exception was raised. */
+ * arrived, or RuntimeError('step budget exhausted') once ip->steps_left has
+ * counted down to 1 (and at every safe point after); negative when an
+ * exception was raised. */
 int rp_safepoint(rp_interp *ip);
 
 /* Each part's start-up, in the order rp_interp_new calls them. */
