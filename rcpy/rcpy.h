@@ -595,6 +595,12 @@ int rp_raise_object(rp_interp *ip, rc_object *x);
 /* KeyError(key) (its str is repr(key)), StopIteration(value), and the
  * pending exception's context chaining are handled here. */
 int rp_raise_keyerror(rp_interp *ip, rc_object *key);
+/* After a library call on a mapping failed with the library's KeyError (a
+ * status whose message is repr(key), no object): raises KeyError(key)
+ * instead, so the exception holds the key as CPython's does (str(e) and
+ * the traceback show repr(key) once, e.args[0] is key). Any other error is
+ * left as it is. Returns the pending status. */
+int rp_err_key(rp_interp *ip, rc_object *key);
 /* AttributeError with the formatted message and its name and obj
  * attributes set, as CPython 3.11 sets them ("'A' object has no attribute
  * 'x'"); the traceback printer's "Did you mean: 'y'?" reads them. */
