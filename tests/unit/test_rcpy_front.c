@@ -171,6 +171,22 @@ static void test_fetch_keyerror(void **state) {
     e = rp_err_fetch(ip);
     assert_repr_of(e, "KeyError(42)");
     rc_decref(e);
+    /* a tuple key cannot be read back from the message: rp_err_key puts
+     * the key itself into the exception */
+    rc_object *t = rc_tuple_pack(ip->rt, 2, k, n);
+    assert_null(rc_getitem(d, t));
+    assert_int_equal(rp_err_key(ip, t), RC_EKEY);
+    e = rp_err_fetch(ip);
+    assert_ptr_equal(rc_tuple_get(((rp_exc *)e)->args, 0), t);
+    assert_str_of(e, "('missing', 42)");
+    rc_decref(e);
+    /* other errors are left alone */
+    assert_int_equal(rp_raise(ip, ip->exc.TypeError, "no"), RC_ETYPE);
+    assert_int_equal(rp_err_key(ip, t), RC_ETYPE);
+    e = rp_err_fetch(ip);
+    assert_ptr_equal(rp_type_of(e), ip->exc.TypeError);
+    rc_decref(e);
+    rc_decref(t);
     rc_decref(n);
     rc_decref(k);
     rc_decref(d);
