@@ -28,6 +28,7 @@
 const rp_builtin_module rp_builtin_modules[] = {
     {"sys", rp_init_sys_module},
     {"gc", rp_init_gc_module},
+    {"_objgraph", rp_init_objgraph_module},
     {NULL, NULL},
 };
 
