@@ -67,8 +67,13 @@ rc_object *rp_call(rp_interp *ip, rc_object *callable, rc_object *const *args,
         return call_with_self(ip, m->func, m->self, args, nargs, kwnames);
     }
     if (t == &rp_builtin_type) {
+        /* CPython 3.11 counts a C function's call on the recursion limit */
+        if (rc_recursion_enter(ip->rt, "while calling a Python object") < 0)
+            return NULL;
         rp_builtin *b = (rp_builtin *)callable;
-        return b->def->fn(ip, b->self, args, nargs, kwnames);
+        rc_object *r = b->def->fn(ip, b->self, args, nargs, kwnames);
+        rc_recursion_leave(ip->rt);
+        return r;
     }
     if (t == &rp_class_type)
         return rp_class_call(ip, (rp_class *)callable, args, nargs, kwnames);
@@ -91,7 +96,7 @@ rc_object *rp_call2(rp_interp *ip, rc_object *callable, rc_object *a,
 
 rc_object *rp_descr_bind(rp_interp *ip, rc_object *d, rc_object *obj,
                          rp_class *type) {
-    rp_descr_get get = rp_type_of(d)->get;
+    rp_descr_get get = rp_type_of_ip(ip, d)->get;
     if (!get)
         return rp_new_ref(d);
     rc_incref(d);
@@ -119,10 +124,10 @@ rc_object *rp_call_unbound(rp_interp *ip, rc_object *f, rc_object *self,
             return rp_wrapper_call(ip, w, self, args, nargs, kwnames);
         return call_with_self(ip, f, self, args, nargs, kwnames);
     }
-    rp_class *fc = rp_type_of(f);
+    rp_class *fc = rp_type_of_ip(ip, f);
     if (!fc->get)
         return rp_call(ip, f, args, nargs, kwnames);
-    rc_object *bound = fc->get(ip, f, self, rp_type_of(self));
+    rc_object *bound = fc->get(ip, f, self, rp_type_of_ip(ip, self));
     if (!bound)
         return NULL;
     rc_object *r = rp_call(ip, bound, args, nargs, kwnames);
@@ -138,7 +143,7 @@ rc_object *rp_lookup_special(rp_interp *ip, rc_object *o, rc_object *name) {
 
 rc_object *rp_call_special(rp_interp *ip, rc_object *o, rc_object *name,
                            rc_object *const *args, size_t nargs, bool *found) {
-    rc_object *f = rp_class_lookup(rp_type_of(o), name);
+    rc_object *f = rp_class_lookup_ip(ip, rp_type_of_ip(ip, o), name);
     *found = f != NULL;
     if (!f)
         return NULL;
@@ -155,35 +160,35 @@ bool rp_callable(rp_interp *ip, rc_object *o) {
     return p && p->call;
 }
 
-/* Is o's attribute lookup the generic one (no __getattribute__ of its
- * own), so that a method can be called without binding it? */
-static bool generic_lookup(rp_interp *ip, rc_object *o) {
-    const rc_protocol *p = o->type->protocol;
-    if (!p || !p->getattr || p == &rp_object_protocol)
-        return true;
-    return p == &rp_inst_protocol &&
-           rp_class_lookup(rp_type_of(o), ip->s.getattribute) ==
-               rp_objstate_of(ip)->object_getattribute &&
-           !rp_class_lookup(rp_type_of(o), ip->s.getattr);
-}
-
 static bool method_like(const rc_object *f) {
     const rc_type *t = f->type;
     return t == &rp_function_type || t == &rp_methoddescr_type ||
            t == &rp_wrapperdescr_type;
 }
 
+rc_object *rp_lookup_method(rp_interp *ip, rc_object *o, rc_object *name) {
+    const rc_protocol *p = o->type->protocol;
+    rp_class *tp = rp_type_of_ip(ip, o);
+    bool inst = p == &rp_inst_protocol;
+    if (inst ? (tp->flags & RP_CLS_OWN_GETATTR_) != 0
+             : p && p->getattr && p != &rp_object_protocol)
+        return NULL; /* an attribute lookup of its own */
+    rc_object *f = rp_class_lookup_ip(ip, tp, name);
+    if (!f || !method_like(f))
+        return NULL;
+    if (inst && (tp->flags & RP_CLS_HAS_DICT) && rp_inst_attr_get(o, name))
+        return NULL;
+    return f;
+}
+
 rc_object *rp_call_method(rp_interp *ip, rc_object *o, rc_object *name,
                           rc_object *const *args, size_t nargs) {
-    if (generic_lookup(ip, o)) {
-        rc_object *f = rp_class_lookup(rp_type_of(o), name);
-        if (f && method_like(f) &&
-            (!rp_has_inst_attrs(o) || !rp_inst_attr_get(o, name))) {
-            rc_incref(f);
-            rc_object *r = rp_call_unbound(ip, f, o, args, nargs, NULL);
-            rc_decref(f);
-            return r;
-        }
+    rc_object *f = rp_lookup_method(ip, o, name);
+    if (f) {
+        rc_incref(f);
+        rc_object *r = rp_call_unbound(ip, f, o, args, nargs, NULL);
+        rc_decref(f);
+        return r;
     }
     rc_object *m = rp_getattr(ip, o, name);
     if (!m)

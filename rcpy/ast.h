@@ -433,7 +433,7 @@ typedef enum rp_syntax_kind {
 
 typedef struct rp_syntax_error {
     rp_syntax_kind kind;
-    char msg[160];   /* CPython's message: "invalid syntax", "'(' was never
+    char msg[256];   /* CPython's message: "invalid syntax", "'(' was never
                         closed", "expected ':'", "unindent does not match
                         any outer indentation level" ... */
     int lineno, col; /* 1-based line, 1-based column in characters (as
@@ -462,6 +462,13 @@ typedef struct rp_syntax_error {
  * statement". Empty source parses to an empty body. */
 rp_mod *rp_parse(rp_arena *arena, const char *src, size_t len, rp_mode mode,
                  rp_syntax_error *err);
+/* rp_parse with flags: without RP_PARSE_PROMPT, RP_MODE_SINGLE parses
+ * as compile(src, name, 'single') does (the end of the text ends the
+ * statement; no final newline implied), never RP_SYNTAX_INCOMPLETE.
+ * rp_parse(SINGLE) is rp_parse_ex(SINGLE, RP_PARSE_PROMPT). */
+#define RP_PARSE_PROMPT 1u
+rp_mod *rp_parse_ex(rp_arena *arena, const char *src, size_t len,
+                    rp_mode mode, unsigned flags, rp_syntax_error *err);
 
 /* Debugging and tests: the tree in CPython's ast.dump() format (without
  * attributes), as a new str, or NULL. */

@@ -498,6 +498,7 @@ static void names_field(out *o, node *n, const rp_ident_seq *s) {
     puts_(o, "]");
 }
 
+/* The fields of def and class. */
 static void dump_def(out *o, node *n, const rp_stmt *s) {
     if (s->kind == RP_S_FUNCTIONDEF) {
         ident_field(n, "name", s->v.functiondef.name);
@@ -515,12 +516,39 @@ static void dump_def(out *o, node *n, const rp_stmt *s) {
     exprs_field(n, "decorator_list", &s->v.classdef.decorator_list);
 }
 
-static void dump_stmt_fields(out *o, node *n, const rp_stmt *s) {
+/* The fields of for, while, if, with and try. */
+static void dump_compound_fields(out *o, node *n, const rp_stmt *s) {
     switch (s->kind) {
-    case RP_S_FUNCTIONDEF:
-    case RP_S_CLASSDEF:
+    case RP_S_FOR:
+        expr_field(n, "target", s->v.for_.target);
+        expr_field(n, "iter", s->v.for_.iter);
+        stmts_field(n, "body", &s->v.for_.body);
+        stmts_field(n, "orelse", &s->v.for_.orelse);
+        break;
+    case RP_S_WHILE:
+    case RP_S_IF:
+        expr_field(n, "test", s->v.if_.test);
+        stmts_field(n, "body", &s->v.if_.body);
+        stmts_field(n, "orelse", &s->v.if_.orelse);
+        break;
+    case RP_S_WITH:
+        dump_withitems(o, n, &s->v.with.items);
+        stmts_field(n, "body", &s->v.with.body);
+        break;
+    case RP_S_TRY:
+        stmts_field(n, "body", &s->v.try_.body);
+        dump_handlers(o, n, &s->v.try_.handlers);
+        stmts_field(n, "orelse", &s->v.try_.orelse);
+        stmts_field(n, "finalbody", &s->v.try_.finalbody);
+        break;
+    default:
         dump_def(o, n, s);
         break;
+    }
+}
+
+static void dump_stmt_fields(out *o, node *n, const rp_stmt *s) {
+    switch (s->kind) {
     case RP_S_RETURN:
         expr_field(n, "value", s->v.return_.value);
         break;
@@ -544,35 +572,9 @@ static void dump_stmt_fields(out *o, node *n, const rp_stmt *s) {
         field(n, "simple");
         putf(o, "%d", s->v.annassign.simple ? 1 : 0);
         break;
-    case RP_S_FOR:
-        expr_field(n, "target", s->v.for_.target);
-        expr_field(n, "iter", s->v.for_.iter);
-        stmts_field(n, "body", &s->v.for_.body);
-        stmts_field(n, "orelse", &s->v.for_.orelse);
-        break;
-    case RP_S_WHILE:
-        expr_field(n, "test", s->v.while_.test);
-        stmts_field(n, "body", &s->v.while_.body);
-        stmts_field(n, "orelse", &s->v.while_.orelse);
-        break;
-    case RP_S_IF:
-        expr_field(n, "test", s->v.if_.test);
-        stmts_field(n, "body", &s->v.if_.body);
-        stmts_field(n, "orelse", &s->v.if_.orelse);
-        break;
-    case RP_S_WITH:
-        dump_withitems(o, n, &s->v.with.items);
-        stmts_field(n, "body", &s->v.with.body);
-        break;
     case RP_S_RAISE:
         expr_field(n, "exc", s->v.raise.exc);
         expr_field(n, "cause", s->v.raise.cause);
-        break;
-    case RP_S_TRY:
-        stmts_field(n, "body", &s->v.try_.body);
-        dump_handlers(o, n, &s->v.try_.handlers);
-        stmts_field(n, "orelse", &s->v.try_.orelse);
-        stmts_field(n, "finalbody", &s->v.try_.finalbody);
         break;
     case RP_S_ASSERT:
         expr_field(n, "test", s->v.assert_.test);
@@ -594,7 +596,12 @@ static void dump_stmt_fields(out *o, node *n, const rp_stmt *s) {
     case RP_S_EXPR:
         expr_field(n, "value", s->v.expr.value);
         break;
+    case RP_S_PASS:
+    case RP_S_BREAK:
+    case RP_S_CONTINUE:
+        break;
     default:
+        dump_compound_fields(o, n, s);
         break;
     }
 }

@@ -148,7 +148,10 @@ rp_class *rp_class_lookup_where(rp_class *cls, rc_object *name,
 }
 
 rc_object *rp_class_lookup(rp_class *cls, rc_object *name) {
-    rp_interp *ip = rp_interp_of(&cls->ob);
+    return rp_class_lookup_ip(rp_interp_of(&cls->ob), cls, name);
+}
+
+rc_object *rp_class_lookup_ip(rp_interp *ip, rp_class *cls, rc_object *name) {
     uintptr_t h = ((uintptr_t)cls >> 4) ^ ((uintptr_t)name >> 3) * 0x9E3779B1u;
     lookup_entry *e = &ip->lookup->e[(h ^ (h >> 13)) & (LOOKUP_CACHE_SIZE - 1)];
     if (e->epoch == ip->class_epoch && e->cls == cls && e->name == name)
@@ -303,13 +306,16 @@ const rc_type rp_class_type = {
 /* What class an object has                                               */
 /* ====================================================================== */
 
+rp_class *rp_typemap_find(rp_interp *ip, const rc_type *t) {
+    rp_class *c = ip->typemap ? typemap_get(ip->typemap, t) : NULL;
+    return c ? c : ip->cls.object;
+}
+
 rp_class *rp_type_of(const rc_object *o) {
     const rc_type *t = o->type;
     if (t->flags & RC_TYPE_HEAP)
         return (rp_class *)t->owner;
-    rp_interp *ip = rp_interp_of(o);
-    rp_class *c = ip->typemap ? typemap_get(ip->typemap, t) : NULL;
-    return c ? c : ip->cls.object;
+    return rp_typemap_find(rp_interp_of(o), t);
 }
 
 bool rp_is_class(const rc_object *o) {
@@ -639,6 +645,18 @@ static void update_one(rp_interp *ip, rp_class *cls) {
         cls->type_storage.finalize = cls->layout->finalize;
     }
     derive_descr_hooks(ip, cls);
+    rp_objstate *st = rp_objstate_of(ip);
+    uint32_t f = cls->flags & ~(RP_CLS_OWN_GETATTR_ | RP_CLS_HAS_GETATTR_ |
+                                RP_CLS_OWN_SETATTR_);
+    if (rp_class_lookup_ip(ip, cls, ip->s.getattribute) !=
+        st->object_getattribute)
+        f |= RP_CLS_OWN_GETATTR_;
+    if (rp_class_lookup_ip(ip, cls, ip->s.getattr))
+        f |= RP_CLS_HAS_GETATTR_;
+    if (rp_class_lookup_ip(ip, cls, ip->s.setattr) != st->object_setattr ||
+        rp_class_lookup_ip(ip, cls, ip->s.delattr) != st->object_delattr)
+        f |= RP_CLS_OWN_SETATTR_;
+    cls->flags = f;
 }
 
 void rp_class_update_slots(rp_interp *ip, rp_class *cls) {
@@ -1086,16 +1104,18 @@ static int alloc_tables(rp_interp *ip) {
         return -1;
     memset(tm, 0, sizeof *tm);
     ip->typemap = tm;
-    tm->cap = 64;
-    tm->slots = rc_malloc(ip->rt, tm->cap * sizeof *tm->slots);
-    ip->lookup = rc_malloc(ip->rt, sizeof *ip->lookup);
-    tm->st.keep = rc_list_new(ip->rt);
-    if (!tm->slots || !ip->lookup || !tm->st.keep)
-        return -1;
-    memset(tm->slots, 0, tm->cap * sizeof *tm->slots);
-    memset(ip->lookup, 0, sizeof *ip->lookup);
     ip->class_epoch = 1;
-    return 0;
+    tm->slots = rc_malloc(ip->rt, 64 * sizeof *tm->slots);
+    if (!tm->slots)
+        return -1;
+    tm->cap = 64;
+    memset(tm->slots, 0, tm->cap * sizeof *tm->slots);
+    ip->lookup = rc_malloc(ip->rt, sizeof *ip->lookup);
+    if (!ip->lookup)
+        return -1;
+    memset(ip->lookup, 0, sizeof *ip->lookup);
+    tm->st.keep = rc_list_new(ip->rt);
+    return tm->st.keep ? 0 : -1;
 }
 
 /* object and type refer to each other: made by hand. */
@@ -1103,8 +1123,10 @@ static int make_object_and_type(rp_interp *ip) {
     rp_class *obj = rp_class_alloc(ip, NULL);
     rp_class *type = rp_class_alloc(ip, NULL);
     if (!obj || !type) {
-        rc_xdecref(&obj->ob);
-        rc_xdecref(&type->ob);
+        if (obj)
+            rc_decref(&obj->ob);
+        if (type)
+            rc_decref(&type->ob);
         return -1;
     }
     obj->itype = &rp_object_itype;
@@ -1124,8 +1146,10 @@ static int make_object_and_type(rp_interp *ip) {
         r = rp_typemap_add(ip, &rp_object_itype, obj);
     if (r == 0)
         r = rp_typemap_add(ip, &rp_class_type, type);
-    rc_decref(&obj->ob);
+    rc_decref(&obj->ob); /* the typemap holds them */
     rc_decref(&type->ob);
+    if (r < 0)
+        ip->cls.object = ip->cls.type = NULL;
     return r;
 }
 

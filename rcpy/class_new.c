@@ -219,6 +219,15 @@ static rc_object *mangle(rp_interp *ip, rc_object *cls_name, rc_object *n) {
     return rc_str_from_format(ip->rt, "_%s%s", c, s);
 }
 
+/* Can instances of classes deriving from base carry attributes? Their
+ * layout must start with rp_inst: object's, the exceptions', the value
+ * subclasses'; not type's (classes keep theirs in the namespace) nor the
+ * builtin descriptors' (property, staticmethod, classmethod). */
+static bool attrs_possible(const rp_class *base) {
+    return !base->layout || base->layout == &rp_inst_layout ||
+           (base->flags & RP_CLS_EXCEPTION);
+}
+
 static int slot_name(rp_interp *ip, slot_info *si, rc_object *cls_name,
                      rc_object *ns, rp_class *base, rc_object *item) {
     if (!rc_is_str(item))
@@ -232,6 +241,11 @@ static int slot_name(rp_interp *ip, slot_info *si, rc_object *cls_name,
         if (si->add_dict || (base->flags & (RP_CLS_HAS_DICT | RP_CLS_META_)))
             return rp_raise(ip, ip->exc.TypeError,
                             "__dict__ slot disallowed: we already got one");
+        if (!attrs_possible(base))
+            return rp_raise(ip, ip->exc.TypeError,
+                            "__dict__ slot disallowed: rcpy keeps no "
+                            "attributes on instances of subclasses of '%s'",
+                            rp_class_name(base));
         si->add_dict = true;
         return 0;
     }
@@ -262,7 +276,8 @@ static int read_slots(rp_interp *ip, slot_info *si, rc_object *cls_name,
     rc_object *slots = dict_get(ns, ip->s.slots);
     bool meta = base->flags & RP_CLS_META_;
     if (!slots) {
-        si->add_dict = !meta && !(base->flags & RP_CLS_HAS_DICT);
+        si->add_dict =
+            !meta && attrs_possible(base) && !(base->flags & RP_CLS_HAS_DICT);
         si->add_weak = !meta && !(base->flags & RP_CLS_WEAKREF_);
         return 0;
     }
@@ -580,9 +595,12 @@ rc_object *rp_type_new(rp_interp *ip, rp_class *meta, rc_object *const *args,
         rp_raise(ip, ip->exc.TypeError, "type() takes 1 or 3 arguments");
         return NULL;
     }
+    rc_object *ns = args[2], *inner = rp_value_of(ns);
+    if (inner && rc_is_dict(inner)) /* a dict subclass from __prepare__ */
+        ns = inner;
     if (check_arg_type(ip, args[0], rc_is_str(args[0]), 1, "str") < 0 ||
         check_arg_type(ip, args[1], rc_is_tuple(args[1]), 2, "tuple") < 0 ||
-        check_arg_type(ip, args[2], rc_is_dict(args[2]), 3, "dict") < 0)
+        check_arg_type(ip, args[2], rc_is_dict(ns), 3, "dict") < 0)
         return NULL;
     rp_class *winner = winner_metaclass(ip, meta, args[1]);
     if (!winner)
@@ -602,7 +620,7 @@ rc_object *rp_type_new(rp_interp *ip, rp_class *meta, rc_object *const *args,
             return r;
         }
     }
-    return class_create(ip, winner, args[0], args[1], args[2], args + nargs,
+    return class_create(ip, winner, args[0], args[1], ns, args + nargs,
                         kwnames);
 }
 

@@ -115,6 +115,56 @@ rc_object *rp_code_new(rc_runtime *rt, rp_code_parts *p) {
     return &co->ob;
 }
 
+static bool same_str(rc_object *a, rc_object *b) {
+    return a == b ||
+           (rc_str_size(a) == rc_str_size(b) &&
+            memcmp(rc_str_utf8(a), rc_str_utf8(b), rc_str_size(a)) == 0);
+}
+
+static bool same_strs(rc_object *a, rc_object *b) {
+    if (rc_tuple_size(a) != rc_tuple_size(b))
+        return false;
+    for (size_t i = 0; i < rc_tuple_size(a); i++)
+        if (!same_str(rc_tuple_get(a, i), rc_tuple_get(b, i)))
+            return false;
+    return true;
+}
+
+/* Constants of one compilation are merged, so equal ones are the same
+ * object; nested code objects are compared in turn. */
+static bool same_consts(rc_object *a, rc_object *b) {
+    if (rc_tuple_size(a) != rc_tuple_size(b))
+        return false;
+    for (size_t i = 0; i < rc_tuple_size(a); i++) {
+        rc_object *x = rc_tuple_get(a, i), *y = rc_tuple_get(b, i);
+        if (x != y && !(x->type == &rp_code_type && y->type == &rp_code_type &&
+                        rp_code_equal((rp_code *)x, (rp_code *)y)))
+            return false;
+    }
+    return true;
+}
+
+#define SAME_ARRAY(a, b, field, n)                                             \
+    ((n) == 0 || memcmp((a)->field, (b)->field, (n) * sizeof *(a)->field) == 0)
+
+bool rp_code_equal(const rp_code *a, const rp_code *b) {
+    if (a->argcount != b->argcount ||
+        a->posonlyargcount != b->posonlyargcount ||
+        a->kwonlyargcount != b->kwonlyargcount || a->flags != b->flags ||
+        a->firstlineno != b->firstlineno || a->ninstrs != b->ninstrs ||
+        a->nlocalsplus != b->nlocalsplus || a->ncellvars != b->ncellvars ||
+        a->nfreevars != b->nfreevars || a->nhandlers != b->nhandlers)
+        return false;
+    return SAME_ARRAY(a, b, instrs, a->ninstrs) &&
+           SAME_ARRAY(a, b, positions, a->ninstrs) &&
+           SAME_ARRAY(a, b, handlers, a->nhandlers) &&
+           SAME_ARRAY(a, b, localspluskinds, a->nlocalsplus) &&
+           same_str(a->name, b->name) && same_str(a->qualname, b->qualname) &&
+           same_strs(a->names, b->names) &&
+           same_strs(a->localsplusnames, b->localsplusnames) &&
+           same_consts(a->consts, b->consts);
+}
+
 int rp_code_line(const rp_code *co, uint32_t i) {
     if (i >= co->ninstrs)
         i = co->ninstrs ? co->ninstrs - 1 : 0;

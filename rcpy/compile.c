@@ -292,9 +292,15 @@ static rc_object *merge_const(rp_compiler *c, rc_object *o, rc_object **key) {
 
 int rp_add_const(rp_compiler *c, rc_object *o) {
     rp_unit *u = c->u;
-    if (o->type == &rp_code_type) { /* nested code: never shared */
-        size_t index = rc_list_size(u->consts);
-        return rc_list_append(u->consts, o) < 0 ? -1 : (int)index;
+    if (o->type == &rp_code_type) { /* nested code: one per equal code */
+        size_t n = rc_list_size(u->consts);
+        for (size_t i = 0; i < n; i++) {
+            rc_object *k = rc_list_get(u->consts, (ptrdiff_t)i);
+            if (k->type == &rp_code_type &&
+                rp_code_equal((const rp_code *)k, (const rp_code *)o))
+                return (int)i;
+        }
+        return rc_list_append(u->consts, o) < 0 ? -1 : (int)n;
     }
     rc_object *key, *v = merge_const(c, o, &key);
     if (!v)
@@ -354,7 +360,7 @@ static const int name_ops[4][3] = {
     [OP_DEREF] = {RP_LOAD_DEREF, RP_STORE_DEREF, RP_DELETE_DEREF},
 };
 
-static int forbidden_name(rp_compiler *c, rc_object *name, rp_ctx ctx) {
+int rp_forbidden_name(rp_compiler *c, rc_object *name, rp_ctx ctx) {
     if (ctx == RP_LOAD || strcmp(rc_str_utf8(name), "__debug__") != 0)
         return 0;
     return rp_compiler_error(c,
@@ -397,7 +403,7 @@ static int nameop_emit(rp_compiler *c, rc_object *mangled, int optype,
 }
 
 int rp_compile_nameop(rp_compiler *c, rc_object *name, rp_ctx ctx) {
-    if (forbidden_name(c, name, ctx) < 0)
+    if (rp_forbidden_name(c, name, ctx) < 0)
         return -1;
     rp_unit *u = c->u;
     rc_object *mangled = rp_mangle(c->rt, u->private_, name);
@@ -580,6 +586,14 @@ rc_object *rp_leave_scope(rp_compiler *c, bool add_none) {
     rc_object *code = rp_assemble(c, add_none);
     rp_abandon_scope(c);
     return code;
+}
+
+rc_object *rp_finish_scope(rp_compiler *c, int body, bool add_none) {
+    if (body < 0) {
+        rp_abandon_scope(c);
+        return NULL;
+    }
+    return rp_leave_scope(c, add_none);
 }
 
 /* Which slot of the current unit holds the cell for a name the new code

@@ -150,7 +150,9 @@ rc_object *rp_mangle(rc_runtime *rt, rc_object *private_, rc_object *name);
 /* ====================================================================== */
 
 /* Folded values by tree node. A node maps to a constant (owned) or, with
- * a NULL value, to "a list literal iterated over: build a tuple". */
+ * a NULL value, to "a list literal iterated over: build a tuple". A
+ * statement (its address used as a key) maps to NULL when it is the first
+ * of a body and only folding made it a str: it is not a docstring. */
 typedef struct rp_foldmap {
     struct rp_fold_entry {
         const rp_expr *node;
@@ -329,6 +331,11 @@ int rp_emit_const(rp_compiler *c, rc_object *o);
 int rp_emit_const_new(rp_compiler *c, rc_object *o);
 /* opcode with the index of name (mangled when mangle) in co_names. */
 int rp_emit_name(rp_compiler *c, int opcode, rc_object *name, bool mangle);
+/* A store or delete of __debug__ is a SyntaxError ("cannot assign to
+ * __debug__") at the current position; 0 or -1. */
+int rp_forbidden_name(rp_compiler *c, rc_object *name, rp_ctx ctx);
+/* The same for every parameter of a def or lambda. */
+int rp_check_debug_args(rp_compiler *c, const rp_arguments *a);
 /* Loads, stores or deletes a variable as its scope requires. */
 int rp_compile_nameop(rp_compiler *c, rc_object *name, rp_ctx ctx);
 /* The index of constant o in the current unit (merged); -1 on failure. */
@@ -342,6 +349,9 @@ int rp_enter_scope(rp_compiler *c, rc_object *name, rp_scope_kind kind,
  * leaves it; NULL on failure (the unit is left anyway). */
 rc_object *rp_leave_scope(rp_compiler *c, bool add_none);
 void rp_abandon_scope(rp_compiler *c);
+/* After compiling a unit's body (body: 0, or -1 when it failed): its code
+ * object (new reference), or NULL, the unit left either way. */
+rc_object *rp_finish_scope(rp_compiler *c, int body, bool add_none);
 /* MAKE_FUNCTION for code (borrowed) with its closure tuple. */
 int rp_make_closure(rp_compiler *c, rc_object *code, int flags);
 
@@ -361,6 +371,10 @@ int rp_compile_call_helper(rp_compiler *c, int n, const rp_expr_seq *args,
 /* Defaults and keyword-only defaults of a def/lambda: MAKE_FUNCTION flags,
  * or -1. */
 int rp_compile_defaults(rp_compiler *c, const rp_arguments *args);
+/* Where CPython 3.11 places e's instructions: its own position, or for
+ * `not a in b` / `not a is b` (rewritten as one comparison) the
+ * comparison's. */
+rp_loc rp_expr_loc(const rp_expr *e);
 /* Attribute instructions start at the attribute's name when it is on
  * another line than the object (CPython's
  * update_start_location_to_match_attr); e is an Attribute. */
@@ -410,5 +424,8 @@ typedef struct rp_code_parts {
 } rp_code_parts;
 
 rc_object *rp_code_new(rc_runtime *rt, rp_code_parts *p);
+/* Equal code objects of one compilation (the same source compiled twice,
+ * as a finally body is): every field, the positions included. */
+bool rp_code_equal(const rp_code *a, const rp_code *b);
 
 #endif /* RCPY_COMPILE_H */

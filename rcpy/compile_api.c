@@ -104,7 +104,9 @@ rc_object *rp_compile(rp_interp *ip, const char *src, size_t len,
         return NULL;
     rp_syntax_error err;
     memset(&err, 0, sizeof err);
-    rp_mod *mod = rp_parse(arena, src, len, mode, &err);
+    /* compile()'s rules: the end of the text ends a single statement (the
+     * prompt decides completeness itself before it compiles) */
+    rp_mod *mod = rp_parse_ex(arena, src, len, mode, 0, &err);
     rc_object *code = NULL;
     if (mod)
         code = compile_tree(ip, mod, filename, src, len);

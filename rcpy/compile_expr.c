@@ -302,6 +302,12 @@ static const rp_expr *inverted_compare(const rp_expr *e, rp_cmpop *op) {
     }
 }
 
+rp_loc rp_expr_loc(const rp_expr *e) {
+    rp_cmpop op;
+    const rp_expr *cmp = inverted_compare(e, &op);
+    return cmp ? cmp->loc : e->loc;
+}
+
 /* Left operand and the first n-1 comparisons of a chain, each jumping to
  * cleanup with `jump` when false. */
 static int compare_chain(rp_compiler *c, const rp_expr *e, int jump,
@@ -344,7 +350,6 @@ static int compile_unaryop(rp_compiler *c, const rp_expr *e) {
     rp_cmpop op;
     const rp_expr *cmp = inverted_compare(e, &op);
     if (cmp) { /* the comparison takes the place of the `not` */
-        rp_set_loc(c, cmp->loc);
         if (rp_compile_expr(c, cmp->v.compare.left) < 0 ||
             rp_compile_expr(c, cmp->v.compare.comparators[0]) < 0)
             return -1;
@@ -649,7 +654,7 @@ static int emit_format_value(rp_compiler *c, const rp_expr *arg,
             return -1;
         oparg |= 4;
     }
-    rp_set_loc(c, arg->loc);
+    rp_set_loc(c, rp_expr_loc(arg));
     return rp_emit(c, RP_FORMAT_VALUE, oparg);
 }
 
@@ -708,6 +713,8 @@ static int check_keywords(rp_compiler *c, const rp_keyword_seq *kws) {
         rc_object *a = kws->items[i]->arg;
         if (!a)
             continue;
+        if (rp_forbidden_name(c, a, RP_STORE) < 0)
+            return -1;
         for (size_t j = i + 1; j < kws->n; j++) {
             rc_object *b = kws->items[j]->arg;
             if (b && strcmp(rc_str_utf8(a), rc_str_utf8(b)) == 0)
@@ -873,7 +880,7 @@ static int compile_call(rp_compiler *c, const rp_expr *e) {
     int r = method_call(c, e);
     if (r)
         return r < 0 ? -1 : 0;
-    rp_set_loc(c, e->v.call.func->loc);
+    rp_set_loc(c, rp_expr_loc(e->v.call.func));
     if (rp_emit(c, RP_PUSH_NULL, 0) < 0)
         return -1;
     rp_set_loc(c, e->loc);
@@ -933,6 +940,22 @@ int rp_compile_defaults(rp_compiler *c, const rp_arguments *a) {
     return r ? flags | 2 : flags;
 }
 
+static int check_debug_seq(rp_compiler *c, const rp_arg_seq *args) {
+    for (size_t i = 0; i < args->n; i++)
+        if (rp_forbidden_name(c, args->items[i]->arg, RP_STORE) < 0)
+            return -1;
+    return 0;
+}
+
+int rp_check_debug_args(rp_compiler *c, const rp_arguments *a) {
+    if (check_debug_seq(c, &a->posonlyargs) < 0 ||
+        check_debug_seq(c, &a->args) < 0 ||
+        (a->vararg && rp_forbidden_name(c, a->vararg->arg, RP_STORE) < 0) ||
+        check_debug_seq(c, &a->kwonlyargs) < 0)
+        return -1;
+    return a->kwarg ? rp_forbidden_name(c, a->kwarg->arg, RP_STORE) : 0;
+}
+
 static void set_arg_counts(rp_unit *u, const rp_arguments *a) {
     u->argcount = (uint32_t)(a->posonlyargs.n + a->args.n);
     u->posonlyargcount = (uint32_t)a->posonlyargs.n;
@@ -940,6 +963,8 @@ static void set_arg_counts(rp_unit *u, const rp_arguments *a) {
 }
 
 static int compile_lambda(rp_compiler *c, const rp_expr *e) {
+    if (rp_check_debug_args(c, e->v.lambda.args) < 0)
+        return -1;
     int flags = rp_compile_defaults(c, e->v.lambda.args);
     if (flags < 0 || rp_enter_scope(c, c->ip->s.lambda, RP_SCOPE_LAMBDA, e,
                                     e->loc.lineno) < 0)
@@ -948,13 +973,12 @@ static int compile_lambda(rp_compiler *c, const rp_expr *e) {
     /* None first: a lambda has no docstring. A generator lambda returns
      * its body's value through the assembler's final RETURN_VALUE. */
     bool generator = c->u->ste->generator;
-    if (rp_add_const(c, rp_none(c->ip)) < 0 ||
-        rp_compile_expr(c, e->v.lambda.body) < 0 ||
-        (!generator && rp_emit(c, RP_RETURN_VALUE, 0) < 0)) {
-        rp_abandon_scope(c);
-        return -1;
-    }
-    rc_object *code = rp_leave_scope(c, !generator);
+    int body = rp_add_const(c, rp_none(c->ip)) < 0 ||
+                       rp_compile_expr(c, e->v.lambda.body) < 0 ||
+                       (!generator && rp_emit(c, RP_RETURN_VALUE, 0) < 0)
+                   ? -1
+                   : 0;
+    rc_object *code = rp_finish_scope(c, body, !generator);
     if (!code)
         return -1;
     int r = rp_make_closure(c, code, flags);
@@ -1074,11 +1098,7 @@ static int compile_comprehension(rp_compiler *c, const rp_expr *e,
     rc_decref(name);
     if (r < 0)
         return -1;
-    if (comprehension_body(c, e, ci) < 0) {
-        rp_abandon_scope(c);
-        return -1;
-    }
-    rc_object *code = rp_leave_scope(c, true);
+    rc_object *code = rp_finish_scope(c, comprehension_body(c, e, ci), true);
     if (!code)
         return -1;
     r = rp_make_closure(c, code, 0);
@@ -1119,6 +1139,9 @@ static int compile_yield(rp_compiler *c, const rp_expr *e) {
 }
 
 static int compile_attribute(rp_compiler *c, const rp_expr *e) {
+    if (e->v.attribute.ctx == RP_STORE &&
+        rp_forbidden_name(c, e->v.attribute.attr, RP_STORE) < 0)
+        return -1;
     if (rp_compile_expr(c, e->v.attribute.value) < 0)
         return -1;
     rp_attr_location(c, e);
@@ -1232,7 +1255,7 @@ int rp_compile_expr(rp_compiler *c, const rp_expr *e) {
     if (++c->depth > RP_COMPILE_MAX_DEPTH)
         return rp_compiler_too_deep(c);
     rp_pos saved = c->u->loc;
-    rp_set_loc(c, e->loc);
+    rp_set_loc(c, rp_expr_loc(e));
     rc_object *folded;
     int r;
     if (e->kind != RP_E_CONSTANT && rp_foldmap_get(&c->fold, e, &folded))

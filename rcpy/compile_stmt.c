@@ -204,7 +204,7 @@ rc_object *rp_docstring(const rp_stmt_seq *body) {
 
 static int apply_decorators(rp_compiler *c, const rp_expr_seq *decos) {
     for (size_t i = decos->n; i-- > 0;) {
-        rp_set_loc(c, decos->items[i]->loc);
+        rp_set_loc(c, rp_expr_loc(decos->items[i]));
         if (rp_emit(c, RP_CALL, 0) < 0)
             return -1;
     }
@@ -232,17 +232,14 @@ static int function_body(rp_compiler *c, const rp_stmt *s) {
 
 static int compile_function(rp_compiler *c, const rp_stmt *s) {
     const rp_expr_seq *decos = &s->v.functiondef.decorator_list;
-    if (rp_compile_exprs(c, decos) < 0)
+    if (rp_check_debug_args(c, s->v.functiondef.args) < 0 ||
+        rp_compile_exprs(c, decos) < 0)
         return -1;
     int flags = rp_compile_defaults(c, s->v.functiondef.args);
     if (flags < 0 || rp_enter_scope(c, s->v.functiondef.name, RP_SCOPE_FUNCTION,
                                     s, first_line(s, decos)) < 0)
         return -1;
-    if (function_body(c, s) < 0) {
-        rp_abandon_scope(c);
-        return -1;
-    }
-    rc_object *code = rp_leave_scope(c, true);
+    rc_object *code = rp_finish_scope(c, function_body(c, s), true);
     if (!code)
         return -1;
     int r = rp_make_closure(c, code, flags);
@@ -283,11 +280,7 @@ static int compile_class(rp_compiler *c, const rp_stmt *s) {
         rp_enter_scope(c, s->v.classdef.name, RP_SCOPE_CLASS, s,
                        first_line(s, decos)) < 0)
         return -1;
-    if (class_body(c, s) < 0) {
-        rp_abandon_scope(c);
-        return -1;
-    }
-    rc_object *code = rp_leave_scope(c, true);
+    rc_object *code = rp_finish_scope(c, class_body(c, s), true);
     if (!code)
         return -1;
     int r = rp_emit(c, RP_PUSH_NULL, 0) < 0 ||
@@ -829,7 +822,9 @@ static int compile_expr_stmt(rp_compiler *c, const rp_stmt *s) {
             return -1;
         return rp_emit(c, RP_PRINT_EXPR, 0);
     }
-    if (v->kind == RP_E_CONSTANT)
+    rc_object *folded;
+    if (rp_expr_constant(c, v) &&
+        !rp_foldmap_get(&c->fold, (const rp_expr *)(const void *)s, &folded))
         return rp_emit(c, RP_NOP, 0); /* a constant statement does nothing */
     if (rp_compile_expr(c, v) < 0)
         return -1;

@@ -44,7 +44,6 @@ void rp_fini_front(rp_interp *ip) {
     struct rp_front *fr = ip->front;
     if (!fr)
         return;
-    fr->finalizing = true;
     rp_modules_finalize(ip);
     rc_object *out = rp_sys_get(ip, "stdout");
     if (out && rp_file_flush(ip, out) < 0)
@@ -332,8 +331,15 @@ int rp_raise_keyerror(rp_interp *ip, rc_object *key) {
     return raise_with_arg(ip, ip->exc.KeyError, key);
 }
 
+/* Through the class, so that __init__ sets .value as CPython's does. */
 int rp_raise_stopiteration(rp_interp *ip, rc_object *value) {
-    return raise_with_arg(ip, ip->exc.StopIteration, value);
+    rc_object *cls = &ip->exc.StopIteration->ob;
+    rc_object *exc = value ? rp_call1(ip, cls, value) : rp_call0(ip, cls);
+    if (!exc)
+        return rc_last_error(ip->rt);
+    int st = rp_err_set(ip, exc);
+    rc_decref(exc);
+    return st;
 }
 
 /* ====================================================================== */

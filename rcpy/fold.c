@@ -467,19 +467,36 @@ static int fold_expr(rp_compiler *c, const rp_expr *e) {
 
 static int fold_stmts(rp_compiler *c, const rp_stmt_seq *seq);
 
+/* A body whose first statement only became a str by folding ("a" + "b")
+ * has no docstring: CPython wraps the value in an f-string to keep it
+ * from being one, so the statement is evaluated, not a NOP. The map
+ * records the statement (under its own address, with no value). */
+static int fold_body(rp_compiler *c, const rp_stmt_seq *body) {
+    if (fold_stmts(c, body) < 0)
+        return -1;
+    if (!body->n || body->items[0]->kind != RP_S_EXPR)
+        return 0;
+    const rp_expr *v = body->items[0]->v.expr.value;
+    rc_object *k = v->kind == RP_E_CONSTANT ? NULL : constant_of(c, v);
+    if (!k || !rc_is_str(k))
+        return 0;
+    return map_put(&c->fold, (const rp_expr *)(const void *)body->items[0],
+                   NULL);
+}
+
 static int fold_defs(rp_compiler *c, const rp_stmt *s) {
     if (s->kind == RP_S_FUNCTIONDEF)
         return fold_exprs(c, &s->v.functiondef.decorator_list) < 0 ||
                        fold_arguments(c, s->v.functiondef.args) < 0
                    ? -1
-                   : fold_stmts(c, &s->v.functiondef.body);
+                   : fold_body(c, &s->v.functiondef.body);
     if (fold_exprs(c, &s->v.classdef.decorator_list) < 0 ||
         fold_exprs(c, &s->v.classdef.bases) < 0)
         return -1;
     for (size_t i = 0; i < s->v.classdef.keywords.n; i++)
         if (fold_expr(c, s->v.classdef.keywords.items[i]->value) < 0)
             return -1;
-    return fold_stmts(c, &s->v.classdef.body);
+    return fold_body(c, &s->v.classdef.body);
 }
 
 static int fold_try(rp_compiler *c, const rp_stmt *s) {
@@ -583,5 +600,7 @@ int rp_fold_module(rp_compiler *c, const rp_mod *mod) {
     c->fold.rt = c->rt;
     if (mod->mode == RP_MODE_EVAL)
         return fold_expr(c, mod->expr);
-    return fold_stmts(c, &mod->body);
+    if (mod->mode == RP_MODE_SINGLE)
+        return fold_stmts(c, &mod->body);
+    return fold_body(c, &mod->body);
 }

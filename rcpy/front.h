@@ -82,7 +82,8 @@ int rp_init_gc_module(rp_interp *ip, rc_object *module);  /* mod_gc.c */
  * gc.callbacks and -X gcstats (mod_gc.c). */
 int rp_gc_start(rp_interp *ip);
 void rp_gc_stop(rp_interp *ip);
-/* Drops __main__ and collects, while sys still works (shutdown). */
+/* Shutdown: the program's modules are released and collected while sys
+ * works, then cleared (CPython's finalize_modules; module.c). */
 void rp_modules_finalize(rp_interp *ip);
 /* A module's name as C text (borrowed). */
 const char *rp_module_name(rc_object *module);

@@ -154,12 +154,16 @@ int rp_gen_send(rp_interp *ip, rc_object *gen, rc_object *value,
     return gen_resume(ip, (rp_gen *)gen, value, false, out);
 }
 
-/* Raises StopIteration carrying a generator's return value. */
+/* Raises StopIteration carrying a generator's return value, made by
+ * calling the class so that .value is set as its constructor sets it. */
 static void raise_stop(rp_interp *ip, rc_object *value) {
-    if (value == ip->none)
-        rp_raise_object(ip, &ip->exc.StopIteration->ob);
-    else
-        rp_raise_stopiteration(ip, value);
+    rc_object *cls = &ip->exc.StopIteration->ob;
+    rc_object *exc =
+        value == ip->none ? rp_call0(ip, cls) : rp_call1(ip, cls, value);
+    if (exc) {
+        rp_raise_object(ip, exc);
+        rc_decref(exc);
+    }
 }
 
 /* A step's status turned into what send() and throw() return. */

@@ -295,11 +295,11 @@ static rc_object *call_get(rp_interp *ip, rp_descr_get f, rc_object *descr,
 }
 
 rc_object *rp_generic_getattr(rp_interp *ip, rc_object *o, rc_object *name) {
-    rp_class *tp = rp_type_of(o);
-    rc_object *descr = rp_class_lookup(tp, name);
+    rp_class *tp = rp_type_of_ip(ip, o);
+    rc_object *descr = rp_class_lookup_ip(ip, tp, name);
     rp_descr_get f = NULL;
     if (descr) {
-        rp_class *dc = rp_type_of(descr);
+        rp_class *dc = rp_type_of_ip(ip, descr);
         f = dc->get;
         if (f && dc->set)
             return call_get(ip, f, descr, o, tp);
@@ -328,10 +328,10 @@ rc_object *rp_generic_getattr(rp_interp *ip, rc_object *o, rc_object *name) {
 
 int rp_generic_setattr(rp_interp *ip, rc_object *o, rc_object *name,
                        rc_object *value) {
-    rp_class *tp = rp_type_of(o);
-    rc_object *descr = rp_class_lookup(tp, name);
+    rp_class *tp = rp_type_of_ip(ip, o);
+    rc_object *descr = rp_class_lookup_ip(ip, tp, name);
     if (descr) {
-        rp_descr_set set = rp_type_of(descr)->set;
+        rp_descr_set set = rp_type_of_ip(ip, descr)->set;
         if (set) {
             rc_incref(descr);
             int r = set(ip, descr, o, value);

@@ -30,21 +30,9 @@ static bool is_heap_obj(const rc_object *o) {
     return o->type->protocol == &rp_inst_protocol;
 }
 
-static rc_object *lookup(rc_object *self, rc_object *name) {
-    return rp_class_lookup(rp_type_of(self), name);
+static rc_object *lookup_ip(rp_interp *ip, rc_object *self, rc_object *name) {
+    return rp_class_lookup_ip(ip, rp_type_of_ip(ip, self), name);
 }
-
-/* For instances of subclasses of value classes (class L(list)) whose
- * class inherits one of object's slots: the library's own dispatch on the
- * wrapped value (str(L) of a str subclass is the str's text). */
-static const rc_protocol value_dispatch = {
-    .version = RC_PROTOCOL_VERSION,
-    .repr = rc_repr,
-    .str = rc_str,
-    .format = rc_format,
-    .hash = rc_hash,
-    .richcompare = rc_richcompare,
-};
 
 /* The slot table behind f when f is a slot wrapper that applies to self,
  * and in *t the object to call its slot with (self, or the value self
@@ -57,13 +45,7 @@ static const rc_protocol *wrapped(rc_object *f, rc_object *self,
     rp_wrapperdescr *w = (rp_wrapperdescr *)f;
     if (!w->impl || (w->cls && !rp_is_instance(self, w->cls)))
         return NULL;
-    rc_object *inner = rp_value_of(self);
-    if (inner) {
-        *t = inner;
-        if (w->impl == &rp_object_protocol)
-            return &value_dispatch;
-        *t = rp_self_for(w->cls, self);
-    }
+    *t = rp_self_for(w->cls, self); /* object's slots take self itself */
     return w->impl;
 }
 
@@ -96,7 +78,7 @@ static rc_object *check_str(rp_interp *ip, rc_object *r, const char *what) {
 
 static rc_object *inst_repr(rc_object *self) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.repr);
+    rc_object *f = lookup_ip(ip, self, ip->s.repr);
     rc_object *t = self;
     const rc_protocol *p = f ? wrapped(f, self, &t) : &rp_object_protocol;
     if (p && p->repr)
@@ -106,7 +88,7 @@ static rc_object *inst_repr(rc_object *self) {
 
 static rc_object *inst_str(rc_object *self) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.str);
+    rc_object *f = lookup_ip(ip, self, ip->s.str);
     rc_object *t = self;
     const rc_protocol *p = f ? wrapped(f, self, &t) : &rp_object_protocol;
     if (p && p->str)
@@ -116,7 +98,7 @@ static rc_object *inst_str(rc_object *self) {
 
 static rc_object *inst_format(rc_object *self, rc_object *spec) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.format);
+    rc_object *f = lookup_ip(ip, self, ip->s.format);
     rc_object *t = self;
     const rc_protocol *p = f ? wrapped(f, self, &t) : &rp_object_protocol;
     if (p && p->format)
@@ -133,7 +115,7 @@ static rc_object *inst_format(rc_object *self, rc_object *spec) {
 
 static int inst_hash(rc_object *self, int64_t *out) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.hash);
+    rc_object *f = lookup_ip(ip, self, ip->s.hash);
     if (!f || f == ip->none) {
         rp_raise(ip, ip->exc.TypeError, "unhashable type: '%s'",
                  rp_tname(self));
@@ -173,13 +155,13 @@ static const char *const cmp_symbol[] = {"<", "<=", "==", "!=", ">", ">="};
 
 rc_object *rp_inst_compare_plain(rp_interp *ip, rc_object *self,
                                  rc_object *other, rc_cmp op) {
-    rc_object *f = lookup(self, rp_objstate_of(ip)->cmp_name[op]);
+    rc_object *f = lookup_ip(ip, self, rp_objstate_of(ip)->cmp_name[op]);
     if (!f)
         return rc_notimplemented(ip->rt);
     rc_object *t;
     const rc_protocol *p = wrapped(f, self, &t);
     if (p && p->richcompare)
-        return p->richcompare(t, other, op);
+        return p->richcompare(t, rp_operand(p, other), op);
     return call_found(ip, f, self, &other, 1);
 }
 
@@ -254,7 +236,7 @@ static ptrdiff_t len_of(rp_interp *ip, rc_object *self, rc_object *f) {
 
 static ptrdiff_t inst_len(rc_object *self) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.len);
+    rc_object *f = lookup_ip(ip, self, ip->s.len);
     if (!f)
         return type_error(ip, "object of type '%s' has no len()", self);
     return len_of(ip, self, f);
@@ -262,7 +244,7 @@ static ptrdiff_t inst_len(rc_object *self) {
 
 static int inst_truth(rc_object *self) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.bool_);
+    rc_object *f = lookup_ip(ip, self, ip->s.bool_);
     if (f) {
         rc_object *t;
         const rc_protocol *p = wrapped(f, self, &t);
@@ -278,7 +260,7 @@ static int inst_truth(rc_object *self) {
         rc_decref(r);
         return v;
     }
-    f = lookup(self, ip->s.len);
+    f = lookup_ip(ip, self, ip->s.len);
     if (!f)
         return 1;
     ptrdiff_t n = len_of(ip, self, f);
@@ -291,7 +273,7 @@ static int inst_truth(rc_object *self) {
 
 static rc_object *inst_getitem(rc_object *self, rc_object *key) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.getitem);
+    rc_object *f = lookup_ip(ip, self, ip->s.getitem);
     if (!f) {
         type_error(ip, "'%s' object is not subscriptable", self);
         return NULL;
@@ -305,7 +287,7 @@ static rc_object *inst_getitem(rc_object *self, rc_object *key) {
         return r;
     /* a dict subclass: a missing key goes to __missing__ (CPython's
      * dict_subscript) */
-    rc_object *miss = lookup(self, ip->s.missing);
+    rc_object *miss = lookup_ip(ip, self, ip->s.missing);
     if (!miss || !rp_err_matches(ip, ip->exc.KeyError))
         return NULL;
     rp_err_clear(ip);
@@ -325,14 +307,14 @@ static int none_result(rc_object *r) {
 static int missing_item_method(rp_interp *ip, rc_object *self,
                                rc_object *other_name, rc_object *name,
                                const char *msg) {
-    if (lookup(self, other_name))
+    if (lookup_ip(ip, self, other_name))
         return rp_raise(ip, ip->exc.AttributeError, "%s", rc_str_utf8(name));
     return type_error(ip, msg, self);
 }
 
 static int inst_setitem(rc_object *self, rc_object *key, rc_object *value) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.setitem);
+    rc_object *f = lookup_ip(ip, self, ip->s.setitem);
     if (!f)
         return missing_item_method(ip, self, ip->s.delitem, ip->s.setitem,
                                    "'%s' object does not support item "
@@ -347,7 +329,7 @@ static int inst_setitem(rc_object *self, rc_object *key, rc_object *value) {
 
 static int inst_delitem(rc_object *self, rc_object *key) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.delitem);
+    rc_object *f = lookup_ip(ip, self, ip->s.delitem);
     if (!f)
         return missing_item_method(ip, self, ip->s.setitem, ip->s.delitem,
                                    "'%s' object doesn't support item "
@@ -380,10 +362,10 @@ static int contains_by_iteration(rp_interp *ip, rc_object *self,
 
 static int inst_contains(rc_object *self, rc_object *item) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.contains);
+    rc_object *f = lookup_ip(ip, self, ip->s.contains);
     if (!f) {
-        rc_object *it = lookup(self, ip->s.iter);
-        if ((!it || it == ip->none) && !lookup(self, ip->s.getitem))
+        rc_object *it = lookup_ip(ip, self, ip->s.iter);
+        if ((!it || it == ip->none) && !lookup_ip(ip, self, ip->s.getitem))
             return type_error(ip, "argument of type '%s' is not iterable",
                               self);
         return contains_by_iteration(ip, self, item);
@@ -491,15 +473,15 @@ int rp_init_seqiter(rp_interp *ip) {
 /* Does o's type answer next()? */
 static bool is_iterator(rp_interp *ip, rc_object *o) {
     if (is_heap_obj(o))
-        return lookup(o, ip->s.next) != NULL;
+        return lookup_ip(ip, o, ip->s.next) != NULL;
     const rc_protocol *p = o->type->protocol;
     return p && p->next;
 }
 
 static rc_object *inst_iter(rc_object *self) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.iter);
-    if (f == ip->none || (!f && !lookup(self, ip->s.getitem))) {
+    rc_object *f = lookup_ip(ip, self, ip->s.iter);
+    if (f == ip->none || (!f && !lookup_ip(ip, self, ip->s.getitem))) {
         type_error(ip, "'%s' object is not iterable", self);
         return NULL;
     }
@@ -520,7 +502,7 @@ static rc_object *inst_iter(rc_object *self) {
 
 static int inst_next(rc_object *self, rc_object **item) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.next);
+    rc_object *f = lookup_ip(ip, self, ip->s.next);
     if (!f)
         return type_error(ip, "'%s' object is not an iterator", self);
     rc_object *t;
@@ -546,7 +528,7 @@ static int inst_next(rc_object *self, rc_object **item) {
 static rc_object *inst_call(rc_object *self, rc_object *const *args,
                             size_t nargs, rc_object *kwnames) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.call);
+    rc_object *f = lookup_ip(ip, self, ip->s.call);
     if (!f) {
         type_error(ip, "'%s' object is not callable", self);
         return NULL;
@@ -563,10 +545,18 @@ static rc_object *inst_call(rc_object *self, rc_object *const *args,
 
 rc_object *rp_inst_getattr_slot(rc_object *self, rc_object *name) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *ga = lookup(self, ip->s.getattribute);
-    rc_object *r, *t;
+    uint32_t flags = ((const rp_class *)self->type->owner)->flags;
+    if (!(flags & RP_CLS_OWN_GETATTR_)) {
+        rc_object *v = rp_generic_getattr(ip, self, name);
+        if (v || !(flags & RP_CLS_HAS_GETATTR_))
+            return v;
+    }
+    rc_object *ga = lookup_ip(ip, self, ip->s.getattribute);
+    rc_object *r = NULL, *t;
     const rc_protocol *p;
-    if (!ga || ga == rp_objstate_of(ip)->object_getattribute)
+    if (!(flags & RP_CLS_OWN_GETATTR_))
+        ; /* the generic lookup failed above: on to __getattr__ */
+    else if (!ga || ga == rp_objstate_of(ip)->object_getattribute)
         r = rp_generic_getattr(ip, self, name);
     else if ((p = wrapped(ga, self, &t)) && p->getattr)
         r = p->getattr(self, name);
@@ -574,7 +564,7 @@ rc_object *rp_inst_getattr_slot(rc_object *self, rc_object *name) {
         r = call_found(ip, ga, self, &name, 1);
     if (r)
         return r;
-    rc_object *hook = lookup(self, ip->s.getattr);
+    rc_object *hook = lookup_ip(ip, self, ip->s.getattr);
     if (!hook || !rp_err_matches(ip, ip->exc.AttributeError))
         return NULL;
     rp_err_clear(ip);
@@ -583,7 +573,9 @@ rc_object *rp_inst_getattr_slot(rc_object *self, rc_object *name) {
 
 static int inst_setattr(rc_object *self, rc_object *name, rc_object *value) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.setattr), *t;
+    if (!(((const rp_class *)self->type->owner)->flags & RP_CLS_OWN_SETATTR_))
+        return rp_generic_setattr(ip, self, name, value);
+    rc_object *f = lookup_ip(ip, self, ip->s.setattr), *t;
     const rc_protocol *p;
     if (!f || f == rp_objstate_of(ip)->object_setattr)
         return rp_generic_setattr(ip, self, name, value);
@@ -595,7 +587,9 @@ static int inst_setattr(rc_object *self, rc_object *name, rc_object *value) {
 
 static int inst_delattr(rc_object *self, rc_object *name) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, ip->s.delattr), *t;
+    if (!(((const rp_class *)self->type->owner)->flags & RP_CLS_OWN_SETATTR_))
+        return rp_generic_setattr(ip, self, name, NULL);
+    rc_object *f = lookup_ip(ip, self, ip->s.delattr), *t;
     const rc_protocol *p;
     if (!f || f == rp_objstate_of(ip)->object_delattr)
         return rp_generic_setattr(ip, self, name, NULL);
@@ -613,22 +607,24 @@ static int inst_delattr(rc_object *self, rc_object *name) {
 static rc_object *call_binop(rp_interp *ip, rc_object *self, rc_object *other,
                              rc_binop op, bool reflected) {
     rp_objstate *st = rp_objstate_of(ip);
-    rc_object *f =
-        lookup(self, reflected ? st->rbinop_name[op] : st->binop_name[op]);
+    rc_object *f = lookup_ip(
+        ip, self, reflected ? st->rbinop_name[op] : st->binop_name[op]);
     if (!f)
         return rc_notimplemented(ip->rt);
     rc_object *t;
     const rc_protocol *p = wrapped(f, self, &t);
-    if (p && p->binop)
-        return reflected ? p->binop(other, t, op) : p->binop(t, other, op);
+    if (p && p->binop) {
+        rc_object *o = rp_operand(p, other);
+        return reflected ? p->binop(o, t, op) : p->binop(t, o, op);
+    }
     return call_found(ip, f, self, &other, 1);
 }
 
 /* Does b's class define name differently from a's? */
 static bool overrides(rp_interp *ip, rc_object *b, rc_object *a,
                       rc_object *name) {
-    rc_object *fb = lookup(b, name);
-    return fb && fb != lookup(a, name);
+    rc_object *fb = lookup_ip(ip, b, name);
+    return fb && fb != lookup_ip(ip, a, name);
 }
 
 /* Both operands are instances of different run-time classes: CPython's
@@ -680,12 +676,12 @@ static rc_object *inst_binop(rc_object *a, rc_object *b, rc_binop op) {
 static rc_object *inst_inplace(rc_object *self, rc_object *other, rc_binop op) {
     rp_interp *ip = rp_interp_of(self);
     rc_object *name = rp_objstate_of(ip)->ibinop_name[op];
-    rc_object *f = name ? lookup(self, name) : NULL;
+    rc_object *f = name ? lookup_ip(ip, self, name) : NULL;
     rc_object *r;
     if (f) {
         rc_object *t;
         const rc_protocol *p = wrapped(f, self, &t);
-        r = p && p->inplace ? p->inplace(t, other, op)
+        r = p && p->inplace ? p->inplace(t, rp_operand(p, other), op)
                             : call_found(ip, f, self, &other, 1);
         if (r == t && t != self) { /* the wrapped value changed in place */
             rc_decref(r);
@@ -710,7 +706,7 @@ static rc_object *inst_inplace(rc_object *self, rc_object *other, rc_binop op) {
 
 static rc_object *inst_unop(rc_object *self, rc_unop op) {
     rp_interp *ip = rp_interp_of(self);
-    rc_object *f = lookup(self, rp_objstate_of(ip)->unop_name[op]);
+    rc_object *f = lookup_ip(ip, self, rp_objstate_of(ip)->unop_name[op]);
     if (!f) {
         rp_raise(ip, ip->exc.TypeError, "bad operand type for %s: '%s'",
                  rc_unop_symbol(op), rp_tname(self));

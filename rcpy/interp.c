@@ -117,56 +117,6 @@ static void run_atexit(rp_interp *ip) {
     rc_decref(list);
 }
 
-/* Sets a module's globals to None as CPython's module clearing does: names
- * starting with one underscore first, then the rest, __builtins__ kept.
- * Their objects die now, while the interpreter can still run their
- * __del__ methods. Keys are snapshotted: a finalizer may change globals. */
-static void clear_module_dict(rp_interp *ip, rc_object *dict) {
-    for (int pass = 0; pass < 2; pass++) {
-        rc_object *keys = rc_list_new(ip->rt);
-        size_t pos = 0;
-        rc_object *k, *v;
-        while (keys && rc_dict_next(dict, &pos, &k, &v)) {
-            const char *name = rc_is_str(k) ? rc_str_utf8(k) : "";
-            bool under = name[0] == '_' && name[1] != '_';
-            if (under == (pass == 0) && k != ip->s.builtins &&
-                rc_list_append(keys, k) < 0)
-                break;
-        }
-        for (size_t i = 0; keys && i < rc_list_size(keys); i++) {
-            rc_object *key = rc_list_get(keys, (ptrdiff_t)i);
-            if (rc_dict_getitem(dict, key) &&
-                rc_dict_setitem(dict, key, ip->none) < 0)
-                rc_clear_error(ip->rt);
-        }
-        rc_xdecref(keys);
-        rc_clear_error(ip->rt);
-    }
-}
-
-/* CPython's order at exit: the modules a program imported are cleared in
- * the reverse order of their import, __main__ among them; builtins and sys
- * stay usable for the finalizers this runs and are freed with the runtime.
- * Cyclic garbage left behind is collected while the interpreter lives. */
-static void finalize_modules(rp_interp *ip) {
-    rc_object *mods = ip->modules ? rc_dict_values(ip->modules) : NULL;
-    rc_object *list = mods ? rc_list_new(ip->rt) : NULL;
-    if (list && rc_list_extend(list, mods) == 0) {
-        for (size_t i = rc_list_size(list); i-- > 0;) {
-            rc_object *m = rc_list_get(list, (ptrdiff_t)i);
-            if (m->type != &rp_module_type || m == ip->sysmod ||
-                ((rp_module *)m)->dict == ip->builtins)
-                continue;
-            clear_module_dict(ip, ((rp_module *)m)->dict);
-        }
-    }
-    rc_xdecref(list);
-    rc_xdecref(mods);
-    rc_clear_error(ip->rt);
-    rc_gc_collect(ip->rt, 2);
-    rc_clear_error(ip->rt);
-}
-
 void rp_interp_free(rp_interp *ip) {
     if (!ip)
         return;
@@ -180,8 +130,7 @@ void rp_interp_free(rp_interp *ip) {
         rc_gc_collect(rt, 2);
         rc_report_alive(rt, stderr);
     }
-    finalize_modules(ip);
-    rp_fini_front(ip);
+    rp_fini_front(ip); /* modules finalized as CPython does (module.c) */
     rc_object *held[] = {ip->main, ip->sysmod, ip->modules, ip->builtins,
                          ip->path};
     ip->main = ip->sysmod = ip->modules = ip->builtins = ip->path = NULL;

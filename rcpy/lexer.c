@@ -76,11 +76,19 @@ static int count_chars(const char *s, size_t n) {
 int rp_lexer_chars(const char *line, int nbytes) {
     if (nbytes <= 0)
         return nbytes;
+    /* CPython decodes the first nbytes of the line as a string of its
+     * own (newline included), clamped to its length + 1: the byte past
+     * the end counts as one character */
     size_t len = strcspn(line, "\n");
+    if (line[len] == '\n')
+        len++;
     size_t n = (size_t)nbytes;
-    if (n > len + 1)
-        n = len + 1;
-    return count_chars(line, n);
+    int extra = 0;
+    if (n > len) {
+        extra = 1;
+        n = len;
+    }
+    return count_chars(line, n) + extra;
 }
 
 const char *rp_lexer_line(const rp_lexer *lx, int lineno) {

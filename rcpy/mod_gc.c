@@ -102,7 +102,8 @@ static void on_collection(rc_runtime *rt, rc_gc_phase phase,
         if (ip->cfg.gcstats)
             print_stats(ip, info);
     }
-    run_callbacks(ip, phase, info);
+    if (!ip->front->finalizing) /* CPython calls no callbacks at exit */
+        run_callbacks(ip, phase, info);
 }
 
 int rp_gc_start(rp_interp *ip) {

@@ -304,21 +304,82 @@ int rp_init_modules(rp_interp *ip) {
     return r;
 }
 
-/* Shutdown, first step (CPython's finalize_modules): __main__ leaves
- * sys.modules and its namespace is collected while sys and builtins still
- * work, so that __del__ methods of the program's objects can still print.
- * Modules that survive are left for rp_interp_free. */
-void rp_modules_finalize(rp_interp *ip) {
-    if (!ip->modules || !ip->main)
-        return;
-    rc_object *name = ((rp_module *)ip->main)->name;
-    rc_object *there = NULL;
-    if (rc_dict_lookup(ip->modules, name, &there) == 1 && there == ip->main &&
-        rc_dict_delitem(ip->modules, name) < 0)
+/* ====================================================================== */
+/* Shutdown (CPython 3.11's finalize_modules)                             */
+/* ====================================================================== */
+
+/* Sets a module's globals to None as CPython's module clearing does: names
+ * starting with one underscore first, then the rest, __builtins__ kept.
+ * Keys are snapshotted: a finalizer may change the globals. */
+static void clear_module_dict(rp_interp *ip, rc_object *dict) {
+    for (int pass = 0; pass < 2; pass++) {
+        rc_object *keys = rc_list_new(ip->rt);
+        rc_object *k, *v;
+        for (size_t pos = 0; keys && rc_dict_next(dict, &pos, &k, &v);) {
+            const char *name = rc_is_str(k) ? rc_str_utf8(k) : "";
+            bool under = name[0] == '_' && name[1] != '_';
+            if (under == (pass == 0) && k != ip->s.builtins &&
+                rc_list_append(keys, k) < 0)
+                break;
+        }
+        for (size_t i = 0; keys && i < rc_list_size(keys); i++) {
+            rc_object *key = rc_list_get(keys, (ptrdiff_t)i);
+            if (rc_dict_getitem(dict, key) &&
+                rc_dict_setitem(dict, key, ip->none) < 0)
+                rp_err_clear(ip);
+        }
+        rc_xdecref(keys);
         rp_err_clear(ip);
-    rc_object *m = ip->main;
+    }
+}
+
+/* Takes every module but sys and builtins out of sys.modules (and drops
+ * ip->main): a list of weak references to them, in import order. */
+static rc_object *remove_modules(rp_interp *ip) {
+    rc_object *weak = rc_list_new(ip->rt);
+    rc_object *names = weak ? rc_list_new(ip->rt) : NULL;
+    rc_object *k, *m;
+    for (size_t pos = 0; names && rc_dict_next(ip->modules, &pos, &k, &m);) {
+        if (m == ip->sysmod || m->type != &rp_module_type ||
+            MOD(m)->dict == ip->builtins)
+            continue;
+        rc_object *w = rc_weakref_new(ip->rt, m, NULL, NULL);
+        if (!w || rc_list_append(weak, w) < 0 || rc_list_append(names, k) < 0)
+            rp_err_clear(ip);
+        rc_xdecref(w);
+    }
+    for (size_t i = 0; names && i < rc_list_size(names); i++)
+        if (rc_dict_delitem(ip->modules, rc_list_get(names, (ptrdiff_t)i)) < 0)
+            rp_err_clear(ip);
+    rc_xdecref(names);
+    rc_object *main = ip->main;
     ip->main = NULL;
-    rc_decref(m);
+    rc_xdecref(main);
+    return weak;
+}
+
+/* The program's modules leave sys.modules and a collection runs while sys
+ * and builtins still work, so objects that only the modules kept alive
+ * are finalized with their globals intact (__del__ can print, read
+ * globals); the modules still alive after that have their globals set to
+ * None, last imported first, and a last collection follows. gc.callbacks
+ * are not called from here on (rp_front.finalizing), as in CPython. */
+void rp_modules_finalize(rp_interp *ip) {
+    if (!ip->modules)
+        return;
+    if (ip->front)
+        ip->front->finalizing = true;
+    rc_object *weak = remove_modules(ip);
+    rp_err_clear(ip);
+    rc_gc_collect(ip->rt, 2);
+    rp_err_clear(ip);
+    for (size_t i = weak ? rc_list_size(weak) : 0; i-- > 0;) {
+        rc_object *m = rc_weakref_get(rc_list_get(weak, (ptrdiff_t)i));
+        if (m && MOD(m)->dict)
+            clear_module_dict(ip, MOD(m)->dict);
+        rc_xdecref(m);
+    }
+    rc_xdecref(weak);
     rc_gc_collect(ip->rt, 2);
     rp_err_clear(ip);
 }

@@ -21,9 +21,14 @@
     (1u << 16) /* derives from type: instances are                             \
                   rp_class */
 #define RP_CLS_IMMUTABLE_                                                      \
-    (1u << 17)                     /* attributes cannot be set (builtin        \
-                                      classes, the exception hierarchy) */
-#define RP_CLS_WEAKREF_ (1u << 18) /* a __weakref__ getset was added */
+    (1u << 17)                         /* attributes cannot be set (builtin    \
+                                          classes, the exception hierarchy) */
+#define RP_CLS_WEAKREF_     (1u << 18) /* a __weakref__ getset was added */
+#define RP_CLS_OWN_GETATTR_ (1u << 20) /* __getattribute__ is not object's */
+#define RP_CLS_HAS_GETATTR_ (1u << 21) /* __getattr__ somewhere in the MRO */
+#define RP_CLS_OWN_SETATTR_                                                    \
+    (1u << 22) /* __setattr__ or __delattr__ is not                            \
+                  object's */
 #define RP_CLS_VALUE_                                                          \
     (1u << 19) /* derives from a builtin value class (int,                     \
                   str, list, dict ...): each instance holds                    \
@@ -51,6 +56,17 @@ typedef struct rp_objstate {
 } rp_objstate;
 
 rp_objstate *rp_objstate_of(rp_interp *ip);
+
+/* rp_type_of and rp_class_lookup for callers that have ip at hand (the
+ * hot paths: they skip finding the interpreter from the object). */
+rp_class *rp_typemap_find(rp_interp *ip, const rc_type *t);
+static inline rp_class *rp_type_of_ip(rp_interp *ip, const rc_object *o) {
+    const rc_type *t = o->type;
+    if (t->flags & RC_TYPE_HEAP)
+        return (rp_class *)t->owner;
+    return rp_typemap_find(ip, t);
+}
+rc_object *rp_class_lookup_ip(rp_interp *ip, rp_class *cls, rc_object *name);
 
 /* ====================================================================== */
 /* Classes (class.c, class_new.c)                                         */
@@ -129,6 +145,14 @@ static inline rc_object *rp_value_of(const rc_object *o) {
     if (!(c->flags & RP_CLS_VALUE_))
         return NULL;
     return *(rc_object *const *)((const char *)o + c->slots_offset);
+}
+/* The other operand of a builtin class's comparison or operator slot: the
+ * value a subclass instance wraps (a builtin slot cannot read the
+ * instance), except for object's slots, which compare identities. */
+static inline rc_object *rp_operand(const rc_protocol *impl, rc_object *o) {
+    extern const rc_protocol rp_object_protocol;
+    rc_object *inner = impl != &rp_object_protocol ? rp_value_of(o) : NULL;
+    return inner ? inner : o;
 }
 /* What a C method or slot of the builtin class `defining` gets as self:
  * the wrapped value when self is an instance of a subclass of a value

@@ -197,8 +197,8 @@ static rp_expr *starred(rp_parser *p, int mark, rp_expr *value) {
     return e;
 }
 
-/* star_expression (memo): '*' bitwise_or | expression */
-RP_MEMO_RULE_EXT(rp_expr *, rp_p_star_expression, RP_M_STAR_EXPRESSION) {
+/* '*' bitwise_or → Starred | other */
+static rp_expr *starred_or(rp_parser *p, rp_expr *(*other)(rp_parser *)) {
     int mark = p->mark;
     rp_expr *a;
     if (rp_tok_expect(p, RP_TOK_STAR) && (a = rp_p_bitwise_or(p)))
@@ -206,7 +206,12 @@ RP_MEMO_RULE_EXT(rp_expr *, rp_p_star_expression, RP_M_STAR_EXPRESSION) {
     if (p->error)
         return NULL;
     p->mark = mark;
-    return rp_p_expression(p);
+    return other(p);
+}
+
+/* star_expression (memo): '*' bitwise_or | expression */
+RP_MEMO_RULE_EXT(rp_expr *, rp_p_star_expression, RP_M_STAR_EXPRESSION) {
+    return starred_or(p, rp_p_expression);
 }
 
 /* star_named_expressions: ','.star_named_expression+ [','] */
@@ -216,16 +221,9 @@ bool rp_p_star_named_expressions(rp_parser *p, rp_vec *out) {
 
 /* star_named_expression: '*' bitwise_or | named_expression */
 RP_RULE_EXT(rp_expr *, rp_p_star_named_expression) {
-    int mark = p->mark;
     if (!rp_tok_peek(p))
         return NULL;
-    rp_expr *a;
-    if (rp_tok_expect(p, RP_TOK_STAR) && (a = rp_p_bitwise_or(p)))
-        return starred(p, mark, a);
-    if (p->error)
-        return NULL;
-    p->mark = mark;
-    return rp_p_named_expression(p);
+    return starred_or(p, rp_p_named_expression);
 }
 
 /* assignment_expression: NAME ':=' ~ expression */

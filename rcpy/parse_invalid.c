@@ -70,19 +70,13 @@ static bool kwargs_then_star(rp_parser *p, rp_token **star) {
            (*star = rp_tok_expect(p, RP_TOK_STAR)) != NULL;
 }
 
-/* The errors of argument order and generator expressions in calls. */
-void *rp_invalid_arguments(rp_parser *p) {
-    int mark = p->mark;
-    rp_expr *a, *b;
+/* The generator expressions that should have been parenthesized: 1 when
+ * one of the alternatives matched (an error is then recorded, unless
+ * CPython's action declines), 0 when none did. */
+static int genexp_errors(rp_parser *p, int mark) {
+    rp_expr *a;
     rp_token *t, *eq;
     rp_vec gens = {0};
-    /* (positional ',' kwargs | kwargs) ',' '*': CPython 3.11.7 points at
-     * the '*' */
-    if (kwargs_then_star(p, &t))
-        return rp_perr_loc(p, rp_tok_loc(t),
-                           "iterable argument unpacking follows keyword "
-                           "argument unpacking");
-    p->mark = mark;
     /* expression for_if_clauses ',' [args | expression for_if_clauses] */
     if ((a = rp_p_expression(p)) && rp_p_for_if_clauses(p, &gens) &&
         rp_tok_expect(p, RP_TOK_COMMA)) {
@@ -93,36 +87,58 @@ void *rp_invalid_arguments(rp_parser *p) {
             if (!rp_p_expression(p) || !rp_p_for_if_clauses(p, &g2))
                 p->mark = m;
         }
-        return rp_perr_range(p, a->loc, last_comprehension_item(&gens),
-                             "Generator expression must be parenthesized");
+        rp_perr_range(p, a->loc, last_comprehension_item(&gens),
+                      "Generator expression must be parenthesized");
+        return 1;
     }
     p->mark = mark;
     gens.n = 0;
     /* NAME '=' expression for_if_clauses */
     if ((t = rp_tok_expect(p, RP_TOK_NAME)) &&
         (eq = rp_tok_expect(p, RP_TOK_EQUAL)) && rp_p_expression(p) &&
-        rp_p_for_if_clauses(p, &gens))
-        return rp_perr_range(p, rp_tok_loc(t), rp_tok_loc(eq),
-                             "invalid syntax. Maybe you meant '==' or ':=' "
-                             "instead of '='?");
+        rp_p_for_if_clauses(p, &gens)) {
+        rp_perr_range(p, rp_tok_loc(t), rp_tok_loc(eq),
+                      "invalid syntax. Maybe you meant '==' or ':=' instead "
+                      "of '='?");
+        return 1;
+    }
     p->mark = mark;
     gens.n = 0;
-    /* args for_if_clauses */
+    /* args for_if_clauses: only with two or more arguments */
     if ((a = rp_p_args(p)) && rp_p_for_if_clauses(p, &gens)) {
         size_t n = a->v.call.args.n;
-        if (n <= 1)
-            return NULL;
-        return rp_perr_range(p, a->v.call.args.items[n - 1]->loc,
-                             last_comprehension_item(&gens),
-                             "Generator expression must be parenthesized");
+        if (n > 1)
+            rp_perr_range(p, a->v.call.args.items[n - 1]->loc,
+                          last_comprehension_item(&gens),
+                          "Generator expression must be parenthesized");
+        return 1;
     }
     p->mark = mark;
     gens.n = 0;
     /* args ',' expression for_if_clauses */
     if (rp_p_args(p) && rp_tok_expect(p, RP_TOK_COMMA) &&
-        (a = rp_p_expression(p)) && rp_p_for_if_clauses(p, &gens))
-        return rp_perr_range(p, a->loc, last_comprehension_item(&gens),
-                             "Generator expression must be parenthesized");
+        (a = rp_p_expression(p)) && rp_p_for_if_clauses(p, &gens)) {
+        rp_perr_range(p, a->loc, last_comprehension_item(&gens),
+                      "Generator expression must be parenthesized");
+        return 1;
+    }
+    return 0;
+}
+
+/* The errors of argument order and generator expressions in calls. */
+void *rp_invalid_arguments(rp_parser *p) {
+    int mark = p->mark;
+    rp_expr *a;
+    rp_token *t;
+    /* (positional ',' kwargs | kwargs) ',' '*': CPython 3.11.7 points at
+     * the '*' */
+    if (kwargs_then_star(p, &t))
+        return rp_perr_loc(p, rp_tok_loc(t),
+                           "iterable argument unpacking follows keyword "
+                           "argument unpacking");
+    p->mark = mark;
+    if (genexp_errors(p, mark) || p->error)
+        return NULL;
     p->mark = mark;
     /* args ',' args */
     if ((a = rp_p_args(p)) && rp_tok_expect(p, RP_TOK_COMMA) && rp_p_args(p)) {
@@ -136,7 +152,6 @@ void *rp_invalid_arguments(rp_parser *p) {
                                  : "positional argument follows keyword "
                                    "argument");
     }
-    (void)b;
     return NULL;
 }
 

@@ -387,18 +387,9 @@ static void walk_keywords(depth_walk *w, const rp_keyword_seq *k, int d) {
         walk_expr(w, k->items[i]->value, d);
 }
 
-static void walk_expr(depth_walk *w, const rp_expr *e, int d) {
-    if (!e || w->too_deep)
-        return;
-    if (++d > MAX_DEPTH) {
-        w->too_deep = true;
-        return;
-    }
-    const rp_expr *one[3] = {NULL, NULL, NULL};
+/* The sub-expressions e holds in single fields (up to three). */
+static void single_children(const rp_expr *e, const rp_expr *one[3]) {
     switch (e->kind) {
-    case RP_E_BOOLOP:
-        walk_exprs(w, &e->v.boolop.values, d);
-        break;
     case RP_E_NAMEDEXPR:
         one[0] = e->v.namedexpr.target, one[1] = e->v.namedexpr.value;
         break;
@@ -409,12 +400,62 @@ static void walk_expr(depth_walk *w, const rp_expr *e, int d) {
         one[0] = e->v.unaryop.operand;
         break;
     case RP_E_LAMBDA:
-        walk_args(w, e->v.lambda.args, d);
         one[0] = e->v.lambda.body;
         break;
     case RP_E_IFEXP:
         one[0] = e->v.ifexp.test, one[1] = e->v.ifexp.body;
         one[2] = e->v.ifexp.orelse;
+        break;
+    case RP_E_LISTCOMP:
+    case RP_E_SETCOMP:
+    case RP_E_GENERATOREXP:
+        one[0] = e->v.comp.elt;
+        break;
+    case RP_E_DICTCOMP:
+        one[0] = e->v.dictcomp.key, one[1] = e->v.dictcomp.value;
+        break;
+    case RP_E_YIELD:
+        one[0] = e->v.yield.value;
+        break;
+    case RP_E_YIELDFROM:
+        one[0] = e->v.yieldfrom.value;
+        break;
+    case RP_E_COMPARE:
+        one[0] = e->v.compare.left;
+        break;
+    case RP_E_CALL:
+        one[0] = e->v.call.func;
+        break;
+    case RP_E_FORMATTEDVALUE:
+        one[0] = e->v.formattedvalue.value;
+        one[1] = e->v.formattedvalue.format_spec;
+        break;
+    case RP_E_ATTRIBUTE:
+        one[0] = e->v.attribute.value;
+        break;
+    case RP_E_SUBSCRIPT:
+        one[0] = e->v.subscript.value, one[1] = e->v.subscript.slice;
+        break;
+    case RP_E_STARRED:
+        one[0] = e->v.starred.value;
+        break;
+    case RP_E_SLICE:
+        one[0] = e->v.slice.lower, one[1] = e->v.slice.upper;
+        one[2] = e->v.slice.step;
+        break;
+    default:
+        break;
+    }
+}
+
+/* The sequences and helper nodes e holds. */
+static void walk_expr_parts(depth_walk *w, const rp_expr *e, int d) {
+    switch (e->kind) {
+    case RP_E_BOOLOP:
+        walk_exprs(w, &e->v.boolop.values, d);
+        break;
+    case RP_E_LAMBDA:
+        walk_args(w, e->v.lambda.args, d);
         break;
     case RP_E_DICT:
         walk_exprs(w, &e->v.dict.keys, d);
@@ -427,66 +468,46 @@ static void walk_expr(depth_walk *w, const rp_expr *e, int d) {
     case RP_E_SETCOMP:
     case RP_E_GENERATOREXP:
         walk_comps(w, &e->v.comp.generators, d);
-        one[0] = e->v.comp.elt;
         break;
     case RP_E_DICTCOMP:
         walk_comps(w, &e->v.dictcomp.generators, d);
-        one[0] = e->v.dictcomp.key, one[1] = e->v.dictcomp.value;
-        break;
-    case RP_E_YIELD:
-        one[0] = e->v.yield.value;
-        break;
-    case RP_E_YIELDFROM:
-        one[0] = e->v.yieldfrom.value;
         break;
     case RP_E_COMPARE:
-        one[0] = e->v.compare.left;
         for (size_t i = 0; i < e->v.compare.n; i++)
             walk_expr(w, e->v.compare.comparators[i], d);
         break;
     case RP_E_CALL:
         walk_exprs(w, &e->v.call.args, d);
         walk_keywords(w, &e->v.call.keywords, d);
-        one[0] = e->v.call.func;
-        break;
-    case RP_E_FORMATTEDVALUE:
-        one[0] = e->v.formattedvalue.value;
-        one[1] = e->v.formattedvalue.format_spec;
         break;
     case RP_E_JOINEDSTR:
         walk_exprs(w, &e->v.joinedstr.values, d);
-        break;
-    case RP_E_ATTRIBUTE:
-        one[0] = e->v.attribute.value;
-        break;
-    case RP_E_SUBSCRIPT:
-        one[0] = e->v.subscript.value, one[1] = e->v.subscript.slice;
-        break;
-    case RP_E_STARRED:
-        one[0] = e->v.starred.value;
         break;
     case RP_E_LIST:
     case RP_E_TUPLE:
         walk_exprs(w, &e->v.seq.elts, d);
         break;
-    case RP_E_SLICE:
-        one[0] = e->v.slice.lower, one[1] = e->v.slice.upper;
-        one[2] = e->v.slice.step;
-        break;
     default:
         break;
     }
-    for (int i = 0; i < 3; i++)
-        walk_expr(w, one[i], d);
 }
 
-static void walk_stmt(depth_walk *w, const rp_stmt *s, int d) {
-    if (w->too_deep)
+static void walk_expr(depth_walk *w, const rp_expr *e, int d) {
+    if (!e || w->too_deep)
         return;
     if (++d > MAX_DEPTH) {
         w->too_deep = true;
         return;
     }
+    const rp_expr *one[3] = {NULL, NULL, NULL};
+    walk_expr_parts(w, e, d);
+    single_children(e, one);
+    for (int i = 0; i < 3; i++)
+        walk_expr(w, one[i], d);
+}
+
+/* The parts of def, class, for, while, if, with and try. */
+static void walk_compound(depth_walk *w, const rp_stmt *s, int d) {
     switch (s->kind) {
     case RP_S_FUNCTIONDEF:
         walk_exprs(w, &s->v.functiondef.decorator_list, d);
@@ -499,25 +520,6 @@ static void walk_stmt(depth_walk *w, const rp_stmt *s, int d) {
         walk_exprs(w, &s->v.classdef.bases, d);
         walk_keywords(w, &s->v.classdef.keywords, d);
         walk_stmts(w, &s->v.classdef.body, d);
-        break;
-    case RP_S_RETURN:
-        walk_expr(w, s->v.return_.value, d);
-        break;
-    case RP_S_DELETE:
-        walk_exprs(w, &s->v.delete_.targets, d);
-        break;
-    case RP_S_ASSIGN:
-        walk_exprs(w, &s->v.assign.targets, d);
-        walk_expr(w, s->v.assign.value, d);
-        break;
-    case RP_S_AUGASSIGN:
-        walk_expr(w, s->v.augassign.target, d);
-        walk_expr(w, s->v.augassign.value, d);
-        break;
-    case RP_S_ANNASSIGN:
-        walk_expr(w, s->v.annassign.target, d);
-        walk_expr(w, s->v.annassign.annotation, d);
-        walk_expr(w, s->v.annassign.value, d);
         break;
     case RP_S_FOR:
         walk_expr(w, s->v.for_.target, d);
@@ -538,10 +540,6 @@ static void walk_stmt(depth_walk *w, const rp_stmt *s, int d) {
         }
         walk_stmts(w, &s->v.with.body, d);
         break;
-    case RP_S_RAISE:
-        walk_expr(w, s->v.raise.exc, d);
-        walk_expr(w, s->v.raise.cause, d);
-        break;
     case RP_S_TRY:
         walk_stmts(w, &s->v.try_.body, d);
         for (size_t i = 0; i < s->v.try_.handlers.n; i++) {
@@ -551,16 +549,57 @@ static void walk_stmt(depth_walk *w, const rp_stmt *s, int d) {
         walk_stmts(w, &s->v.try_.orelse, d);
         walk_stmts(w, &s->v.try_.finalbody, d);
         break;
+    default:
+        break;
+    }
+}
+
+/* The expressions of the simple statements. */
+static void walk_simple(depth_walk *w, const rp_stmt *s, int d) {
+    const rp_expr *one[3] = {NULL, NULL, NULL};
+    switch (s->kind) {
+    case RP_S_RETURN:
+        one[0] = s->v.return_.value;
+        break;
+    case RP_S_DELETE:
+        walk_exprs(w, &s->v.delete_.targets, d);
+        break;
+    case RP_S_ASSIGN:
+        walk_exprs(w, &s->v.assign.targets, d);
+        one[0] = s->v.assign.value;
+        break;
+    case RP_S_AUGASSIGN:
+        one[0] = s->v.augassign.target, one[1] = s->v.augassign.value;
+        break;
+    case RP_S_ANNASSIGN:
+        one[0] = s->v.annassign.target, one[1] = s->v.annassign.annotation;
+        one[2] = s->v.annassign.value;
+        break;
+    case RP_S_RAISE:
+        one[0] = s->v.raise.exc, one[1] = s->v.raise.cause;
+        break;
     case RP_S_ASSERT:
-        walk_expr(w, s->v.assert_.test, d);
-        walk_expr(w, s->v.assert_.msg, d);
+        one[0] = s->v.assert_.test, one[1] = s->v.assert_.msg;
         break;
     case RP_S_EXPR:
-        walk_expr(w, s->v.expr.value, d);
+        one[0] = s->v.expr.value;
         break;
     default:
         break;
     }
+    for (int i = 0; i < 3; i++)
+        walk_expr(w, one[i], d);
+}
+
+static void walk_stmt(depth_walk *w, const rp_stmt *s, int d) {
+    if (w->too_deep)
+        return;
+    if (++d > MAX_DEPTH) {
+        w->too_deep = true;
+        return;
+    }
+    walk_compound(w, s, d);
+    walk_simple(w, s, d);
 }
 
 static void walk_stmts(depth_walk *w, const rp_stmt_seq *s, int d) {

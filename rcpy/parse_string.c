@@ -19,6 +19,10 @@
 /* Numbers                                                                */
 /* ====================================================================== */
 
+/* CPython's default limit on decimal digits converted to an int
+ * (sys.get_int_max_str_digits()); longer literals are a SyntaxError. */
+#define RP_INT_MAX_STR_DIGITS 4300
+
 /* NUMBER → Constant int or float; imaginary literals are refused. */
 rp_expr *rp_p_number(rp_parser *p) {
     rp_token *t = rp_tok_expect(p, RP_TOK_NUMBER);
@@ -48,6 +52,15 @@ rp_expr *rp_p_number(rp_parser *p) {
     } else {
         is_float = strpbrk(buf, ".eE") != NULL;
     }
+    size_t ndigits = strlen(digits);
+    if (!is_float && base == 10 && ndigits > RP_INT_MAX_STR_DIGITS)
+        return rp_perr_at(p, RP_SYNTAX_ERROR, t->lineno, -1, t->end_lineno, -1,
+                          "Exceeds the limit (%d digits) for integer string "
+                          "conversion: value has %zu digits; use "
+                          "sys.set_int_max_str_digits() to increase the "
+                          "limit - Consider hexadecimal for huge integer "
+                          "literals to avoid decimal conversion limits.",
+                          RP_INT_MAX_STR_DIGITS, ndigits);
     rc_object *v = is_float ? rc_float_from_string(p->rt, buf)
                             : rc_int_from_string(p->rt, digits, base);
     if (!v) {
@@ -357,6 +370,38 @@ static rp_expr *compile_expr(rp_parser *p, const char *a, const char *b,
                                  lines ? cols : c->t->col + cols, lines);
 }
 
+/* Inside a string of the expression: moves past its end when this
+ * character closes it (CPython mirrors its tokenizer's rule here). */
+static void string_char(const char **str, const char *end, char *quote,
+                        int *string_type) {
+    char ch = **str;
+    if (ch != *quote)
+        return;
+    if (*string_type == 3) {
+        if (*str + 2 < end && (*str)[1] == ch && (*str)[2] == ch)
+            *str += 2, *quote = 0, *string_type = 0;
+    } else {
+        *quote = 0, *string_type = 0;
+    }
+}
+
+/* A closing bracket of the expression: checked against the opener. */
+static bool close_bracket(rp_parser *p, char ch, const char *stack,
+                          int *depth) {
+    if (!*depth)
+        return rp_perr(p, RP_SYNTAX_ERROR, "f-string: unmatched '%c'", ch),
+               false;
+    char open = stack[--*depth];
+    if ((open == '(' && ch == ')') || (open == '[' && ch == ']') ||
+        (open == '{' && ch == '}'))
+        return true;
+    rp_perr(p, RP_SYNTAX_ERROR,
+            "f-string: closing parenthesis '%c' does not match opening "
+            "parenthesis '%c'",
+            ch, open);
+    return false;
+}
+
 /* Scans an expression's text up to its end (':' '!' '=' '}' outside
  * brackets and strings); false after an error. */
 static bool scan_expr(rp_parser *p, const char **str, const char *end) {
@@ -370,17 +415,8 @@ static bool scan_expr(rp_parser *p, const char **str, const char *end) {
                            "backslash"),
                    false;
         if (quote) {
-            if (ch != quote)
-                continue;
-            if (string_type == 3) {
-                if (*str + 2 < end && (*str)[1] == ch && (*str)[2] == ch)
-                    *str += 2, quote = 0, string_type = 0;
-            } else {
-                quote = 0, string_type = 0;
-            }
-            continue;
-        }
-        if (ch == '\'' || ch == '"') {
+            string_char(str, end, &quote, &string_type);
+        } else if (ch == '\'' || ch == '"') {
             if (*str + 2 < end && (*str)[1] == ch && (*str)[2] == ch)
                 string_type = 3, *str += 2;
             else
@@ -402,22 +438,11 @@ static bool scan_expr(rp_parser *p, const char **str, const char *end) {
                 (*str)++;
                 continue;
             }
-            if (ch == '<' || ch == '>')
-                continue;
-            break;
-        } else if (ch == ']' || ch == '}' || ch == ')') {
-            if (!depth)
-                return rp_perr(p, RP_SYNTAX_ERROR, "f-string: unmatched '%c'",
-                               ch),
-                       false;
-            char open = stack[--depth];
-            if (!((open == '(' && ch == ')') || (open == '[' && ch == ']') ||
-                  (open == '{' && ch == '}')))
-                return rp_perr(p, RP_SYNTAX_ERROR,
-                               "f-string: closing parenthesis '%c' does not "
-                               "match opening parenthesis '%c'",
-                               ch, open),
-                       false;
+            if (ch != '<' && ch != '>')
+                break;
+        } else if ((ch == ']' || ch == '}' || ch == ')') &&
+                   !close_bracket(p, ch, stack, &depth)) {
+            return false;
         }
     }
     if (quote)

@@ -473,6 +473,15 @@ void rp_memo_put(rp_parser *p, int mark, int key, void *node) {
 /* The start rules                                                        */
 /* ====================================================================== */
 
+/* A module of the given mode with the statements of body. */
+static rp_mod *make_module(rp_parser *p, rp_vec *body, rp_mode mode) {
+    rp_mod *m = rp_palloc(p, sizeof *m);
+    if (!m || !rp_vec_finish(p, body, &m->body))
+        return NULL;
+    m->mode = mode;
+    return m;
+}
+
 /* file: [statements] ENDMARKER */
 static rp_mod *file_rule(rp_parser *p) {
     rp_vec body = {0};
@@ -485,15 +494,11 @@ static rp_mod *file_rule(rp_parser *p) {
     }
     if (!rp_tok_expect(p, RP_TOK_ENDMARKER))
         return NULL;
-    rp_mod *m = rp_palloc(p, sizeof *m);
-    if (!m || !rp_vec_finish(p, &body, &m->body))
-        return NULL;
-    m->mode = RP_MODE_EXEC;
-    return m;
+    return make_module(p, &body, RP_MODE_EXEC);
 }
 
 /* statement_newline: compound_stmt NEWLINE | simple_stmts | NEWLINE
- * | ENDMARKER */
+ * | ENDMARKER (a failure) */
 static rp_mod *interactive_rule(rp_parser *p) {
     rp_vec body = {0};
     int mark = p->mark;
@@ -517,16 +522,11 @@ static rp_mod *interactive_rule(rp_parser *p) {
             return NULL;
         goto done;
     }
+    /* ENDMARKER: nothing to run (CPython's interactive_exit fails) */
     p->mark = mark;
-    if (rp_tok_expect(p, RP_TOK_ENDMARKER))
-        goto done;
     return NULL;
-done:;
-    rp_mod *m = rp_palloc(p, sizeof *m);
-    if (!m || !rp_vec_finish(p, &body, &m->body))
-        return NULL;
-    m->mode = RP_MODE_SINGLE;
-    return m;
+done:
+    return make_module(p, &body, RP_MODE_SINGLE);
 }
 
 /* eval: expressions NEWLINE* ENDMARKER */
@@ -748,10 +748,11 @@ static int encoding_kind(const char *name) {
 }
 
 /* The source as the lexer reads it, in scratch memory: UTF-8, '\n' line
- * ends, a final newline (except for eval), NUL-terminated. NULL with an
- * error recorded. */
+ * ends, a final newline when asked (file input and the prompt, as
+ * CPython's tokenizer adds one), NUL-terminated. NULL with an error
+ * recorded. */
 static char *prepare_source(rp_parser *p, const char *src, size_t len,
-                            size_t *outlen) {
+                            bool final_newline, size_t *outlen) {
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
         src += 3, len -= 3;
     char enc[64];
@@ -796,7 +797,7 @@ static char *prepare_source(rp_parser *p, const char *src, size_t len,
             out[n++] = (char)c;
         }
     }
-    if (p->mode != RP_MODE_EVAL && (n == 0 || out[n - 1] != '\n'))
+    if (final_newline && (n == 0 || out[n - 1] != '\n'))
         out[n++] = '\n';
     out[n] = '\0';
     *outlen = n;
@@ -818,8 +819,8 @@ static void parser_init(rp_parser *p, rp_arena *arena, rp_arena *scratch,
     p->err = err;
 }
 
-rp_mod *rp_parse(rp_arena *arena, const char *src, size_t len, rp_mode mode,
-                 rp_syntax_error *err) {
+rp_mod *rp_parse_ex(rp_arena *arena, const char *src, size_t len, rp_mode mode,
+                    unsigned flags, rp_syntax_error *err) {
     memset(err, 0, sizeof *err);
     rc_runtime *rt = rp_arena_runtime(arena);
     rp_arena *scratch = rp_arena_new(rt);
@@ -828,15 +829,17 @@ rp_mod *rp_parse(rp_arena *arena, const char *src, size_t len, rp_mode mode,
         snprintf(err->msg, sizeof err->msg, "out of memory");
         return NULL;
     }
+    bool prompt = mode == RP_MODE_SINGLE && (flags & RP_PARSE_PROMPT);
     rp_parser p;
     rp_lexer lx;
     parser_init(&p, arena, scratch, &lx, mode, err);
     rp_mod *mod = NULL;
     size_t n;
-    char *text = prepare_source(&p, src, len, &n);
+    char *text =
+        prepare_source(&p, src, len, mode == RP_MODE_EXEC || prompt, &n);
     if (text) {
-        rp_lexer_init(&lx, rt, text, n, mode == RP_MODE_SINGLE, 0);
-        if (mode == RP_MODE_SINGLE && n == 1 && text[0] == '\n' && len == 0) {
+        rp_lexer_init(&lx, rt, text, n, prompt, 0);
+        if (prompt && len == 0) {
             mod = rp_palloc(&p, sizeof *mod);
             if (mod)
                 mod->mode = RP_MODE_SINGLE;
@@ -850,6 +853,11 @@ rp_mod *rp_parse(rp_arena *arena, const char *src, size_t len, rp_mode mode,
     if (!mod && !p.err_set)
         rp_pnomem(&p);
     return mod;
+}
+
+rp_mod *rp_parse(rp_arena *arena, const char *src, size_t len, rp_mode mode,
+                 rp_syntax_error *err) {
+    return rp_parse_ex(arena, src, len, mode, RP_PARSE_PROMPT, err);
 }
 
 rp_expr *rp_parse_fstring_expr(rp_parser *p, const char *text, size_t len,

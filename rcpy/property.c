@@ -55,43 +55,62 @@ static rc_object *none_to_null(rp_interp *ip, rc_object *o) {
     return o == ip->none ? NULL : o;
 }
 
-/* property(fget, fset, fdel, doc): arguments borrowed, None as NULL. */
-static rc_object *prop_make(rp_interp *ip, rc_object *fget, rc_object *fset,
-                            rc_object *fdel, rc_object *doc) {
-    rp_property *p = (rp_property *)rc_new(ip->rt, &rp_property_type);
-    if (!p)
-        return NULL;
-    fget = none_to_null(ip, fget);
-    doc = none_to_null(ip, doc);
-    p->fget = fget;
-    p->fset = none_to_null(ip, fset);
-    p->fdel = none_to_null(ip, fdel);
-    rc_xincref(p->fget);
-    rc_xincref(p->fset);
-    rc_xincref(p->fdel);
-    if (!doc && fget) {
-        rc_object *d = NULL;
-        if (rp_getattr_opt(ip, fget, ip->s.doc, &d) < 0) {
-            rc_decref(&p->ob);
-            return NULL;
-        }
-        p->doc = d == ip->none ? (rc_decref(d), NULL) : d;
-        p->getter_doc = true;
-    } else {
-        rc_xincref(doc);
-        p->doc = doc;
-    }
-    return &p->ob;
-}
-
-static rc_object *prop_new(rp_interp *ip, rp_class *cls, rc_object *const *args,
-                           size_t nargs, rc_object *kwnames) {
+/* Sets p's functions and doc from property()'s arguments (CPython's
+ * property_init: no doc given takes fget.__doc__). */
+static int prop_fill(rp_interp *ip, rp_property *p, rc_object *const *args,
+                     size_t nargs, rc_object *kwnames) {
     static const char *const names[] = {"fget", "fset", "fdel", "doc", NULL};
     static const rp_argspec spec = {"property", names, 0, 4, 0};
     rc_object *a[4];
     if (rp_parse_args(ip, &spec, args, nargs, kwnames, a) < 0)
+        return -1;
+    rc_object *fget = a[0] ? none_to_null(ip, a[0]) : NULL;
+    rc_object *doc = a[3] ? none_to_null(ip, a[3]) : NULL;
+    bool getter_doc = false;
+    if (!doc && fget) {
+        if (rp_getattr_opt(ip, fget, ip->s.doc, &doc) < 0)
+            return -1;
+        if (doc == ip->none) {
+            rc_decref(doc);
+            doc = NULL;
+        }
+        getter_doc = true;
+    } else {
+        rc_xincref(doc);
+    }
+    rc_object *old[4] = {p->fget, p->fset, p->fdel, p->doc};
+    rc_object *fs[3] = {fget, a[1] ? none_to_null(ip, a[1]) : NULL,
+                        a[2] ? none_to_null(ip, a[2]) : NULL};
+    for (size_t i = 0; i < 3; i++)
+        rc_xincref(fs[i]);
+    p->fget = fs[0];
+    p->fset = fs[1];
+    p->fdel = fs[2];
+    p->doc = doc;
+    p->getter_doc = getter_doc;
+    for (size_t i = 0; i < 4; i++)
+        rc_xdecref(old[i]);
+    return 0;
+}
+
+/* property(...): an object of cls (property or a subclass) filled in. */
+static rc_object *prop_new(rp_interp *ip, rp_class *cls, rc_object *const *args,
+                           size_t nargs, rc_object *kwnames) {
+    rc_object *p = rc_new(ip->rt, cls->itype);
+    if (p && prop_fill(ip, (rp_property *)p, args, nargs, kwnames) < 0) {
+        rc_decref(p);
         return NULL;
-    return prop_make(ip, a[0], a[1], a[2], a[3]);
+    }
+    return p;
+}
+
+/* property.__init__, for subclasses calling super().__init__(...). */
+static rc_object *prop_init(rp_interp *ip, rc_object *self,
+                            rc_object *const *args, size_t nargs,
+                            rc_object *kwnames) {
+    if (prop_fill(ip, (rp_property *)self, args, nargs, kwnames) < 0)
+        return NULL;
+    return rp_new_ref(ip->none);
 }
 
 /* "property 'x' of 'A' object has no getter". */
@@ -145,9 +164,12 @@ static rc_object *prop_copy(rp_interp *ip, rc_object *self, int which,
     rc_object *f[3] = {p->fget, p->fset, p->fdel};
     f[which] = args[0];
     rc_object *doc = p->getter_doc && which == 0 ? NULL : p->doc;
-    rc_object *n = prop_make(ip, f[0] ? f[0] : ip->none, f[1] ? f[1] : ip->none,
-                             f[2] ? f[2] : ip->none, doc ? doc : ip->none);
-    if (n && p->name) {
+    rc_object *a[4] = {f[0] ? f[0] : ip->none, f[1] ? f[1] : ip->none,
+                       f[2] ? f[2] : ip->none, doc ? doc : ip->none};
+    /* type(self)(fget, fset, fdel, doc), as CPython's property_copy */
+    rc_object *n = rp_call(ip, &rp_type_of(self)->ob, a, 4, NULL);
+    if (n && p->name && rp_type_of(n)->layout == &rp_property_type &&
+        !((rp_property *)n)->name) {
         rc_incref(p->name);
         ((rp_property *)n)->name = p->name;
     }
@@ -178,6 +200,7 @@ static rc_object *prop_set_name(rp_interp *ip, rc_object *self,
 }
 
 static const rp_methoddef prop_methods[] = {
+    {"__init__", prop_init, 0, NULL},
     {"getter", prop_getter, 0,
      "Descriptor to obtain a copy of the property "
      "with a different getter."},
@@ -251,6 +274,8 @@ int rp_init_property(rp_interp *ip) {
                                        prop_methods, prop_new, 0);
     if (!c || rp_class_add_getsets(ip, c, prop_getsets) < 0)
         return -1;
+    c->layout = &rp_property_type; /* subclassable: abc.abstractproperty */
+    c->flags |= RP_CLS_BASETYPE;
     c->get = prop_get;
     c->set = prop_set;
     ip->cls.property = c;
@@ -276,14 +301,19 @@ static int fw_clear(rc_object *o) {
     return 0;
 }
 
+/* "<staticmethod(<function f at 0x...>)>": the builtin's name, subclasses
+ * included (CPython's sm_repr/cm_repr). */
 static rc_object *fw_repr(rc_object *o) {
     rp_funcwrap *f = (rp_funcwrap *)o;
+    const rc_type *t = o->type;
+    if (t->flags & RC_TYPE_HEAP)
+        t = ((const rp_class *)t->owner)->layout;
     if (!f->callable)
-        return rc_str_from_format(rc_runtime_of(o), "<%s(NULL)>", rp_tname(o));
+        return rc_str_from_format(rc_runtime_of(o), "<%s(NULL)>", t->name);
     rc_object *inner = rc_repr(f->callable);
     if (!inner)
         return NULL;
-    rc_object *r = rc_str_from_format(rc_runtime_of(o), "<%s(%s)>", rp_tname(o),
+    rc_object *r = rc_str_from_format(rc_runtime_of(o), "<%s(%s)>", t->name,
                                       rc_str_utf8(inner));
     rc_decref(inner);
     return r;
@@ -391,21 +421,44 @@ rc_object *rp_classmethod_new(rp_interp *ip, rc_object *callable) {
     return fw_make(ip, &rp_classmethod_type, callable);
 }
 
+/* staticmethod(f) / classmethod(f) take exactly one argument. */
+static int fw_check(rp_interp *ip, const rc_type *t, size_t nargs,
+                    rc_object *kwnames) {
+    const char *name = t->name; /* the layout's: "staticmethod" ... */
+    if (rp_kwcount(kwnames))
+        return rp_raise(ip, ip->exc.TypeError,
+                        "%s() takes no keyword arguments", name);
+    if (nargs != 1)
+        return rp_raise(ip, ip->exc.TypeError,
+                        "%s expected 1 argument, got %zu", name, nargs);
+    return 0;
+}
+
 static rc_object *fw_new(rp_interp *ip, rp_class *cls, rc_object *const *args,
                          size_t nargs, rc_object *kwnames) {
-    const char *name = rp_class_name(cls);
-    if (rp_kwcount(kwnames)) {
-        rp_raise(ip, ip->exc.TypeError, "%s() takes no keyword arguments",
-                 name);
+    if (fw_check(ip, cls->layout ? cls->layout : cls->itype, nargs, kwnames) <
+        0)
         return NULL;
-    }
-    if (nargs != 1) {
-        rp_raise(ip, ip->exc.TypeError, "%s expected 1 argument, got %zu", name,
-                 nargs);
-        return NULL;
-    }
     return fw_make(ip, cls->itype, args[0]);
 }
+
+/* __init__(f), for subclasses calling super().__init__(f). */
+static rc_object *fw_init(rp_interp *ip, rc_object *self,
+                          rc_object *const *args, size_t nargs,
+                          rc_object *kwnames) {
+    rp_class *c = rp_type_of(self);
+    if (fw_check(ip, c->layout ? c->layout : c->itype, nargs, kwnames) < 0)
+        return NULL;
+    rp_funcwrap *f = (rp_funcwrap *)self;
+    rc_object *old = f->callable;
+    rc_incref(args[0]);
+    f->callable = args[0];
+    rc_xdecref(old);
+    return rp_new_ref(ip->none);
+}
+
+static const rp_methoddef fw_methods[] = {{"__init__", fw_init, 0, NULL},
+                                          {NULL}};
 
 static rc_object *sm_get(rp_interp *ip, rc_object *descr, rc_object *obj,
                          rp_class *type) {
@@ -474,12 +527,17 @@ static const rp_getsetdef fw_getsets[] = {
 
 int rp_init_funcwrap(rp_interp *ip) {
     rp_class *sm = rp_class_new_builtin(
-        ip, "staticmethod", &rp_staticmethod_type, NULL, NULL, fw_new, 0);
+        ip, "staticmethod", &rp_staticmethod_type, NULL, fw_methods, fw_new, 0);
     rp_class *cm = rp_class_new_builtin(ip, "classmethod", &rp_classmethod_type,
-                                        NULL, NULL, fw_new, 0);
+                                        NULL, fw_methods, fw_new, 0);
     if (!sm || !cm || rp_class_add_getsets(ip, sm, fw_getsets) < 0 ||
         rp_class_add_getsets(ip, cm, fw_getsets) < 0)
         return -1;
+    /* subclassable (abc.abstractclassmethod, abstractstaticmethod) */
+    sm->layout = &rp_staticmethod_type;
+    cm->layout = &rp_classmethod_type;
+    sm->flags |= RP_CLS_BASETYPE;
+    cm->flags |= RP_CLS_BASETYPE;
     sm->get = sm_get;
     cm->get = cm_get;
     ip->cls.staticmethod = sm;

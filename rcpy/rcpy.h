@@ -107,10 +107,11 @@ int rp_check_args(rp_interp *ip, const char *fname, size_t nargs,
  *
  * Instances of classes made at run time extend the layout of their solid
  * base: `object` gives rp_inst (attributes, then __slots__ values),
- * BaseException gives rp_exc, `type` gives rp_class (metaclasses). The
- * builtin value types (int, str, list, dict ...) cannot be subclassed yet
- * (TypeError "type 'int' is not an acceptable base type" is raised,
- * naming the limitation).
+ * BaseException gives rp_exc, `type` gives rp_class (metaclasses). A
+ * class deriving from a builtin value class (int, float, str, tuple, list,
+ * dict, set, frozenset) gives rp_inst whose first __slots__ value is a
+ * real object of that class: its C methods and slots are called with that
+ * object as self (objmodel.h: rp_value_of).
  *
  * Attribute lookup follows CPython: type attributes along the MRO (C3),
  * data descriptors, then the instance's attributes, then non-data
@@ -509,6 +510,12 @@ bool rp_callable(rp_interp *ip, rc_object *o);
 /* o.name(*args): the method found as LOAD_METHOD finds it. */
 rc_object *rp_call_method(rp_interp *ip, rc_object *o, rc_object *name,
                           rc_object *const *args, size_t nargs);
+/* LOAD_METHOD's question: the callable to call with o as first argument
+ * instead of binding o.name (borrowed: a function, method descriptor or
+ * slot wrapper found on type(o) through the generic attribute lookup, not
+ * shadowed by an instance attribute), or NULL, without an error, when the
+ * general path (rp_getattr, then call) must be taken. */
+rc_object *rp_lookup_method(rp_interp *ip, rc_object *o, rc_object *name);
 
 /* A special method looked up on type(o) only (never the instance), as
  * Python looks up __len__, __enter__ ...: the attribute, bound to o when

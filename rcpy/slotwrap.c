@@ -84,7 +84,7 @@ WRAP(wrap_hash) {
 }
 
 WRAP(wrap_cmp) {
-    return p->richcompare(self, args[0], (rc_cmp)sd->op);
+    return p->richcompare(self, rp_operand(p, args[0]), (rc_cmp)sd->op);
 }
 
 WRAP(wrap_truth) {
@@ -167,17 +167,17 @@ WRAP(wrap_delattr) {
 WRAP(wrap_binop) {
     if (nargs == 2 && args[1] != ip->none) /* pow with a modulus */
         return rc_notimplemented(ip->rt);
-    return p->binop(self, args[0], (rc_binop)sd->op);
+    return p->binop(self, rp_operand(p, args[0]), (rc_binop)sd->op);
 }
 
 WRAP(wrap_rbinop) {
     if (nargs == 2 && args[1] != ip->none)
         return rc_notimplemented(ip->rt);
-    return p->binop(args[0], self, (rc_binop)sd->op);
+    return p->binop(rp_operand(p, args[0]), self, (rc_binop)sd->op);
 }
 
 WRAP(wrap_inplace) {
-    return p->inplace(self, args[0], (rc_binop)sd->op);
+    return p->inplace(self, rp_operand(p, args[0]), (rc_binop)sd->op);
 }
 
 WRAP(wrap_unop) {

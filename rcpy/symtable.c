@@ -90,6 +90,10 @@ static int enter_block(rp_symtable *st, rc_object *name, rp_block_kind type,
     rp_ste *parent = st->cur;
     if (parent && (parent->nested || parent->type == RP_BLOCK_FUNCTION))
         ste->nested = 1;
+    /* a block opened inside a comprehension's iterable is inside it too
+     * (no walrus there, however deep) */
+    if (parent)
+        ste->comp_iter_expr = parent->comp_iter_expr;
     if (reserve(st->rt, (void **)&st->stack, st->nstack, &st->capstack,
                 sizeof *st->stack) < 0 ||
         (parent &&
@@ -932,16 +936,18 @@ typedef struct analysis {
     nameset local, scopes, newglobal, newfree, newbound, allfree;
 } analysis;
 
+/* The block's own names; those it uses free go straight into `free`, the
+ * set its parent sees (newfree collects the children's). */
 static int analyze_names(rp_symtable *st, rp_ste *ste, analysis *a,
-                         nameset *bound, nameset *global) {
+                         nameset *bound, nameset *free, nameset *global) {
     bool is_class = ste->type == RP_BLOCK_CLASS;
     if (is_class && (copy_set(&a->newglobal, global) < 0 ||
                      copy_set(&a->newbound, bound) < 0))
         return -1;
     for (uint32_t i = 0; i < ste->symbols.n; i++)
         if (analyze_name(st, ste, &a->scopes, ste->symbols.entries[i].name,
-                         ste->symbols.entries[i].value, bound, &a->local,
-                         &a->newfree, global) < 0)
+                         ste->symbols.entries[i].value, bound, &a->local, free,
+                         global) < 0)
             return -1;
     if (is_class) /* methods see __class__ as bound */
         return rp_namemap_set(&a->newbound, st->c->ip->s.class_, 1);
@@ -981,7 +987,7 @@ static int analyze_block(rp_symtable *st, rp_ste *ste, nameset *bound,
     for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
         rp_namemap_init(sets[i], st->rt);
     int r = -1;
-    if (analyze_names(st, ste, &a, bound, global) == 0 &&
+    if (analyze_names(st, ste, &a, bound, free, global) == 0 &&
         analyze_children(st, ste, &a) == 0 &&
         update_symbols(ste, &a.scopes, bound, &a.newfree,
                        ste->type == RP_BLOCK_CLASS) == 0)

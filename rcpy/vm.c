@@ -103,11 +103,15 @@ static rp_frame *leave_frame(rp_interp *ip, rp_frame *f) {
     rp_frame *prev = f->previous;
     bool entry = f->is_entry;
     ip->frame = prev;
-    rp_frame_clear(ip, f);
-    if (f->owner == RP_FRAME_OWNED_BY_THREAD)
+    if (f->owner == RP_FRAME_OWNED_BY_THREAD) {
+        rp_frame_clear(ip, f);
         rp_frame_pop(ip, f);
-    else
+    } else {
+        /* a generator's frame forgets its caller first: a frame object
+         * taking it over gets no f_back (CPython's gen_send_ex) */
         f->previous = NULL;
+        rp_frame_clear(ip, f);
+    }
     return entry ? NULL : prev;
 }
 
@@ -142,18 +146,16 @@ static void move_args(rp_frame *f, const rp_function *fn, rc_object **args,
 /* Is `o.name` a method found on its class that LOAD_METHOD may push with
  * its object instead of binding (a plain function or method descriptor,
  * through the generic attribute lookup, not shadowed by an instance
- * attribute)? Borrowed, or NULL to take the general path. */
-static rc_object *method_on_class(rp_interp *ip, rc_object *o,
-                                  rc_object *name) {
+ * attribute)? Borrowed, or NULL to take the general path. *object_ga
+ * caches object.__getattribute__ for the loop's activation (NULL: not
+ * looked up yet; object's attributes cannot be reassigned). */
+static rc_object *method_on_class(rp_interp *ip, rc_object *o, rc_object *name,
+                                  rc_object **object_ga) {
     const rc_protocol *p = o->type->protocol;
-    rp_class *cls = rp_type_of(o);
     bool inst = p && p->getattr;
-    if (inst) {
-        if (p != &rp_inst_protocol || rp_is_class(o) ||
-            rp_class_lookup(cls, ip->s.getattribute) !=
-                rp_class_lookup(ip->cls.object, ip->s.getattribute))
-            return NULL;
-    }
+    if (inst && (p != &rp_inst_protocol || rp_is_class(o)))
+        return NULL;
+    rp_class *cls = rp_type_of(o);
     rc_object *d = rp_class_lookup(cls, name);
     if (!d)
         return NULL;
@@ -163,7 +165,12 @@ static rc_object *method_on_class(rp_interp *ip, rc_object *o,
     } else if (d->type != &rp_function_type) {
         return NULL;
     }
-    if (inst && rp_inst_attr_get(o, name))
+    if (!inst)
+        return d;
+    if (!*object_ga)
+        *object_ga = rp_class_lookup(ip->cls.object, ip->s.getattribute);
+    if (rp_class_lookup(cls, ip->s.getattribute) != *object_ga ||
+        rp_inst_attr_get(o, name))
         return NULL;
     return d;
 }
@@ -338,6 +345,160 @@ static int send_step(rp_interp *ip, rc_object *recv, rc_object *v,
 }
 
 /* ====================================================================== */
+/* Fast paths for numbers                                                 */
+/* ====================================================================== */
+
+/* BINARY_OP and COMPARE_OP on exact ints (not bools: True & True is a
+ * bool) with machine-size values, and on floats, computed here with
+ * CPython's results: floor division and modulo round towards minus
+ * infinity, mixed int/float operands convert exactly (|i| <= 2**53).
+ * Anything else — big ints, a possible overflow, division by zero, other
+ * operators and types — takes the protocol path, which also raises the
+ * errors. */
+
+#define I62 ((int64_t)1 << 62)
+#define I53 ((int64_t)1 << 53)
+
+/* The value of an exact int that fits in int64. */
+static bool small_int(rc_object *o, const rc_type *int_type, int64_t *v) {
+    if (o->type != int_type)
+        return false;
+    if (rc_int_to_i64(o, v) == 0)
+        return true;
+    rc_clear_error(rc_runtime_of(o)); /* a big int: the general path */
+    return false;
+}
+
+/* The value of a float, or of an int a double holds exactly. */
+static bool as_double(rc_object *o, const rc_type *int_type, double *d) {
+    int64_t v;
+    if (small_int(o, int_type, &v)) {
+        *d = (double)v;
+        return v <= I53 && v >= -I53;
+    }
+    if (!rc_is_float(o))
+        return false;
+    *d = rc_float_value(o);
+    return true;
+}
+
+static bool i64_binop(int64_t a, int64_t b, unsigned op, int64_t *r) {
+    switch (op) {
+    case RC_OP_ADD:
+    case RC_OP_SUB:
+        if (a >= I62 || a <= -I62 || b >= I62 || b <= -I62)
+            return false;
+        *r = op == RC_OP_ADD ? a + b : a - b;
+        return true;
+    case RC_OP_MUL:
+        if (a >= INT32_MAX || a <= -INT32_MAX || b >= INT32_MAX ||
+            b <= -INT32_MAX)
+            return false;
+        *r = a * b;
+        return true;
+    case RC_OP_FLOORDIV:
+    case RC_OP_MOD: {
+        if (b == 0 || (a == INT64_MIN && b == -1))
+            return false;
+        int64_t q = a / b, m = a % b;
+        if (m != 0 && (m < 0) != (b < 0)) {
+            q--;
+            m += b;
+        }
+        *r = op == RC_OP_MOD ? m : q;
+        return true;
+    }
+    case RC_OP_AND:
+        *r = a & b;
+        return true;
+    case RC_OP_OR:
+        *r = a | b;
+        return true;
+    case RC_OP_XOR:
+        *r = a ^ b;
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool f64_binop(double a, double b, unsigned op, double *r) {
+    switch (op) {
+    case RC_OP_ADD:
+        *r = a + b;
+        return true;
+    case RC_OP_SUB:
+        *r = a - b;
+        return true;
+    case RC_OP_MUL:
+        *r = a * b;
+        return true;
+    case RC_OP_TRUEDIV:
+        *r = a / b;
+        return b != 0.0;
+    default:
+        return false;
+    }
+}
+
+/* a <op> b (op an rc_binop, in place or not: numbers are immutable) on
+ * the fast path: a new reference, or NULL with *handled telling whether
+ * it failed (MemoryError) or is the general path's to do. */
+static rc_object *number_binop_fast(rc_runtime *rt, const rc_type *int_type,
+                                    rc_object *a, rc_object *b, unsigned op,
+                                    bool *handled) {
+    int64_t x, y, r;
+    double fx, fy, fr;
+    *handled = true;
+    if (small_int(a, int_type, &x) && small_int(b, int_type, &y)) {
+        if (i64_binop(x, y, op, &r))
+            return rc_int_from_i64(rt, r);
+        if (op == RC_OP_TRUEDIV && y != 0 && x <= I53 && x >= -I53 &&
+            y <= I53 && y >= -I53)
+            return rc_float_from_double(rt, (double)x / (double)y);
+    } else if ((rc_is_float(a) || rc_is_float(b)) &&
+               as_double(a, int_type, &fx) && as_double(b, int_type, &fy) &&
+               f64_binop(fx, fy, op, &fr)) {
+        return rc_float_from_double(rt, fr);
+    }
+    *handled = false;
+    return NULL;
+}
+
+/* a <op> b for two numbers on the fast path: 1 true, 0 false, -1 the
+ * general path's. */
+static int number_compare_fast(const rc_type *int_type, rc_object *a,
+                               rc_object *b, rc_cmp op) {
+    int64_t x, y;
+    double fx, fy;
+    int c;
+    if (small_int(a, int_type, &x) && small_int(b, int_type, &y))
+        c = (x > y) - (x < y);
+    else if ((rc_is_float(a) || rc_is_float(b)) &&
+             as_double(a, int_type, &fx) && as_double(b, int_type, &fy)) {
+        if (fx != fx || fy != fy) /* NaN: only != holds */
+            return op == RC_NE;
+        c = (fx > fy) - (fx < fy);
+    } else {
+        return -1;
+    }
+    switch (op) {
+    case RC_LT:
+        return c < 0;
+    case RC_LE:
+        return c <= 0;
+    case RC_EQ:
+        return c == 0;
+    case RC_NE:
+        return c != 0;
+    case RC_GT:
+        return c > 0;
+    default:
+        return c >= 0;
+    }
+}
+
+/* ====================================================================== */
 /* The loop                                                               */
 /* ====================================================================== */
 
@@ -428,15 +589,22 @@ rc_object *rp_run_frame(rp_interp *ip, rp_frame *f, bool throwing) {
 #pragma GCC diagnostic pop
 #endif
     rc_runtime *rt = ip->rt;
+    const rc_type *int_type = ip->false_->type; /* replaced just below */
     const rp_instr *instrs;
     rc_object **fast, **stack_base, **sp;
     rc_object *consts, *names;
-    rc_object *kwnames = NULL; /* KW_NAMES's tuple for the next CALL */
+    rc_object *kwnames = NULL;   /* KW_NAMES's tuple for the next CALL */
+    rc_object *object_ga = NULL; /* object.__getattribute__, once known */
     uint32_t pc;
     rp_instr instr;
 
     f->is_entry = 1;
     f->previous = ip->frame;
+    {
+        rc_object *zero = rc_int_from_i64(rt, 0); /* cached: no memory */
+        int_type = zero->type;
+        rc_decref(zero);
+    }
 
 start_frame:
     if (rc_recursion_enter(rt, NULL) < 0) {
@@ -607,7 +775,8 @@ dispatch:
         }
         TARGET(LOAD_METHOD) {
             rc_object *owner = TOP();
-            rc_object *meth = method_on_class(ip, owner, NAME(OPARG));
+            rc_object *meth =
+                method_on_class(ip, owner, NAME(OPARG), &object_ga);
             if (meth) {
                 rc_incref(meth);
                 TOP() = meth;
@@ -647,10 +816,14 @@ dispatch:
 
         TARGET(BINARY_OP) {
             uint32_t op = OPARG;
-            FINISH(op < 16
-                       ? rc_number_binop(PEEK(2), TOP(), (rc_binop)op)
-                       : rc_number_inplace(PEEK(2), TOP(), (rc_binop)(op - 16)),
-                   2);
+            bool handled;
+            rc_object *v = number_binop_fast(rt, int_type, PEEK(2), TOP(),
+                                             op & 15, &handled);
+            if (!handled)
+                v = op < 16 ? rc_number_binop(PEEK(2), TOP(), (rc_binop)op)
+                            : rc_number_inplace(PEEK(2), TOP(),
+                                                (rc_binop)(op - 16));
+            FINISH(v, 2);
         }
         TARGET(UNARY_OP) {
             FINISH(rc_number_unop(TOP(), (rc_unop)OPARG), 1);
@@ -664,6 +837,13 @@ dispatch:
             DISPATCH();
         }
         TARGET(COMPARE_OP) {
+            int c =
+                number_compare_fast(int_type, PEEK(2), TOP(), (rc_cmp)OPARG);
+            if (c >= 0) {
+                POP_N(2);
+                PUSH(rp_bool(ip, c));
+                DISPATCH();
+            }
             FINISH(rc_richcompare(PEEK(2), TOP(), (rc_cmp)OPARG), 2);
         }
         TARGET(IS_OP) {

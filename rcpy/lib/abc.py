@@ -20,24 +20,35 @@ def abstractmethod(funcobj):
     return funcobj
 
 
-class abstractclassmethod(classmethod):
-    __isabstractmethod__ = True
-
-    def __init__(self, callable):
-        callable.__isabstractmethod__ = True
-        super().__init__(callable)
-
-
-class abstractstaticmethod(staticmethod):
-    __isabstractmethod__ = True
-
-    def __init__(self, callable):
-        callable.__isabstractmethod__ = True
-        super().__init__(callable)
+def abstractclassmethod(callable):
+    """Deprecated in CPython (use @classmethod over @abstractmethod): a
+    classmethod whose function is marked abstract."""
+    callable.__isabstractmethod__ = True
+    return classmethod(callable)
 
 
-class abstractproperty(property):
-    __isabstractmethod__ = True
+def abstractstaticmethod(callable):
+    """Deprecated in CPython: a staticmethod whose function is abstract."""
+    callable.__isabstractmethod__ = True
+    return staticmethod(callable)
+
+
+def abstractproperty(fget=None, fset=None, fdel=None, doc=None):
+    """Deprecated in CPython: a property whose getter is abstract."""
+    if fget is not None:
+        fget.__isabstractmethod__ = True
+    return property(fget, fset, fdel, doc)
+
+
+def _is_abstract(value):
+    """Is value, or the function a classmethod, staticmethod or property
+    wraps, marked abstract?"""
+    if getattr(value, "__isabstractmethod__", False):
+        return True
+    for attr in ("__func__", "fget"):
+        if getattr(getattr(value, attr, None), "__isabstractmethod__", False):
+            return True
+    return False
 
 
 def _abstract_names(cls):
@@ -45,12 +56,11 @@ def _abstract_names(cls):
     leaves abstract."""
     abstracts = set()
     for name, value in cls.__dict__.items():
-        if getattr(value, "__isabstractmethod__", False):
+        if _is_abstract(value):
             abstracts.add(name)
     for base in cls.__bases__:
         for name in getattr(base, "__abstractmethods__", ()):
-            value = getattr(cls, name, None)
-            if getattr(value, "__isabstractmethod__", False):
+            if _is_abstract(getattr(cls, name, None)):
                 abstracts.add(name)
     return frozenset(abstracts)
 

@@ -15,8 +15,7 @@ as CPython does), "Ran N tests in T", "OK" / "FAILED (failures=1)".
 Tracebacks are formatted by the traceback module, i.e. by the
 interpreter's own exception printer.
 
-Not provided: assertRaisesRegex, assertRegex and assertNotRegex (rcpy has
-no re module), assertWarns and assertLogs, async test cases, mock,
+Not provided: assertWarns and assertLogs, async test cases, mock,
 discovery from the command line (-k, discover), -c (catch Ctrl-C), and the
 deprecated assert aliases.
 """
@@ -334,9 +333,13 @@ class _AssertRaisesContext:
     """The context manager assertRaises returns: checks that the block
     raises expected (or a subclass) and keeps it as .exception."""
 
-    def __init__(self, expected, test_case):
+    def __init__(self, expected, test_case, expected_regex=None):
         self.expected = expected
         self.test_case = test_case
+        if expected_regex is not None:
+            import re
+            expected_regex = re.compile(expected_regex)
+        self.expected_regex = expected_regex
         self.obj_name = None
         self.msg = None
 
@@ -380,6 +383,11 @@ class _AssertRaisesContext:
         if not issubclass(exc_type, self.expected):
             return False
         self.exception = exc_value.with_traceback(None)
+        if self.expected_regex is None:
+            return True
+        if not self.expected_regex.search(str(exc_value)):
+            self._raiseFailure('"{}" does not match "{}"'.format(
+                self.expected_regex.pattern, str(exc_value)))
         return True
 
 
@@ -625,6 +633,33 @@ class TestCase:
             return context.handle("assertRaises", args, kwargs)
         finally:
             context = None
+
+    def assertRaisesRegex(self, expected_exception, expected_regex,
+                          *args, **kwargs):
+        context = _AssertRaisesContext(expected_exception, self,
+                                       expected_regex)
+        return context.handle("assertRaisesRegex", args, kwargs)
+
+    def assertRegex(self, text, expected_regex, msg=None):
+        import re
+        if isinstance(expected_regex, str):
+            assert expected_regex, "expected_regex must not be empty."
+            expected_regex = re.compile(expected_regex)
+        if not expected_regex.search(text):
+            standardMsg = "Regex didn't match: %r not found in %r" % (
+                expected_regex.pattern, text)
+            raise self.failureException(self._formatMessage(msg, standardMsg))
+
+    def assertNotRegex(self, text, unexpected_regex, msg=None):
+        import re
+        if isinstance(unexpected_regex, str):
+            unexpected_regex = re.compile(unexpected_regex)
+        match = unexpected_regex.search(text)
+        if match:
+            standardMsg = "Regex matched: %r matches %r in %r" % (
+                text[match.start():match.end()], unexpected_regex.pattern,
+                text)
+            raise self.failureException(self._formatMessage(msg, standardMsg))
 
     def _getAssertEqualityFunc(self, first, second):
         if type(first) is type(second):

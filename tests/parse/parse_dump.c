@@ -3,9 +3,11 @@
  * file and prints its tree as ast.dump() does, or the error as
  * "Kind: msg @ lineno offset end_lineno end_offset".
  *
- *   parse_dump [-a] [-m exec|single|eval] FILE...
+ *   parse_dump [-a] [-m exec|single|eval|compile-single] FILE...
  *
- * -a adds include_attributes=True. Several files are separated by a line
+ * -a adds include_attributes=True; single is the prompt's rules,
+ * compile-single those of compile(src, name, 'single'). Several files are
+ * separated by a line
  * "---". The runtime is checked for leaks and reference-count mistakes
  * after each file (rc_heap_check), and the process exits 2 if any.
  */
@@ -52,12 +54,12 @@ static const char *kind_name(rp_syntax_kind k) {
 
 /* 0 parsed, 1 error reported, 2 internal failure */
 static int parse_one(rc_runtime *rt, const char *src, size_t len, rp_mode mode,
-                     bool attrs) {
+                     unsigned flags, bool attrs) {
     rp_arena *arena = rp_arena_new(rt);
     if (!arena)
         return 2;
     rp_syntax_error err;
-    rp_mod *mod = rp_parse(arena, src, len, mode, &err);
+    rp_mod *mod = rp_parse_ex(arena, src, len, mode, flags, &err);
     int status = 0;
     if (mod) {
         rc_object *d = rp_ast_dump_ex(rt, mod, attrs);
@@ -83,6 +85,7 @@ static int parse_one(rc_runtime *rt, const char *src, size_t len, rp_mode mode,
 int main(int argc, char **argv) {
     bool attrs = false;
     rp_mode mode = RP_MODE_EXEC;
+    unsigned flags = RP_PARSE_PROMPT;
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (!strcmp(argv[i], "-a")) {
@@ -92,6 +95,10 @@ int main(int argc, char **argv) {
             mode = !strcmp(m, "eval")     ? RP_MODE_EVAL
                    : !strcmp(m, "single") ? RP_MODE_SINGLE
                                           : RP_MODE_EXEC;
+            if (!strcmp(m, "compile-single")) {
+                mode = RP_MODE_SINGLE;
+                flags = 0;
+            }
         }
     }
     rc_runtime *rt = rc_runtime_new(NULL);
@@ -108,7 +115,7 @@ int main(int argc, char **argv) {
         }
         if (i > first)
             printf("---\n");
-        if (parse_one(rt, src, len, mode, attrs) == 2)
+        if (parse_one(rt, src, len, mode, flags, attrs) == 2)
             bad = 1;
         free(src);
         if (rc_heap_check(rt) != 0) {

@@ -31,8 +31,9 @@ not instructions of rcpy; jump targets are absolute indices; the forward
 and backward forms of a jump are one instruction; BINARY_OP and UNARY_OP
 take rcgc's operator numbers.
 
-rcpy never evaluates annotations (docs/rcpy.md): annotations are taken
-out of the tree before CPython compiles it (a
+rcpy never evaluates annotations (docs/rcpy.md): when the source
+compiles, annotations are taken out of the tree before CPython compiles it
+again for the listing (a
 parameter's or a return annotation goes, `x: T = v` becomes `x = v` and
 `x: T` a statement that compiles to nothing).
 """
@@ -201,11 +202,10 @@ class StripAnnotations(ast.NodeTransformer):
 def listing(src, mode, strip):
     lines = []
     try:
+        code = compile(src, "t.py", mode)  # errors as the source has them
         if strip:
             tree = StripAnnotations().visit(ast.parse(src, "t.py", mode))
             code = compile(tree, "t.py", mode)
-        else:
-            code = compile(src, "t.py", mode)
         dump(code, lines)
     except SyntaxError as e:
         lines = ["SyntaxError %s|%s|%s|%s|%s" % (

@@ -92,8 +92,9 @@ static int teardown(void **state) {
     return 0;
 }
 
-/* Parses and compiles src: the code object, or NULL with *perr (parse
- * errors) or *cerr (compiler errors) filled, or a runtime error. */
+/* Parses and compiles src as rp_compile does (compile()'s rules for
+ * single mode): the code object, or NULL with *perr (parse errors) or
+ * *cerr (compiler errors) filled, or a runtime error. */
 static rc_object *compile_src(fixture *f, const char *src, rp_mode mode,
                               rp_syntax_error *perr, rp_cerror *cerr) {
     rp_arena *a = rp_arena_new(f->rt);
@@ -101,10 +102,11 @@ static rc_object *compile_src(fixture *f, const char *src, rp_mode mode,
         return NULL;
     memset(perr, 0, sizeof *perr);
     memset(cerr, 0, sizeof *cerr);
-    rp_mod *mod = rp_parse(a, src, strlen(src), mode, perr);
+    size_t len = strlen(src);
+    rp_mod *mod = rp_parse_ex(a, src, len, mode, 0, perr);
     rc_object *code = NULL;
     if (mod)
-        code = rp_compiler_run(f->ip, mod, f->filename, src, strlen(src), cerr);
+        code = rp_compiler_run(f->ip, mod, f->filename, src, len, cerr);
     rp_arena_free(a);
     return code;
 }
@@ -332,6 +334,12 @@ static const snippet corpus[] = {
           "    return A\n"},
     {'e', "class A:\n    class B:\n        def f(self):\n            pass\n"
           "    def g(self):\n        def h():\n            pass\n"},
+    {'e', "class C02:\n    def f10():\n        class C22:\n"
+          "            x = [__class__ for c in __class__]\n"},
+    {'e', "class A:\n    def f(self):\n        class B:\n"
+          "            y = __class__\n"
+          "            def g(self):\n                return super()\n"
+          "        return B\n"},
     /* comprehensions and generators */
     {'e', "r = [x * 2 for x in xs if x]\ng = (x for x in xs)\n"
           "d = {k: v for k, v in xs}\ns = {x for x in xs for y in x if y}\n"},
@@ -377,6 +385,11 @@ static const snippet corpus[] = {
     /* statements that do nothing much */
     {'e', "pass\n'docstring'\n1\nx\n"},
     {'e', "'''module doc'''\nx = 1\n"},
+    {'e', "'a' + 'b'\n(1, 2)\n-3\ndef f():\n    'x' * 2\n    'doc'\n"
+          "class A:\n    'a' 'b'\n    -1\n"},
+    {'e', "[x for x in [(y := 1) for z in w]]\n"},
+    {'e', "[x for x in (lambda: (y := 1))()]\n"},
+    {'e', "[[z := 1 for x in y] for a in b]\n"},
     {'e', ""},
     /* interactive and eval */
     {'s', "x = 1\n"},
@@ -469,6 +482,8 @@ static const snippet corpus[] = {
     {'s', "for i in range(3):\n    i\n\n"},
     {'s', "1 + 2\n"},
     {'s', "def f(): pass\n"},
+    {'s', "if x:\n    y\n"},
+    {'s', "for i in x:\n    i"},
     {'s', "import os\n"},
     {'v', "lambda x: x"},
     {'v', "(a, b)"},
@@ -510,6 +525,30 @@ static const snippet corpus[] = {
     {'e', "def f():\n    from __future__ import annotations\n"},
     {'e', "from __future__ import annotations; import os; "
           "from __future__ import division\n"},
+    {'e', "def f():\n    x = 1\n    def g():\n        print(x)\n"
+          "        nonlocal x\n"},
+    {'e', "def f(x):\n    def g(x):\n        nonlocal x\n"},
+    {'e', "x = 1\ndef f():\n    global x\n    def g():\n        nonlocal x\n"},
+    {'e', "def f():\n    x = 1\n    class A:\n        nonlocal x\n"
+          "        x = 2\n    return A\n"},
+    {'e', "[i for i in range(3) if (j := i) for j in range(2)]\n"},
+    {'e', "def f():\n    [j for i in range(3) for j in (k := [i])]\n"},
+    {'e', "for x in y:\n    class A:\n        break\n"},
+    {'e', "def f():\n    x: int = 1\n    nonlocal x\n"},
+    {'e', "def f():\n    def g():\n        x: int\n        global x\n"},
+    {'e', "def f(__debug__): pass\n"},
+    {'e', "def f(a, *, b, **__debug__): pass\n"},
+    {'e', "lambda __debug__: 1\n"},
+    {'e', "f(__debug__=1)\n"},
+    {'e', "x.__debug__ = 1\n"},
+    {'e', "del x.__debug__\n"},
+    {'e', "del __debug__\n"},
+    {'e', "import __debug__\n"},
+    {'e', "for __debug__ in x: pass\n"},
+    {'e', "(__debug__ := 1)\n"},
+    {'e', "class __debug__: pass\n"},
+    {'e', "with a as __debug__: pass\n"},
+    {'e', "x = y.__debug__\n"},
     {'e', "__debug__ = 1\n"},
     {'e', "def f():\n    x = 1\n    nonlocal x\n"},
     {'e', "def f():\n    def g():\n        global x\n        x = 1\n"
@@ -698,16 +737,20 @@ static char *read_file(const char *path, size_t *len) {
     return buf;
 }
 
-/* Every program of rcpy's test corpus (tests/py) compiles as CPython
- * compiles it (without annotations, which rcpy does not evaluate); files
- * using what rcpy's parser refuses on purpose (bytes literals) are
- * skipped. */
+/* Every program of rcpy's test corpus (tests/py, or the tree named by
+ * RCPY_COMPILE_TREE) compiles as CPython compiles it (without annotations,
+ * which rcpy does not evaluate); files using what rcpy's parser refuses on
+ * purpose (bytes literals) are skipped. */
 static void py_files_match_cpython(void **state) {
     fixture *f = *state;
     char dir[1024], args[1200], out[64];
     oracle_script(dir, sizeof dir);
     *strrchr(dir, '/') = 0;
-    snprintf(args, sizeof args, "--tree '%s/../py'", dir);
+    const char *tree = getenv("RCPY_COMPILE_TREE"); /* another tree */
+    if (tree)
+        snprintf(args, sizeof args, "--tree '%s'", tree);
+    else
+        snprintf(args, sizeof args, "--tree '%s/../py'", dir);
     FILE *fout = oracle_output(args, out, sizeof out);
     size_t files = 0, bad = 0;
     char *want;
@@ -834,11 +877,18 @@ static const char *oom_source =
     "    yield from (lambda: s)()\n"
     "print(f'{A!r:>10}', *g(3), sep='')\n";
 
-/* Compiles oom_source with allocation n (counted from the start of the
+static const char *oom_error_source = "class A:\n"
+                                      "    def f(self):\n"
+                                      "        x = [y for y in z]\n"
+                                      "        def g():\n"
+                                      "            nonlocal q\n";
+
+/* Compiles src with allocation n (counted from the start of the
  * compilation) refused, once or forever; returns whether any was refused.
- * Compiling fails cleanly (MemoryError recorded, nothing leaked, the heap
+ * Compiling fails cleanly (MemoryError recorded, or the source's own
+ * SyntaxError when the memory lasted that far; nothing leaked; the heap
  * consistent) or succeeds. */
-static bool compile_failing(long n, bool forever) {
+static bool compile_failing(const char *src, long n, bool forever) {
     failing_alloc fa = {0};
     rc_config cfg = failing_config(&fa);
     cfg.passthrough = true; /* every block is a request that can fail */
@@ -848,24 +898,29 @@ static bool compile_failing(long n, bool forever) {
     assert_non_null(f.ip);
     f.filename = rc_str_intern(rt, "t.py");
     assert_non_null(f.filename);
+    rp_syntax_error perr;
+    rp_cerror cerr;
     /* a first compilation makes the one-character strings (immortal) */
-    rc_decref(compile_ok(&f, oom_source));
+    rc_object *code = compile_src(&f, src, RP_MODE_EXEC, &perr, &cerr);
+    bool syntax_error = code == NULL;
+    assert_true(code || cerr.msg[0]);
+    rc_xdecref(code);
     rc_gc_collect(rt, 2); /* empties the free lists */
     size_t base = fa.live_blocks;
     fa.fail_at = fa.calls + n;
     fa.forever = forever;
-    rp_syntax_error perr;
-    rp_cerror cerr;
-    rc_object *code = compile_src(&f, oom_source, RP_MODE_EXEC, &perr, &cerr);
+    code = compile_src(&f, src, RP_MODE_EXEC, &perr, &cerr);
     bool refused = fa.failures > 0;
     fa.fail_at = 0;
     fa.forever = false;
-    assert_int_equal(cerr.msg[0], 0);
     if (code) {
         rc_decref(code);
-    } else if (rc_last_error(rt) != RC_ENOMEM && perr.kind != RP_SYNTAX_NOMEM) {
+    } else if (!(syntax_error && cerr.msg[0]) &&
+               rc_last_error(rt) != RC_ENOMEM && perr.kind != RP_SYNTAX_NOMEM) {
         fail_msg("allocation %ld refused: %s instead of MemoryError", n,
-                 perr.msg[0] ? perr.msg : rc_last_error_message(rt));
+                 cerr.msg[0]   ? cerr.msg
+                 : perr.msg[0] ? perr.msg
+                               : rc_last_error_message(rt));
     }
     rc_clear_error(rt);
     rc_gc_collect(rt, 2);
@@ -880,15 +935,18 @@ static bool compile_failing(long n, bool forever) {
     return refused;
 }
 
-/* Every allocation fails in turn, once and then forever. */
+/* Every allocation fails in turn, once and then forever, compiling a
+ * program and one with a SyntaxError. */
 static void allocation_failures(void **state) {
     (void)state;
-    for (int forever = 0; forever < 2; forever++) {
-        long n = 1;
-        while (compile_failing(n, forever))
-            n++;
-        assert_true(n > 300); /* the compiler did allocate that often */
-    }
+    const char *sources[] = {oom_source, oom_error_source};
+    for (size_t k = 0; k < 2; k++)
+        for (int forever = 0; forever < 2; forever++) {
+            long n = 1;
+            while (compile_failing(sources[k], n, forever))
+                n++;
+            assert_true(n > 50); /* the compiler did allocate that often */
+        }
 }
 
 /* x = t+t+...+t with n terms. */
@@ -976,6 +1034,109 @@ static void disassembly_reads_well(void **state) {
     rc_decref(code);
 }
 
+/* ====================================================================== */
+/* Through a whole interpreter                                            */
+/* ====================================================================== */
+
+static int interp_setup(void **state) {
+    static char *argv[] = {"t.py"};
+    rp_config cfg = {.argc = 1, .argv = argv, .path0 = ""};
+    rp_interp *ip = rp_interp_new(&cfg);
+    *state = ip;
+    return ip ? 0 : -1;
+}
+
+static int interp_teardown(void **state) {
+    rp_interp *ip = *state;
+    rp_err_clear(ip);
+    int check = rc_heap_check(ip->rt);
+    rp_interp_free(ip);
+    return check;
+}
+
+/* repr(exc.<name>) as C text in buf. */
+static const char *attr_repr(rp_interp *ip, rc_object *exc, const char *name,
+                             char *buf, size_t cap) {
+    rc_object *v = rp_getattr_cstr(ip, exc, name);
+    assert_non_null(v);
+    rc_object *r = rc_repr(v);
+    assert_non_null(r);
+    snprintf(buf, cap, "%s", rc_str_utf8(r));
+    rc_decref(r);
+    rc_decref(v);
+    return buf;
+}
+
+/* rp_compile fails with the exception class and attributes (msg, lineno,
+ * offset, end_lineno, end_offset, text) CPython 3.11 gives. */
+static void expect_syntax_error(rp_interp *ip, const char *src,
+                                const char *filename, rp_class *cls,
+                                const char *attrs) {
+    rc_object *fn = rc_str_from_cstr(ip->rt, filename);
+    rc_object *code = rp_compile(ip, src, strlen(src), fn, RP_MODE_EXEC);
+    rc_decref(fn);
+    assert_null(code);
+    rc_object *exc = rp_err_fetch(ip);
+    assert_non_null(exc);
+    assert_ptr_equal(rp_type_of(exc), cls);
+    static const char *const names[] = {"msg",        "lineno",     "offset",
+                                        "end_lineno", "end_offset", "text"};
+    char got[1024] = "", buf[512];
+    for (size_t i = 0; i < 6; i++)
+        snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s",
+                 i ? "|" : "", attr_repr(ip, exc, names[i], buf, sizeof buf));
+    assert_string_equal(got, attrs);
+    rc_decref(exc);
+}
+
+static void syntax_errors_raised(void **state) {
+    rp_interp *ip = *state;
+    expect_syntax_error(ip, "x = 1\ndef f(a, a):\n    pass\n", "t.py",
+                        ip->exc.SyntaxError,
+                        "\"duplicate argument 'a' in function "
+                        "definition\"|2|10|2|11|'def f(a, a):\\n'");
+    /* code that is not from a file has no text (CPython reads it back from
+     * the file) */
+    expect_syntax_error(ip, "nonlocal x\n", "<string>", ip->exc.SyntaxError,
+                        "'nonlocal declaration not allowed at module "
+                        "level'|1|1|1|11|None");
+    expect_syntax_error(ip, "if x:\npass\n", "t.py", ip->exc.IndentationError,
+                        "\"expected an indented block after 'if' statement "
+                        "on line 1\"|2|1|2|5|'pass\\n'");
+    expect_syntax_error(ip, "from __future__ import braces\n", "t.py",
+                        ip->exc.SyntaxError,
+                        "'not a chance'|1|1|1|None|'from __future__ import "
+                        "braces\\n'");
+}
+
+/* What Python code sees of a code object (the co_* getsets), as CPython
+ * 3.11 shows it for the same function. */
+static void code_attributes(void **state) {
+    rp_interp *ip = *state;
+    const char *src =
+        "def f(a, b=1, *c, d, **e):\n"
+        "    'doc'\n"
+        "    x = a\n"
+        "    def g():\n"
+        "        return x\n"
+        "    return g\n"
+        "co = f.__code__\n"
+        "r = repr((co.co_name, co.co_qualname, co.co_argcount,\n"
+        "    co.co_posonlyargcount, co.co_kwonlyargcount, co.co_varnames,\n"
+        "    co.co_cellvars, co.co_freevars, co.co_nlocals, co.co_flags,\n"
+        "    co.co_firstlineno, co.co_consts[0], co.co_names,\n"
+        "    f(1, d=2).__code__.co_freevars, f(1, d=2).__code__.co_qualname,\n"
+        "    co.co_filename, co.co_stacksize))\n";
+    assert_int_equal(rp_run_source(ip, src, strlen(src), "t.py", NULL), 0);
+    rc_object *dict = ((rp_module *)ip->main)->dict;
+    rc_object *r = rc_dict_getitem(dict, rc_str_intern(ip->rt, "r"));
+    assert_non_null(r);
+    assert_string_equal(rc_str_utf8(r),
+                        "('f', 'f', 2, 0, 1, ('a', 'b', 'd', 'c', 'e', 'g'), "
+                        "('x',), (), 6, 15, 1, 'doc', (), ('x',), "
+                        "'f.<locals>.g', 't.py', 2)");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(listings_match_cpython, setup,
@@ -990,6 +1151,10 @@ int main(void) {
         cmocka_unit_test_setup_teardown(deep_nesting, setup, teardown),
         cmocka_unit_test_setup_teardown(nested_blocks_limit, setup, teardown),
         cmocka_unit_test(allocation_failures),
+        cmocka_unit_test_setup_teardown(syntax_errors_raised, interp_setup,
+                                        interp_teardown),
+        cmocka_unit_test_setup_teardown(code_attributes, interp_setup,
+                                        interp_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

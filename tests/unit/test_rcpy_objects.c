@@ -444,6 +444,34 @@ static void test_property(void **state) {
     rc_decref(&A->ob);
 }
 
+/* abc subclasses property, staticmethod and classmethod. */
+static void test_descriptor_subclasses(void **state) {
+    rp_interp *ip = *state;
+    rp_class *MyProp =
+        make_class(ip, "MyProp", bases1(ip, ip->cls.property), NULL, NULL);
+    assert_non_null(MyProp);
+    rp_class *A = make_class(ip, "A", NULL, point_methods, "x",
+                             wrap_in(ip, MyProp, &fget_def), NULL);
+    rc_object *a = call(ip, A, 1, I(ip, 4));
+    assert_int_equal(int_of(getattr(ip, a, "x")), 40);
+    rc_object *p = getattr(ip, &A->ob, "x");
+    assert_ptr_equal(rp_type_of(p), MyProp);
+    rc_object *f = rp_builtin_new(ip, &fget_def, NULL);
+    rc_object *q = rp_call_method(ip, p, N(ip, "setter"), &f, 1);
+    assert_non_null(q);
+    assert_ptr_equal(rp_type_of(q), MyProp); /* copies keep the class */
+    assert_true(setattr(ip, p, "tag", I(ip, 1)) < 0); /* no __dict__ */
+    rp_err_clear(ip);
+    rp_class *S =
+        make_class(ip, "Abs", bases1(ip, ip->cls.staticmethod), NULL, NULL);
+    rc_object *s = wrap_in(ip, S, &which_def);
+    expect_str(rc_repr(s), "<staticmethod(<built-in function which>)>");
+    expect_str(rp_call(ip, s, NULL, 0, NULL), "no args");
+    rc_object *objs[] = {s, &S->ob, q, f, p, a, &A->ob, &MyProp->ob};
+    for (size_t i = 0; i < 8; i++)
+        rc_decref(objs[i]);
+}
+
 static void test_classmethod_and_staticmethod(void **state) {
     rp_interp *ip = *state;
     rp_class *A = make_class(
@@ -632,6 +660,39 @@ static void test_del_added_later(void **state) {
     assert_int_equal(del_calls(ip, A), 1);
     assert_int_equal(rp_setattr(ip, &A->ob, N(ip, "__del__"), NULL), 0);
     assert_null(A->type_storage.finalize);
+    rc_decref(&A->ob);
+}
+
+/* __getattr__(self, name): "<name>!" */
+static rc_object *m_getattr(rp_interp *ip, rc_object *self,
+                            rc_object *const *args, size_t nargs,
+                            rc_object *kwnames) {
+    return rc_str_from_format(ip->rt, "%s!", rc_str_utf8(args[0]));
+}
+
+static const rp_methoddef getattr_methods[] = {
+    {"__getattr__", m_getattr, 0, NULL}, {NULL}};
+
+/* A hook added to a class after a subclass and an instance exist, and
+ * taken away again: lookups see it (the classes' cached state follows). */
+static void test_getattr_hook_added_later(void **state) {
+    rp_interp *ip = *state;
+    rp_class *A = make_class(ip, "A", NULL, NULL, NULL);
+    rp_class *B = make_class(ip, "B", bases1(ip, A), NULL, NULL);
+    rc_object *b = call(ip, B, 0);
+    assert_null(getattr(ip, b, "zz"));
+    expect_error(ip, ip->exc.AttributeError,
+                 "'B' object has no attribute 'zz'");
+    assert_int_equal(rp_class_add_methods(ip, A, getattr_methods), 0);
+    expect_str(getattr(ip, b, "zz"), "zz!");
+    assert_int_equal(setattr(ip, b, "zz", I(ip, 1)), 0);
+    assert_int_equal(int_of(getattr(ip, b, "zz")), 1); /* found first */
+    assert_int_equal(rp_setattr(ip, &A->ob, N(ip, "__getattr__"), NULL), 0);
+    assert_null(getattr(ip, b, "yy"));
+    expect_error(ip, ip->exc.AttributeError,
+                 "'B' object has no attribute 'yy'");
+    rc_decref(b);
+    rc_decref(&B->ob);
     rc_decref(&A->ob);
 }
 
@@ -1017,6 +1078,77 @@ static void test_argument_parsing(void **state) {
                  "pop expected at most 1 argument, got 2");
 }
 
+/* ====================================================================== */
+/* Out of memory                                                          */
+/* ====================================================================== */
+
+static rc_object *m_del_quiet(rp_interp *ip, rc_object *self,
+                              rc_object *const *args, size_t nargs,
+                              rc_object *kwnames) {
+    return ref(ip->none);
+}
+
+static const rp_methoddef quiet_del_methods[] = {
+    {"__del__", m_del_quiet, 0, NULL}, {NULL}};
+
+/* Makes classes (with __slots__ and a __del__) and instances, keeping
+ * them, until the heap limit refuses: 1 when it did (an error pending). */
+static int fill_until_refused(rp_interp *ip) {
+    rc_object *keep = rc_list_new(ip->rt);
+    if (!keep)
+        return 1;
+    int refused = 0;
+    for (int i = 0; i < 100000 && !refused; i++) {
+        rc_object *ns = rc_dict_new(ip->rt);
+        rc_object *n = rc_str_from_cstr(ip->rt, "Filler");
+        rc_object *b = rc_tuple_new(ip->rt, 0);
+        rc_object *slots = n ? rc_tuple_pack(ip->rt, 1, n) : NULL;
+        rc_object *cls = NULL, *inst = NULL, *r = NULL;
+        if (ns && slots && rc_dict_setitem(ns, ip->s.slots, slots) == 0)
+            cls = rp_class_new(ip, n, b, ns);
+        if (cls &&
+            rp_class_add_methods(ip, (rp_class *)cls, quiet_del_methods) == 0)
+            inst = rp_call(ip, cls, NULL, 0, NULL);
+        if (inst && rp_setattr(ip, inst, n, inst) == 0 &&
+            rc_list_append(keep, inst) == 0)
+            r = rc_repr(inst);
+        rc_object *objs[] = {r, inst, cls, slots, b, n, ns};
+        for (size_t k = 0; k < 7; k++)
+            rc_xdecref(objs[k]);
+        if (!r) {
+            assert_true(rp_err_occurred(ip));
+            refused = 1;
+        }
+    }
+    rp_err_clear(ip);
+    rc_decref(keep);
+    return refused;
+}
+
+/* A heap limit makes the interpreter's start or the classes fail at every
+ * point in turn: always with an error, never a crash, a leak (LSan) or a
+ * heap the checker rejects. */
+static void test_heap_limit(void **state) {
+    (void)state;
+    static char *argv[] = {"prog.py"};
+    int started = 0, refused = 0;
+    for (size_t limit = 1u << 20; limit < (6u << 20); limit += 1u << 17) {
+        rp_config cfg = {
+            .argc = 1, .argv = argv, .path0 = "", .heap_limit = limit};
+        rp_interp *ip = rp_interp_new(&cfg);
+        if (!ip)
+            continue;
+        started++;
+        refused += fill_until_refused(ip);
+        rp_err_clear(ip);
+        rc_gc_collect(ip->rt, 2);
+        assert_int_equal(rc_heap_check(ip->rt), 0);
+        rp_interp_free(ip);
+    }
+    assert_true(started > 0);
+    assert_true(refused > 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1027,11 +1159,13 @@ int main(void) {
         T(test_mro_diamond_and_conflict),
         T(test_property),
         T(test_classmethod_and_staticmethod),
+        T(test_descriptor_subclasses),
         T(test_super),
         T(test_slots),
         T(test_del_by_refcount_and_in_cycle),
         T(test_del_resurrects_once),
         T(test_del_added_later),
+        T(test_getattr_hook_added_later),
         T(test_gc_debug_line_names_class),
         T(test_class_freed_after_last_instance),
         T(test_binary_operators_reflect),
@@ -1043,6 +1177,7 @@ int main(void) {
         T(test_isinstance),
         T(test_argument_parsing),
 #undef T
+        cmocka_unit_test(test_heap_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

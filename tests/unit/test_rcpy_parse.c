@@ -198,6 +198,24 @@ static void errors_body(rc_runtime *rt) {
             fail_msg("case %zu\n got  %s\n want %s", i, got, cases[i].want);
         free(got);
     }
+    /* a decimal int literal longer than 4300 digits (3.11's limit) */
+    char *longint = malloc(4400);
+    memcpy(longint, "x = ", 4);
+    memset(longint + 4, '7', 4301);
+    strcpy(longint + 4305, "\n");
+    char *got =
+        parse_text(rt, longint, strlen(longint), RP_MODE_EXEC, false, NULL);
+    assert_string_equal(
+        got, "SyntaxError: Exceeds the limit (4300 digits) for integer "
+             "string conversion: value has 4301 digits; use "
+             "sys.set_int_max_str_digits() to increase the limit - Consider "
+             "hexadecimal for huge integer literals to avoid decimal "
+             "conversion limits. @ 1 0 1 0");
+    free(got);
+    longint[4304] = '\n', longint[4305] = '\0';
+    got = parse_text(rt, longint, strlen(longint), RP_MODE_EXEC, false, NULL);
+    assert_int_equal(strncmp(got, "Module(", 7), 0);
+    free(got), free(longint);
     /* f-string expression errors carry their own text */
     rp_syntax_error err;
     free(parse_text(rt, "f'{a b}'\n", 9, RP_MODE_EXEC, false, &err));
@@ -274,6 +292,38 @@ static void interactive_body(rc_runtime *rt) {
                  "SyntaxError: multiple statements found while compiling a "
                  "single statement @ 1 6 1 6");
     expect_parse(rt, "\n", RP_MODE_SINGLE, "Interactive(body=[Pass()])");
+    /* compile(src, name, 'single'): the end of the text ends it */
+    static const struct {
+        const char *src, *want;
+    } compiled[] = {
+        {"if x:\n  pass", "Interactive(body=[If(test=Name(id='x', ctx=Load()), "
+                          "body=[Pass()], orelse=[])])"},
+        {"x = (1,\n", "SyntaxError: '(' was never closed @ 1 5 1 0"},
+        {"if x:\n", "IndentationError: expected an indented block after 'if' "
+                    "statement on line 1 @ 1 6 1 -1"},
+        {"", "SyntaxError: invalid syntax @ 0 0 0 0"},
+    };
+    for (size_t i = 0; i < sizeof compiled / sizeof compiled[0]; i++) {
+        rp_arena *a = rp_arena_new(rt);
+        rp_syntax_error err;
+        rp_mod *mod = rp_parse_ex(a, compiled[i].src, strlen(compiled[i].src),
+                                  RP_MODE_SINGLE, 0, &err);
+        char got[300];
+        if (mod) {
+            rc_object *d = rp_ast_dump(rt, mod);
+            snprintf(got, sizeof got, "%s", rc_str_utf8(d));
+            rc_decref(d);
+        } else {
+            snprintf(got, sizeof got, "%s: %s @ %d %d %d %d",
+                     err.kind == RP_INDENTATION_ERROR ? "IndentationError"
+                                                      : "SyntaxError",
+                     err.msg, err.lineno, err.col, err.end_lineno, err.end_col);
+        }
+        rp_arena_free(a);
+        if (strcmp(got, compiled[i].want) != 0)
+            fail_msg("compile-single %zu\n got  %s\n want %s", i, got,
+                     compiled[i].want);
+    }
     expect_parse(rt, "", RP_MODE_SINGLE, "Interactive(body=[])");
 }
 
