@@ -166,7 +166,7 @@ BT_CFUNC(bi_max) {
 
 BT_CFUNC(bi_sorted) {
     static const char *const names[] = {"key", "reverse", NULL};
-    static const rp_argspec spec = {"sorted", names, 0, 0, 0};
+    static const rp_argspec spec = {"sort", names, 0, 0, 0};
     rc_object *kw[2];
     if (nargs != 1) {
         rp_raise(ip, ip->exc.TypeError, "sorted expected 1 argument, got %zu",

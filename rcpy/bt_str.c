@@ -82,11 +82,28 @@ static rc_object *str_new(rp_interp *ip, rp_class *cls, rc_object *const *args,
 /* Searching                                                              */
 /* ====================================================================== */
 
+/* The arity check of find, count, startswith ... in their own words
+ * ("find() takes at least 1 argument (0 given)"). */
+static int old_style_args(rp_interp *ip, const char *name, size_t nargs,
+                          rc_object *kwnames) {
+    if (rp_kwcount(kwnames))
+        return rp_raise(ip, ip->exc.TypeError,
+                        "%s() takes no keyword arguments", name);
+    if (nargs < 1)
+        return rp_raise(ip, ip->exc.TypeError,
+                        "%s() takes at least 1 argument (0 given)", name);
+    if (nargs > 3)
+        return rp_raise(ip, ip->exc.TypeError,
+                        "%s() takes at most 3 arguments (%zu given)", name,
+                        nargs);
+    return 0;
+}
+
 /* sub, start and end of find/index/count ("find" names the method). */
 static int find_args(rp_interp *ip, const char *name, rc_object *const *args,
                      size_t nargs, rc_object *kwnames, rc_object **sub,
                      ptrdiff_t *start, ptrdiff_t *end) {
-    if (rp_check_args(ip, name, nargs, kwnames, 1, 3) < 0 ||
+    if (old_style_args(ip, name, nargs, kwnames) < 0 ||
         !(*sub = str_arg(ip, args[0], "")))
         return -1;
     *start = 0;
@@ -157,7 +174,7 @@ static rc_object *affix_common(rp_interp *ip, rc_object *self,
                                rc_object *const *args, size_t nargs,
                                rc_object *kwnames, const char *name,
                                bool suffix) {
-    if (rp_check_args(ip, name, nargs, kwnames, 1, 3) < 0)
+    if (old_style_args(ip, name, nargs, kwnames) < 0)
         return NULL;
     rc_object *what = bt_value(args[0]);
     if (rc_is_tuple(what)) {
