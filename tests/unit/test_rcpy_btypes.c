@@ -268,6 +268,14 @@ static void container_methods(void **state) {
         {"list(reversed(range(1, 10, 3))), slice(1, 10, 2).indices(5)",
          "([7, 4, 1], (1, 5, 2))"},
         {"(slice(1, 2).start, range(5, 1, -2).step)", "(1, -2)"},
+        {"range(10 ** 20)[-1], range(10 ** 20)[::2], 10 ** 19 in range(10 ** "
+         "20)",
+         "(99999999999999999999, range(0, 100000000000000000000, 2), True)"},
+        {"len(range(10 ** 20))",
+         "OverflowError: Python int too large to convert to C ssize_t"},
+        {"list(reversed(range(10 ** 20, 10 ** 20 + 2))), "
+         "range(10 ** 20) == range(0, 10 ** 20, 1)",
+         "([100000000000000000001, 100000000000000000000], True)"},
     };
     CHECK_ALL((rp_interp *)*state, cases);
 }
