@@ -38,18 +38,12 @@ BT_CFUNC(bi_pow) {
     rc_object *b = bt_value(a[0]), *e = bt_value(a[1]), *m = bt_value(a[2]);
     if (rc_is_int(b) && rc_is_int(e) && rc_is_int(m))
         return bt_int_pow_mod(ip, b, e, m);
-    /* type(base).__pow__(exp, mod), else type(exp).__rpow__(base, mod) */
-    rc_object *rpow = rc_str_intern(ip->rt, "__rpow__");
+    /* type(base).__pow__(exp, mod); ternary pow never tries __rpow__ */
     rc_object *pow = rc_str_intern(ip->rt, "__pow__");
     rc_object *r = NULL;
     bool found = false;
-    if (rpow && pow && (a[0]->type->flags & RC_TYPE_HEAP))
+    if (pow && (a[0]->type->flags & RC_TYPE_HEAP))
         r = rp_call_special(ip, a[0], pow, &a[1], 2, &found);
-    if (rpow && pow && !found && (a[1]->type->flags & RC_TYPE_HEAP)) {
-        rc_object *argv[2] = {a[0], a[2]};
-        r = rp_call_special(ip, a[1], rpow, argv, 2, &found);
-    }
-    rc_xdecref(rpow);
     rc_xdecref(pow);
     if (found && r != ip->notimpl)
         return r;
