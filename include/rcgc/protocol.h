@@ -149,9 +149,11 @@ RC_API bool rc_is_notimplemented(const rc_object *o);
  *                  tables), for sys.getsizeof; NULL: none.
  *   index          (version 2) self as an int, Python's __index__: a new
  *                  int (anything else is a TypeError: "__index__ returned
- *                  non-int (type str)"), or NULL. With it an object stands
- *                  for an int as a sequence index, a slice bound and the
- *                  count of seq * n (lst[obj], lst[obj:], "ab" * obj).
+ *                  non-int (type str)"), rc_notimplemented() when this
+ *                  object has none (a table shared by many classes), or
+ *                  NULL. With it an object stands for an int as a sequence
+ *                  index, a slice bound and the count of seq * n (lst[obj],
+ *                  lst[obj:], "ab" * obj).
  */
 typedef struct rc_protocol {
     uint32_t version;   /* RC_PROTOCOL_VERSION the table was written for */

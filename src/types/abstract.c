@@ -548,24 +548,32 @@ int rc_delattr(rc_object *o, rc_object *name) {
 /* index                                                                   */
 /* ====================================================================== */
 
-bool rc__has_index(const rc_object *o) {
+int rc__index_of(rc_object *o, rc_object **out) {
+    if (rc_is_int(o)) {
+        rc_incref(o);
+        *out = o;
+        return 1;
+    }
     const rc_protocol *p = proto(o);
-    return p && p->version >= 2 && p->index;
+    if (!p || p->version < 2 || !p->index)
+        return 0;
+    rc_object *r = p->index(o);
+    if (r && rc__is_notimpl(r)) /* declined: no __index__ */
+        return 0;
+    if (r && !rc_is_int(r))
+        r = wrong_result(r, "__index__ returned non-int (type %.200s)");
+    if (!r)
+        return rc_last_error(rc__runtime_of(o));
+    *out = r;
+    return 1;
 }
 
 rc_object *rc_number_index(rc_object *o) {
-    if (rc_is_int(o)) {
-        rc_incref(o);
-        return o;
-    }
-    if (!rc__has_index(o)) {
+    rc_object *i = NULL;
+    int r = rc__index_of(o, &i);
+    if (r == 0)
         rc_set_error(rc__runtime_of(o), RC_ETYPE,
                      "'%.200s' object cannot be interpreted as an integer",
                      rc_type_name(o));
-        return NULL;
-    }
-    rc_object *r = proto(o)->index(o);
-    return !r || rc_is_int(r)
-               ? r
-               : wrong_result(r, "__index__ returned non-int (type %.200s)");
+    return r > 0 ? i : NULL;
 }

@@ -267,10 +267,11 @@ static rc_object *range_item_at(rc_object *o, rc_object *key);
 static rc_object *range_getitem(rc_object *o, rc_object *key) {
     if (rc_is_slice(key))
         return range_slice(o, key);
-    if (rc_is_int(key) || !rc__has_index(key))
+    rc_object *i = NULL;
+    int k = rc_is_int(key) ? 0 : rc__index_of(key, &i);
+    if (k == 0)
         return range_item_at(o, key);
-    rc_object *i = rc_number_index(key); /* an object with __index__ */
-    rc_object *r = i ? range_item_at(o, i) : NULL;
+    rc_object *r = k > 0 ? range_item_at(o, i) : NULL; /* __index__ */
     rc_xdecref(i);
     return r;
 }
@@ -355,13 +356,14 @@ static int bound(rc_object *x, ptrdiff_t dflt, ptrdiff_t lo, ptrdiff_t hi,
         *out = dflt;
         return 0;
     }
-    if (!rc_is_int(x) && !rc__has_index(x))
+    rc_object *i = NULL;
+    int k = rc__index_of(x, &i);
+    if (k == 0)
         return rc_set_error(rc__runtime_of(x), RC_ETYPE,
                             "slice indices must be integers or None or have "
                             "an __index__ method");
-    rc_object *i = rc_number_index(x);
-    if (!i)
-        return rc_last_error(rc__runtime_of(x));
+    if (k < 0)
+        return k;
     int64_t v;
     if (rc_int_to_i64(i, &v) < 0) {
         rc_clear_error(rc__runtime_of(x));

@@ -51,10 +51,12 @@ static inline rc_object *rc__self_or_null(rc_object *self, int st) {
     return self;
 }
 
-/* Does o's type have the index slot (protocol version 2)? Sequence
- * indices, slice bounds and repeat counts accept such objects, converted
- * with rc_number_index (abstract.c). */
-bool rc__has_index(const rc_object *o);
+/* o as an int where Python takes __index__ (sequence indices, slice
+ * bounds, repeat counts): 1 with *out a new int (o itself when it is one,
+ * else its type's index slot's result), 0 when o has no index (no slot,
+ * or the slot declined with NotImplemented), negative on error
+ * (abstract.c). */
+int rc__index_of(rc_object *o, rc_object **out);
 
 /* The hash slot of unhashable types: always RC_EHASH. */
 int rc__unhashable(rc_object *o, int64_t *out);

@@ -400,8 +400,9 @@ static void other_slots_and_defaults(void **state) {
 }
 
 /* A type with the index slot (protocol version 2): an int64 value that
- * stands for an int in subscripts, slices and repeat counts; a negative
- * value's index slot returns a str instead (a wrong result). */
+ * stands for an int in subscripts, slices and repeat counts; -1's index
+ * slot returns a str instead (a wrong result), -2's declines (the table is
+ * shared by objects without __index__). */
 typedef struct idx {
     rc_object ob;
     int64_t v;
@@ -410,6 +411,8 @@ typedef struct idx {
 static rc_object *idx_index(rc_object *self) {
     int64_t v = ((idx *)self)->v;
     rc_runtime *r = rc_runtime_of(self);
+    if (v == -2)
+        return rc_notimplemented(r);
     return v >= 0 ? rc_int_from_i64(r, v) : rc_str_from_cstr(r, "no");
 }
 
@@ -471,6 +474,16 @@ static void index_slot(void **state) {
     assert_null(rc_getitem(l, p));
     assert_error(RC_ETYPE,
                  "list indices must be integers or slices, not plain");
+    rc_object *none = IDX(-2); /* declines: as if it had no __index__ */
+    assert_null(rc_getitem(l, none));
+    assert_error(RC_ETYPE, "list indices must be integers or slices, not Idx");
+    assert_null(rc_getitem(abc, none));
+    assert_error(RC_ETYPE, "string indices must be integers, not 'Idx'");
+    assert_null(rc_number_multiply(abc, none));
+    assert_error(RC_ETYPE, "can't multiply sequence by non-int of type 'Idx'");
+    assert_null(rc_number_index(none));
+    assert_error(RC_ETYPE, "'Idx' object cannot be interpreted as an integer");
+    rc_decref(none);
     rc_decref(p), rc_decref(sl), rc_decref(r), rc_decref(abc), rc_decref(l);
     rc_decref(one), rc_decref(three), rc_decref(bad);
 }
