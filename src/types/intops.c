@@ -27,12 +27,11 @@ static rc_object *pack2(rc_runtime *rt, rc_object *q, rc_object *r) {
     return t;
 }
 
-/* Python's words: % alone says "modulo", // and divmod() "division or
- * modulo". */
-static rc_object *zero_division(rc_runtime *rt, bool modulo_only) {
+/* CPython's words: % alone says "integer modulo by zero". */
+static rc_object *zero_division(rc_runtime *rt, bool modulo) {
     rc_set_error(rt, RC_EZERODIV,
-                 modulo_only ? "integer modulo by zero"
-                             : "integer division or modulo by zero");
+                 modulo ? "integer modulo by zero"
+                        : "integer division or modulo by zero");
     return NULL;
 }
 
