@@ -27,91 +27,6 @@ BT_CFUNC(bi_divmod) {
     return rc_number_divmod(args[0], args[1]);
 }
 
-/* (a * b) % m with a new reference, through the library's big ints. */
-static rc_object *mulmod(rc_object *a, rc_object *b, rc_object *m) {
-    rc_object *p = rc_number_multiply(a, b);
-    rc_object *r = p ? rc_number_remainder(p, m) : NULL;
-    rc_xdecref(p);
-    return r;
-}
-
-/* The inverse of a modulo m (m > 0), by the extended Euclidean algorithm:
- * new reference, or NULL with ValueError when gcd(a, m) != 1. */
-static rc_object *mod_inverse(rp_interp *ip, rc_object *a, rc_object *m) {
-    rc_object *r0 = rc_number_remainder(a, m), *r1 = rp_new_ref(m);
-    rc_object *s0 = rc_int_from_i64(ip->rt, 1),
-              *s1 = rc_int_from_i64(ip->rt, 0);
-    while (r0 && s0 && rc_int_sign(r1) != 0) {
-        rc_object *qr = rc_number_divmod(r0, r1);
-        rc_object *qs = qr ? rc_number_multiply(rc_tuple_get(qr, 0), s1) : NULL;
-        rc_object *s2 = qs ? rc_number_subtract(s0, qs) : NULL;
-        rc_object *r2 = qr ? rp_new_ref(rc_tuple_get(qr, 1)) : NULL;
-        rc_xdecref(qs);
-        rc_xdecref(qr);
-        rc_decref(r0);
-        rc_decref(s0);
-        r0 = r1, s0 = s1, r1 = r2, s1 = s2;
-        if (!r1 || !s1)
-            break;
-    }
-    rc_object *inv = NULL;
-    rc_object *one = rc_int_from_i64(ip->rt, 1);
-    if (r0 && s0 && r1 && s1) {
-        if (rc_compare(r0, one, RC_EQ) > 0)
-            inv = rc_number_remainder(s0, m);
-        else if (!rp_err_occurred(ip))
-            rp_raise(ip, ip->exc.ValueError,
-                     "base is not invertible for the given modulus");
-    }
-    rc_decref(one);
-    rc_xdecref(r0), rc_xdecref(r1), rc_xdecref(s0), rc_xdecref(s1);
-    return inv;
-}
-
-/* pow(b, e, m) for ints: square and multiply; a negative exponent uses
- * the inverse of b; the result takes m's sign as % does. */
-static rc_object *pow_mod(rp_interp *ip, rc_object *b, rc_object *e,
-                          rc_object *m) {
-    if (rc_int_sign(m) == 0) {
-        rp_raise(ip, ip->exc.ValueError, "pow() 3rd argument cannot be 0");
-        return NULL;
-    }
-    bool neg_m = rc_int_sign(m) < 0;
-    rc_object *am = neg_m ? rc_number_negative(m) : rp_new_ref(m);
-    rc_object *base = NULL, *exp = NULL;
-    if (am && rc_int_sign(e) < 0) {
-        base = mod_inverse(ip, b, am);
-        exp = base ? rc_number_negative(e) : NULL;
-    } else if (am) {
-        base = rc_number_remainder(b, am);
-        exp = rp_new_ref(e);
-    }
-    rc_object *result = base && exp ? rc_int_from_i64(ip->rt, 1) : NULL;
-    rc_object *digits = result ? rc_int_format(exp, 2) : NULL;
-    if (digits && result) {
-        rc_object *r1 = rc_number_remainder(result, am); /* pow(x, 0, 1) */
-        rc_decref(result);
-        result = r1;
-    }
-    for (const char *p = digits ? rc_str_utf8(digits) : ""; result && *p; p++) {
-        rc_object *sq = mulmod(result, result, am);
-        rc_decref(result);
-        result = sq;
-        if (result && *p == '1') {
-            rc_object *t = mulmod(result, base, am);
-            rc_decref(result);
-            result = t;
-        }
-    }
-    if (result && neg_m && rc_int_sign(result) != 0) { /* into (m, 0] */
-        rc_object *t = rc_number_add(result, m);
-        rc_decref(result);
-        result = t;
-    }
-    rc_xdecref(digits), rc_xdecref(base), rc_xdecref(exp), rc_xdecref(am);
-    return result;
-}
-
 BT_CFUNC(bi_pow) {
     static const char *const names[] = {"base", "exp", "mod", NULL};
     static const rp_argspec spec = {"pow", names, 2, 3, 0};
@@ -121,13 +36,32 @@ BT_CFUNC(bi_pow) {
     if (!a[2] || a[2] == ip->none)
         return rc_number_power(a[0], a[1]);
     rc_object *b = bt_value(a[0]), *e = bt_value(a[1]), *m = bt_value(a[2]);
-    if (!rc_is_int(b) || !rc_is_int(e) || !rc_is_int(m)) {
+    if (rc_is_int(b) && rc_is_int(e) && rc_is_int(m))
+        return bt_int_pow_mod(ip, b, e, m);
+    /* type(base).__pow__(exp, mod); ternary pow never tries __rpow__ */
+    rc_object *pow = rc_str_intern(ip->rt, "__pow__");
+    rc_object *r = NULL;
+    bool found = false;
+    if (pow && (a[0]->type->flags & RC_TYPE_HEAP))
+        r = rp_call_special(ip, a[0], pow, &a[1], 2, &found);
+    rc_xdecref(pow);
+    if (found && r != ip->notimpl)
+        return r;
+    rc_xdecref(r);
+    if (rp_err_occurred(ip))
+        return NULL;
+    double d;
+    if (rc_number_as_double(b, &d) == 0 && rc_number_as_double(e, &d) == 0) {
         rp_raise(ip, ip->exc.TypeError,
                  "pow() 3rd argument not allowed unless all arguments are "
                  "integers");
         return NULL;
     }
-    return pow_mod(ip, b, e, m);
+    rp_err_clear(ip);
+    rp_raise(ip, ip->exc.TypeError,
+             "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+             rp_tname(a[0]), rp_tname(a[1]), rp_tname(a[2]));
+    return NULL;
 }
 
 BT_CFUNC(bi_round) {
@@ -251,7 +185,7 @@ BT_CFUNC(bi_max) {
 
 BT_CFUNC(bi_sorted) {
     static const char *const names[] = {"key", "reverse", NULL};
-    static const rp_argspec spec = {"sorted", names, 0, 0, 0};
+    static const rp_argspec spec = {"sort", names, 0, 0, 0};
     rc_object *kw[2];
     if (nargs != 1) {
         rp_raise(ip, ip->exc.TypeError, "sorted expected 1 argument, got %zu",

@@ -249,6 +249,91 @@ BT_CFUNC(int_round) {
     return bt_int_round(ip, self, nargs ? args[0] : NULL);
 }
 
+/* (a * b) % m with a new reference, through the library's big ints. */
+static rc_object *mulmod(rc_object *a, rc_object *b, rc_object *m) {
+    rc_object *p = rc_number_multiply(a, b);
+    rc_object *r = p ? rc_number_remainder(p, m) : NULL;
+    rc_xdecref(p);
+    return r;
+}
+
+/* The inverse of a modulo m (m > 0), by the extended Euclidean algorithm:
+ * new reference, or NULL with ValueError when gcd(a, m) != 1. */
+static rc_object *mod_inverse(rp_interp *ip, rc_object *a, rc_object *m) {
+    rc_object *r0 = rc_number_remainder(a, m), *r1 = rp_new_ref(m);
+    rc_object *s0 = rc_int_from_i64(ip->rt, 1),
+              *s1 = rc_int_from_i64(ip->rt, 0);
+    while (r0 && s0 && rc_int_sign(r1) != 0) {
+        rc_object *qr = rc_number_divmod(r0, r1);
+        rc_object *qs = qr ? rc_number_multiply(rc_tuple_get(qr, 0), s1) : NULL;
+        rc_object *s2 = qs ? rc_number_subtract(s0, qs) : NULL;
+        rc_object *r2 = qr ? rp_new_ref(rc_tuple_get(qr, 1)) : NULL;
+        rc_xdecref(qs);
+        rc_xdecref(qr);
+        rc_decref(r0);
+        rc_decref(s0);
+        r0 = r1, s0 = s1, r1 = r2, s1 = s2;
+        if (!r1 || !s1)
+            break;
+    }
+    rc_object *inv = NULL;
+    rc_object *one = rc_int_from_i64(ip->rt, 1);
+    if (r0 && s0 && r1 && s1) {
+        if (rc_compare(r0, one, RC_EQ) > 0)
+            inv = rc_number_remainder(s0, m);
+        else if (!rp_err_occurred(ip))
+            rp_raise(ip, ip->exc.ValueError,
+                     "base is not invertible for the given modulus");
+    }
+    rc_decref(one);
+    rc_xdecref(r0), rc_xdecref(r1), rc_xdecref(s0), rc_xdecref(s1);
+    return inv;
+}
+
+/* pow(b, e, m) for ints: square and multiply; a negative exponent uses
+ * the inverse of b; the result takes m's sign as % does. */
+rc_object *bt_int_pow_mod(rp_interp *ip, rc_object *b, rc_object *e,
+                          rc_object *m) {
+    if (rc_int_sign(m) == 0) {
+        rp_raise(ip, ip->exc.ValueError, "pow() 3rd argument cannot be 0");
+        return NULL;
+    }
+    bool neg_m = rc_int_sign(m) < 0;
+    rc_object *am = neg_m ? rc_number_negative(m) : rp_new_ref(m);
+    rc_object *base = NULL, *exp = NULL;
+    if (am && rc_int_sign(e) < 0) {
+        base = mod_inverse(ip, b, am);
+        exp = base ? rc_number_negative(e) : NULL;
+    } else if (am) {
+        base = rc_number_remainder(b, am);
+        exp = rp_new_ref(e);
+    }
+    rc_object *result = base && exp ? rc_int_from_i64(ip->rt, 1) : NULL;
+    rc_object *digits = result ? rc_int_format(exp, 2) : NULL;
+    if (digits && result) {
+        rc_object *r1 = rc_number_remainder(result, am); /* pow(x, 0, 1) */
+        rc_decref(result);
+        result = r1;
+    }
+    for (const char *p = digits ? rc_str_utf8(digits) : ""; result && *p; p++) {
+        rc_object *sq = mulmod(result, result, am);
+        rc_decref(result);
+        result = sq;
+        if (result && *p == '1') {
+            rc_object *t = mulmod(result, base, am);
+            rc_decref(result);
+            result = t;
+        }
+    }
+    if (result && neg_m && rc_int_sign(result) != 0) { /* into (m, 0] */
+        rc_object *t = rc_number_add(result, m);
+        rc_decref(result);
+        result = t;
+    }
+    rc_xdecref(digits), rc_xdecref(base), rc_xdecref(exp), rc_xdecref(am);
+    return result;
+}
+
 BT_CFUNC(int_getnewargs) {
     if (rp_check_args(ip, "__getnewargs__", nargs, kwnames, 0, 0) < 0)
         return NULL;

@@ -181,7 +181,7 @@ static int zip_check_end(rp_interp *ip, bt_zip *z, size_t i) {
 
 static int zip_next(rc_object *self, rc_object **item) {
     bt_zip *z = (bt_zip *)self;
-    if (!z->iters)
+    if (!z->iters || rc_tuple_size(z->iters) == 0)
         return 0;
     rp_interp *ip = rp_interp_of(self);
     size_t n = rc_tuple_size(z->iters);

@@ -322,3 +322,69 @@ rc_object *bt_buf_finish(bt_buf *b) {
     bt_buf_free(b);
     return s;
 }
+
+/* ====================================================================== */
+/* For the modules                                                        */
+/* ====================================================================== */
+
+int bt_run_source(rp_interp *ip, rc_object *module, const char *src,
+                  const char *filename) {
+    rc_object *name = rp_str(ip, filename);
+    rc_object *code =
+        name ? rp_compile(ip, src, strlen(src), name, RP_MODE_EXEC) : NULL;
+    rc_object *dict = ((rp_module *)module)->dict;
+    rc_object *r = code ? rp_eval_code(ip, code, dict, dict) : NULL;
+    rc_xdecref(r);
+    rc_xdecref(code);
+    rc_xdecref(name);
+    return r ? 0 : -1;
+}
+
+rc_object *bt_fspath(rp_interp *ip, rc_object *o, const char *fname) {
+    rc_object *v = bt_value(o);
+    if (rc_is_str(v))
+        return rp_new_ref(v);
+    rc_object *name = rc_str_intern(ip->rt, "__fspath__");
+    bool found = false;
+    rc_object *r = name ? rp_call_special(ip, o, name, NULL, 0, &found) : NULL;
+    rc_xdecref(name);
+    if (!found && name) {
+        if (fname)
+            rp_raise(ip, ip->exc.TypeError,
+                     "%s: path should be string, bytes or os.PathLike, not %s",
+                     fname, rp_tname(o));
+        else
+            rp_raise(ip, ip->exc.TypeError,
+                     "expected str, bytes or os.PathLike object, not %s",
+                     rp_tname(o));
+        return NULL;
+    }
+    if (r && !rc_is_str(bt_value(r))) {
+        rp_raise(ip, ip->exc.TypeError,
+                 "expected %s.__fspath__() to return str or bytes, not %s",
+                 rp_tname(o), rp_tname(r));
+        rc_decref(r);
+        return NULL;
+    }
+    return r;
+}
+
+int bt_raise_oserror(rp_interp *ip, int err, rc_object *path,
+                     rc_object *path2) {
+    rc_object *no = rc_int_from_i64(ip->rt, err);
+    rc_object *msg = rp_str(ip, strerror(err));
+    rc_object *argv[5] = {no, msg, path, ip->none, path2};
+    rc_object *exc = no && msg ? rp_call(ip, &ip->exc.OSError->ob, argv,
+                                         path2  ? 5
+                                         : path ? 3
+                                                : 2,
+                                         NULL)
+                               : NULL;
+    rc_xdecref(no);
+    rc_xdecref(msg);
+    if (!exc)
+        return -1;
+    int st = rp_raise_object(ip, exc);
+    rc_decref(exc);
+    return st;
+}

@@ -22,17 +22,19 @@
 /* Start-up of each file (rp_init_btypes calls them in this order)        */
 /* ====================================================================== */
 
-int rp_bt_init_misc(rp_interp *ip);  /* bt_misc.c: NoneType, ellipsis,
-                                        iterator classes */
-int rp_bt_init_int(rp_interp *ip);   /* bt_int.c: int, bool */
-int rp_bt_init_float(rp_interp *ip); /* bt_float.c */
-int rp_bt_init_str(rp_interp *ip);   /* bt_str.c, bt_strcase.c */
-int rp_bt_init_tuple(rp_interp *ip); /* bt_tuple.c */
-int rp_bt_init_list(rp_interp *ip);  /* bt_list.c */
-int rp_bt_init_dict(rp_interp *ip);  /* bt_dict.c: dict and its views */
-int rp_bt_init_set(rp_interp *ip);   /* bt_set.c: set, frozenset */
-int rp_bt_init_range(rp_interp *ip); /* bt_range.c: range, slice */
-int rp_bt_init_iters(rp_interp *ip); /* bt_iter.c: enumerate, zip ... */
+int rp_bt_init_misc(rp_interp *ip);     /* bt_misc.c: NoneType, ellipsis,
+                                           iterator classes */
+int rp_bt_init_int(rp_interp *ip);      /* bt_int.c: int, bool */
+int rp_bt_init_float(rp_interp *ip);    /* bt_float.c */
+int rp_bt_init_str(rp_interp *ip);      /* bt_str.c, bt_strcase.c */
+int rp_bt_init_tuple(rp_interp *ip);    /* bt_tuple.c */
+int rp_bt_init_list(rp_interp *ip);     /* bt_list.c */
+int rp_bt_init_dict(rp_interp *ip);     /* bt_dict.c: dict and its views */
+int rp_bt_init_set(rp_interp *ip);      /* bt_set.c: set, frozenset */
+int rp_bt_init_range(rp_interp *ip);    /* bt_range.c: range, slice */
+int rp_bt_init_bigrange(rp_interp *ip); /* bt_bigrange.c (rp_bt_init_range
+                                           calls it) */
+int rp_bt_init_iters(rp_interp *ip);    /* bt_iter.c: enumerate, zip ... */
 
 /* Puts enumerate, zip, map, filter and reversed into the builtins module
  * (bt_iter.c; rp_init_builtins calls it). */
@@ -46,11 +48,8 @@ extern const rp_methoddef rp_bt_eval_builtins[];
 extern const rp_methoddef rp_bt_str_case_methods[];
 extern const rp_methoddef rp_bt_str_more_methods[];
 
-/* The builtin modules of this part (registered in import.c's table). */
-int rp_init_math_module(rp_interp *ip, rc_object *module);
-int rp_init_time_module(rp_interp *ip, rc_object *module);
-int rp_init_os_module(rp_interp *ip, rc_object *module);
-int rp_init_os_path_module(rp_interp *ip, rc_object *module);
+/* math's functions on integers (mod_math_int.c). */
+extern const rp_methoddef rp_math_int_functions[];
 
 /* The shape of every C function of these files (rp_cfunc). */
 #define BT_CFUNC(fname)                                                        \
@@ -184,6 +183,21 @@ rc_object *bt_seq_index(rp_interp *ip, rc_object *seq, rc_object *const *args,
 int bt_raise_not_in(rp_interp *ip, rc_object *v, const char *kind);
 
 /* ====================================================================== */
+/* Ranges of any size (bt_range.c, bt_bigrange.c)                         */
+/* ====================================================================== */
+
+/* An integer argument of any size through __index__: a new int, or NULL
+ * with TypeError "'float' object cannot be interpreted as an integer". */
+rc_object *bt_int_arg(rp_interp *ip, rc_object *o);
+/* range(start, stop, step) of ints (step != 0 checked): rcgc's range when
+ * the bounds fit int64, else bt_bigrange.c's. New reference. */
+rc_object *bt_range_make(rp_interp *ip, rc_object *start, rc_object *stop,
+                         rc_object *step);
+/* start, stop and step of either kind of range, as new ints. */
+int bt_range_parts(rp_interp *ip, rc_object *range, rc_object **start,
+                   rc_object **stop, rc_object **step);
+
+/* ====================================================================== */
 /* Shared by builtins.c and the classes                                   */
 /* ====================================================================== */
 
@@ -208,9 +222,31 @@ rc_object *bt_float_from(rp_interp *ip, rc_object *x);
 rc_object *bt_float_round(rp_interp *ip, double x, rc_object *nd);
 /* round(i, ndigits) for ints (bt_int.c). */
 rc_object *bt_int_round(rp_interp *ip, rc_object *i, rc_object *nd);
+/* pow(b, e, m) for ints (m != 0 checked: ValueError "pow() 3rd argument
+ * cannot be 0"; a negative e takes b's inverse modulo m). */
+rc_object *bt_int_pow_mod(rp_interp *ip, rc_object *b, rc_object *e,
+                          rc_object *m);
 /* i rounded to a multiple of 10**k (k > 0), half to even; sticky: i stands
  * for a value a little above it (a float's dropped fraction). */
 rc_object *bt_int_round_to(rp_interp *ip, rc_object *i, ptrdiff_t k,
                            bool sticky);
+
+/* ====================================================================== */
+/* For the modules (bt_misc.c)                                            */
+/* ====================================================================== */
+
+/* Runs Python source in module's namespace (classes the C modules define
+ * in Python: time.struct_time, os.stat_result): 0, or -1 with the
+ * exception pending. */
+int bt_run_source(rp_interp *ip, rc_object *module, const char *src,
+                  const char *filename);
+/* A path argument as a str (new reference): a str or an object with
+ * __fspath__; TypeError "fname: path should be string, bytes or
+ * os.PathLike, not int" (fname NULL: "expected str, bytes or os.PathLike
+ * object, not int"). */
+rc_object *bt_fspath(rp_interp *ip, rc_object *o, const char *fname);
+/* OSError(err, strerror(err), path[, None, path2]): the subclass for err
+ * (FileNotFoundError ...), "[Errno 2] No such file or directory: 'x'". */
+int bt_raise_oserror(rp_interp *ip, int err, rc_object *path, rc_object *path2);
 
 #endif /* RCPY_BTYPES_H */

@@ -29,6 +29,10 @@ const rp_builtin_module rp_builtin_modules[] = {
     {"sys", rp_init_sys_module},
     {"gc", rp_init_gc_module},
     {"_objgraph", rp_init_objgraph_module},
+    {"math", rp_init_math_module},
+    {"time", rp_init_time_module},
+    {"os", rp_init_os_module},
+    {"posixpath", rp_init_os_path_module},
     {NULL, NULL},
 };
 

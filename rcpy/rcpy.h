@@ -667,6 +667,13 @@ typedef struct rp_builtin_module {
     rp_module_init init;
 } rp_builtin_module;
 
+/* The builtin modules of the btypes part (mod_math.c, mod_time.c,
+ * mod_os.c, mod_ospath.c), for import.c's table; posixpath is os.path. */
+int rp_init_math_module(rp_interp *ip, rc_object *module);
+int rp_init_time_module(rp_interp *ip, rc_object *module);
+int rp_init_os_module(rp_interp *ip, rc_object *module);
+int rp_init_os_path_module(rp_interp *ip, rc_object *module);
+
 rc_object *rp_module_new(rp_interp *ip, const char *name); /* new */
 /* Adds builtin functions bound to the module / an object (stolen). */
 int rp_module_add_functions(rp_interp *ip, rc_object *module,

@@ -543,3 +543,29 @@ int rc_delattr(rc_object *o, rc_object *name) {
     int (*fn)(rc_object *, rc_object *) = SLOT(o, delattr);
     return fn ? fn(o, name) : no_attribute(o, name);
 }
+
+/* ====================================================================== */
+/* index                                                                   */
+/* ====================================================================== */
+
+bool rc__has_index(const rc_object *o) {
+    const rc_protocol *p = proto(o);
+    return p && p->version >= 2 && p->index;
+}
+
+rc_object *rc_number_index(rc_object *o) {
+    if (rc_is_int(o)) {
+        rc_incref(o);
+        return o;
+    }
+    if (!rc__has_index(o)) {
+        rc_set_error(rc__runtime_of(o), RC_ETYPE,
+                     "'%.200s' object cannot be interpreted as an integer",
+                     rc_type_name(o));
+        return NULL;
+    }
+    rc_object *r = proto(o)->index(o);
+    return !r || rc_is_int(r)
+               ? r
+               : wrong_result(r, "__index__ returned non-int (type %.200s)");
+}

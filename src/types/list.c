@@ -724,7 +724,7 @@ static rc_object *list_binop(rc_object *a, rc_object *b, rc_binop op) {
     if (op == RC_OP_ADD && rc__is_list(a) && rc__is_list(b))
         return list_concat_n(a, 1, b);
     rc_object *l = rc__is_list(a) ? a : b, *count = l == a ? b : a;
-    if (op == RC_OP_MUL && rc_is_int(count))
+    if (op == RC_OP_MUL && (rc_is_int(count) || rc__has_index(count)))
         return list_repeat(l, count);
     return rc__notimpl_of(l);
 }
@@ -769,7 +769,7 @@ static rc_object *list_inplace(rc_object *self, rc_object *other, rc_binop op) {
                 return x;
         }
         r = rc_list_extend(self, other);
-    } else if (op == RC_OP_MUL && rc_is_int(other)) {
+    } else if (op == RC_OP_MUL && (rc_is_int(other) || rc__has_index(other))) {
         r = repeat_in_place(L(self), other);
     } else {
         return rc__notimpl_of(self);

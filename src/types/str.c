@@ -959,6 +959,12 @@ static int str_truth(rc_object *o) {
 
 static rc_object *str_getitem_slot(rc_object *o, rc_object *key) {
     rc_runtime *rt = rc__runtime_of(o);
+    if (!rc_is_int(key) && !rc_is_slice(key) && rc__has_index(key)) {
+        rc_object *i = rc_number_index(key); /* an object with __index__ */
+        rc_object *r = i ? str_getitem_slot(o, i) : NULL;
+        rc_xdecref(i);
+        return r;
+    }
     if (rc_is_int(key)) {
         int64_t i;
         if (rc_int_to_i64(key, &i) < 0 || i < PTRDIFF_MIN || i > PTRDIFF_MAX) {
@@ -988,11 +994,16 @@ static int str_contains_slot(rc_object *o, rc_object *item) {
     return rc__str_search(s->data, s->size, sub->data, sub->size) >= 0;
 }
 
-/* The repeat count of str * n for an int n: 0, or negative with the error
- * recorded. */
+/* The repeat count of str * n for an int n, or an object with the index
+ * slot: 0, or negative with the error recorded. */
 static int repeat_count(rc_object *seq, rc_object *n, ptrdiff_t *out) {
+    rc_object *i = rc_number_index(n);
     int64_t v;
-    if (rc_int_to_i64(n, &v) < 0 || v > PTRDIFF_MAX || v < PTRDIFF_MIN)
+    int st = i ? rc_int_to_i64(i, &v) : -1;
+    rc_xdecref(i);
+    if (!i)
+        return rc_last_error(rc__runtime_of(seq));
+    if (st < 0 || v > PTRDIFF_MAX || v < PTRDIFF_MIN)
         return rc_set_error(rc__runtime_of(seq), RC_EOVERFLOW,
                             "cannot fit 'int' into an index-sized integer");
     *out = (ptrdiff_t)v;
@@ -1006,7 +1017,7 @@ static rc_object *str_binop(rc_object *a, rc_object *b, rc_binop op) {
     rc_object *s = rc_is_str(a) ? a : b, *other = s == a ? b : a;
     if (op == RC_OP_ADD && rc_is_str(a) && rc_is_str(b))
         return rc_str_concat(a, b);
-    if (op == RC_OP_MUL && rc_is_int(other))
+    if (op == RC_OP_MUL && (rc_is_int(other) || rc__has_index(other)))
         return repeat_count(s, other, &n) < 0 ? NULL : rc_str_repeat(s, n);
     if (op == RC_OP_MOD && s == a)
         return rc_str_format_percent(a, b);

@@ -27,32 +27,40 @@ bool rc__may_be_tracked(const rc_object *o) {
     return !rc__is_tuple(o) || rc_gc_is_tracked(o);
 }
 
-int rc__seq_index(rc_object *key, const char *what, ptrdiff_t *out) {
+/* key as a C index: an int, or an object with the index slot (whose
+ * result must then fit); err_status/overflow say how a huge one fails. */
+static int index_value(rc_object *key, rc_status overflow, ptrdiff_t *out) {
     rc_runtime *rt = rc__runtime_of(key);
-    if (!rc_is_int(key))
-        return rc_set_error(rt, RC_ETYPE,
-                            "%s indices must be integers or slices, not %s",
-                            what, rc_type_name(key));
+    rc_object *i = rc_number_index(key);
+    if (!i)
+        return rc_last_error(rt);
     int64_t v;
-    if (rc_int_to_i64(key, &v) < 0 || v > PTRDIFF_MAX || v < -PTRDIFF_MAX)
-        return rc_set_error(rt, RC_EINDEX,
+    int st = rc_int_to_i64(i, &v);
+    rc_decref(i);
+    if (st < 0 || v > PTRDIFF_MAX || v < -PTRDIFF_MAX)
+        return rc_set_error(rt, overflow,
                             "cannot fit 'int' into an index-sized integer");
     *out = (ptrdiff_t)v;
     return 0;
 }
 
+int rc__seq_index(rc_object *key, const char *what, ptrdiff_t *out) {
+    if (!rc_is_int(key) && !rc__has_index(key))
+        return rc_set_error(rc__runtime_of(key), RC_ETYPE,
+                            "%s indices must be integers or slices, not %s",
+                            what, rc_type_name(key));
+    return index_value(key, RC_EINDEX, out);
+}
+
 int rc__repeat_count(rc_object *n, ptrdiff_t *out) {
-    rc_runtime *rt = rc__runtime_of(n);
-    if (!rc_is_int(n))
-        return rc_set_error(rt, RC_ETYPE,
+    if (!rc_is_int(n) && !rc__has_index(n))
+        return rc_set_error(rc__runtime_of(n), RC_ETYPE,
                             "can't multiply sequence by non-int of type '%s'",
                             rc_type_name(n));
-    int64_t v;
-    if (rc_int_to_i64(n, &v) < 0 || v > PTRDIFF_MAX || v < -PTRDIFF_MAX)
-        return rc_set_error(rt, RC_EOVERFLOW,
-                            "cannot fit 'int' into an index-sized integer");
-    *out = v < 0 ? 0 : (ptrdiff_t)v;
-    return 0;
+    int st = index_value(n, RC_EOVERFLOW, out);
+    if (st == 0 && *out < 0)
+        *out = 0;
+    return st;
 }
 
 static int compare_sizes(size_t a, size_t b, rc_cmp op) {
@@ -598,7 +606,7 @@ static rc_object *tuple_binop(rc_object *a, rc_object *b, rc_binop op) {
     if (op == RC_OP_ADD && rc__is_tuple(a) && rc__is_tuple(b))
         return tuple_concat(a, b);
     rc_object *t = rc__is_tuple(a) ? a : b, *count = t == a ? b : a;
-    if (op == RC_OP_MUL && rc_is_int(count))
+    if (op == RC_OP_MUL && (rc_is_int(count) || rc__has_index(count)))
         return tuple_repeat(t, count);
     return rc__notimpl_of(t);
 }

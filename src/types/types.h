@@ -51,6 +51,11 @@ static inline rc_object *rc__self_or_null(rc_object *self, int st) {
     return self;
 }
 
+/* Does o's type have the index slot (protocol version 2)? Sequence
+ * indices, slice bounds and repeat counts accept such objects, converted
+ * with rc_number_index (abstract.c). */
+bool rc__has_index(const rc_object *o);
+
 /* The hash slot of unhashable types: always RC_EHASH. */
 int rc__unhashable(rc_object *o, int64_t *out);
 
