@@ -28,11 +28,14 @@
 const rp_builtin_module rp_builtin_modules[] = {
     {"sys", rp_init_sys_module},
     {"gc", rp_init_gc_module},
-    {"_objgraph", rp_init_objgraph_module},
     {"math", rp_init_math_module},
     {"time", rp_init_time_module},
     {"os", rp_init_os_module},
     {"posixpath", rp_init_os_path_module},
+    {"_weakref", rp_init_weakref_module},
+    {"_psutil", rp_init_psutil_module},
+    {"atexit", rp_init_atexit_module},
+    {"_objgraph", rp_init_objgraph_module},
     {NULL, NULL},
 };
 

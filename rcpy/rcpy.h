@@ -673,6 +673,17 @@ int rp_init_math_module(rp_interp *ip, rc_object *module);
 int rp_init_time_module(rp_interp *ip, rc_object *module);
 int rp_init_os_module(rp_interp *ip, rc_object *module);
 int rp_init_os_path_module(rp_interp *ip, rc_object *module);
+/* The weakref part's builtin modules: _weakref (mod_weakref.c, under
+ * rcpy/lib/weakref.py), _psutil (mod_psutil.c, under rcpy/lib/psutil.py),
+ * atexit (mod_atexit.c: register/unregister on ip->atexit). */
+int rp_init_weakref_module(rp_interp *ip, rc_object *module);
+int rp_init_psutil_module(rp_interp *ip, rc_object *module);
+int rp_init_atexit_module(rp_interp *ip, rc_object *module);
+/* o.__weakref__: the first of o's Python weak references in CPython's
+ * order (its shared ref first), or None; new reference. The library's own
+ * weakrefs (rc_weakref_list) are not Python objects: only this function
+ * knows which Python weak reference wraps which (mod_weakref.c). */
+rc_object *rp_weakref_head(rp_interp *ip, rc_object *o);
 
 rc_object *rp_module_new(rp_interp *ip, const char *name); /* new */
 /* Adds builtin functions bound to the module / an object (stolen). */
@@ -888,6 +899,8 @@ typedef struct rp_classes {
                        frame.c, gen.c */
     rp_class *property, *staticmethod, *classmethod, *super_, *mappingproxy,
         *wrapper, *member;                         /* descr.c, super.c */
+    rp_class *weakproxy, *weakcallableproxy; /* mod_weakref.c (weakref is
+                                                ReferenceType) */
     rp_class *module, *traceback, *file, *weakref; /* module.c,
                                                       traceback.c ... */
 } rp_classes;
