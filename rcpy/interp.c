@@ -149,6 +149,11 @@ int rp_safepoint(rp_interp *ip) {
         ip->interrupted = 0;
         return rp_raise_object(ip, &ip->exc.KeyboardInterrupt->ob);
     }
+    if (ip->steps_left) {
+        if (ip->steps_left == 1) /* stays exhausted: no loop outlives it */
+            return rp_raise(ip, ip->exc.RuntimeError, "step budget exhausted");
+        ip->steps_left--;
+    }
     rc_gc_safepoint(ip->rt);
     return 0;
 }
