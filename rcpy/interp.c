@@ -126,6 +126,11 @@ void rp_interp_free(rp_interp *ip) {
     rc_xdecref(ip->exc_info);
     ip->exc_info = NULL;
     rc_clear_error(rt);
+    /* one collection while everything is intact, before the modules go
+     * (CPython's Py_FinalizeEx): cyclic garbage's finalizers run first */
+    if (rc_gc_isenabled(rt))
+        rc_gc_collect(rt, 2);
+    rc_clear_error(rt);
     rp_leaks_report(ip); /* -X leaks: what the program left alive */
     rp_fini_front(ip);   /* modules finalized as CPython does (module.c) */
     rc_object *held[] = {ip->main, ip->sysmod, ip->modules, ip->builtins,
