@@ -36,13 +36,32 @@ BT_CFUNC(bi_pow) {
     if (!a[2] || a[2] == ip->none)
         return rc_number_power(a[0], a[1]);
     rc_object *b = bt_value(a[0]), *e = bt_value(a[1]), *m = bt_value(a[2]);
-    if (!rc_is_int(b) || !rc_is_int(e) || !rc_is_int(m)) {
+    if (rc_is_int(b) && rc_is_int(e) && rc_is_int(m))
+        return bt_int_pow_mod(ip, b, e, m);
+    /* type(base).__pow__(exp, mod); ternary pow never tries __rpow__ */
+    rc_object *pow = rc_str_intern(ip->rt, "__pow__");
+    rc_object *r = NULL;
+    bool found = false;
+    if (pow && (a[0]->type->flags & RC_TYPE_HEAP))
+        r = rp_call_special(ip, a[0], pow, &a[1], 2, &found);
+    rc_xdecref(pow);
+    if (found && r != ip->notimpl)
+        return r;
+    rc_xdecref(r);
+    if (rp_err_occurred(ip))
+        return NULL;
+    double d;
+    if (rc_number_as_double(b, &d) == 0 && rc_number_as_double(e, &d) == 0) {
         rp_raise(ip, ip->exc.TypeError,
                  "pow() 3rd argument not allowed unless all arguments are "
                  "integers");
         return NULL;
     }
-    return bt_int_pow_mod(ip, b, e, m);
+    rp_err_clear(ip);
+    rp_raise(ip, ip->exc.TypeError,
+             "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+             rp_tname(a[0]), rp_tname(a[1]), rp_tname(a[2]));
+    return NULL;
 }
 
 BT_CFUNC(bi_round) {
@@ -166,7 +185,7 @@ BT_CFUNC(bi_max) {
 
 BT_CFUNC(bi_sorted) {
     static const char *const names[] = {"key", "reverse", NULL};
-    static const rp_argspec spec = {"sorted", names, 0, 0, 0};
+    static const rp_argspec spec = {"sort", names, 0, 0, 0};
     rc_object *kw[2];
     if (nargs != 1) {
         rp_raise(ip, ip->exc.TypeError, "sorted expected 1 argument, got %zu",

@@ -334,20 +334,6 @@ rc_object *bt_int_pow_mod(rp_interp *ip, rc_object *b, rc_object *e,
     return result;
 }
 
-/* int.__pow__(exp, mod=None): the three-argument form is modular
- * exponentiation (pow(a, b, m)); the two-argument one the operator's
- * slot (NotImplemented for operands it does not handle). */
-BT_CFUNC(int_pow) {
-    if (rp_check_args(ip, "__pow__", nargs, kwnames, 1, 2) < 0)
-        return NULL;
-    if (nargs == 1 || args[1] == ip->none)
-        return self->type->protocol->binop(self, args[0], RC_OP_POW);
-    rc_object *e = bt_value(args[0]), *m = bt_value(args[1]);
-    if (!rc_is_int(e) || !rc_is_int(m))
-        return rp_new_ref(ip->notimpl);
-    return bt_int_pow_mod(ip, self, e, m);
-}
-
 BT_CFUNC(int_getnewargs) {
     if (rp_check_args(ip, "__getnewargs__", nargs, kwnames, 0, 0) < 0)
         return NULL;
@@ -368,7 +354,6 @@ static const rp_methoddef int_methods[] = {
     {"__float__", int_float, 0, "float(self)"},
     {"__round__", int_round, 0, "Rounding an Integral returns itself."},
     {"__getnewargs__", int_getnewargs, 0, NULL},
-    {"__pow__", int_pow, 0, "Return pow(self, value, mod)."},
     {"conjugate", int_self, 0,
      "Returns self, the complex conjugate of any "
      "int."},

@@ -13,6 +13,27 @@
 /* range                                                                  */
 /* ====================================================================== */
 
+/* An integer argument (any size, through __index__): a new int. */
+rc_object *bt_int_arg(rp_interp *ip, rc_object *o) {
+    rc_object *v = bt_value(o);
+    if (rc_is_int(v))
+        return rc_is_bool(v) ? rc_int_from_i64(ip->rt, v == ip->true_)
+                             : rp_new_ref(v);
+    bool found;
+    rc_object *r = rp_call_special(ip, o, ip->s.index, NULL, 0, &found);
+    if (!found)
+        rp_raise(ip, ip->exc.TypeError,
+                 "'%s' object cannot be interpreted as an integer",
+                 rp_tname(o));
+    else if (r && !rc_is_int(bt_value(r))) {
+        rp_raise(ip, ip->exc.TypeError, "__index__ returned non-int (type %s)",
+                 rp_tname(r));
+        rc_decref(r);
+        return NULL;
+    }
+    return r;
+}
+
 static rc_object *range_new(rp_interp *ip, rp_class *cls,
                             rc_object *const *args, size_t nargs,
                             rc_object *kwnames) {
@@ -22,17 +43,32 @@ static rc_object *range_new(rp_interp *ip, rp_class *cls,
     }
     if (rp_check_args(ip, "range", nargs, NULL, 1, 3) < 0)
         return NULL;
-    ptrdiff_t v[3] = {0, 0, 1};
+    rc_object *v[3] = {NULL, NULL, NULL};
     for (size_t i = 0; i < nargs; i++)
-        if (bt_index(ip, args[i], &v[nargs == 1 ? 1 : i]) < 0)
-            return NULL;
-    return rc_range_new(ip->rt, v[0], v[1], v[2]);
+        if (!(v[nargs == 1 ? 1 : i] = bt_int_arg(ip, args[i])))
+            goto done;
+    if (!v[0])
+        v[0] = rc_int_from_i64(ip->rt, 0);
+    if (!v[2])
+        v[2] = rc_int_from_i64(ip->rt, 1);
+    rc_object *r = bt_range_make(ip, v[0], v[1], v[2]);
+    for (size_t i = 0; i < 3; i++)
+        rc_xdecref(v[i]);
+    return r;
+done:
+    for (size_t i = 0; i < 3; i++)
+        rc_xdecref(v[i]);
+    return NULL;
 }
 
 static rc_object *range_get(rp_interp *ip, rc_object *self, int which) {
-    int64_t b[3];
-    rc_range_bounds(self, &b[0], &b[1], &b[2]);
-    return rc_int_from_i64(ip->rt, b[which]);
+    rc_object *p[3];
+    if (bt_range_parts(ip, self, &p[0], &p[1], &p[2]) < 0)
+        return NULL;
+    for (int i = 0; i < 3; i++)
+        if (i != which)
+            rc_decref(p[i]);
+    return p[which];
 }
 
 static rc_object *range_start(rp_interp *ip, rc_object *self) {
@@ -67,31 +103,40 @@ static int stop_at_equal(rp_interp *ip, rc_object *item, void *arg) {
     return r;
 }
 
-/* The position of v in the range: >= 0, -1 when absent, < -1 on error. */
-static ptrdiff_t range_find(rp_interp *ip, rc_object *self, rc_object *v) {
+/* The position of v in the range: a new int, None when absent, NULL on
+ * error. An int's is (v - start) // step; another value is looked for
+ * with ==. */
+static rc_object *range_find(rp_interp *ip, rc_object *self, rc_object *v) {
     rc_object *iv = bt_value(v);
     if (rc_is_int(iv)) {
         int in = rc_contains(self, iv);
         if (in <= 0)
-            return in < 0 ? -2 : -1;
-        int64_t b[3], x;
-        rc_range_bounds(self, &b[0], &b[1], &b[2]);
-        rc_int_to_i64(iv, &x);
-        return (ptrdiff_t)(((uint64_t)x - (uint64_t)b[0]) /
-                           (b[2] > 0 ? (uint64_t)b[2] : 0 - (uint64_t)b[2]));
+            return in < 0 ? NULL : rp_new_ref(ip->none);
+        rc_object *p[3];
+        if (bt_range_parts(ip, self, &p[0], &p[1], &p[2]) < 0)
+            return NULL;
+        rc_object *d = rc_number_subtract(iv, p[0]);
+        rc_object *q = d ? rc_number_floordiv(d, p[2]) : NULL;
+        rc_xdecref(d), rc_decref(p[0]), rc_decref(p[1]), rc_decref(p[2]);
+        return q;
     }
     find_state st = {v, 0};
     int r = bt_foreach(ip, self, stop_at_equal, &st);
-    return r < 0 ? -2 : r > 0 ? st.i : -1;
+    return r < 0   ? NULL
+           : r > 0 ? rc_int_from_i64(ip->rt, st.i)
+                   : rp_new_ref(ip->none);
 }
 
 BT_CFUNC(range_index) {
     if (rp_check_args(ip, "range.index", nargs, kwnames, 1, 1) < 0)
         return NULL;
-    ptrdiff_t i = range_find(ip, self, args[0]);
-    if (i == -1)
+    rc_object *i = range_find(ip, self, args[0]);
+    if (i == ip->none) {
+        rc_decref(i);
         bt_raise_not_in(ip, args[0], "range");
-    return i < 0 ? NULL : rc_int_from_i64(ip->rt, i);
+        return NULL;
+    }
+    return i;
 }
 
 static int count_equal(rp_interp *ip, rc_object *item, void *arg) {
@@ -116,17 +161,29 @@ BT_CFUNC(range_count) {
     return rc_int_from_i64(ip->rt, n);
 }
 
+/* iter(range(last, start - step, -step)): the items in reverse. */
 BT_CFUNC(range_reversed) {
     if (rp_check_args(ip, "range.__reversed__", nargs, kwnames, 0, 0) < 0)
         return NULL;
-    int64_t start, stop, step;
-    rc_range_bounds(self, &start, &stop, &step);
-    ptrdiff_t n = rc_len(self);
-    int64_t last = start + (int64_t)(n - 1) * step;
-    rc_object *r = n ? rc_range_new(ip->rt, last, start - step, -step)
-                     : rc_range_new(ip->rt, 0, 0, 1);
+    rc_object *p[3];
+    if (bt_range_parts(ip, self, &p[0], &p[1], &p[2]) < 0)
+        return NULL;
+    rc_object *last = NULL, *before = NULL, *back = NULL, *r = NULL;
+    rc_object *minus1 = rc_int_from_i64(ip->rt, -1);
+    rc_object *n = rc_getitem(self, minus1);
+    rc_decref(minus1);
+    if (n) {
+        last = n;
+        before = rc_number_subtract(p[0], p[2]);
+        back = rc_number_negative(p[2]);
+        r = before && back ? bt_range_make(ip, last, before, back) : NULL;
+    } else if (rp_err_matches(ip, ip->exc.IndexError)) { /* empty */
+        rp_err_clear(ip);
+        r = rc_range_new(ip->rt, 0, 0, 1);
+    }
     rc_object *it = r ? rc_iter(r) : NULL;
-    rc_xdecref(r);
+    rc_xdecref(r), rc_xdecref(last), rc_xdecref(before), rc_xdecref(back);
+    rc_decref(p[0]), rc_decref(p[1]), rc_decref(p[2]);
     return it;
 }
 
@@ -224,7 +281,8 @@ int rp_bt_init_range(rp_interp *ip) {
     rc_xdecref(r);
     rc_xdecref(s);
     if (!ip->cls.range || !ip->cls.slice ||
-        rp_class_add_getsets(ip, ip->cls.range, range_getsets) < 0)
+        rp_class_add_getsets(ip, ip->cls.range, range_getsets) < 0 ||
+        rp_bt_init_bigrange(ip) < 0)
         return -1;
     return rp_class_add_getsets(ip, ip->cls.slice, slice_getsets);
 }

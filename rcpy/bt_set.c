@@ -166,7 +166,6 @@ FOLD_METHOD(set_intersection, "set.intersection", rc_set_intersection)
 FOLD_METHOD(set_difference, "set.difference", rc_set_difference)
 UPDATE_METHOD(set_intersection_update, "set.intersection_update",
               rc_set_intersection)
-UPDATE_METHOD(set_difference_update, "set.difference_update", rc_set_difference)
 
 BT_CFUNC(set_symmetric_difference) {
     if (rp_check_args(ip, "set.symmetric_difference", nargs, kwnames, 1, 1) < 0)
@@ -174,12 +173,40 @@ BT_CFUNC(set_symmetric_difference) {
     return rc_set_symmetric_difference(self, args[0]);
 }
 
+/* difference_update and symmetric_difference_update change the set in
+ * place, key by key, as CPython does (so its table, and the order it
+ * iterates in, end up as CPython's). */
+static int discard_item(rp_interp *ip, rc_object *item, void *set) {
+    return rc_set_discard(set, item) < 0 ? -1 : 0;
+}
+
+BT_CFUNC(set_difference_update) {
+    if (rp_check_args(ip, "set.difference_update", nargs, kwnames, 0,
+                      (size_t)-1) < 0)
+        return NULL;
+    for (size_t i = 0; i < nargs; i++)
+        if (bt_foreach(ip, args[i], discard_item, self) < 0)
+            return NULL;
+    return rp_new_ref(ip->none);
+}
+
+static int toggle_item(rp_interp *ip, rc_object *item, void *set) {
+    int r = rc_set_discard(set, item);
+    return r < 0 ? -1 : r == 0 ? rc_set_add(set, item) : 0;
+}
+
 BT_CFUNC(set_symmetric_difference_update) {
     if (rp_check_args(ip, "set.symmetric_difference_update", nargs, kwnames, 1,
                       1) < 0)
         return NULL;
-    return replace_content(ip, self,
-                           rc_set_symmetric_difference(self, args[0]));
+    rc_object *v = bt_value(args[0]);
+    rc_object *other =
+        rc_is_set(v) && v != self ? rp_new_ref(v) : rc_set_new(ip->rt, args[0]);
+    if (!other)
+        return NULL;
+    int r = bt_foreach(ip, other, toggle_item, self);
+    rc_decref(other);
+    return r < 0 ? NULL : rp_new_ref(ip->none);
 }
 
 /* ====================================================================== */

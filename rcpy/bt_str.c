@@ -82,11 +82,28 @@ static rc_object *str_new(rp_interp *ip, rp_class *cls, rc_object *const *args,
 /* Searching                                                              */
 /* ====================================================================== */
 
+/* The arity check of find, count, startswith ... in their own words
+ * ("find() takes at least 1 argument (0 given)"). */
+static int old_style_args(rp_interp *ip, const char *name, size_t nargs,
+                          rc_object *kwnames) {
+    if (rp_kwcount(kwnames))
+        return rp_raise(ip, ip->exc.TypeError,
+                        "%s() takes no keyword arguments", name);
+    if (nargs < 1)
+        return rp_raise(ip, ip->exc.TypeError,
+                        "%s() takes at least 1 argument (0 given)", name);
+    if (nargs > 3)
+        return rp_raise(ip, ip->exc.TypeError,
+                        "%s() takes at most 3 arguments (%zu given)", name,
+                        nargs);
+    return 0;
+}
+
 /* sub, start and end of find/index/count ("find" names the method). */
 static int find_args(rp_interp *ip, const char *name, rc_object *const *args,
                      size_t nargs, rc_object *kwnames, rc_object **sub,
                      ptrdiff_t *start, ptrdiff_t *end) {
-    if (rp_check_args(ip, name, nargs, kwnames, 1, 3) < 0 ||
+    if (old_style_args(ip, name, nargs, kwnames) < 0 ||
         !(*sub = str_arg(ip, args[0], "")))
         return -1;
     *start = 0;
@@ -157,7 +174,7 @@ static rc_object *affix_common(rp_interp *ip, rc_object *self,
                                rc_object *const *args, size_t nargs,
                                rc_object *kwnames, const char *name,
                                bool suffix) {
-    if (rp_check_args(ip, name, nargs, kwnames, 1, 3) < 0)
+    if (old_style_args(ip, name, nargs, kwnames) < 0)
         return NULL;
     rc_object *what = bt_value(args[0]);
     if (rc_is_tuple(what)) {
@@ -471,20 +488,43 @@ BT_CFUNC(str_format) {
     return r;
 }
 
+/* The names the replacement fields of fmt start with ("{name.x[0]:>5}"
+ * gives name), each looked up in mapping with its own __getitem__ (so a
+ * dict subclass's __missing__ answers), gathered into a new dict. */
+static rc_object *fields_of(rp_interp *ip, rc_object *fmt, rc_object *mapping) {
+    rc_object *d = rc_dict_new(ip->rt);
+    const char *s = rc_str_utf8(fmt);
+    for (size_t i = 0; d && s[i]; i++) {
+        if (s[i] != '{')
+            continue;
+        if (s[i + 1] == '{') {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (s[j] && !strchr(".[!:}{", s[j]))
+            j++;
+        rc_object *name = j > i + 1 ? bt_str_n(ip, s + i + 1, j - i - 1) : NULL;
+        rc_object *v = name ? rc_getitem(mapping, name) : NULL;
+        int st = !name || (v && rc_dict_setitem(d, name, v) == 0) ? 0 : -1;
+        rc_xdecref(v);
+        rc_xdecref(name);
+        if (st < 0 || (j > i + 1 && !name)) {
+            rc_decref(d);
+            return NULL;
+        }
+    }
+    return d;
+}
+
 BT_CFUNC(str_format_map) {
     if (rp_check_args(ip, "str.format_map", nargs, kwnames, 1, 1) < 0)
         return NULL;
-    rc_object *m = bt_value(args[0]);
-    if (rc_is_dict(m))
+    rc_object *m = args[0];
+    if (rc_is_dict(m)) /* a plain dict: the library reads it directly */
         return rc_str_format(self, NULL, m);
-    rc_object *keys = rp_getattr(ip, args[0], ip->s.keys);
-    if (!keys)
-        return NULL;
-    rc_decref(keys);
-    rc_object *d = rc_dict_new(ip->rt); /* a mapping: copied through keys() */
-    rc_object *r = NULL;
-    if (d && rc_dict_update(d, args[0]) == 0)
-        r = rc_str_format(self, NULL, d);
+    rc_object *d = fields_of(ip, self, m);
+    rc_object *r = d ? rc_str_format(self, NULL, d) : NULL;
     rc_xdecref(d);
     return r;
 }

@@ -22,17 +22,19 @@
 /* Start-up of each file (rp_init_btypes calls them in this order)        */
 /* ====================================================================== */
 
-int rp_bt_init_misc(rp_interp *ip);  /* bt_misc.c: NoneType, ellipsis,
-                                        iterator classes */
-int rp_bt_init_int(rp_interp *ip);   /* bt_int.c: int, bool */
-int rp_bt_init_float(rp_interp *ip); /* bt_float.c */
-int rp_bt_init_str(rp_interp *ip);   /* bt_str.c, bt_strcase.c */
-int rp_bt_init_tuple(rp_interp *ip); /* bt_tuple.c */
-int rp_bt_init_list(rp_interp *ip);  /* bt_list.c */
-int rp_bt_init_dict(rp_interp *ip);  /* bt_dict.c: dict and its views */
-int rp_bt_init_set(rp_interp *ip);   /* bt_set.c: set, frozenset */
-int rp_bt_init_range(rp_interp *ip); /* bt_range.c: range, slice */
-int rp_bt_init_iters(rp_interp *ip); /* bt_iter.c: enumerate, zip ... */
+int rp_bt_init_misc(rp_interp *ip);     /* bt_misc.c: NoneType, ellipsis,
+                                           iterator classes */
+int rp_bt_init_int(rp_interp *ip);      /* bt_int.c: int, bool */
+int rp_bt_init_float(rp_interp *ip);    /* bt_float.c */
+int rp_bt_init_str(rp_interp *ip);      /* bt_str.c, bt_strcase.c */
+int rp_bt_init_tuple(rp_interp *ip);    /* bt_tuple.c */
+int rp_bt_init_list(rp_interp *ip);     /* bt_list.c */
+int rp_bt_init_dict(rp_interp *ip);     /* bt_dict.c: dict and its views */
+int rp_bt_init_set(rp_interp *ip);      /* bt_set.c: set, frozenset */
+int rp_bt_init_range(rp_interp *ip);    /* bt_range.c: range, slice */
+int rp_bt_init_bigrange(rp_interp *ip); /* bt_bigrange.c (rp_bt_init_range
+                                           calls it) */
+int rp_bt_init_iters(rp_interp *ip);    /* bt_iter.c: enumerate, zip ... */
 
 /* Puts enumerate, zip, map, filter and reversed into the builtins module
  * (bt_iter.c; rp_init_builtins calls it). */
@@ -179,6 +181,21 @@ rc_object *bt_seq_index(rp_interp *ip, rc_object *seq, rc_object *const *args,
                         size_t nargs, rc_object *kwnames);
 /* ValueError "3 is not in list" (kind "list", "range"). */
 int bt_raise_not_in(rp_interp *ip, rc_object *v, const char *kind);
+
+/* ====================================================================== */
+/* Ranges of any size (bt_range.c, bt_bigrange.c)                         */
+/* ====================================================================== */
+
+/* An integer argument of any size through __index__: a new int, or NULL
+ * with TypeError "'float' object cannot be interpreted as an integer". */
+rc_object *bt_int_arg(rp_interp *ip, rc_object *o);
+/* range(start, stop, step) of ints (step != 0 checked): rcgc's range when
+ * the bounds fit int64, else bt_bigrange.c's. New reference. */
+rc_object *bt_range_make(rp_interp *ip, rc_object *start, rc_object *stop,
+                         rc_object *step);
+/* start, stop and step of either kind of range, as new ints. */
+int bt_range_parts(rp_interp *ip, rc_object *range, rc_object **start,
+                   rc_object **stop, rc_object **step);
 
 /* ====================================================================== */
 /* Shared by builtins.c and the classes                                   */

@@ -147,9 +147,9 @@ static int log_of(rp_interp *ip, rc_object *arg, double (*fn)(double),
             *out = fn(d);
             return 0;
         }
-        rp_err_clear(ip); /* too big: x = m * 2**e with e = bits - 60 */
-        size_t e = rc_int_bit_length(v) - 60;
-        rc_object *sh = rc_int_from_i64(ip->rt, (int64_t)e);
+        rp_err_clear(ip); /* too big: x = m * 2**e, m in [0.5, 1) */
+        size_t e = rc_int_bit_length(v);
+        rc_object *sh = rc_int_from_i64(ip->rt, (int64_t)e - 60);
         rc_object *m = sh ? rc_number_rshift(v, sh) : NULL;
         rc_xdecref(sh);
         if (!m || rc_int_to_double(m, &d) < 0) {
@@ -157,7 +157,7 @@ static int log_of(rp_interp *ip, rc_object *arg, double (*fn)(double),
             return -1;
         }
         rc_decref(m);
-        *out = fn(d) + (double)e * fn(2.0);
+        *out = fn(ldexp(d, -60)) + fn(2.0) * (double)e; /* CPython's form */
         return 0;
     }
     double x;

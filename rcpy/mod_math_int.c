@@ -7,29 +7,6 @@
  */
 #include "btypes.h"
 
-/* An integer argument as an int object (new reference). */
-static rc_object *int_arg(rp_interp *ip, rc_object *o) {
-    rc_object *v = bt_value(o);
-    if (rc_is_int(v))
-        return rc_is_bool(v) ? rc_int_from_i64(ip->rt, v == ip->true_)
-                             : rp_new_ref(v);
-    bool found;
-    rc_object *r = rp_call_special(ip, o, ip->s.index, NULL, 0, &found);
-    if (!found) {
-        rp_raise(ip, ip->exc.TypeError,
-                 "'%s' object cannot be interpreted as an integer",
-                 rp_tname(o));
-        return NULL;
-    }
-    if (r && !rc_is_int(bt_value(r))) {
-        rp_raise(ip, ip->exc.TypeError, "__index__ returned non-int (type %s)",
-                 rp_tname(r));
-        rc_decref(r);
-        return NULL;
-    }
-    return r;
-}
-
 /* *acc = *acc op x, releasing the old value; false on error. */
 static bool update(rc_object **acc, rc_object *x,
                    rc_object *(*op)(rc_object *, rc_object *)) {
@@ -75,7 +52,7 @@ static rc_object *fold_ints(rp_interp *ip, rc_object *const *args, size_t nargs,
                             rc_object *(*op)(rc_object *, rc_object *)) {
     rc_object *acc = rc_int_from_i64(ip->rt, empty);
     for (size_t i = 0; acc && i < nargs; i++) {
-        rc_object *x = int_arg(ip, args[i]);
+        rc_object *x = bt_int_arg(ip, args[i]);
         if (!x) {
             rc_decref(acc);
             return NULL;
@@ -125,7 +102,7 @@ static rc_object *range_product(rp_interp *ip, rc_object *lo, rc_object *hi) {
 BT_CFUNC(m_factorial) {
     if (rp_check_args(ip, "factorial", nargs, kwnames, 1, 1) < 0)
         return NULL;
-    rc_object *n = int_arg(ip, args[0]);
+    rc_object *n = bt_int_arg(ip, args[0]);
     if (!n)
         return NULL;
     rc_object *r = NULL;
@@ -144,8 +121,8 @@ BT_CFUNC(m_factorial) {
 /* n and k of comb/perm, checked: 0 or negative. */
 static int n_k(rp_interp *ip, rc_object *const *args, size_t nargs,
                rc_object **n, rc_object **k) {
-    *n = int_arg(ip, args[0]);
-    *k = *n && nargs > 1 ? int_arg(ip, args[1]) : NULL;
+    *n = bt_int_arg(ip, args[0]);
+    *k = *n && nargs > 1 ? bt_int_arg(ip, args[1]) : NULL;
     if (*n && nargs == 1)
         *k = rp_new_ref(*n);
     const char *bad = !*k                   ? NULL
@@ -213,7 +190,7 @@ BT_CFUNC(m_perm) {
 BT_CFUNC(m_isqrt) {
     if (rp_check_args(ip, "isqrt", nargs, kwnames, 1, 1) < 0)
         return NULL;
-    rc_object *n = int_arg(ip, args[0]);
+    rc_object *n = bt_int_arg(ip, args[0]);
     if (!n)
         return NULL;
     if (rc_int_sign(n) < 0) {

@@ -593,6 +593,12 @@ int rp_raise_object(rp_interp *ip, rc_object *x);
 /* KeyError(key) (its str is repr(key)), StopIteration(value), and the
  * pending exception's context chaining are handled here. */
 int rp_raise_keyerror(rp_interp *ip, rc_object *key);
+/* After a library call on a mapping failed with the library's KeyError (a
+ * status whose message is repr(key), no object): raises KeyError(key)
+ * instead, so the exception holds the key as CPython's does (str(e) and
+ * the traceback show repr(key) once, e.args[0] is key). Any other error is
+ * left as it is. Returns the pending status. */
+int rp_err_key(rp_interp *ip, rc_object *key);
 /* AttributeError with the formatted message and its name and obj
  * attributes set, as CPython 3.11 sets them ("'A' object has no attribute
  * 'x'"); the traceback printer's "Did you mean: 'y'?" reads them. */
@@ -937,6 +943,9 @@ struct rp_interp {
     rc_object *kwnames;    /* set by KW_NAMES for the next CALL */
     volatile sig_atomic_t interrupted; /* SIGINT seen: raise
                                           KeyboardInterrupt at a safe point */
+    uint64_t steps_left;     /* safe points left before every safe point
+                                raises RuntimeError (the fuzz harness's
+                                step budget); 0: unlimited */
     uint64_t class_epoch;    /* bumped when any class namespace changes */
     rp_typemap *typemap;     /* class.c */
     rp_lookup_cache *lookup; /* class.c: MRO lookup cache */
@@ -972,7 +981,9 @@ int rp_run_source(rp_interp *ip, const char *src, size_t len,
 int rp_repl(rp_interp *ip);
 
 /* Safe point: runs a due collection and raises KeyboardInterrupt if SIGINT
- * arrived; negative when an exception was raised. */
+ * arrived, or RuntimeError('step budget exhausted') once ip->steps_left has
+ * counted down to 1 (and at every safe point after); negative when an
+ * exception was raised. */
 int rp_safepoint(rp_interp *ip);
 
 /* Each part's start-up, in the order rp_interp_new calls them. */

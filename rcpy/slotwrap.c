@@ -164,16 +164,32 @@ WRAP(wrap_delattr) {
     return rp_new_ref(ip->none);
 }
 
-WRAP(wrap_binop) {
-    if (nargs == 2 && args[1] != ip->none) /* pow with a modulus */
+/* x.__pow__(y, m): the library has no three-operand slot; builtins.pow
+ * does the modular form. */
+static rc_object *pow3(rp_interp *ip, rc_object *x, rc_object *y,
+                       rc_object *m) {
+    rc_object *key = rc_str_intern(ip->rt, "pow");
+    rc_object *f =
+        key && ip->builtins ? rc_dict_getitem(ip->builtins, key) : NULL;
+    rc_xdecref(key);
+    if (!f)
         return rc_notimplemented(ip->rt);
-    return p->binop(self, rp_operand(p, args[0]), (rc_binop)sd->op);
+    rc_object *args[3] = {x, y, m};
+    return rp_call(ip, f, args, 3, NULL);
+}
+
+WRAP(wrap_binop) {
+    rc_object *other = rp_operand(p, args[0]);
+    if (nargs == 2 && args[1] != ip->none)
+        return pow3(ip, self, other, args[1]);
+    return p->binop(self, other, (rc_binop)sd->op);
 }
 
 WRAP(wrap_rbinop) {
+    rc_object *other = rp_operand(p, args[0]);
     if (nargs == 2 && args[1] != ip->none)
-        return rc_notimplemented(ip->rt);
-    return p->binop(rp_operand(p, args[0]), self, (rc_binop)sd->op);
+        return pow3(ip, other, self, args[1]);
+    return p->binop(other, self, (rc_binop)sd->op);
 }
 
 WRAP(wrap_inplace) {

@@ -91,7 +91,7 @@ RC_API bool rc_is_notimplemented(const rc_object *o);
 /* The table only ever grows at its end; a slot added later is read only
  * from tables whose version says they have it. Write tables with
  * designated initializers, .version = RC_PROTOCOL_VERSION first. */
-#define RC_PROTOCOL_VERSION 1
+#define RC_PROTOCOL_VERSION 2 /* 2 added index */
 
 /*
  * Slots a type may fill (any may be NULL). `self` is always an object of
@@ -147,6 +147,13 @@ RC_API bool rc_is_notimplemented(const rc_object *o);
  *   unop           <op> self: a new reference, or NULL.
  *   extra_size     bytes the object owns beyond its own block (item arrays,
  *                  tables), for sys.getsizeof; NULL: none.
+ *   index          (version 2) self as an int, Python's __index__: a new
+ *                  int (anything else is a TypeError: "__index__ returned
+ *                  non-int (type str)"), rc_notimplemented() when this
+ *                  object has none (a table shared by many classes), or
+ *                  NULL. With it an object stands for an int as a sequence
+ *                  index, a slice bound and the count of seq * n (lst[obj],
+ *                  lst[obj:], "ab" * obj).
  */
 typedef struct rc_protocol {
     uint32_t version;   /* RC_PROTOCOL_VERSION the table was written for */
@@ -173,6 +180,8 @@ typedef struct rc_protocol {
     rc_object *(*inplace)(rc_object *self, rc_object *other, rc_binop op);
     rc_object *(*unop)(rc_object *self, rc_unop op);
     size_t (*extra_size)(const rc_object *self);
+    /* version 2: */
+    rc_object *(*index)(rc_object *self);
 } rc_protocol;
 
 /* ====================================================================== */
@@ -362,6 +371,11 @@ RC_API int rc_delattr(rc_object *o, rc_object *name);
 RC_API rc_object *rc_number_binop(rc_object *a, rc_object *b, rc_binop op);
 RC_API rc_object *rc_number_inplace(rc_object *a, rc_object *b, rc_binop op);
 RC_API rc_object *rc_number_unop(rc_object *a, rc_unop op);
+
+/* operator.index(o): o itself for an int (new reference), else its
+ * type's index slot's result; RC_ETYPE "'float' object cannot be
+ * interpreted as an integer" when it has none. */
+RC_API rc_object *rc_number_index(rc_object *o);
 
 /* sys.getsizeof(o): the object's block (rounded to the allocator's size
  * class) plus its type's extra_size. */

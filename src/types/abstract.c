@@ -543,3 +543,37 @@ int rc_delattr(rc_object *o, rc_object *name) {
     int (*fn)(rc_object *, rc_object *) = SLOT(o, delattr);
     return fn ? fn(o, name) : no_attribute(o, name);
 }
+
+/* ====================================================================== */
+/* index                                                                   */
+/* ====================================================================== */
+
+int rc__index_of(rc_object *o, rc_object **out) {
+    if (rc_is_int(o)) {
+        rc_incref(o);
+        *out = o;
+        return 1;
+    }
+    const rc_protocol *p = proto(o);
+    if (!p || p->version < 2 || !p->index)
+        return 0;
+    rc_object *r = p->index(o);
+    if (r && rc__is_notimpl(r)) /* declined: no __index__ */
+        return 0;
+    if (r && !rc_is_int(r))
+        r = wrong_result(r, "__index__ returned non-int (type %.200s)");
+    if (!r)
+        return rc_last_error(rc__runtime_of(o));
+    *out = r;
+    return 1;
+}
+
+rc_object *rc_number_index(rc_object *o) {
+    rc_object *i = NULL;
+    int r = rc__index_of(o, &i);
+    if (r == 0)
+        rc_set_error(rc__runtime_of(o), RC_ETYPE,
+                     "'%.200s' object cannot be interpreted as an integer",
+                     rc_type_name(o));
+    return r > 0 ? i : NULL;
+}

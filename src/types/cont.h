@@ -51,7 +51,9 @@ typedef struct rc__dkeys {
     size_t nentries; /* entries appended, deleted ones included */
     uint8_t log2size;
     uint8_t log2ix;
-    uint8_t pad_[6];
+    uint8_t general; /* a key other than an exact str was stored: traverse
+                        visits keys too (CPython's non-unicode tables) */
+    uint8_t pad_[5];
     char index[]; /* then the entries, 8-aligned */
 } rc__dkeys;
 
@@ -118,15 +120,19 @@ static inline rc_object **rc__seq_items(rc_object *o, size_t *n) {
     return ((rc__list *)o)->items;
 }
 
-/* key as an index (bool counts as int): 0 and *out; RC_ETYPE "<what>
- * indices must be integers or slices, not <type>"; RC_EINDEX "cannot fit
- * 'int' into an index-sized integer" when it does not fit. */
+/* key as an index (bool counts as int; objects with the index slot too):
+ * 0 and *out; RC_ETYPE "<what> indices must be integers or slices, not
+ * <type>"; RC_EINDEX "cannot fit 'int' into an index-sized integer" when
+ * it does not fit. */
 int rc__seq_index(rc_object *key, const char *what, ptrdiff_t *out);
 
 /* A repetition count for seq * n: 0 and *out (negative counts are 0);
  * RC_ETYPE "can't multiply sequence by non-int of type ..." when n is not
- * an int; RC_EOVERFLOW when it does not fit. */
+ * an int and has no index; RC_EOVERFLOW when it does not fit. The _opt
+ * form returns 1 with the count, 0 when n has no index (a binop slot then
+ * declines), negative on error. */
 int rc__repeat_count(rc_object *n, ptrdiff_t *out);
+int rc__repeat_count_opt(rc_object *n, ptrdiff_t *out);
 
 /* Lexicographic a <op> b for two tuples or two lists (Python's rule: the
  * first differing items decide, else the lengths). 1, 0 or negative. */

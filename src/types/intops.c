@@ -27,8 +27,11 @@ static rc_object *pack2(rc_runtime *rt, rc_object *q, rc_object *r) {
     return t;
 }
 
-static rc_object *zero_division(rc_runtime *rt) {
-    rc_set_error(rt, RC_EZERODIV, "integer division or modulo by zero");
+/* CPython's words: % alone says "integer modulo by zero". */
+static rc_object *zero_division(rc_runtime *rt, bool modulo) {
+    rc_set_error(rt, RC_EZERODIV,
+                 modulo ? "integer modulo by zero"
+                        : "integer division or modulo by zero");
     return NULL;
 }
 
@@ -106,7 +109,7 @@ static int divrem_mag(rc_runtime *rt, const rc__mag *a, const rc__mag *b,
 static int divmod_floor(rc_runtime *rt, const rc__mag *a, const rc__mag *b,
                         rc_object **q, rc_object **r) {
     if (b->n == 0) {
-        zero_division(rt);
+        zero_division(rt, q == NULL);
         return RC_EZERODIV;
     }
     size_t cq = a->n >= b->n ? a->n - b->n + 2 : 1, nq, nr;
@@ -349,7 +352,7 @@ static rc_object *compact_binop(rc_runtime *rt, int64_t x, int64_t y,
     case RC_OP_MOD:
     case RC_OP_DIVMOD:
         if (y == 0)
-            return zero_division(rt);
+            return zero_division(rt, op == RC_OP_MOD);
         *handled = !(x == INT64_MIN && y == -1);
         return *handled ? compact_divmod(rt, x, y, op) : NULL;
     case RC_OP_LSHIFT:

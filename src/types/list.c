@@ -640,9 +640,10 @@ static int list_delitem(rc_object *o, rc_object *key) {
     return 0;
 }
 
+/* Last item first, as CPython's (objgraph's pictures depend on it). */
 static int list_traverse(rc_object *o, rc_visitproc visit, void *arg) {
     rc__list *l = L(o);
-    for (size_t i = 0; i < l->size; i++) {
+    for (size_t i = l->size; i-- > 0;) {
         int r = visit(l->items[i], arg);
         if (r)
             return r;
@@ -711,10 +712,7 @@ static rc_object *list_concat_n(rc_object *a, size_t times, rc_object *b) {
     }
 }
 
-static rc_object *list_repeat(rc_object *o, rc_object *count) {
-    ptrdiff_t n = 0;
-    if (rc__repeat_count(count, &n))
-        return NULL;
+static rc_object *list_repeat(rc_object *o, ptrdiff_t n) {
     return list_concat_n(o, (size_t)n, NULL);
 }
 
@@ -724,17 +722,18 @@ static rc_object *list_binop(rc_object *a, rc_object *b, rc_binop op) {
     if (op == RC_OP_ADD && rc__is_list(a) && rc__is_list(b))
         return list_concat_n(a, 1, b);
     rc_object *l = rc__is_list(a) ? a : b, *count = l == a ? b : a;
-    if (op == RC_OP_MUL && rc_is_int(count))
-        return list_repeat(l, count);
+    ptrdiff_t n = 0;
+    int r = op == RC_OP_MUL ? rc__repeat_count_opt(count, &n) : 0;
+    if (r != 0)
+        return r < 0 ? NULL : list_repeat(l, n);
     return rc__notimpl_of(l);
 }
 
 /* list *= n: the items n times over, in place (cleared for n <= 0). */
-static int repeat_in_place(rc__list *l, rc_object *count) {
-    ptrdiff_t n = 0;
-    int r = rc__repeat_count(count, &n);
-    if (r || n == 1)
-        return r;
+static int repeat_in_place(rc__list *l, ptrdiff_t n) {
+    int r = 0;
+    if (n == 1)
+        return 0;
     if (n <= 0 || l->size == 0) {
         list_clear_items(l);
         return 0;
@@ -769,8 +768,12 @@ static rc_object *list_inplace(rc_object *self, rc_object *other, rc_binop op) {
                 return x;
         }
         r = rc_list_extend(self, other);
-    } else if (op == RC_OP_MUL && rc_is_int(other)) {
-        r = repeat_in_place(L(self), other);
+    } else if (op == RC_OP_MUL) {
+        ptrdiff_t n = 0;
+        int k = rc__repeat_count_opt(other, &n);
+        if (k == 0)
+            return rc__notimpl_of(self);
+        r = k < 0 ? k : repeat_in_place(L(self), n);
     } else {
         return rc__notimpl_of(self);
     }

@@ -262,9 +262,22 @@ static rc_object *range_slice(rc_object *o, rc_object *slice) {
     return rc_range_new(rt, (int64_t)start, (int64_t)stop, (int64_t)step);
 }
 
+static rc_object *range_item_at(rc_object *o, rc_object *key);
+
 static rc_object *range_getitem(rc_object *o, rc_object *key) {
     if (rc_is_slice(key))
         return range_slice(o, key);
+    rc_object *i = NULL;
+    int k = rc_is_int(key) ? 0 : rc__index_of(key, &i);
+    if (k == 0)
+        return range_item_at(o, key);
+    rc_object *r = k > 0 ? range_item_at(o, i) : NULL; /* __index__ */
+    rc_xdecref(i);
+    return r;
+}
+
+/* Item key (an int) of range o. */
+static rc_object *range_item_at(rc_object *o, rc_object *key) {
     rc__range *r = R(o);
     rc_runtime *rt = rc__runtime_of(o);
     if (!rc_is_int(key)) {
@@ -343,15 +356,20 @@ static int bound(rc_object *x, ptrdiff_t dflt, ptrdiff_t lo, ptrdiff_t hi,
         *out = dflt;
         return 0;
     }
-    if (!rc_is_int(x))
+    rc_object *i = NULL;
+    int k = rc__index_of(x, &i);
+    if (k == 0)
         return rc_set_error(rc__runtime_of(x), RC_ETYPE,
                             "slice indices must be integers or None or have "
                             "an __index__ method");
+    if (k < 0)
+        return k;
     int64_t v;
-    if (rc_int_to_i64(x, &v) < 0) {
+    if (rc_int_to_i64(i, &v) < 0) {
         rc_clear_error(rc__runtime_of(x));
-        v = rc_int_sign(x) < 0 ? INT64_MIN : INT64_MAX;
+        v = rc_int_sign(i) < 0 ? INT64_MIN : INT64_MAX;
     }
+    rc_decref(i);
     *out = v < lo ? lo : v > hi ? hi : (ptrdiff_t)v;
     return 0;
 }

@@ -959,6 +959,13 @@ static int str_truth(rc_object *o) {
 
 static rc_object *str_getitem_slot(rc_object *o, rc_object *key) {
     rc_runtime *rt = rc__runtime_of(o);
+    rc_object *as_int = NULL;
+    int k = rc_is_int(key) || rc_is_slice(key) ? 0 : rc__index_of(key, &as_int);
+    if (k != 0) { /* an object with __index__ */
+        rc_object *r = k > 0 ? str_getitem_slot(o, as_int) : NULL;
+        rc_xdecref(as_int);
+        return r;
+    }
     if (rc_is_int(key)) {
         int64_t i;
         if (rc_int_to_i64(key, &i) < 0 || i < PTRDIFF_MIN || i > PTRDIFF_MAX) {
@@ -988,15 +995,21 @@ static int str_contains_slot(rc_object *o, rc_object *item) {
     return rc__str_search(s->data, s->size, sub->data, sub->size) >= 0;
 }
 
-/* The repeat count of str * n for an int n: 0, or negative with the error
- * recorded. */
+/* The repeat count of str * n for an int n, or an object with the index
+ * slot: 1 and *out, 0 when n has none, negative with the error recorded. */
 static int repeat_count(rc_object *seq, rc_object *n, ptrdiff_t *out) {
+    rc_object *i = NULL;
+    int k = rc__index_of(n, &i);
+    if (k <= 0)
+        return k;
     int64_t v;
-    if (rc_int_to_i64(n, &v) < 0 || v > PTRDIFF_MAX || v < PTRDIFF_MIN)
+    int st = rc_int_to_i64(i, &v);
+    rc_decref(i);
+    if (st < 0 || v > PTRDIFF_MAX || v < PTRDIFF_MIN)
         return rc_set_error(rc__runtime_of(seq), RC_EOVERFLOW,
                             "cannot fit 'int' into an index-sized integer");
     *out = (ptrdiff_t)v;
-    return 0;
+    return 1;
 }
 
 /* str + str, str * int, int * str, str % args; anything else declines
@@ -1006,8 +1019,9 @@ static rc_object *str_binop(rc_object *a, rc_object *b, rc_binop op) {
     rc_object *s = rc_is_str(a) ? a : b, *other = s == a ? b : a;
     if (op == RC_OP_ADD && rc_is_str(a) && rc_is_str(b))
         return rc_str_concat(a, b);
-    if (op == RC_OP_MUL && rc_is_int(other))
-        return repeat_count(s, other, &n) < 0 ? NULL : rc_str_repeat(s, n);
+    int k = op == RC_OP_MUL ? repeat_count(s, other, &n) : 0;
+    if (k != 0)
+        return k < 0 ? NULL : rc_str_repeat(s, n);
     if (op == RC_OP_MOD && s == a)
         return rc_str_format_percent(a, b);
     return rc__notimpl_of(s);

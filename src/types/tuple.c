@@ -27,32 +27,48 @@ bool rc__may_be_tracked(const rc_object *o) {
     return !rc__is_tuple(o) || rc_gc_is_tracked(o);
 }
 
-int rc__seq_index(rc_object *key, const char *what, ptrdiff_t *out) {
+/* key as a C index: 1 and *out for an int or an object with an index
+ * (whose value must then fit: `overflow` says how a huge one fails), 0
+ * when key has none, negative on error. */
+static int index_value(rc_object *key, rc_status overflow, ptrdiff_t *out) {
     rc_runtime *rt = rc__runtime_of(key);
-    if (!rc_is_int(key))
-        return rc_set_error(rt, RC_ETYPE,
-                            "%s indices must be integers or slices, not %s",
-                            what, rc_type_name(key));
+    rc_object *i = NULL;
+    int r = rc__index_of(key, &i);
+    if (r <= 0)
+        return r;
     int64_t v;
-    if (rc_int_to_i64(key, &v) < 0 || v > PTRDIFF_MAX || v < -PTRDIFF_MAX)
-        return rc_set_error(rt, RC_EINDEX,
+    int st = rc_int_to_i64(i, &v);
+    rc_decref(i);
+    if (st < 0 || v > PTRDIFF_MAX || v < -PTRDIFF_MAX)
+        return rc_set_error(rt, overflow,
                             "cannot fit 'int' into an index-sized integer");
     *out = (ptrdiff_t)v;
-    return 0;
+    return 1;
+}
+
+int rc__seq_index(rc_object *key, const char *what, ptrdiff_t *out) {
+    int r = index_value(key, RC_EINDEX, out);
+    if (r == 0)
+        return rc_set_error(rc__runtime_of(key), RC_ETYPE,
+                            "%s indices must be integers or slices, not %s",
+                            what, rc_type_name(key));
+    return r < 0 ? r : 0;
+}
+
+int rc__repeat_count_opt(rc_object *n, ptrdiff_t *out) {
+    int r = index_value(n, RC_EOVERFLOW, out);
+    if (r > 0 && *out < 0)
+        *out = 0;
+    return r;
 }
 
 int rc__repeat_count(rc_object *n, ptrdiff_t *out) {
-    rc_runtime *rt = rc__runtime_of(n);
-    if (!rc_is_int(n))
-        return rc_set_error(rt, RC_ETYPE,
+    int r = rc__repeat_count_opt(n, out);
+    if (r == 0)
+        return rc_set_error(rc__runtime_of(n), RC_ETYPE,
                             "can't multiply sequence by non-int of type '%s'",
                             rc_type_name(n));
-    int64_t v;
-    if (rc_int_to_i64(n, &v) < 0 || v > PTRDIFF_MAX || v < -PTRDIFF_MAX)
-        return rc_set_error(rt, RC_EOVERFLOW,
-                            "cannot fit 'int' into an index-sized integer");
-    *out = v < 0 ? 0 : (ptrdiff_t)v;
-    return 0;
+    return r < 0 ? r : 0;
 }
 
 static int compare_sizes(size_t a, size_t b, rc_cmp op) {
@@ -418,9 +434,10 @@ rc_object *rc__tuple_from_iterable(rc_runtime *rt, rc_object *iterable,
 /* The protocol                                                            */
 /* ====================================================================== */
 
+/* Last item first, as CPython's. */
 static int tuple_traverse(rc_object *o, rc_visitproc visit, void *arg) {
     rc__tuple *t = (rc__tuple *)o;
-    for (size_t i = 0; i < t->size; i++) {
+    for (size_t i = t->size; i-- > 0;) {
         if (t->items[i]) {
             int r = visit(t->items[i], arg);
             if (r)
@@ -567,12 +584,9 @@ static rc_object *tuple_concat(rc_object *a, rc_object *b) {
     return r;
 }
 
-/* A tuple of `count` (an int) copies of the items. */
-static rc_object *tuple_repeat(rc_object *o, rc_object *count) {
+/* A tuple of n copies of the items. */
+static rc_object *tuple_repeat(rc_object *o, ptrdiff_t n) {
     rc__tuple *t = (rc__tuple *)o;
-    ptrdiff_t n = 0;
-    if (rc__repeat_count(count, &n))
-        return NULL;
     rc_runtime *rt = rc__runtime_of(o);
     if (t->size == 0 || n == 1) {
         rc_incref(o);
@@ -598,8 +612,10 @@ static rc_object *tuple_binop(rc_object *a, rc_object *b, rc_binop op) {
     if (op == RC_OP_ADD && rc__is_tuple(a) && rc__is_tuple(b))
         return tuple_concat(a, b);
     rc_object *t = rc__is_tuple(a) ? a : b, *count = t == a ? b : a;
-    if (op == RC_OP_MUL && rc_is_int(count))
-        return tuple_repeat(t, count);
+    ptrdiff_t n = 0;
+    int r = op == RC_OP_MUL ? rc__repeat_count_opt(count, &n) : 0;
+    if (r != 0)
+        return r < 0 ? NULL : tuple_repeat(t, n);
     return rc__notimpl_of(t);
 }
 

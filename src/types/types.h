@@ -51,6 +51,13 @@ static inline rc_object *rc__self_or_null(rc_object *self, int st) {
     return self;
 }
 
+/* o as an int where Python takes __index__ (sequence indices, slice
+ * bounds, repeat counts): 1 with *out a new int (o itself when it is one,
+ * else its type's index slot's result), 0 when o has no index (no slot,
+ * or the slot declined with NotImplemented), negative on error
+ * (abstract.c). */
+int rc__index_of(rc_object *o, rc_object **out);
+
 /* The hash slot of unhashable types: always RC_EHASH. */
 int rc__unhashable(rc_object *o, int64_t *out);
 

@@ -399,6 +399,95 @@ static void other_slots_and_defaults(void **state) {
     rc_decref(t), rc_decref(z), rc_decref(p), rc_decref(one);
 }
 
+/* A type with the index slot (protocol version 2): an int64 value that
+ * stands for an int in subscripts, slices and repeat counts; -1's index
+ * slot returns a str instead (a wrong result), -2's declines (the table is
+ * shared by objects without __index__). */
+typedef struct idx {
+    rc_object ob;
+    int64_t v;
+} idx;
+
+static rc_object *idx_index(rc_object *self) {
+    int64_t v = ((idx *)self)->v;
+    rc_runtime *r = rc_runtime_of(self);
+    if (v == -2)
+        return rc_notimplemented(r);
+    return v >= 0 ? rc_int_from_i64(r, v) : rc_str_from_cstr(r, "no");
+}
+
+static const rc_protocol idx_protocol = {
+    .version = RC_PROTOCOL_VERSION,
+    .index = idx_index,
+};
+
+static const rc_type idx_type = {
+    .name = "Idx",
+    .basicsize = sizeof(idx),
+    .protocol = &idx_protocol,
+};
+
+static rc_object *IDX(int64_t v) {
+    idx *o = (idx *)rc_new(rt, &idx_type);
+    assert_non_null(o);
+    o->v = v;
+    return &o->ob;
+}
+
+static void index_slot(void **state) {
+    (void)state;
+    rc_object *one = IDX(1), *three = IDX(3), *bad = IDX(-1);
+    rc_object *l = rc_list_new(rt),
+              *abc = S("a\xce\xa9"
+                       "c") /* no cached 1-char strs */,
+              *r = rc_range_new(rt, 5, 9, 1);
+    for (int64_t i = 0; i < 4; i++) {
+        rc_object *x = I(i * 10);
+        rc_list_append(l, x);
+        rc_decref(x);
+    }
+    assert_text(repr_of(rc_getitem(l, one)), "10");
+    assert_text(rc_getitem(abc, one), "\xce\xa9");
+    assert_text(repr_of(rc_getitem(r, three)), "8");
+    rc_object *sl = rc_slice_new(rt, one, three, NULL);
+    assert_text(repr_of(rc_getitem(l, sl)), "[10, 20]");
+    assert_text(rc_getitem(abc, sl), "\xce\xa9"
+                                     "c");
+    assert_text(repr_of(rc_getitem(r, sl)), "range(6, 8)");
+    assert_text(rc_number_multiply(abc, three), "a\xce\xa9"
+                                                "ca\xce\xa9"
+                                                "ca\xce\xa9"
+                                                "c");
+    assert_text(repr_of(rc_number_multiply(three, l)),
+                "[0, 10, 20, 30, 0, 10, 20, 30, 0, 10, 20, 30]");
+    assert_int_equal(rc_setitem(l, one, abc), 0);
+    assert_int_equal(rc_delitem(l, three), 0);
+    assert_text(rc_repr(l), "[0, 'a\xce\xa9"
+                            "c', 20]");
+    assert_text(repr_of(rc_number_index(three)), "3");
+    assert_null(rc_getitem(l, bad));
+    assert_error(RC_ETYPE, "__index__ returned non-int (type str)");
+    rc_object *p = rc_new(rt, &plain_type);
+    assert_null(rc_number_index(p));
+    assert_error(RC_ETYPE,
+                 "'plain' object cannot be interpreted as an integer");
+    assert_null(rc_getitem(l, p));
+    assert_error(RC_ETYPE,
+                 "list indices must be integers or slices, not plain");
+    rc_object *none = IDX(-2); /* declines: as if it had no __index__ */
+    assert_null(rc_getitem(l, none));
+    assert_error(RC_ETYPE, "list indices must be integers or slices, not Idx");
+    assert_null(rc_getitem(abc, none));
+    assert_error(RC_ETYPE, "string indices must be integers, not 'Idx'");
+    assert_null(rc_number_multiply(abc, none));
+    assert_error(RC_ETYPE, "can't multiply sequence by non-int of type 'Idx'");
+    assert_null(rc_number_index(none));
+    assert_error(RC_ETYPE, "'Idx' object cannot be interpreted as an integer");
+    rc_decref(none);
+    rc_decref(p), rc_decref(sl), rc_decref(r), rc_decref(abc), rc_decref(l);
+    rc_decref(one), rc_decref(three), rc_decref(bad);
+}
+
 /* ====================================================================== */
 /* Errors that carry an object                                             */
 /* ====================================================================== */
@@ -713,6 +802,7 @@ int main(void) {
         T(guards_keep_error_objects),
         T(default_unraisable_printer),
         cmocka_unit_test(extend_failure_keeps_the_error_object),
+        T(index_slot),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
