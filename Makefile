@@ -7,7 +7,8 @@
 # The release preset also builds the benchmarks, so their libraries are
 # needed by every target.
 DEPS := cmake ninja-build pkg-config libcmocka-dev python3 \
-        libmimalloc-dev libjemalloc-dev libgc-dev
+        libmimalloc-dev libjemalloc-dev libgc-dev \
+        libgraphviz-dev graphviz python3-objgraph python3-psutil libedit-dev
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 run: deps

@@ -321,7 +321,8 @@ static inline void rc_set_immortal(rc_object *o) {
     (RC_DEBUG_COLLECTABLE | RC_DEBUG_UNCOLLECTABLE | RC_DEBUG_SAVEALL)
 
 /* Collects generation 0, 1 or 2 (and all younger ones). Returns the number
- * of unreachable objects found (collected plus uncollectable); 0 when a
+ * of unreachable objects found (collected plus uncollectable; objects a
+ * finalizer resurrected are not counted, as in CPython); 0 when a
  * collection is already running; RC_EINVAL for another generation. */
 RC_API ptrdiff_t rc_gc_collect(rc_runtime *rt, int generation);
 

@@ -77,7 +77,7 @@ static bool grow(rp_arena *a, size_t need) {
     return true;
 }
 
-void *rp_arena_alloc(rp_arena *a, size_t size) {
+void *rp_arena_alloc_raw(rp_arena *a, size_t size) {
     size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     if (size == 0)
         size = ALIGN;
@@ -85,7 +85,13 @@ void *rp_arena_alloc(rp_arena *a, size_t size) {
         return NULL;
     void *m = a->cur;
     a->cur += size;
-    memset(m, 0, size);
+    return m;
+}
+
+void *rp_arena_alloc(rp_arena *a, size_t size) {
+    void *m = rp_arena_alloc_raw(a, size);
+    if (m)
+        memset(m, 0, size);
     return m;
 }
 

@@ -331,6 +331,14 @@ int rp_raise_keyerror(rp_interp *ip, rc_object *key) {
     return raise_with_arg(ip, ip->exc.KeyError, key);
 }
 
+int rp_err_key(rp_interp *ip, rc_object *key) {
+    rc_status st = rc_last_error(ip->rt);
+    if (st != RC_EKEY || rc_error_object(ip->rt))
+        return st;
+    rc_clear_error(ip->rt);
+    return rp_raise_keyerror(ip, key);
+}
+
 /* Through the class, so that __init__ sets .value as CPython's does. */
 int rp_raise_stopiteration(rp_interp *ip, rc_object *value) {
     rc_object *cls = &ip->exc.StopIteration->ob;

@@ -448,7 +448,9 @@ static rc_object *get_f_lasti(rp_interp *ip, rc_object *self) {
     rp_frame *f = live_frame(ip, self);
     if (!f)
         return NULL;
-    int64_t lasti = f->lasti == RP_LASTI_NONE ? -1 : (int64_t)f->lasti;
+    /* a frame not started yet (a new generator's) shows its first
+     * instruction, as 3.11's shows RETURN_GENERATOR */
+    int64_t lasti = f->lasti == RP_LASTI_NONE ? 0 : (int64_t)f->lasti;
     return rc_int_from_i64(ip->rt, lasti);
 }
 

@@ -78,6 +78,14 @@ bool rp_source_line(const char *filename, int lineno, char *buf, size_t cap);
 extern const rp_builtin_module rp_builtin_modules[];
 int rp_init_sys_module(rp_interp *ip, rc_object *module); /* mod_sys.c */
 int rp_init_gc_module(rp_interp *ip, rc_object *module);  /* mod_gc.c */
+/* gc.snapshot() and its classes gc.Snapshot, gc.SnapshotDiff
+ * (gc_snapshot.c): the function, and the classes added to module. */
+rc_object *rp_gc_snapshot(rp_interp *ip, rc_object *self,
+                          rc_object *const *args, size_t nargs,
+                          rc_object *kwnames);
+int rp_init_gc_snapshot(rp_interp *ip, rc_object *module);
+int rp_init_objgraph_module(rp_interp *ip,
+                            rc_object *module); /* mod_objgraph.c */
 /* Registers / removes the collector callback behind gc.garbage,
  * gc.callbacks and -X gcstats (mod_gc.c). */
 int rp_gc_start(rp_interp *ip);

@@ -32,6 +32,10 @@ const rp_builtin_module rp_builtin_modules[] = {
     {"time", rp_init_time_module},
     {"os", rp_init_os_module},
     {"posixpath", rp_init_os_path_module},
+    {"_weakref", rp_init_weakref_module},
+    {"_psutil", rp_init_psutil_module},
+    {"atexit", rp_init_atexit_module},
+    {"_objgraph", rp_init_objgraph_module},
     {NULL, NULL},
 };
 

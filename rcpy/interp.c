@@ -86,7 +86,7 @@ rp_interp *rp_interp_new(const rp_config *cfg) {
     ip->rt = rt;
     ip->cfg = *cfg;
     rc_runtime_set_userdata(rt, ip);
-    if (start(ip) < 0) {
+    if (start(ip) < 0 || (cfg->leaks && rp_leaks_begin(ip) < 0)) {
         rp_interp_free(ip);
         return NULL;
     }
@@ -126,11 +126,13 @@ void rp_interp_free(rp_interp *ip) {
     rc_xdecref(ip->exc_info);
     ip->exc_info = NULL;
     rc_clear_error(rt);
-    if (ip->cfg.leaks) {
+    /* one collection while everything is intact, before the modules go
+     * (CPython's Py_FinalizeEx): cyclic garbage's finalizers run first */
+    if (rc_gc_isenabled(rt))
         rc_gc_collect(rt, 2);
-        rc_report_alive(rt, stderr);
-    }
-    rp_fini_front(ip); /* modules finalized as CPython does (module.c) */
+    rc_clear_error(rt);
+    rp_leaks_report(ip); /* -X leaks: what the program left alive */
+    rp_fini_front(ip);   /* modules finalized as CPython does (module.c) */
     rc_object *held[] = {ip->main, ip->sysmod, ip->modules, ip->builtins,
                          ip->path};
     ip->main = ip->sysmod = ip->modules = ip->builtins = ip->path = NULL;
@@ -151,6 +153,11 @@ int rp_safepoint(rp_interp *ip) {
     if (ip->interrupted) {
         ip->interrupted = 0;
         return rp_raise_object(ip, &ip->exc.KeyboardInterrupt->ob);
+    }
+    if (ip->steps_left) {
+        if (ip->steps_left == 1) /* stays exhausted: no loop outlives it */
+            return rp_raise(ip, ip->exc.RuntimeError, "step budget exhausted");
+        ip->steps_left--;
     }
     rc_gc_safepoint(ip->rt);
     return 0;

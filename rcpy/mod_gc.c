@@ -436,6 +436,8 @@ static const rp_methoddef gc_functions[] = {
     {"freeze", gc_freeze, 0, NULL},
     {"unfreeze", gc_unfreeze, 0, NULL},
     {"get_freeze_count", gc_get_freeze_count, 0, NULL},
+    {"snapshot", rp_gc_snapshot, 0,
+     "Objects and bytes alive by type (rcpy; gc_snapshot.c)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -450,7 +452,8 @@ int rp_init_gc_module(rp_interp *ip, rc_object *module) {
         {"DEBUG_SAVEALL", RC_DEBUG_SAVEALL},
         {"DEBUG_LEAK", RC_DEBUG_LEAK},
     };
-    if (rp_module_add_functions(ip, module, gc_functions) < 0)
+    if (rp_module_add_functions(ip, module, gc_functions) < 0 ||
+        rp_init_gc_snapshot(ip, module) < 0)
         return -1;
     for (size_t i = 0; i < sizeof consts / sizeof consts[0]; i++)
         if (rp_module_add_object(ip, module, consts[i].name,

@@ -87,7 +87,7 @@ static bool text_add(rp_parser *p, text *t, const char *s, size_t n) {
         size_t cap = t->cap ? t->cap * 2 : 64;
         while (cap < t->n + n + 1)
             cap *= 2;
-        char *b = rp_arena_alloc(p->scratch, cap);
+        char *b = rp_arena_alloc_raw(p->scratch, cap);
         if (!b)
             return rp_pnomem(p), false;
         if (t->n)
@@ -354,7 +354,7 @@ static rp_expr *compile_expr(rp_parser *p, const char *a, const char *b,
                        "f-string: empty expression not allowed");
     }
     size_t len = (size_t)(b - a);
-    char *src = rp_arena_alloc(p->scratch, len + 4);
+    char *src = rp_arena_alloc_raw(p->scratch, len + 4);
     if (!src)
         return rp_pnomem(p);
     src[0] = '(';

@@ -45,7 +45,7 @@ rc_object *rp_pkeep(rp_parser *p, rc_object *o) {
 bool rp_vec_push(rp_parser *p, rp_vec *v, void *item) {
     if (v->n == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 8;
-        void **items = rp_arena_alloc(p->scratch, cap * sizeof *items);
+        void **items = rp_arena_alloc_raw(p->scratch, cap * sizeof *items);
         if (!items) {
             rp_pnomem(p);
             return false;
@@ -282,7 +282,7 @@ static void tokenizer_error(rp_parser *p) {
 static bool fill_token(rp_parser *p) {
     if (p->fill == p->size) {
         int size = p->size ? p->size * 2 : 256;
-        rp_token **t = rp_arena_alloc(p->scratch, (size_t)size * sizeof *t);
+        rp_token **t = rp_arena_alloc_raw(p->scratch, (size_t)size * sizeof *t);
         if (!t)
             return rp_pnomem(p), false;
         if (p->fill)
@@ -456,7 +456,7 @@ int rp_memo_get(rp_parser *p, int key, void **node) {
 void rp_memo_put(rp_parser *p, int mark, int key, void *node) {
     if (p->error)
         return;
-    rp_memo *m = rp_arena_alloc(p->scratch, sizeof *m);
+    rp_memo *m = rp_arena_alloc_raw(p->scratch, sizeof *m);
     if (!m) {
         rp_pnomem(p);
         return;
@@ -780,7 +780,7 @@ static char *prepare_source(rp_parser *p, const char *src, size_t len,
         p->error = p->err_set = true;
         return NULL;
     }
-    char *out = rp_arena_alloc(p->scratch, len * 2 + 2);
+    char *out = rp_arena_alloc_raw(p->scratch, len * 2 + 2);
     if (!out)
         return rp_pnomem(p);
     size_t n = 0;

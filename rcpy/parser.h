@@ -248,6 +248,8 @@ bool rp_vec_push(rp_parser *p, rp_vec *v, void *item);
 /* The items copied into the tree's arena (NULL for none); false on
  * error. */
 bool rp_vec_finish(rp_parser *p, rp_vec *v, void *seq);
+/* As rp_arena_alloc, without zeroing: for memory the caller fills. */
+void *rp_arena_alloc_raw(rp_arena *a, size_t size);
 /* The runtime an arena draws from (ast.c). */
 rc_runtime *rp_arena_runtime(const rp_arena *a);
 /* Allocates zeroed memory in the tree's arena, or records the error. */

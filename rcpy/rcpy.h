@@ -34,7 +34,7 @@
 #include "ast.h"
 #include "opcode.h"
 
-#define RP_VERSION "0.1.0"
+#define RP_VERSION  "0.1.0"
 /* What sys.version_info and `rcpy --version` claim to implement. */
 #define RP_PY_MAJOR 3
 #define RP_PY_MINOR 11
@@ -75,17 +75,16 @@ typedef struct rp_methoddef {
  * missing required argument 'x' (pos 1)", "f() takes at most 2 arguments
  * (3 given)"). */
 typedef struct rp_argspec {
-    const char *fname;         /* "sorted", "list.sort" ... */
-    const char *const *names;  /* parameter names, NULL-terminated */
-    unsigned min;              /* the first `min` are required */
-    unsigned max_positional;   /* how many may be passed by position */
-    unsigned posonly;          /* the first `posonly` are positional-only */
+    const char *fname;        /* "sorted", "list.sort" ... */
+    const char *const *names; /* parameter names, NULL-terminated */
+    unsigned min;             /* the first `min` are required */
+    unsigned max_positional;  /* how many may be passed by position */
+    unsigned posonly;         /* the first `posonly` are positional-only */
 } rp_argspec;
 
 /* Fills out[i] (borrowed, NULL when not given) for each name of spec. */
-int rp_parse_args(rp_interp *ip, const rp_argspec *spec,
-                  rc_object *const *args, size_t nargs, rc_object *kwnames,
-                  rc_object **out);
+int rp_parse_args(rp_interp *ip, const rp_argspec *spec, rc_object *const *args,
+                  size_t nargs, rc_object *kwnames, rc_object **out);
 /* Shorthands for functions without keyword arguments: TypeError "len()
  * takes exactly one argument (2 given)", "f() takes no keyword arguments".
  * max (size_t)-1: no upper bound. */
@@ -196,8 +195,8 @@ rp_class *rp_class_new_builtin(rp_interp *ip, const char *name,
  * from it. New classes deriving from it inherit the layout. */
 rp_class *rp_class_new_with_layout(rp_interp *ip, const char *name,
                                    rp_class *base, const rc_type *layout,
-                                   const rp_methoddef *methods,
-                                   rp_newfunc new_, uint32_t flags);
+                                   const rp_methoddef *methods, rp_newfunc new_,
+                                   uint32_t flags);
 /* A class made at run time: type(name, bases, ns) without metaclass
  * lookup; ns is copied. New reference. */
 rc_object *rp_class_new(rp_interp *ip, rc_object *name, rc_object *bases,
@@ -355,28 +354,28 @@ typedef struct rp_exc_entry {
 
 struct rp_code {
     rc_object ob;
-    uint32_t argcount;        /* positional parameters, posonly included */
+    uint32_t argcount; /* positional parameters, posonly included */
     uint32_t posonlyargcount;
     uint32_t kwonlyargcount;
-    uint32_t flags;           /* RP_CO_* */
-    uint32_t stacksize;       /* deepest value stack */
+    uint32_t flags;     /* RP_CO_* */
+    uint32_t stacksize; /* deepest value stack */
     uint32_t firstlineno;
-    uint32_t nlocalsplus;     /* locals, then cells, then free vars */
+    uint32_t nlocalsplus; /* locals, then cells, then free vars */
     uint32_t ncellvars, nfreevars;
     rc_object *localsplusnames; /* tuple of str, nlocalsplus long: the
                                    parameters first (positional, keyword-
                                    only, *args, **kwargs), then the rest */
     uint8_t *localspluskinds;   /* RP_FAST_* per slot (rc_malloc) */
-    rc_object *consts;   /* tuple: constants, nested code objects */
+    rc_object *consts;          /* tuple: constants, nested code objects */
     rc_object *names;    /* tuple of str: global/attribute/import names */
     rc_object *name;     /* "f", "<module>", "<listcomp>", "<lambda>" */
     rc_object *qualname; /* "A.f", "f.<locals>.g" */
     rc_object *filename; /* "x.py", "<stdin>", "<string>" */
     uint32_t ninstrs;
-    rp_instr *instrs;        /* rc_malloc */
-    rp_pos *positions;       /* one per instruction (rc_malloc) */
+    rp_instr *instrs;  /* rc_malloc */
+    rp_pos *positions; /* one per instruction (rc_malloc) */
     uint32_t nhandlers;
-    rp_exc_entry *handlers;  /* sorted by start (rc_malloc) */
+    rp_exc_entry *handlers; /* sorted by start (rc_malloc) */
 };
 
 extern const rc_type rp_code_type;
@@ -420,19 +419,19 @@ enum rp_frame_owner {
 };
 
 struct rp_frame {
-    rp_code *code;          /* strong */
-    rc_object *func;        /* strong; NULL for module code and exec */
-    rc_object *globals;     /* strong */
-    rc_object *builtins;    /* strong */
-    rc_object *locals;      /* strong dict (module and class bodies, exec,
-                               eval), else NULL */
-    rp_frame *previous;     /* the caller while this frame runs */
-    rc_object *frame_obj;   /* its frame object, or NULL (borrowed: the
-                               object clears this when it dies) */
-    uint32_t lasti;         /* instruction running or last run */
-    uint32_t stacktop;      /* values on the stack */
-    uint8_t owner;          /* enum rp_frame_owner */
-    uint8_t is_entry;       /* the C caller's rp_eval returns at its end */
+    rp_code *code;           /* strong */
+    rc_object *func;         /* strong; NULL for module code and exec */
+    rc_object *globals;      /* strong */
+    rc_object *builtins;     /* strong */
+    rc_object *locals;       /* strong dict (module and class bodies, exec,
+                                eval), else NULL */
+    rp_frame *previous;      /* the caller while this frame runs */
+    rc_object *frame_obj;    /* its frame object, or NULL (borrowed: the
+                                object clears this when it dies) */
+    uint32_t lasti;          /* instruction running or last run */
+    uint32_t stacktop;       /* values on the stack */
+    uint8_t owner;           /* enum rp_frame_owner */
+    uint8_t is_entry;        /* the C caller's rp_eval returns at its end */
     rc_object *localsplus[]; /* code->nlocalsplus slots, then the stack */
 };
 
@@ -536,8 +535,7 @@ rc_object *rp_getattr_cstr(rp_interp *ip, rc_object *o, const char *name);
 int rp_getattr_opt(rp_interp *ip, rc_object *o, rc_object *name,
                    rc_object **out);
 /* setattr / delattr (value NULL). */
-int rp_setattr(rp_interp *ip, rc_object *o, rc_object *name,
-               rc_object *value);
+int rp_setattr(rp_interp *ip, rc_object *o, rc_object *name, rc_object *value);
 /* object.__getattribute__ / __setattr__: descriptors, instance attributes
  * and the class, without __getattr__ (the generic path every class uses
  * unless it overrides them). */
@@ -595,6 +593,12 @@ int rp_raise_object(rp_interp *ip, rc_object *x);
 /* KeyError(key) (its str is repr(key)), StopIteration(value), and the
  * pending exception's context chaining are handled here. */
 int rp_raise_keyerror(rp_interp *ip, rc_object *key);
+/* After a library call on a mapping failed with the library's KeyError (a
+ * status whose message is repr(key), no object): raises KeyError(key)
+ * instead, so the exception holds the key as CPython's does (str(e) and
+ * the traceback show repr(key) once, e.args[0] is key). Any other error is
+ * left as it is. Returns the pending status. */
+int rp_err_key(rp_interp *ip, rc_object *key);
 /* AttributeError with the formatted message and its name and obj
  * attributes set, as CPython 3.11 sets them ("'A' object has no attribute
  * 'x'"); the traceback printer's "Did you mean: 'y'?" reads them. */
@@ -675,6 +679,17 @@ int rp_init_math_module(rp_interp *ip, rc_object *module);
 int rp_init_time_module(rp_interp *ip, rc_object *module);
 int rp_init_os_module(rp_interp *ip, rc_object *module);
 int rp_init_os_path_module(rp_interp *ip, rc_object *module);
+/* The weakref part's builtin modules: _weakref (mod_weakref.c, under
+ * rcpy/lib/weakref.py), _psutil (mod_psutil.c, under rcpy/lib/psutil.py),
+ * atexit (mod_atexit.c: register/unregister on ip->atexit). */
+int rp_init_weakref_module(rp_interp *ip, rc_object *module);
+int rp_init_psutil_module(rp_interp *ip, rc_object *module);
+int rp_init_atexit_module(rp_interp *ip, rc_object *module);
+/* o.__weakref__: the first of o's Python weak references in CPython's
+ * order (its shared ref first), or None; new reference. The library's own
+ * weakrefs (rc_weakref_list) are not Python objects: only this function
+ * knows which Python weak reference wraps which (mod_weakref.c). */
+rc_object *rp_weakref_head(rp_interp *ip, rc_object *o);
 
 rc_object *rp_module_new(rp_interp *ip, const char *name); /* new */
 /* Adds builtin functions bound to the module / an object (stolen). */
@@ -698,8 +713,8 @@ rc_object *rp_import_from(rp_interp *ip, rc_object *module, rc_object *name);
  * leading underscore) stored into locals (a dict). */
 int rp_import_star(rp_interp *ip, rc_object *module, rc_object *locals);
 
-/* The modules written in Python that the build embeds (the .py files of rcpy/lib):
- * source text by module name, or NULL. */
+/* The modules written in Python that the build embeds (the .py files of
+ * rcpy/lib): source text by module name, or NULL. */
 const char *rp_lib_source(const char *name, size_t *len);
 
 /* ====================================================================== */
@@ -708,38 +723,106 @@ const char *rp_lib_source(const char *name, size_t *len);
 
 /* X(field, "text"): identifiers the interpreter looks up often, interned
  * once per interpreter (ip->s.field). */
-#define RP_NAMES(X)                                                            \
-    X(init, "__init__") X(new_, "__new__") X(del, "__del__")                  \
-    X(repr, "__repr__") X(str, "__str__") X(format, "__format__")             \
-    X(hash, "__hash__") X(bool_, "__bool__") X(len, "__len__")                \
-    X(eq, "__eq__") X(ne, "__ne__") X(lt, "__lt__") X(le, "__le__")           \
-    X(gt, "__gt__") X(ge, "__ge__") X(getitem, "__getitem__")                 \
-    X(setitem, "__setitem__") X(delitem, "__delitem__")                       \
-    X(contains, "__contains__") X(iter, "__iter__") X(next, "__next__")       \
-    X(call, "__call__") X(getattr, "__getattr__")                             \
-    X(getattribute, "__getattribute__") X(setattr, "__setattr__")             \
-    X(delattr, "__delattr__") X(get, "__get__") X(set, "__set__")             \
-    X(delete, "__delete__") X(enter, "__enter__") X(exit, "__exit__")         \
-    X(index, "__index__") X(int_, "__int__") X(float_, "__float__")           \
-    X(neg, "__neg__") X(pos, "__pos__") X(abs, "__abs__")                     \
-    X(invert, "__invert__") X(name, "__name__") X(qualname, "__qualname__")   \
-    X(module, "__module__") X(doc, "__doc__") X(dict, "__dict__")             \
-    X(class_, "__class__") X(classcell, "__classcell__")                      \
-    X(slots, "__slots__") X(builtins, "__builtins__") X(main, "__main__")     \
-    X(file, "__file__") X(all, "__all__") X(path, "__path__")                 \
-    X(package, "__package__") X(spec, "__spec__") X(loader, "__loader__")     \
-    X(mro, "__mro__") X(bases, "__bases__") X(missing, "__missing__")         \
-    X(init_subclass, "__init_subclass__") X(set_name, "__set_name__")         \
-    X(instancecheck, "__instancecheck__")                                     \
-    X(subclasscheck, "__subclasscheck__") X(reversed, "__reversed__")         \
-    X(round, "__round__") X(traceback, "__traceback__") X(self, "self")      \
-    X(args, "args") X(write, "write") X(flush, "flush") X(readline,           \
-                                                          "readline")         \
-    X(keys, "keys") X(items, "items") X(values, "values") X(send, "send")     \
-    X(throw, "throw") X(close, "close") X(displayhook, "displayhook")         \
-    X(excepthook, "excepthook") X(stdout, "stdout") X(stderr, "stderr")       \
-    X(stdin, "stdin") X(empty, "") X(lambda, "<lambda>")                      \
-    X(module_name, "<module>")
+#define RP_NAMES(X)                                                                                   \
+    X(init, "__init__")                                                                               \
+    X(new_, "__new__") X(del, "__del__") X(repr, "__repr__") X(                                       \
+        str,                                                                                          \
+        "__str__") X(format,                                                                          \
+                     "__format__") X(hash,                                                            \
+                                     "__hash__") X(bool_,                                             \
+                                                   "__bool__") X(len,                                 \
+                                                                 "__len__")                           \
+        X(eq, "__eq__") X(ne, "__ne__") X(lt, "__lt__") X(le, "__le__") X(                            \
+            gt, "__gt__") X(ge, "__ge__") X(getitem,                                                  \
+                                            "__getitem__") X(setitem,                                 \
+                                                             "__setitem__")                           \
+            X(delitem, "__delitem__") X(contains, "__contains__") X(                                  \
+                iter, "__iter__") X(next,                                                             \
+                                    "__next__") X(call,                                               \
+                                                  "__call__") X(getattr,                              \
+                                                                "__getattr__")                        \
+                X(getattribute, "__getattribute__") X(                                                \
+                    setattr,                                                                          \
+                    "__setattr__") X(delattr,                                                         \
+                                     "__delattr__") X(get,                                            \
+                                                      "__get__") X(set,                               \
+                                                                   "__set__")                         \
+                    X(delete, "__delete__") X(enter, "__enter__") X(                                  \
+                        exit,                                                                         \
+                        "__exit__") X(index,                                                          \
+                                      "__index__") X(int_,                                            \
+                                                     "__int__") X(float_,                             \
+                                                                  "__float__")                        \
+                        X(neg, "__neg__") X(pos, "__pos__") X(                                        \
+                            abs, "__abs__") X(invert,                                                 \
+                                              "__invert__") X(name,                                   \
+                                                              "__name__")                             \
+                            X(qualname, "__qualname__") X(module, "__module_"                         \
+                                                                  "_") X(                             \
+                                doc, "__doc__") X(dict,                                               \
+                                                  "__dict__") X(class_,                               \
+                                                                "__class__")                          \
+                                X(classcell, "__classcell__") X(                                      \
+                                    slots,                                                            \
+                                    "__slots__") X(builtins,                                          \
+                                                   "__builtins__") X(main, "_"                        \
+                                                                           "_"                        \
+                                                                           "m"                        \
+                                                                           "a"                        \
+                                                                           "i"                        \
+                                                                           "n"                        \
+                                                                           "_"                        \
+                                                                           "_") X(file,               \
+                                                                                  "__file__")         \
+                                    X(all, "__all__") X(path, "__path__") X(                          \
+                                        package,                                                      \
+                                        "__package__") X(spec,                                        \
+                                                         "__spec__") X(loader, "__loader__")          \
+                                        X(mro, "__mro__") X(                                          \
+                                            bases,                                                    \
+                                            "__bases__") X(missing,                                   \
+                                                           "__missing__")                             \
+                                            X(init_subclass, "__init_"                                \
+                                                             "subclass__") X(                         \
+                                                set_name,                                             \
+                                                "__set_name__") X(instancecheck, "__instancecheck__") \
+                                                X(subclasscheck, "__"                                 \
+                                                                 "subclassche"                        \
+                                                                 "ck__") X(                           \
+                                                    reversed,                                         \
+                                                    "__reversed__") X(round, "__round__")             \
+                                                    X(traceback, "__"                                 \
+                                                                 "traceback_"                         \
+                                                                 "_") X(self, "self") X(              \
+                                                        args,                                         \
+                                                        "args") X(write, "wri"                        \
+                                                                         "te")                        \
+                                                        X(flush, "flush") X(readline, "readline") X(  \
+                                                            keys,                                     \
+                                                            "keys") X(items, "items")                 \
+                                                            X(values, "value"                         \
+                                                                      "s") X(                         \
+                                                                send,                                 \
+                                                                "send") X(throw, "throw")             \
+                                                                X(close, "clo"                        \
+                                                                         "se") X(                     \
+                                                                    displayhook,                      \
+                                                                    "displayh"                        \
+                                                                    "ook") X(excepthook,              \
+                                                                             "excepthook")            \
+                                                                    X(stdout,                         \
+                                                                      "stdou"                         \
+                                                                      "t") X(stderr,                  \
+                                                                             "stderr")                \
+                                                                        X(stdin,                      \
+                                                                          "st"                        \
+                                                                          "di"                        \
+                                                                          "n") X(empty,               \
+                                                                                 "")                  \
+                                                                            X(lambda,                 \
+                                                                              "<lambda>")             \
+                                                                                X(module_name,        \
+                                                                                  "<module>")
 
 typedef struct rp_names {
 #define RP_NAME_FIELD(field, text) rc_object *field;
@@ -752,19 +835,19 @@ typedef struct rp_names {
 /* ====================================================================== */
 
 typedef struct rp_config {
-    size_t heap_limit;       /* bytes; 0: none (-X heap-limit=...) */
-    bool gcstats;            /* -X gcstats: a line per collection */
-    bool leaks;              /* -X leaks: report what is alive at exit */
-    bool interactive;        /* -i, or the prompt */
-    int argc;                /* sys.argv */
+    size_t heap_limit; /* bytes; 0: none (-X heap-limit=...) */
+    bool gcstats;      /* -X gcstats: a line per collection */
+    bool leaks;        /* -X leaks: report what is alive at exit */
+    bool interactive;  /* -i, or the prompt */
+    int argc;          /* sys.argv */
     char **argv;
-    const char *path0;       /* sys.path[0]: the script's folder, or "" */
+    const char *path0; /* sys.path[0]: the script's folder, or "" */
 } rp_config;
 
 /* X(field, "Name", base field): the builtin exception hierarchy, parents
  * before children. */
 #define RP_EXCEPTIONS(X)                                                       \
-    X(BaseException, "BaseException", BaseException)                          \
+    X(BaseException, "BaseException", BaseException)                           \
     X(SystemExit, "SystemExit", BaseException)                                 \
     X(KeyboardInterrupt, "KeyboardInterrupt", BaseException)                   \
     X(GeneratorExit, "GeneratorExit", BaseException)                           \
@@ -813,17 +896,19 @@ typedef struct rp_config {
 
 /* The builtin classes, each set by the file that defines the kind. */
 typedef struct rp_classes {
-    rp_class *object, *type;                            /* class.c */
+    rp_class *object, *type; /* class.c */
     rp_class *int_, *bool_, *float_, *str, *tuple, *list, *dict, *set,
         *frozenset, *range, *slice, *none, *notimpl, *ellipsis, *dict_keys,
         *dict_values, *dict_items, *iterator; /* bt_*.c */
-    rp_class *function, *cell, *method, *builtin, *methoddescr, *code,
-        *frame, *generator;                             /* func.c, code.c,
-                                                           frame.c, gen.c */
+    rp_class *function, *cell, *method, *builtin, *methoddescr, *code, *frame,
+        *generator; /* func.c, code.c,
+                       frame.c, gen.c */
     rp_class *property, *staticmethod, *classmethod, *super_, *mappingproxy,
-        *wrapper, *member;                              /* descr.c, super.c */
-    rp_class *module, *traceback, *file, *weakref;      /* module.c,
-                                                           traceback.c ... */
+        *wrapper, *member;                         /* descr.c, super.c */
+    rp_class *weakproxy, *weakcallableproxy; /* mod_weakref.c (weakref is
+                                                ReferenceType) */
+    rp_class *module, *traceback, *file, *weakref; /* module.c,
+                                                      traceback.c ... */
 } rp_classes;
 
 typedef struct rp_exceptions {
@@ -845,19 +930,22 @@ struct rp_interp {
     /* singletons (immortal) */
     rc_object *none, *true_, *false_, *notimpl, *ellipsis;
     /* modules */
-    rc_object *builtins;   /* the builtins module's dict */
-    rc_object *modules;    /* sys.modules (a dict) */
-    rc_object *sysmod;     /* the sys module */
-    rc_object *main;       /* __main__ */
-    rc_object *path;       /* sys.path (a list) */
+    rc_object *builtins; /* the builtins module's dict */
+    rc_object *modules;  /* sys.modules (a dict) */
+    rc_object *sysmod;   /* the sys module */
+    rc_object *main;     /* __main__ */
+    rc_object *path;     /* sys.path (a list) */
     /* execution */
-    rp_frame *frame;         /* the running frame, NULL at top level */
-    rc_object *exc_info;     /* the exception being handled (strong), or
-                                NULL: sys.exc_info() */
-    rp_stack_chunk *stack;   /* frame memory (frame.c) */
-    rc_object *kwnames;      /* set by KW_NAMES for the next CALL */
+    rp_frame *frame;       /* the running frame, NULL at top level */
+    rc_object *exc_info;   /* the exception being handled (strong), or
+                              NULL: sys.exc_info() */
+    rp_stack_chunk *stack; /* frame memory (frame.c) */
+    rc_object *kwnames;    /* set by KW_NAMES for the next CALL */
     volatile sig_atomic_t interrupted; /* SIGINT seen: raise
                                           KeyboardInterrupt at a safe point */
+    uint64_t steps_left;     /* safe points left before every safe point
+                                raises RuntimeError (the fuzz harness's
+                                step budget); 0: unlimited */
     uint64_t class_epoch;    /* bumped when any class namespace changes */
     rp_typemap *typemap;     /* class.c */
     rp_lookup_cache *lookup; /* class.c: MRO lookup cache */
@@ -865,6 +953,7 @@ struct rp_interp {
     int exit_code;           /* set by SystemExit at top level */
     struct rp_front *front;  /* errors, import, sys, gc, files: the front
                                 part's own state (errors.c) */
+    struct rp_leaks *leaks;  /* -X leaks: the state at start (leaks.c) */
 };
 
 static inline rp_interp *rp_interp_of(const rc_object *o) {
@@ -877,6 +966,12 @@ static inline rp_interp *rp_interp_of(const rc_object *o) {
 rp_interp *rp_interp_new(const rp_config *cfg);
 /* Runs atexit functions, reports leaks under -X leaks, frees everything. */
 void rp_interp_free(rp_interp *ip);
+/* -X leaks (leaks.c): begin records what is alive once the interpreter has
+ * started (0, or -1 with a message); report prints, to stderr, what the
+ * program left alive since, by type, and why the first few new objects are
+ * alive (objgraph.why_alive), then forgets the start. */
+int rp_leaks_begin(rp_interp *ip);
+void rp_leaks_report(rp_interp *ip);
 
 /* Runs source as __main__ (or in the given globals). 0, or -1 with the
  * exception printed (SystemExit sets ip->exit_code and returns 1). */
@@ -886,16 +981,18 @@ int rp_run_source(rp_interp *ip, const char *src, size_t len,
 int rp_repl(rp_interp *ip);
 
 /* Safe point: runs a due collection and raises KeyboardInterrupt if SIGINT
- * arrived; negative when an exception was raised. */
+ * arrived, or RuntimeError('step budget exhausted') once ip->steps_left has
+ * counted down to 1 (and at every safe point after); negative when an
+ * exception was raised. */
 int rp_safepoint(rp_interp *ip);
 
 /* Each part's start-up, in the order rp_interp_new calls them. */
-int rp_init_classes(rp_interp *ip);    /* class.c: object, type */
-int rp_init_descr(rp_interp *ip);      /* descr.c, super.c */
-int rp_init_funcs(rp_interp *ip);      /* func.c, code.c, frame.c, gen.c */
-int rp_init_code(rp_interp *ip);       /* code_attrs.c: co_* getsets on ip->cls.code
-                                          (rp_init_funcs calls it) */
-int rp_init_btypes(rp_interp *ip);     /* bt_*.c: classes of rcgc's types */
+int rp_init_classes(rp_interp *ip); /* class.c: object, type */
+int rp_init_descr(rp_interp *ip);   /* descr.c, super.c */
+int rp_init_funcs(rp_interp *ip);   /* func.c, code.c, frame.c, gen.c */
+int rp_init_code(rp_interp *ip);   /* code_attrs.c: co_* getsets on ip->cls.code
+                                      (rp_init_funcs calls it) */
+int rp_init_btypes(rp_interp *ip); /* bt_*.c: classes of rcgc's types */
 int rp_init_exceptions(rp_interp *ip); /* exc.c, traceback.c */
 int rp_init_modules(rp_interp *ip);    /* module.c */
 int rp_init_builtins(rp_interp *ip);   /* builtins.c */

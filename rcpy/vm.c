@@ -22,8 +22,10 @@
  * the exception pushed), and without one the frame is released and the
  * exception goes on in the caller. Everything else — operators, items,
  * attributes, calls of other objects — goes through rcgc's protocol and
- * the object part's abstract layer. Safe points (collections,
- * KeyboardInterrupt) are RESUME and JUMP_BACKWARD.
+ * the object part's abstract layer, except arithmetic and comparisons of
+ * machine-size ints and floats, computed here with CPython's results.
+ * Safe points (collections, KeyboardInterrupt) are RESUME and every
+ * backward jump.
  */
 #include "vm_internal.h"
 
@@ -141,38 +143,6 @@ static void move_args(rp_frame *f, const rp_function *fn, rc_object **args,
             f->localsplus[i] = d;
         }
     }
-}
-
-/* Is `o.name` a method found on its class that LOAD_METHOD may push with
- * its object instead of binding (a plain function or method descriptor,
- * through the generic attribute lookup, not shadowed by an instance
- * attribute)? Borrowed, or NULL to take the general path. *object_ga
- * caches object.__getattribute__ for the loop's activation (NULL: not
- * looked up yet; object's attributes cannot be reassigned). */
-static rc_object *method_on_class(rp_interp *ip, rc_object *o, rc_object *name,
-                                  rc_object **object_ga) {
-    const rc_protocol *p = o->type->protocol;
-    bool inst = p && p->getattr;
-    if (inst && (p != &rp_inst_protocol || rp_is_class(o)))
-        return NULL;
-    rp_class *cls = rp_type_of(o);
-    rc_object *d = rp_class_lookup(cls, name);
-    if (!d)
-        return NULL;
-    if (d->type == &rp_methoddescr_type) {
-        if (((rp_methoddescr *)d)->def->flags != 0)
-            return NULL;
-    } else if (d->type != &rp_function_type) {
-        return NULL;
-    }
-    if (!inst)
-        return d;
-    if (!*object_ga)
-        *object_ga = rp_class_lookup(ip->cls.object, ip->s.getattribute);
-    if (rp_class_lookup(cls, ip->s.getattribute) != *object_ga ||
-        rp_inst_attr_get(o, name))
-        return NULL;
-    return d;
 }
 
 /* The value of a name in a locals mapping: 1 found (*v new), 0 absent,
@@ -593,8 +563,7 @@ rc_object *rp_run_frame(rp_interp *ip, rp_frame *f, bool throwing) {
     const rp_instr *instrs;
     rc_object **fast, **stack_base, **sp;
     rc_object *consts, *names;
-    rc_object *kwnames = NULL;   /* KW_NAMES's tuple for the next CALL */
-    rc_object *object_ga = NULL; /* object.__getattribute__, once known */
+    rc_object *kwnames = NULL; /* KW_NAMES's tuple for the next CALL */
     uint32_t pc;
     rp_instr instr;
 
@@ -775,8 +744,7 @@ dispatch:
         }
         TARGET(LOAD_METHOD) {
             rc_object *owner = TOP();
-            rc_object *meth =
-                method_on_class(ip, owner, NAME(OPARG), &object_ga);
+            rc_object *meth = rp_lookup_method(ip, owner, NAME(OPARG));
             if (meth) {
                 rc_incref(meth);
                 TOP() = meth;

@@ -403,9 +403,11 @@ static void delete_garbage(collection *c) {
         take_survivors(c);
 }
 
-/* Steps 6-10 on the unreachable set; fills the counts of *info. */
-static void handle_unreachable(collection *c, size_t unreachable, survey s,
-                               rc_gc_info *info) {
+/* Steps 6-10 on the unreachable set; fills the counts of *info and
+ * returns how many members a finalizer resurrected (they were not
+ * collected after all, and CPython does not count them). */
+static size_t handle_unreachable(collection *c, size_t unreachable, survey s,
+                                 rc_gc_info *info) {
     rc_runtime *rt = c->rt;
     size_t uncollectable = 0;
     if (s.legacy)
@@ -415,10 +417,11 @@ static void handle_unreachable(collection *c, size_t unreachable, survey s,
     bool ran = s.weakrefs && rc__weakref_handle_garbage(rt);
     if (s.finalize)
         ran |= finalize_members(c);
+    size_t resurrected = 0;
     if (ran) {
         update_refs(c);
         subtract_refs(c);
-        mark(c, MARK_RESURRECTED, NULL);
+        resurrected = mark(c, MARK_RESURRECTED, NULL);
     }
     delete_garbage(c);
     if (rt->gc.debug & RC_DEBUG_UNCOLLECTABLE) {
@@ -432,7 +435,8 @@ static void handle_unreachable(collection *c, size_t unreachable, survey s,
         }
     }
     info->uncollectable = uncollectable;
-    info->collected = unreachable - uncollectable;
+    info->collected = unreachable - uncollectable - resurrected;
+    return resurrected;
 }
 
 /* ====================================================================== */
@@ -503,7 +507,7 @@ static ptrdiff_t collect(rc_runtime *rt, int g) {
     long_lived_accounting(gc, g, survivors);
     size_t unreachable = info.candidates - survivors;
     if (unreachable)
-        handle_unreachable(&c, unreachable, left, &info);
+        unreachable -= handle_unreachable(&c, unreachable, left, &info);
     rc__gcs_set_end(rt);
     release_collection(&c);
     if (g == 2)

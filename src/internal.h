@@ -399,7 +399,7 @@ static RC__ALWAYS_INLINE int rc__traverse(const rc_runtime *rt, rc_object *o,
     if (t->flags & RC__TYPE_ITEMS) {
         size_t n;
         rc_object *const *items = rt->hooks.items(o, &n);
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = n; i-- > 0;) { /* last first, as traverse does */
             int r = items[i] ? visit(items[i], arg) : 0;
             if (r)
                 return r;

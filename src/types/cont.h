@@ -51,7 +51,9 @@ typedef struct rc__dkeys {
     size_t nentries; /* entries appended, deleted ones included */
     uint8_t log2size;
     uint8_t log2ix;
-    uint8_t pad_[6];
+    uint8_t general; /* a key other than an exact str was stored: traverse
+                        visits keys too (CPython's non-unicode tables) */
+    uint8_t pad_[5];
     char index[]; /* then the entries, 8-aligned */
 } rc__dkeys;
 

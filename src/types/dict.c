@@ -114,6 +114,7 @@ static rc__dkeys *keys_new(rc_runtime *rt, unsigned log2size) {
     k->nentries = 0;
     k->log2size = (uint8_t)log2size;
     k->log2ix = (uint8_t)log2ix;
+    k->general = 0;
     memset(k->index, 0xFF, ixbytes); /* every slot IX_EMPTY */
     return k;
 }
@@ -205,6 +206,7 @@ static int resize(rc__dict *d, unsigned log2size) {
     rc__dkeys *old = d->keys;
     rc__dentry *ne = rc__dict_entries(k);
     size_t j = 0;
+    k->general = old && old->general;
     if (old) {
         rc__dentry *oe = rc__dict_entries(old);
         for (size_t i = 0; i < old->nentries; i++) {
@@ -260,6 +262,7 @@ static void append_entry(rc__dict *d, rc_object *key, int64_t hash,
     rc__dkeys *k = d->keys;
     maintain_tracking(d, key, value);
     rc__dentry *e = &rc__dict_entries(k)[k->nentries];
+    k->general |= !rc_is_str(key);
     rc_incref(key);
     rc_incref(value);
     e->hash = hash;
@@ -666,6 +669,9 @@ rc_object *rc_dict_copy(rc_object *dict) {
 /* The protocol                                                            */
 /* ====================================================================== */
 
+/* As CPython's: a table whose keys were only ever strs (which hold no
+ * references) visits just the values, so gc.get_referents and the graph
+ * walker show what CPython's do. */
 static int dict_traverse(rc_object *o, rc_visitproc visit, void *arg) {
     rc__dkeys *k = D(o)->keys;
     if (!k)
@@ -674,7 +680,7 @@ static int dict_traverse(rc_object *o, rc_visitproc visit, void *arg) {
     for (size_t i = 0; i < k->nentries; i++) {
         if (!e[i].key)
             continue;
-        int r = visit(e[i].key, arg);
+        int r = k->general ? visit(e[i].key, arg) : 0;
         if (!r)
             r = visit(e[i].value, arg);
         if (r)

@@ -640,9 +640,10 @@ static int list_delitem(rc_object *o, rc_object *key) {
     return 0;
 }
 
+/* Last item first, as CPython's (objgraph's pictures depend on it). */
 static int list_traverse(rc_object *o, rc_visitproc visit, void *arg) {
     rc__list *l = L(o);
-    for (size_t i = 0; i < l->size; i++) {
+    for (size_t i = l->size; i-- > 0;) {
         int r = visit(l->items[i], arg);
         if (r)
             return r;

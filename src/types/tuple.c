@@ -434,9 +434,10 @@ rc_object *rc__tuple_from_iterable(rc_runtime *rt, rc_object *iterable,
 /* The protocol                                                            */
 /* ====================================================================== */
 
+/* Last item first, as CPython's. */
 static int tuple_traverse(rc_object *o, rc_visitproc visit, void *arg) {
     rc__tuple *t = (rc__tuple *)o;
-    for (size_t i = 0; i < t->size; i++) {
+    for (size_t i = t->size; i-- > 0;) {
         if (t->items[i]) {
             int r = visit(t->items[i], arg);
             if (r)

@@ -171,6 +171,22 @@ static void test_fetch_keyerror(void **state) {
     e = rp_err_fetch(ip);
     assert_repr_of(e, "KeyError(42)");
     rc_decref(e);
+    /* a tuple key cannot be read back from the message: rp_err_key puts
+     * the key itself into the exception */
+    rc_object *t = rc_tuple_pack(ip->rt, 2, k, n);
+    assert_null(rc_getitem(d, t));
+    assert_int_equal(rp_err_key(ip, t), RC_EKEY);
+    e = rp_err_fetch(ip);
+    assert_ptr_equal(rc_tuple_get(((rp_exc *)e)->args, 0), t);
+    assert_str_of(e, "('missing', 42)");
+    rc_decref(e);
+    /* other errors are left alone */
+    assert_int_equal(rp_raise(ip, ip->exc.TypeError, "no"), RC_ETYPE);
+    assert_int_equal(rp_err_key(ip, t), RC_ETYPE);
+    e = rp_err_fetch(ip);
+    assert_ptr_equal(rp_type_of(e), ip->exc.TypeError);
+    rc_decref(e);
+    rc_decref(t);
     rc_decref(n);
     rc_decref(k);
     rc_decref(d);
@@ -613,6 +629,46 @@ static void test_unraisable(void **state) {
     assert_non_null(strstr(err, "ValueError: in del\n"));
 }
 
+/* The step budget (ip->steps_left, the fuzz harness's): once spent, every
+ * safe point raises RuntimeError, so neither a loop that catches it nor
+ * recursion outlives it; 0 means no budget. */
+static void test_step_budget(void **state) {
+    fixture *fx = *state;
+    rp_interp *ip = fx->ip;
+    capture_stderr(fx, "err.txt");
+    ip->steps_left = 500;
+    assert_int_equal(run_script(fx, "loop.py",
+                                "n = 0\n"
+                                "while True:\n"
+                                "    try:\n"
+                                "        while True:\n"
+                                "            n += 1\n"
+                                "    except RuntimeError:\n"
+                                "        pass\n"),
+                     -1);
+    ip->steps_left = 500;
+    assert_int_equal(run_script(fx, "rec.py",
+                                "def f():\n"
+                                "    try:\n"
+                                "        f()\n"
+                                "    finally:\n"
+                                "        f()\n"
+                                "f()\n"),
+                     -1);
+    assert_int_equal(ip->steps_left, 1);
+    ip->steps_left = 0;
+    assert_int_equal(run_script(fx, "ok.py",
+                                "for i in range(2000):\n"
+                                "    pass\n"),
+                     0);
+    flush_stderr(fx);
+    const char *err = read_back(fx, "err.txt");
+    const char *first = strstr(err, "RuntimeError: step budget exhausted\n");
+    assert_non_null(first);
+    assert_non_null(strstr(first + 1, "RuntimeError: step budget exhausted\n"));
+    assert_null(strstr(err, "RecursionError"));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -626,6 +682,7 @@ int main(void) {
         T(test_import_from_path), T(test_import_package_relative),
         T(test_file_objects),     T(test_sys_values),
         T(test_gc_module),        T(test_unraisable),
+        T(test_step_budget),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
