@@ -226,7 +226,7 @@ int rp_init_btypes(rp_interp *ip) {
     int (*const inits[])(rp_interp *) = {
         rp_bt_init_misc,  rp_bt_init_int,   rp_bt_init_float, rp_bt_init_str,
         rp_bt_init_tuple, rp_bt_init_list,  rp_bt_init_dict,  rp_bt_init_set,
-        rp_bt_init_range, rp_bt_init_iters,
+        rp_bt_init_range, rp_bt_init_iters, rp_bt_init_alias,
     };
     for (size_t i = 0; i < sizeof inits / sizeof inits[0]; i++)
         if (inits[i](ip) < 0)

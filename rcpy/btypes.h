@@ -35,6 +35,7 @@ int rp_bt_init_range(rp_interp *ip);    /* bt_range.c: range, slice */
 int rp_bt_init_bigrange(rp_interp *ip); /* bt_bigrange.c (rp_bt_init_range
                                            calls it) */
 int rp_bt_init_iters(rp_interp *ip);    /* bt_iter.c: enumerate, zip ... */
+int rp_bt_init_alias(rp_interp *ip);    /* bt_alias.c: list[int] ... */
 
 /* Puts enumerate, zip, map, filter and reversed into the builtins module
  * (bt_iter.c; rp_init_builtins calls it). */

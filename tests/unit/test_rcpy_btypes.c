@@ -418,6 +418,66 @@ static void math_time_os(void **state) {
     CHECK_ALL((rp_interp *)*state, cases);
 }
 
+/* ---------------------------------------------------------- memory */
+
+/* Builtins and methods that allocate at every step, until the heap limit
+ * refuses: each failure must be a MemoryError (or the script's own end),
+ * never a crash, a leak (LSan) or a heap the checker rejects. */
+static const char exhaust_src[] =
+    "keep = []\n"
+    "refused = False\n"
+    "try:\n"
+    "    for i in range(100000):\n"
+    "        s = ('word%d ' % i) * 5\n"
+    "        parts = s.split()\n"
+    "        d = dict(zip(parts, range(len(parts))))\n"
+    "        d.update(a=i, b=str(i))\n"
+    "        t = tuple(sorted(set(parts) | {str(i)}, key=len, reverse=True))\n"
+    "        e = list(enumerate(map(str.upper, filter(None, parts))))\n"
+    "        r = list(reversed(range(i % 50)))\n"
+    "        keep.append((s.replace('w', 'W').center(80, '*'), d, t, e, r,\n"
+    "                     '-'.join(parts).title(), format(i * 1.5, '.3f'),\n"
+    "                     int(str(i) * 3), hex(i), divmod(i, 7)))\n"
+    "except MemoryError:\n"
+    "    refused = True\n";
+
+static void memory_exhaustion(void **state) {
+    (void)state;
+    static char *argv[] = {"prog.py"};
+    int started = 0, refused = 0;
+    for (size_t limit = 3u << 20; limit < (7u << 20); limit += 3u << 16) {
+        rp_config cfg = {
+            .argc = 1, .argv = argv, .path0 = "", .heap_limit = limit};
+        rp_interp *ip = rp_interp_new(&cfg);
+        if (!ip)
+            continue;
+        started++;
+        rc_object *name = rp_str(ip, "<exhaust>");
+        rc_object *ns = rc_dict_new(ip->rt);
+        rc_object *code =
+            name && ns ? rp_compile(ip, exhaust_src, sizeof exhaust_src - 1,
+                                    name, RP_MODE_EXEC)
+                       : NULL;
+        if (code && rc_dict_setitem(ns, ip->s.builtins, ip->builtins) == 0) {
+            rc_object *r = rp_eval_code(ip, code, ns, ns);
+            if (!r) /* only a MemoryError may escape the script's own */
+                assert_true(rp_err_matches(ip, ip->exc.MemoryError));
+            rc_object *key = rp_str(ip, "refused");
+            rc_object *v = key ? rc_dict_getitem(ns, key) : NULL;
+            refused += !r || v == ip->true_;
+            rc_xdecref(key);
+            rc_xdecref(r);
+        }
+        rp_err_clear(ip);
+        rc_xdecref(code), rc_xdecref(ns), rc_xdecref(name);
+        rc_gc_collect(ip->rt, 2);
+        assert_int_equal(rc_heap_check(ip->rt), 0);
+        rp_interp_free(ip);
+    }
+    assert_true(started > 0);
+    assert_true(refused > 0);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -432,6 +492,7 @@ int main(void) {
         T(exit_and_next),
         T(iterators_in_cycles),
         T(math_time_os),
+        cmocka_unit_test(memory_exhaustion),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
