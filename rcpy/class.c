@@ -1000,7 +1000,8 @@ static rc_object *type_instancecheck(rp_interp *ip, rc_object *self,
                                      rc_object *kwnames) {
     if (rp_check_args(ip, "__instancecheck__", nargs, kwnames, 1, 1) < 0)
         return NULL;
-    return rp_new_ref(rp_bool(ip, rp_is_instance(args[0], (rp_class *)self)));
+    int r = rp_real_isinstance(ip, args[0], self);
+    return r < 0 ? NULL : rp_new_ref(rp_bool(ip, r));
 }
 
 static rc_object *type_subclasscheck(rp_interp *ip, rc_object *self,
@@ -1008,12 +1009,8 @@ static rc_object *type_subclasscheck(rp_interp *ip, rc_object *self,
                                      rc_object *kwnames) {
     if (rp_check_args(ip, "__subclasscheck__", nargs, kwnames, 1, 1) < 0)
         return NULL;
-    if (!rp_is_class(args[0])) {
-        rp_raise(ip, ip->exc.TypeError, "issubclass() arg 1 must be a class");
-        return NULL;
-    }
-    return rp_new_ref(
-        rp_bool(ip, rp_is_subclass((rp_class *)args[0], (rp_class *)self)));
+    int r = rp_real_issubclass(ip, args[0], self);
+    return r < 0 ? NULL : rp_new_ref(rp_bool(ip, r));
 }
 
 /* Adds the keys of every dict along cls's MRO to d. */

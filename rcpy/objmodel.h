@@ -318,6 +318,11 @@ static inline const char *rp_tname(const rc_object *o) {
  * one; else returns d. New reference. */
 rc_object *rp_descr_bind(rp_interp *ip, rc_object *d, rc_object *obj,
                          rp_class *type);
+/* type.__instancecheck__ / type.__subclasscheck__ (abstract.c): o's type
+ * or o.__class__ derives from cls; for objects that are not classes,
+ * through __bases__ (CPython's recursive_isinstance/issubclass). */
+int rp_real_isinstance(rp_interp *ip, rc_object *o, rc_object *cls);
+int rp_real_issubclass(rp_interp *ip, rc_object *c, rc_object *cls);
 /* The first class in cls's MRO whose dict has name, and the value
  * (borrowed); NULL when none. */
 rp_class *rp_class_lookup_where(rp_class *cls, rc_object *name,
