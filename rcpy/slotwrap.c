@@ -378,12 +378,32 @@ int rp_add_slot_wrapper(rp_interp *ip, rp_class *cls, const char *name,
     return rp_add_wrapper(ip, cls, sd, impl);
 }
 
+/* The library's hash slot of unhashable containers (list's), learned from
+ * a list since the library does not export it; NULL without memory. */
+static const void *unhashable_slot(rp_interp *ip) {
+    rc_object *probe = rc_list_new(ip->rt);
+    if (!probe)
+        return NULL;
+    const void *fn = slot_fn(probe->type->protocol, find_slotdef("__hash__"));
+    rc_decref(probe);
+    return fn;
+}
+
+/* A class whose table fills the hash slot with the library's "unhashable
+ * type" function gets __hash__ = None, as CPython's list/dict/set have. */
+static int add_one(rp_interp *ip, rp_class *cls, const rp_slotdef *sd,
+                   const rc_protocol *impl, const void *fn) {
+    if (strcmp(sd->name, "__hash__") == 0 && fn == unhashable_slot(ip))
+        return rp_class_add_object(ip, cls, sd->name, rp_new_ref(ip->none));
+    return rp_add_wrapper(ip, cls, sd, impl);
+}
+
 int rp_add_slot_wrappers(rp_interp *ip, rp_class *cls, const rc_protocol *impl,
                          const rc_protocol *base_impl) {
     for (const rp_slotdef *sd = slotdefs; sd->name; sd++) {
         const void *fn = slot_fn(impl, sd);
         if (fn && fn != slot_fn(base_impl, sd) &&
-            rp_add_wrapper(ip, cls, sd, impl) < 0)
+            add_one(ip, cls, sd, impl, fn) < 0)
             return -1;
     }
     return 0;
