@@ -22,3 +22,21 @@ lst = [1, 2, 3]
 operator.setitem(lst, 0, 10)
 operator.delitem(lst, 1)
 print(lst)
+
+
+class Position:
+    def __index__(self):
+        return 2
+
+
+class Wrong:
+    def __index__(self):
+        return "2"
+
+
+print(operator.index(Position()), operator.index(True))
+for bad in (Wrong(), 2.5, "2"):
+    try:
+        operator.index(bad)
+    except TypeError as exc:
+        print(exc)
