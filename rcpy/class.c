@@ -726,6 +726,11 @@ rc_object *rp_class_getattr(rp_interp *ip, rp_class *cls, rc_object *name) {
         rc_decref(meta_attr);
         return r;
     }
+    if (cls->get || cls->set) { /* property.__get__, function.__get__ */
+        rc_object *w = rp_descr_hook_slot(ip, cls, name);
+        if (w || rp_err_occurred(ip))
+            return w;
+    }
     raise_type_no_attr(ip, cls, name);
     return NULL;
 }

@@ -277,6 +277,10 @@ rc_object *rp_wrapper_call(rp_interp *ip, rp_wrapperdescr *w, rc_object *self,
                            rc_object *kwnames);
 /* A method-wrapper for the descriptor hooks of builtin classes
  * (f.__get__ when function's class has a C get). NULL, no error: none. */
+/* A builtin class's __get__/__set__/__delete__ made from its descriptor
+ * hooks (property.__get__): a new wrapper descriptor, or NULL without an
+ * error when c has no such hook. */
+rc_object *rp_descr_hook_slot(rp_interp *ip, rp_class *c, rc_object *name);
 rc_object *rp_descr_hook_wrapper(rp_interp *ip, rc_object *o, rc_object *name);
 int rp_init_slotwrap(rp_interp *ip);
 

@@ -582,19 +582,26 @@ const rc_type rp_methodwrapper_type = {
     .protocol = &mw_protocol,
 };
 
-rc_object *rp_descr_hook_wrapper(rp_interp *ip, rc_object *o, rc_object *name) {
-    rp_class *c = rp_type_of(o);
+/* The row of a builtin class's __get__/__set__/__delete__ hook, or NULL
+ * when the class has no such hook. */
+static const rp_slotdef *hook_slotdef(const rp_class *c, rc_object *name) {
     const char *s = rc_str_utf8(name);
-    const rp_slotdef *sd = NULL;
     if (c->get && strcmp(s, "__get__") == 0)
-        sd = &descr_hook_slots[0];
-    else if (c->set && strcmp(s, "__set__") == 0)
-        sd = &descr_hook_slots[1];
-    else if (c->set && strcmp(s, "__delete__") == 0)
-        sd = &descr_hook_slots[2];
-    if (!sd)
-        return NULL;
-    rc_object *w = wrapper_new(ip, sd, c, NULL);
+        return &descr_hook_slots[0];
+    if (c->set && strcmp(s, "__set__") == 0)
+        return &descr_hook_slots[1];
+    if (c->set && strcmp(s, "__delete__") == 0)
+        return &descr_hook_slots[2];
+    return NULL;
+}
+
+rc_object *rp_descr_hook_slot(rp_interp *ip, rp_class *c, rc_object *name) {
+    const rp_slotdef *sd = hook_slotdef(c, name);
+    return sd ? wrapper_new(ip, sd, c, NULL) : NULL;
+}
+
+rc_object *rp_descr_hook_wrapper(rp_interp *ip, rc_object *o, rc_object *name) {
+    rc_object *w = rp_descr_hook_slot(ip, rp_type_of(o), name);
     if (!w)
         return NULL;
     rc_object *m = methodwrapper_new(ip, w, o);
