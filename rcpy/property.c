@@ -319,16 +319,6 @@ static rc_object *fw_repr(rc_object *o) {
     return r;
 }
 
-static bool forwarded_name(rc_object *name) {
-    static const char *const names[] = {"__name__", "__qualname__",
-                                        "__module__", NULL};
-    const char *s = rc_str_utf8(name);
-    for (size_t i = 0; names[i]; i++)
-        if (strcmp(s, names[i]) == 0)
-            return true;
-    return false;
-}
-
 static rc_object *fw_getattr(rc_object *o, rc_object *name) {
     rp_interp *ip = rp_interp_of(o);
     rp_funcwrap *f = (rp_funcwrap *)o;
@@ -336,9 +326,9 @@ static rc_object *fw_getattr(rc_object *o, rc_object *name) {
     if (r || !rp_err_matches(ip, ip->exc.AttributeError))
         return r;
     rc_object *v = f->dict ? rc_dict_getitem(f->dict, name) : NULL;
-    if (v || (f->callable && forwarded_name(name))) {
+    if (v) {
         rp_err_clear(ip);
-        return v ? rp_new_ref(v) : rp_getattr(ip, f->callable, name);
+        return rp_new_ref(v);
     }
     return NULL;
 }
@@ -434,12 +424,41 @@ static int fw_check(rp_interp *ip, const rc_type *t, size_t nargs,
     return 0;
 }
 
+/* staticmethod(f)/classmethod(f) copy f's __module__, __name__,
+ * __qualname__, __doc__ and __annotations__ into their own dict, as
+ * functools.wraps would (CPython 3.10+); the C constructors do not. */
+static int fw_wraps(rp_interp *ip, rc_object *self) {
+    static const char *const names[] = {"__module__",      "__name__",
+                                        "__qualname__",    "__doc__",
+                                        "__annotations__", NULL};
+    rp_funcwrap *f = (rp_funcwrap *)self;
+    if (!f->dict && !(f->dict = rc_dict_new(ip->rt)))
+        return -1;
+    for (size_t i = 0; names[i]; i++) {
+        rc_object *key = rc_str_intern(ip->rt, names[i]);
+        rc_object *v = NULL;
+        int r = key ? rp_getattr_opt(ip, f->callable, key, &v) : -1;
+        if (r > 0) /* into the dict: the __doc__ getset reads it from there */
+            r = rc_dict_setitem(f->dict, key, v) < 0 ? -1 : 0;
+        rc_xdecref(v);
+        rc_xdecref(key);
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static rc_object *fw_new(rp_interp *ip, rp_class *cls, rc_object *const *args,
                          size_t nargs, rc_object *kwnames) {
     if (fw_check(ip, cls->layout ? cls->layout : cls->itype, nargs, kwnames) <
         0)
         return NULL;
-    return fw_make(ip, cls->itype, args[0]);
+    rc_object *f = fw_make(ip, cls->itype, args[0]);
+    if (f && fw_wraps(ip, f) < 0) {
+        rc_decref(f);
+        return NULL;
+    }
+    return f;
 }
 
 /* __init__(f), for subclasses calling super().__init__(f). */
@@ -454,7 +473,7 @@ static rc_object *fw_init(rp_interp *ip, rc_object *self,
     rc_incref(args[0]);
     f->callable = args[0];
     rc_xdecref(old);
-    return rp_new_ref(ip->none);
+    return fw_wraps(ip, self) < 0 ? NULL : rp_new_ref(ip->none);
 }
 
 static const rp_methoddef fw_methods[] = {{"__init__", fw_init, 0, NULL},
