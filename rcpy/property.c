@@ -517,6 +517,17 @@ static rc_object *fw_doc(rp_interp *ip, rc_object *self) {
                        : rp_new_ref(ip->none);
 }
 
+static int fw_set_doc(rp_interp *ip, rc_object *self, rc_object *v) {
+    rp_funcwrap *f = (rp_funcwrap *)self;
+    if (!f->dict && !(f->dict = rc_dict_new(ip->rt)))
+        return -1;
+    if (v)
+        return rc_dict_setitem(f->dict, ip->s.doc, v) < 0 ? -1 : 0;
+    if (!rc_dict_getitem(f->dict, ip->s.doc))
+        return rp_raise_no_attr(ip, self, ip->s.doc);
+    return rc_dict_delitem(f->dict, ip->s.doc) < 0 ? -1 : 0;
+}
+
 static rc_object *fw_get_dict(rp_interp *ip, rc_object *self) {
     rp_funcwrap *f = (rp_funcwrap *)self;
     if (!f->dict && !(f->dict = rc_dict_new(ip->rt)))
@@ -538,7 +549,7 @@ static rc_object *fw_abstract(rp_interp *ip, rc_object *self) {
 static const rp_getsetdef fw_getsets[] = {
     {"__func__", fw_func, NULL, NULL},
     {"__wrapped__", fw_func, NULL, NULL},
-    {"__doc__", fw_doc, NULL, NULL},
+    {"__doc__", fw_doc, fw_set_doc, NULL},
     {"__dict__", fw_get_dict, NULL, NULL},
     {"__isabstractmethod__", fw_abstract, NULL, NULL},
     {NULL},

@@ -18,3 +18,13 @@ try:
     classmethod(func)(5)
 except TypeError as exc:
     print(exc)
+
+
+class Holder:
+    @classmethod
+    def method(cls):
+        "old text"
+
+
+Holder.__dict__["method"].__doc__ = "new text"
+print(Holder.method.__doc__, Holder.__dict__["method"].__doc__)
