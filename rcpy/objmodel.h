@@ -196,7 +196,7 @@ typedef struct rp_memberdescr { /* a __slots__ entry */
 } rp_memberdescr;
 
 typedef struct rp_property {
-    rc_object ob;
+    rp_inst base; /* attributes of instances of subclasses (__doc__ ...) */
     rc_object *fget, *fset, *fdel, *doc; /* NULL: None */
     rc_object *name;                     /* from __set_name__, or NULL */
     bool getter_doc;                     /* doc came from fget.__doc__ */

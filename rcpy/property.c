@@ -31,7 +31,7 @@ static int prop_traverse(rc_object *o, rc_visitproc visit, void *arg) {
         if (r)
             return r;
     }
-    return 0;
+    return rp_inst_traverse(o, visit, arg);
 }
 
 static int prop_clear(rc_object *o) {
@@ -40,7 +40,7 @@ static int prop_clear(rc_object *o) {
     p->fget = p->fset = p->fdel = p->doc = p->name = NULL;
     for (size_t i = 0; i < 5; i++)
         rc_xdecref(refs[i]);
-    return 0;
+    return rp_inst_clear(o);
 }
 
 const rc_type rp_property_type = {
@@ -86,11 +86,21 @@ static int prop_fill(rp_interp *ip, rp_property *p, rc_object *const *args,
     p->fget = fs[0];
     p->fset = fs[1];
     p->fdel = fs[2];
-    p->doc = doc;
-    p->getter_doc = getter_doc;
+    p->doc = NULL;
     for (size_t i = 0; i < 4; i++)
         rc_xdecref(old[i]);
-    return 0;
+    if (rp_type_of(&p->base.ob) == ip->cls.property) {
+        p->doc = doc;
+        p->getter_doc = getter_doc;
+        return 0;
+    }
+    /* A subclass's own __doc__ (its docstring, or None) would shadow the
+     * property's, so the doc goes to the instance's __dict__ as CPython
+     * does; with __slots__ and no __dict__ that is an AttributeError. */
+    int r = rp_setattr(ip, &p->base.ob, ip->s.doc, doc ? doc : ip->none);
+    rc_xdecref(doc);
+    p->getter_doc = getter_doc;
+    return r < 0 ? -1 : 0;
 }
 
 /* property(...): an object of cls (property or a subclass) filled in. */
@@ -189,8 +199,15 @@ PROP_COPY(prop_deleter, 2)
 static rc_object *prop_set_name(rp_interp *ip, rc_object *self,
                                 rc_object *const *args, size_t nargs,
                                 rc_object *kwnames) {
-    if (rp_check_args(ip, "__set_name__", nargs, kwnames, 2, 2) < 0)
+    if (rp_check_args(ip, "__set_name__", nargs, kwnames, 0, (size_t)-1) < 0)
         return NULL;
+    if (nargs != 2) {
+        rp_raise(ip, ip->exc.TypeError,
+                 "__set_name__() takes 2 positional arguments but %zu were "
+                 "given",
+                 nargs);
+        return NULL;
+    }
     rp_property *p = (rp_property *)self;
     rc_object *old = p->name;
     rc_incref(args[1]);
@@ -275,7 +292,7 @@ int rp_init_property(rp_interp *ip) {
     if (!c || rp_class_add_getsets(ip, c, prop_getsets) < 0)
         return -1;
     c->layout = &rp_property_type; /* subclassable: abc.abstractproperty */
-    c->flags |= RP_CLS_BASETYPE;
+    c->flags |= RP_CLS_BASETYPE | RP_CLS_INST_LAYOUT;
     c->get = prop_get;
     c->set = prop_set;
     ip->cls.property = c;
