@@ -486,6 +486,8 @@ static int metaclass_check(rp_interp *ip, rc_object *cls, rc_object *name,
 int rp_isinstance(rp_interp *ip, rc_object *o, rc_object *spec) {
     if (&rp_type_of(o)->ob == spec)
         return 1;
+    if (rp_is_union(spec))
+        spec = rp_union_args(spec);
     if (rc_is_tuple(spec)) {
         if (rc_recursion_enter(ip->rt, " in __instancecheck__") < 0)
             return -1;
@@ -503,6 +505,8 @@ int rp_isinstance(rp_interp *ip, rc_object *o, rc_object *spec) {
 int rp_issubclass(rp_interp *ip, rc_object *c, rc_object *spec) {
     if (rp_is_class(spec) && rp_type_of(spec) == ip->cls.type && c == spec)
         return 1;
+    if (rp_is_union(spec))
+        spec = rp_union_args(spec);
     if (rc_is_tuple(spec)) {
         if (rc_recursion_enter(ip->rt, " in __subclasscheck__") < 0)
             return -1;
