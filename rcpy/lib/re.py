@@ -256,6 +256,16 @@ class _Parser:
                 self.pos = end + 1
                 return None
             if kind in _INLINE_FLAGS:
+                # (?a:...) / (?u:...) scope only the character classes'
+                # ASCII-ness, which this engine does not distinguish:
+                # a non-capturing group
+                end = self.pattern.find(":", self.pos - 1)
+                letters = self.pattern[self.pos - 1:end] if end > 0 else ""
+                if letters and all(c in "au" for c in letters):
+                    self.pos = end + 1
+                    node = self.alternation()
+                    self.close(start)
+                    return node
                 raise self.error("global flags not at the start of the "
                                  "expression", start)
             raise self.error("unknown extension ?" + kind, start + 1)
