@@ -371,6 +371,9 @@ class defaultdict(dict):
                                dict.__repr__(self))
 
 
+_marker = object()
+
+
 class OrderedDict(dict):
     """A dict with move_to_end, popitem(last=) and order-sensitive
     equality between OrderedDicts."""
@@ -406,6 +409,48 @@ class OrderedDict(dict):
 
     def copy(self):
         return type(self)(self)
+
+    def pop(self, key, default=_marker):
+        if key in self:
+            return dict.pop(self, key)
+        if default is _marker:
+            raise KeyError(key)
+        return default
+
+    def setdefault(self, key, default=None):
+        if key in self:
+            return self[key]
+        self[key] = default
+        return default
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        self = cls()
+        for key in iterable:
+            self[key] = value
+        return self
+
+    def __reduce__(self):
+        state = dict(getattr(self, "__dict__", {}))
+        return (type(self), (), state or None, None, iter(self.items()))
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(other)
+        new.update(self)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
 
     def __repr__(self):
         if not self:
