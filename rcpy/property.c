@@ -277,10 +277,15 @@ static rc_object *prop_abstract(rp_interp *ip, rc_object *self) {
     return rp_new_ref(ip->false_);
 }
 
+/* fget/fset/fdel are read-only members in CPython: their message. */
+static int prop_readonly(rp_interp *ip, rc_object *self, rc_object *v) {
+    return rp_raise(ip, ip->exc.AttributeError, "readonly attribute");
+}
+
 static const rp_getsetdef prop_getsets[] = {
-    {"fget", prop_fget, NULL, NULL},
-    {"fset", prop_fset, NULL, NULL},
-    {"fdel", prop_fdel, NULL, NULL},
+    {"fget", prop_fget, prop_readonly, NULL},
+    {"fset", prop_fset, prop_readonly, NULL},
+    {"fdel", prop_fdel, prop_readonly, NULL},
     {"__doc__", prop_doc, prop_set_doc, NULL},
     {"__isabstractmethod__", prop_abstract, NULL, NULL},
     {NULL},
