@@ -137,6 +137,9 @@ typedef rc_object *(*rp_newfunc)(rp_interp *ip, rp_class *cls,
 #define RP_CLS_HAS_DICT  (1u << 3) /* instances carry attributes */
 #define RP_CLS_HAS_DEL   (1u << 4) /* __del__ somewhere in the MRO */
 #define RP_CLS_ABSTRACT  (1u << 5) /* cannot be instantiated directly */
+/* a builtin whose layout starts with rp_inst: its subclasses may carry
+ * attributes (property, weakref.ref) */
+#define RP_CLS_INST_LAYOUT (1u << 6)
 
 struct rp_class {
     rc_object ob;
