@@ -145,7 +145,7 @@ BT_CFUNC(bi_compile) {
         rp_raise(ip, ip->exc.TypeError,
                  "compile() argument '%s' must be str, not %s",
                  !rc_is_str(fn) ? "filename" : "mode",
-                 rp_tname(!rc_is_str(fn) ? a[1] : a[2]));
+                 bt_arg_tname(ip, !rc_is_str(fn) ? a[1] : a[2]));
         return NULL;
     }
     const char *ms = rc_str_utf8(m);

@@ -94,9 +94,20 @@ rc_object *bt_int_from(rp_interp *ip, rc_object *x) {
 }
 
 static rc_object *int_with_base(rp_interp *ip, rc_object *x, rc_object *b) {
-    ptrdiff_t base;
-    if (bt_index(ip, b, &base) < 0)
+    rc_object *bi = bt_int_arg(ip, b);
+    int64_t base = 0;
+    if (!bi)
         return NULL;
+    if (rc_int_to_i64(bi, &base) < 0) { /* huge: out of range below */
+        rp_err_clear(ip);
+        base = -1;
+    }
+    rc_decref(bi);
+    if (base != 0 && (base < 2 || base > 36)) {
+        rp_raise(ip, ip->exc.ValueError,
+                 "int() base must be >= 2 and <= 36, or 0");
+        return NULL;
+    }
     if (!x) {
         rp_raise(ip, ip->exc.TypeError, "int() missing string argument");
         return NULL;
@@ -104,11 +115,6 @@ static rc_object *int_with_base(rp_interp *ip, rc_object *x, rc_object *b) {
     if (!rc_is_str(bt_value(x))) {
         rp_raise(ip, ip->exc.TypeError,
                  "int() can't convert non-string with explicit base");
-        return NULL;
-    }
-    if (base != 0 && (base < 2 || base > 36)) {
-        rp_raise(ip, ip->exc.ValueError,
-                 "int() base must be >= 2 and <= 36, or 0");
         return NULL;
     }
     return rc_int_from_string(ip->rt, rc_str_utf8(bt_value(x)), (int)base);

@@ -481,8 +481,11 @@ static rc_object *reversed_new(rp_interp *ip, rp_class *cls,
                  "reversed() takes no keyword arguments");
         return NULL;
     }
-    if (rp_check_args(ip, "reversed", nargs, NULL, 1, 1) < 0)
+    if (nargs != 1) {
+        rp_raise(ip, ip->exc.TypeError, "reversed expected 1 argument, got %zu",
+                 nargs);
         return NULL;
+    }
     rc_object *seq = args[0];
     rc_object *f = rp_class_lookup(rp_type_of(seq), ip->s.reversed);
     if (f == ip->none) {

@@ -19,9 +19,17 @@
 /* ====================================================================== */
 
 int bt_index(rp_interp *ip, rc_object *o, ptrdiff_t *out) {
-    int64_t v;
-    if (rp_index(ip, o, &v) < 0)
+    rc_object *i = bt_int_arg(ip, o);
+    if (!i)
         return -1;
+    int64_t v;
+    int st = rc_int_to_i64(i, &v);
+    rc_decref(i);
+    if (st < 0) {
+        rp_err_clear(ip);
+        return rp_raise(ip, ip->exc.OverflowError,
+                        "Python int too large to convert to C ssize_t");
+    }
     *out = (ptrdiff_t)v;
     return 0;
 }

@@ -93,6 +93,12 @@ int bt_expect_str(rp_interp *ip, rc_object *o, const char *what);
 rc_object *bt_str_arg1(rp_interp *ip, const char *name, rc_object *const *args,
                        size_t nargs, rc_object *kwnames, const char *prefix);
 
+/* The type name CPython's argument-clinic messages give o ("argument 2
+ * must be str, not None": None by name, else the type's name). */
+static inline const char *bt_arg_tname(rp_interp *ip, const rc_object *o) {
+    return o == ip->none ? "None" : rp_tname(o);
+}
+
 /* A new reference to a new str of len bytes (UTF-8), NULL + MemoryError. */
 rc_object *bt_str_n(rp_interp *ip, const char *s, size_t len);
 
