@@ -669,9 +669,26 @@ static int raise_abstract(rp_interp *ip, rp_class *cls) {
     return r;
 }
 
+/* The first class up sub's base chain that is not made by a class
+ * statement: whose __new__ sub's instances must come from. */
+static rp_class *static_base(rp_class *sub) {
+    while (sub && (sub->flags & RP_CLS_HEAP) &&
+           !(sub->flags & RP_CLS_IMMUTABLE_))
+        sub = sub->base;
+    return sub;
+}
+
 rc_object *rp_object_new(rp_interp *ip, rp_class *cls, rc_object *const *args,
                          size_t nargs, rc_object *kwnames) {
     rp_objstate *st = rp_objstate_of(ip);
+    rp_class *sb = static_base(cls);
+    if (sb && sb != ip->cls.object && !sb->new_) {
+        /* a library type with no constructor (dict_keys, iterators):
+         * CPython's tp_new == NULL */
+        rp_raise(ip, ip->exc.TypeError, "cannot create '%s' instances",
+                 rp_class_name(cls));
+        return NULL;
+    }
     if (nargs || rp_kwcount(kwnames)) {
         if (rp_class_lookup(cls, ip->s.new_) != st->object_new) {
             rp_raise(ip, ip->exc.TypeError,
@@ -708,15 +725,6 @@ int rp_object_init_check(rp_interp *ip, rc_object *self, size_t nargs,
                         "instance to initialize)",
                         rp_class_name(type));
     return 0;
-}
-
-/* The first class up sub's base chain that is not made by a class
- * statement: whose __new__ sub's instances must come from. */
-static rp_class *static_base(rp_class *sub) {
-    while (sub && (sub->flags & RP_CLS_HEAP) &&
-           !(sub->flags & RP_CLS_IMMUTABLE_))
-        sub = sub->base;
-    return sub;
 }
 
 /* X.__new__(sub, *args): the builtin every class with an rp_newfunc has

@@ -2,7 +2,7 @@
 # rp_lib_source(name, &len), which finds one by module name.
 file(GLOB files ${LIB_DIR}/*.py)
 list(SORT files)
-set(body "/* Generated from rcpy/lib/*.py by rcpy/embed.cmake; do not edit. */\n#include <stddef.h>\n#include <string.h>\n\n")
+set(body "/* Generated from the modules in rcpy/lib by rcpy/embed.cmake; do not edit. */\n#include <stddef.h>\n#include <string.h>\n\n")
 set(table "")
 set(i 0)
 foreach(f ${files})

@@ -44,11 +44,8 @@ static rc_object *ae_register(rp_interp *ip, rc_object *self,
         return NULL;
     }
     rc_object *list = exit_list(ip);
-    rc_object *rest = list ? rc_tuple_new(ip->rt, nargs - 1) : NULL;
-    for (size_t i = 1; rest && i < nargs; i++) {
-        rc_incref(args[i]);
-        rc_tuple_init_item(rest, i - 1, args[i]);
-    }
+    rc_object *rest =
+        list ? rc_tuple_from_array(ip->rt, args + 1, nargs - 1) : NULL;
     rc_object *kw = rest ? kwargs_dict(ip, args, nargs, kwnames) : NULL;
     rc_object *entry = kw ? rc_tuple_pack(ip->rt, 3, args[0], rest, kw) : NULL;
     int r = entry ? rc_list_append(list, entry) : -1;

@@ -208,6 +208,14 @@ static rc_object *proxy_unop(rc_object *self, rc_unop op) {
     return r;
 }
 
+/* The referent's __index__ (lst[proxy]); TypeError when it has none. */
+static rc_object *proxy_index(rc_object *self) {
+    rc_object *t = live(self);
+    rc_object *r = t ? rc_number_index(t) : NULL;
+    rc_xdecref(t);
+    return r;
+}
+
 #define PROXY_SLOTS                                                            \
     .version = RC_PROTOCOL_VERSION, .repr = proxy_repr, .str = proxy_str,      \
     .hash = proxy_hash, .richcompare = proxy_richcompare,                      \
@@ -216,7 +224,7 @@ static rc_object *proxy_unop(rc_object *self, rc_unop op) {
     .contains = proxy_contains, .iter = proxy_iter, .next = proxy_next,        \
     .getattr = proxy_getattr, .setattr = proxy_setattr,                        \
     .delattr = proxy_delattr, .binop = proxy_binop, .inplace = proxy_inplace,  \
-    .unop = proxy_unop
+    .unop = proxy_unop, .index = proxy_index
 
 static const rc_protocol proxy_protocol = {PROXY_SLOTS};
 static const rc_protocol cproxy_protocol = {PROXY_SLOTS, .call = proxy_call};
