@@ -141,11 +141,16 @@ BT_CFUNC(bi_compile) {
     if (a[0]->type == &rp_code_type)
         return rp_new_ref(a[0]);
     rc_object *fn = bt_value(a[1]), *m = bt_value(a[2]);
-    if (!rc_is_str(fn) || !rc_is_str(m)) {
+    if (!rc_is_str(fn)) { /* CPython's filesystem-path converter */
         rp_raise(ip, ip->exc.TypeError,
-                 "compile() argument '%s' must be str, not %s",
-                 !rc_is_str(fn) ? "filename" : "mode",
-                 bt_arg_tname(ip, !rc_is_str(fn) ? a[1] : a[2]));
+                 "expected str, bytes or os.PathLike object, not %s",
+                 rp_tname(a[1]));
+        return NULL;
+    }
+    if (!rc_is_str(m)) {
+        rp_raise(ip, ip->exc.TypeError,
+                 "compile() argument 'mode' must be str, not %s",
+                 bt_arg_tname(ip, a[2]));
         return NULL;
     }
     const char *ms = rc_str_utf8(m);
