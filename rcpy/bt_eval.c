@@ -131,11 +131,11 @@ static rc_object *compile_text(rp_interp *ip, rc_object *src, const char *fname,
 }
 
 BT_CFUNC(bi_compile) {
-    static const char *const names[] = {"source", "filename",     "mode",
-                                        "flags",  "dont_inherit", "optimize",
-                                        NULL};
+    static const char *const names[] = {
+        "source",   "filename",         "mode", "flags", "dont_inherit",
+        "optimize", "_feature_version", NULL};
     static const rp_argspec spec = {"compile", names, 3, 6, 0};
-    rc_object *a[6];
+    rc_object *a[7];
     if (rp_parse_args(ip, &spec, args, nargs, kwnames, a) < 0)
         return NULL;
     if (a[0]->type == &rp_code_type)

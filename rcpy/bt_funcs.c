@@ -97,11 +97,6 @@ BT_CFUNC(bi_sum) {
     static const char *const names[] = {"iterable", "start", NULL};
     static const rp_argspec spec = {"sum", names, 1, 2, 1};
     rc_object *a[2];
-    if (nargs == 0) {
-        rp_raise(ip, ip->exc.TypeError,
-                 "sum() takes at least 1 positional argument (0 given)");
-        return NULL;
-    }
     if (rp_parse_args(ip, &spec, args, nargs, kwnames, a) < 0)
         return NULL;
     rc_object *start = a[1] ? a[1] : NULL;

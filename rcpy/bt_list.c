@@ -99,11 +99,6 @@ BT_CFUNC(list_sort) {
     static const char *const names[] = {"key", "reverse", NULL};
     static const rp_argspec spec = {"sort", names, 0, 0, 0};
     rc_object *a[2];
-    if (nargs > 2) {
-        rp_raise(ip, ip->exc.TypeError,
-                 "sort() takes at most 2 arguments (%zu given)", nargs);
-        return NULL;
-    }
     if (rp_parse_args(ip, &spec, args, nargs, kwnames, a) < 0)
         return NULL;
     return none_or_null(ip, bt_sort_list(ip, self, a[0], a[1]));

@@ -60,3 +60,23 @@ s = {8, 1}
 print(s.union([2]), s.copy(), set(s), frozenset(s), s | {2})
 print({"a", "b", "c", "d"}.union(["x"], ["y", "z"]))
 print({"apple", "kiwi", "fig"}.difference(["x"], ["kiwi"]))
+
+# argument clinic's order: too many in all, then too many positional, then
+# a missing positional-only one, then keywords
+t("sum([1], x=1)", lambda: sum([1], x=1))
+t("split(x=1)", lambda: "".split(x=1))
+t("sorted([], x=1)", lambda: sorted([], x=1))
+t("int(x=1, y=2)", lambda: int(x=1, y=2))
+t("round(number=1, x=2)", lambda: round(number=1, x=2))
+t("split('a', sep='b')", lambda: "".split("a", sep="b"))
+t("sum([], 0, start=1)", lambda: sum([], 0, start=1))
+t("sum(1, 2, 3)", lambda: sum(1, 2, 3))
+t("compile(8 args)", lambda: compile("1", "x", "exec", 0, 0, 0, 0, 0))
+t("split(1, 2, 3)", lambda: "".split(1, 2, 3))
+t("split(maxsplit=1, sep=1, x=3)", lambda: "".split(maxsplit=1, sep=1, x=3))
+t("round(1, 2, 3)", lambda: round(1, 2, 3))
+t("round()", lambda: round())
+t("int('1', 2, 3)", lambda: int("1", 2, 3))
+t("compile()", lambda: compile())
+t("compile('1', 'x')", lambda: compile("1", "x"))
+t("[].sort(key=1, reverse=2, x=3)", lambda: [].sort(key=1, reverse=2, x=3))
