@@ -856,6 +856,7 @@ typedef struct rp_config {
     X(GeneratorExit, "GeneratorExit", BaseException)                           \
     X(Exception, "Exception", BaseException)                                   \
     X(StopIteration, "StopIteration", Exception)                               \
+    X(StopAsyncIteration, "StopAsyncIteration", Exception)                     \
     X(ArithmeticError, "ArithmeticError", Exception)                           \
     X(FloatingPointError, "FloatingPointError", ArithmeticError)               \
     X(OverflowError, "OverflowError", ArithmeticError)                         \
@@ -878,6 +879,16 @@ typedef struct rp_config {
     X(PermissionError, "PermissionError", OSError)                             \
     X(IsADirectoryError, "IsADirectoryError", OSError)                         \
     X(NotADirectoryError, "NotADirectoryError", OSError)                       \
+    X(BlockingIOError, "BlockingIOError", OSError)                             \
+    X(ChildProcessError, "ChildProcessError", OSError)                         \
+    X(ConnectionError, "ConnectionError", OSError)                             \
+    X(BrokenPipeError, "BrokenPipeError", ConnectionError)                     \
+    X(ConnectionAbortedError, "ConnectionAbortedError", ConnectionError)       \
+    X(ConnectionRefusedError, "ConnectionRefusedError", ConnectionError)       \
+    X(ConnectionResetError, "ConnectionResetError", ConnectionError)           \
+    X(InterruptedError, "InterruptedError", OSError)                           \
+    X(ProcessLookupError, "ProcessLookupError", OSError)                       \
+    X(TimeoutError, "TimeoutError", OSError)                                   \
     X(ReferenceError, "ReferenceError", Exception)                             \
     X(RuntimeError, "RuntimeError", Exception)                                 \
     X(NotImplementedError, "NotImplementedError", RuntimeError)                \
@@ -895,7 +906,14 @@ typedef struct rp_config {
     X(UserWarning, "UserWarning", Warning)                                     \
     X(DeprecationWarning, "DeprecationWarning", Warning)                       \
     X(RuntimeWarning, "RuntimeWarning", Warning)                               \
-    X(ResourceWarning, "ResourceWarning", Warning)
+    X(ResourceWarning, "ResourceWarning", Warning)                             \
+    X(PendingDeprecationWarning, "PendingDeprecationWarning", Warning)         \
+    X(SyntaxWarning, "SyntaxWarning", Warning)                                 \
+    X(FutureWarning, "FutureWarning", Warning)                                 \
+    X(ImportWarning, "ImportWarning", Warning)                                 \
+    X(UnicodeWarning, "UnicodeWarning", Warning)                               \
+    X(BytesWarning, "BytesWarning", Warning)                                   \
+    X(EncodingWarning, "EncodingWarning", Warning)
 
 /* The builtin classes, each set by the file that defines the kind. */
 typedef struct rp_classes {
