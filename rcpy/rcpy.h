@@ -432,6 +432,9 @@ struct rp_frame {
     uint32_t stacktop;       /* values on the stack */
     uint8_t owner;           /* enum rp_frame_owner */
     uint8_t is_entry;        /* the C caller's rp_eval returns at its end */
+    uint8_t is_init;         /* an __init__ a class call runs in the loop:
+                                it must return None, and the new instance
+                                waits on the caller's stack (vm.c) */
     rc_object *localsplus[]; /* code->nlocalsplus slots, then the stack */
 };
 
