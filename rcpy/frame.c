@@ -196,6 +196,7 @@ static void take_over(rp_interp *ip, rp_frame *f) {
     dst->previous = NULL;
     dst->stacktop = 0;
     dst->is_entry = 0;
+    dst->is_init = 0;
     fo->f = dst;
     rp_frame *prev = f->previous;
     f->frame_obj = NULL;

@@ -85,6 +85,7 @@ static inline void rp_frame_init(rp_frame *f, rp_code *co, rc_object *func,
     f->stacktop = 0;
     f->owner = owner;
     f->is_entry = 0;
+    f->is_init = 0;
     for (uint32_t i = 0; i < co->nlocalsplus; i++)
         f->localsplus[i] = NULL;
 }
