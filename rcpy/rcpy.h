@@ -957,6 +957,7 @@ struct rp_interp {
     struct rp_front *front;  /* errors, import, sys, gc, files: the front
                                 part's own state (errors.c) */
     struct rp_leaks *leaks;  /* -X leaks: the state at start (leaks.c) */
+    struct rp_gcout *gcout;  /* the collector's messages (gcdebug.c) */
 };
 
 static inline rp_interp *rp_interp_of(const rc_object *o) {
@@ -1031,5 +1032,16 @@ rc_object *rp_file_readline(rp_interp *ip, rc_object *file);
 rc_object *rp_file_open(rp_interp *ip, rc_object *path, const char *mode);
 /* sys.stdout, sys.stderr (borrowed, may be NULL). */
 rc_object *rp_sys_get(rp_interp *ip, const char *name);
+
+/* gcdebug.c: the runtime's debug stream (gc.set_debug's lines) reaches
+ * sys.stderr. rp_gcout_open makes the stream before the runtime exists;
+ * between rp_gcout_hold (a collection starts) and rp_gcout_flush (it
+ * ends) its text is kept, then written to sys.stderr; otherwise it goes
+ * to the C stderr. rp_gcout_close runs after the runtime is freed. */
+struct rp_gcout *rp_gcout_open(void);
+FILE *rp_gcout_stream(struct rp_gcout *g);
+void rp_gcout_hold(rp_interp *ip);
+void rp_gcout_flush(rp_interp *ip);
+void rp_gcout_close(struct rp_gcout *g);
 
 #endif /* RCPY_H */
