@@ -952,6 +952,8 @@ struct rp_interp {
     uint64_t class_epoch;    /* bumped when any class namespace changes */
     rp_typemap *typemap;     /* class.c */
     rp_lookup_cache *lookup; /* class.c: MRO lookup cache */
+    struct rp_vm_cache *vmcache; /* vm: LOAD_GLOBAL's cache (vm_ops.c), or
+                                    NULL until first used */
     rc_object *atexit;       /* list of (func, args, kwargs) */
     int exit_code;           /* set by SystemExit at top level */
     struct rp_front *front;  /* errors, import, sys, gc, files: the front
@@ -994,6 +996,7 @@ int rp_safepoint(rp_interp *ip);
 int rp_init_classes(rp_interp *ip); /* class.c: object, type */
 int rp_init_descr(rp_interp *ip);   /* descr.c, super.c */
 int rp_init_funcs(rp_interp *ip);   /* func.c, code.c, frame.c, gen.c */
+void rp_fini_vm(rp_interp *ip);     /* vm_ops.c: the loop's caches */
 int rp_init_code(rp_interp *ip);   /* code_attrs.c: co_* getsets on ip->cls.code
                                       (rp_init_funcs calls it) */
 int rp_init_btypes(rp_interp *ip); /* bt_*.c: classes of rcgc's types */
