@@ -808,12 +808,16 @@ dispatch:
             FINISH_STATUS(delete_name(ip, f, NAME(OPARG)), 0);
         }
         TARGET(LOAD_GLOBAL) {
-            rc_object *name = NAME(OPARG >> 1), *v = NULL;
-            int r = global_lookup(f, name, &v);
-            if (r <= 0) {
-                if (r == 0)
-                    name_error(ip, name);
-                goto error;
+            rc_object *name = NAME(OPARG >> 1);
+            rc_object *v = rp_global_cached(ip, f->globals, f->builtins, name);
+            if (!v) {
+                int r = global_lookup(f, name, &v);
+                if (r <= 0) {
+                    if (r == 0)
+                        name_error(ip, name);
+                    goto error;
+                }
+                rp_global_remember(ip, f->globals, f->builtins, name, v);
             }
             if (OPARG & 1)
                 PUSH(NULL);
