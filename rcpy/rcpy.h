@@ -281,6 +281,8 @@ typedef struct rp_function {
     rc_object *closure;    /* tuple of cells, or NULL */
     rc_object *doc;        /* or NULL */
     rc_object *dict;       /* function attributes, or NULL */
+    rc_object *annotations; /* __annotations__ (a dict), or NULL: an empty
+                               dict is made on first read */
 } rp_function;
 
 typedef struct rp_cell {
