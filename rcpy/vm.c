@@ -872,13 +872,23 @@ dispatch:
             FINISH_STATUS(rp_setattr(ip, TOP(), NAME(OPARG), NULL), 1);
         }
         TARGET(BINARY_SUBSCR) {
-            FINISH(rc_getitem(PEEK(2), TOP()), 2);
+            rc_object *v = rc_getitem(PEEK(2), TOP());
+            if (!v) {
+                rp_err_key(ip, TOP()); /* KeyError(key), not its repr */
+                goto error;
+            }
+            FINISH(v, 2);
         }
         TARGET(STORE_SUBSCR) {
             FINISH_STATUS(rc_setitem(PEEK(2), TOP(), PEEK(3)), 3);
         }
         TARGET(DELETE_SUBSCR) {
-            FINISH_STATUS(rc_delitem(PEEK(2), TOP()), 2);
+            if (rc_delitem(PEEK(2), TOP()) < 0) {
+                rp_err_key(ip, TOP());
+                goto error;
+            }
+            POP_N(2);
+            DISPATCH();
         }
         TARGET(BUILD_SLICE) {
             uint32_t n = OPARG;
