@@ -1243,6 +1243,57 @@ static void test_source_instances(void **state) {
     expect_global("r8", "\"__init__() should return None, not 'generator'\"");
 }
 
+/* Leftovers of the execution part: KeyError carries the key object,
+ * function __annotations__ is a settable dict, locals() in a function is
+ * one dict refreshed at each call, and gen.throw of a class whose __new__
+ * returns no exception raises TypeError. */
+static void test_source_leftovers(void **state) {
+    int r = run_src(
+        "try:\n"
+        "    {}[('t', 1)]\n"
+        "except KeyError as e:\n"
+        "    r1 = e.args\n"
+        "d = {1: 2}\n"
+        "try:\n"
+        "    del d[(3,)]\n"
+        "except KeyError as e:\n"
+        "    r1 += e.args\n"
+        "def f(): pass\n"
+        "a0 = f.__annotations__\n"
+        "f.__annotations__ = {'x': 1}\n"
+        "r2 = (a0, f.__annotations__, f.__annotations__ is f.__annotations__)\n"
+        "f.__annotations__ = None\n"
+        "r2 += (f.__annotations__,)\n"
+        "try:\n"
+        "    f.__annotations__ = 3\n"
+        "except TypeError as e:\n"
+        "    r2 += e.args\n"
+        "def g(a):\n"
+        "    b = 2\n"
+        "    l1 = locals()\n"
+        "    del b\n"
+        "    c = 3\n"
+        "    l2 = locals()\n"
+        "    return l1 is l2, sorted(l2)\n"
+        "r3 = g(1)\n"
+        "class E(Exception):\n"
+        "    def __new__(cls, *a): return cls\n"
+        "def gen():\n"
+        "    yield 1\n"
+        "try:\n"
+        "    gen().throw(E)\n"
+        "except TypeError as e:\n"
+        "    r4 = e.args[0]\n");
+    assert_int_equal(r, 0);
+    expect_global("r1", "(('t', 1), (3,))");
+    expect_global("r2", "({}, {'x': 1}, True, {}, '__annotations__ must be "
+                        "set to a dict object')");
+    expect_global("r3", "(True, ['a', 'c', 'l1'])");
+    expect_global("r4",
+                  "\"calling <class '__main__.E'> should have returned an "
+                  "instance of BaseException, not type\"");
+}
+
 int main(void) {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
     const struct CMUnitTest tests[] = {
@@ -1272,6 +1323,7 @@ int main(void) {
         T(test_source_exceptions),
         T(test_source_generators),
         T(test_source_instances),
+        T(test_source_leftovers),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
