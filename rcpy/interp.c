@@ -143,6 +143,7 @@ void rp_interp_free(rp_interp *ip) {
     ip->main = ip->sysmod = ip->modules = ip->builtins = ip->path = NULL;
     for (size_t i = 0; i < sizeof held / sizeof held[0]; i++)
         rc_xdecref(held[i]);
+    rp_fini_vm(ip);
     release_names(ip);
     rp_fini_classes(ip);
     rc_runtime_set_userdata(rt, NULL);

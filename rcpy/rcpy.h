@@ -284,6 +284,8 @@ typedef struct rp_function {
     rc_object *closure;    /* tuple of cells, or NULL */
     rc_object *doc;        /* or NULL */
     rc_object *dict;       /* function attributes, or NULL */
+    rc_object *annotations; /* __annotations__ (a dict), or NULL: an empty
+                               dict is made on first read */
 } rp_function;
 
 typedef struct rp_cell {
@@ -435,6 +437,9 @@ struct rp_frame {
     uint32_t stacktop;       /* values on the stack */
     uint8_t owner;           /* enum rp_frame_owner */
     uint8_t is_entry;        /* the C caller's rp_eval returns at its end */
+    uint8_t is_init;         /* an __init__ a class call runs in the loop:
+                                it must return None, and the new instance
+                                waits on the caller's stack (vm.c) */
     rc_object *localsplus[]; /* code->nlocalsplus slots, then the stack */
 };
 
@@ -970,6 +975,8 @@ struct rp_interp {
     uint64_t class_epoch;    /* bumped when any class namespace changes */
     rp_typemap *typemap;     /* class.c */
     rp_lookup_cache *lookup; /* class.c: MRO lookup cache */
+    struct rp_vm_cache *vmcache; /* vm: LOAD_GLOBAL's cache (vm_ops.c), or
+                                    NULL until first used */
     rc_object *atexit;       /* list of (func, args, kwargs) */
     int exit_code;           /* set by SystemExit at top level */
     struct rp_front *front;  /* errors, import, sys, gc, files: the front
@@ -1012,6 +1019,7 @@ int rp_safepoint(rp_interp *ip);
 int rp_init_classes(rp_interp *ip); /* class.c: object, type */
 int rp_init_descr(rp_interp *ip);   /* descr.c, super.c */
 int rp_init_funcs(rp_interp *ip);   /* func.c, code.c, frame.c, gen.c */
+void rp_fini_vm(rp_interp *ip);     /* vm_ops.c: the loop's caches */
 int rp_init_code(rp_interp *ip);   /* code_attrs.c: co_* getsets on ip->cls.code
                                       (rp_init_funcs calls it) */
 int rp_init_btypes(rp_interp *ip); /* bt_*.c: classes of rcgc's types */
