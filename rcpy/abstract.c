@@ -591,8 +591,21 @@ int rp_parse_args(rp_interp *ip, const rp_argspec *spec, rc_object *const *args,
     size_t n = 0;
     while (spec->names[n])
         n++;
+    size_t given = nargs + rp_kwcount(kwnames);
+    if (given > n) /* CPython's argument clinic checks this first */
+        return rp_raise(ip, ip->exc.TypeError,
+                        "%s() takes at most %zu %sargument%s (%zu given)",
+                        spec->fname, n, nargs ? "" : "keyword ",
+                        n == 1 ? "" : "s", given);
     if (nargs > spec->max_positional)
         return too_many_positional(ip, spec, nargs);
+    unsigned minpos = spec->posonly < spec->min ? spec->posonly : spec->min;
+    if (nargs < minpos) /* a required positional-only one is missing */
+        return rp_raise(ip, ip->exc.TypeError,
+                        "%s() takes %s %u positional argument%s (%zu given)",
+                        spec->fname,
+                        minpos < spec->max_positional ? "at least" : "exactly",
+                        minpos, minpos == 1 ? "" : "s", nargs);
     for (size_t i = 0; i < n; i++)
         out[i] = i < nargs ? args[i] : NULL;
     if (kwnames && bind_keywords(ip, spec, args + nargs, kwnames, out) < 0)

@@ -95,6 +95,10 @@ static void on_collection(rc_runtime *rt, rc_gc_phase phase,
                           const rc_gc_info *info, void *arg) {
     rp_interp *ip = arg;
     (void)rt;
+    if (phase == RC_GC_START)
+        rp_gcout_hold(ip);
+    else
+        rp_gcout_flush(ip); /* gc.set_debug's lines, to sys.stderr */
     if (!ip->front)
         return;
     if (phase == RC_GC_STOP) {
