@@ -135,8 +135,10 @@ static int table_attr_set(rc_runtime *rt, rp_inst *in, rc_object *name,
     }
     if (!value)
         return 0;
-    rc_object *key = rc_str_intern_object(name); /* new reference */
-    if (!key)
+    rc_object *key = name; /* a new reference to the interned name */
+    if (rc_str_is_interned(name))
+        rc_incref(key);
+    else if (!(key = rc_str_intern_object(name)))
         return -1;
     rp_attrs *a = attrs_reserve(rt, in->attrs);
     if (!a) {

@@ -33,8 +33,6 @@
  */
 #include "vm_internal.h"
 
-#include "objmodel.h" /* the fast paths for instances (see below) */
-
 #include <string.h>
 
 /* ====================================================================== */
@@ -121,17 +119,6 @@ static rp_frame *leave_frame(rp_interp *ip, rp_frame *f) {
         rp_frame_clear(ip, f);
     }
     return entry ? NULL : prev;
-}
-
-/* Can a call with n positional arguments and no keywords move them
- * straight into the slots (no *args, **kwargs, keyword-only parameters)? */
-static bool simple_call(const rp_function *fn, size_t n) {
-    const rp_code *co = fn->code;
-    if (co->flags & (RP_CO_VARARGS | RP_CO_VARKEYWORDS | RP_CO_GENERATOR) ||
-        co->kwonlyargcount || n > co->argcount)
-        return false;
-    size_t ndef = fn->defaults ? rc_tuple_size(fn->defaults) : 0;
-    return n + ndef >= co->argcount;
 }
 
 /* Moves args (the caller's references) into the slots of f from slot
@@ -476,96 +463,6 @@ static int number_compare_fast(const rc_type *int_type, rc_object *a,
 }
 
 /* ====================================================================== */
-/* Fast paths for instances                                               */
-/* ====================================================================== */
-
-/* Instances of classes made at run time whose attribute access is
- * object's own (no __getattribute__, __getattr__, __setattr__ or
- * __delattr__ in the MRO other than object's) keep their attributes in the
- * object model's table; for them the loop does what object.__getattribute__
- * and object.__setattr__ do without the dispatch layers between (protocol
- * slot, hook checks, finding the interpreter from the object). The class
- * lookups go through the object model's cache, so anything a program
- * changes in a class is seen at once. Whatever these helpers do not
- * recognise is left to rp_getattr / rp_setattr, which give the same result
- * — and since the helpers only read (never call anything) before deciding,
- * leaving it there runs no code twice. */
-
-/* The class of o when o is such an instance, else NULL. */
-static rp_class *plain_inst_class(const rc_object *o, uint32_t hooks) {
-    if (o->type->protocol != &rp_inst_protocol)
-        return NULL;
-    rp_class *tp = (rp_class *)o->type->owner;
-    return (tp->flags & (hooks | RP_CLS_HAS_DICT)) == RP_CLS_HAS_DICT ? tp
-                                                                      : NULL;
-}
-
-/* o.name: a new reference, or NULL (nothing pending) for the general
- * path. */
-static rc_object *inst_load_attr(rp_interp *ip, rc_object *o, rc_object *name) {
-    rp_class *tp =
-        plain_inst_class(o, RP_CLS_OWN_GETATTR_ | RP_CLS_HAS_GETATTR_);
-    if (!tp)
-        return NULL;
-    rc_object *descr = rp_class_lookup_ip(ip, tp, name), *v;
-    if (descr) {
-        /* a class attribute: only a plain value (no __get__ / __set__),
-         * which an instance attribute of the same name hides */
-        rp_class *dc = rp_type_of_ip(ip, descr);
-        if (dc->get || dc->set)
-            return NULL;
-        v = rp_inst_attr_get(o, name);
-        rc_incref(v ? v : descr);
-        return v ? v : descr;
-    }
-    v = rp_inst_attr_get(o, name);
-    if (v)
-        rc_incref(v);
-    return v; /* absent: the general path raises AttributeError */
-}
-
-/* o.name = v (v not NULL): 1 done, 0 the general path's, negative on
- * error. */
-static int inst_store_attr(rp_interp *ip, rc_object *o, rc_object *name,
-                           rc_object *v) {
-    rp_class *tp = plain_inst_class(o, RP_CLS_OWN_SETATTR_);
-    if (!tp)
-        return 0;
-    rc_object *descr = rp_class_lookup_ip(ip, tp, name);
-    if (descr && rp_type_of_ip(ip, descr)->set)
-        return 0; /* a data descriptor (property, __slots__ member) */
-    return rp_inst_attr_set(ip, o, name, v) < 0 ? -1 : 1;
-}
-
-/* For a call of `callable` with nargs positional arguments and no
- * keywords: when callable is a class whose metaclass is type, made by
- * class statements on top of object alone (no builtin base but object),
- * not abstract, whose __new__ is object's and whose __init__ is a Python
- * function taking those arguments plainly, that __init__ (borrowed). The
- * loop then makes the instance as object.__new__ does — every check
- * rp_object_new makes passes for such a class — and runs __init__ in a
- * frame of its own (is_init), as rp_class_call would through C. NULL: the
- * general path. */
-static rp_function *inline_init(rp_interp *ip, rc_object *callable,
-                                size_t nargs) {
-    if (callable->type != &rp_class_type)
-        return NULL;
-    rp_class *cls = (rp_class *)callable, *b = cls;
-    if ((cls->flags & RP_CLS_ABSTRACT) || !cls->itype)
-        return NULL;
-    while (b && (b->flags & RP_CLS_HEAP) && !(b->flags & RP_CLS_IMMUTABLE_))
-        b = b->base;
-    if (b != ip->cls.object || rp_class_lookup_ip(ip, cls, ip->s.new_) !=
-                                   rp_objstate_of(ip)->object_new)
-        return NULL;
-    rc_object *init = rp_class_lookup_ip(ip, cls, ip->s.init);
-    if (!init || init->type != &rp_function_type ||
-        !simple_call((rp_function *)init, nargs + 1))
-        return NULL;
-    return (rp_function *)init;
-}
-
-/* ====================================================================== */
 /* The loop                                                               */
 /* ====================================================================== */
 
@@ -836,7 +733,7 @@ dispatch:
 
         TARGET(LOAD_ATTR) {
             rc_object *owner = TOP();
-            rc_object *v = inst_load_attr(ip, owner, NAME(OPARG));
+            rc_object *v = rp_attr_load_fast(ip, owner, NAME(OPARG));
             if (!v)
                 v = rp_getattr(ip, owner, NAME(OPARG));
             if (!v)
@@ -847,7 +744,7 @@ dispatch:
         }
         TARGET(LOAD_METHOD) {
             rc_object *owner = TOP();
-            rc_object *meth = rp_lookup_method(ip, owner, NAME(OPARG));
+            rc_object *meth = rp_attr_method_fast(ip, owner, NAME(OPARG));
             if (meth) {
                 rc_incref(meth);
                 TOP() = meth;
@@ -863,7 +760,7 @@ dispatch:
             DISPATCH();
         }
         TARGET(STORE_ATTR) {
-            int r = inst_store_attr(ip, TOP(), NAME(OPARG), PEEK(2));
+            int r = rp_attr_store_fast(ip, TOP(), NAME(OPARG), PEEK(2));
             if (r == 0)
                 r = rp_setattr(ip, TOP(), NAME(OPARG), PEEK(2));
             FINISH_STATUS(r, 2);
@@ -1189,7 +1086,7 @@ dispatch:
                 args = base + 2;
             }
             rp_function *init;
-            if (!kw && (init = inline_init(ip, callable, total))) {
+            if (!kw && (init = rp_inline_init(ip, callable, total))) {
                 rc_object *obj = rc_new(rt, ((rp_class *)callable)->itype);
                 if (!obj)
                     goto error;
@@ -1229,7 +1126,7 @@ dispatch:
                     goto error;
                 rp_frame_init(nf, fn->code, NULL, fn->globals, fn->builtins,
                               NULL, RP_FRAME_OWNED_BY_THREAD);
-                if (!kw && simple_call(fn, total)) {
+                if (!kw && rp_simple_call(fn, total)) {
                     move_args(nf, fn, 0, args, total);
                 } else {
                     if (rp_bind_args(ip, fn, nf, args, total - nkw, kw) < 0) {
@@ -1302,7 +1199,7 @@ dispatch:
                 if (retval != ip->none)
                     rp_raise(ip, ip->exc.TypeError,
                              "__init__() should return None, not '%s'",
-                             rp_tname(retval));
+                             rc_type_name(retval));
                 bool ok = retval == ip->none;
                 rc_decref(retval);
                 if (!ok)

@@ -1294,6 +1294,48 @@ static void test_source_leftovers(void **state) {
                   "instance of BaseException, not type\"");
 }
 
+/* The loop's caches follow every change a program makes: class
+ * attributes added, replaced or removed, __setattr__/__getattr__ added
+ * later, __init__ replaced, globals and builtins rebound. */
+static void test_source_caches(void **state) {
+    int r =
+        run_src("class A:\n"
+                "    def __init__(self): self.x = 1\n"
+                "    def m(self): return 'm1'\n"
+                "def probe(a):\n"
+                "    return a.x, a.m(), a.k if hasattr(A, 'k') else None\n"
+                "a = A()\n"
+                "out = [probe(a)]\n"
+                "A.k = 5; out.append(probe(a))\n"
+                "A.m = lambda self: 'm2'; out.append(probe(a))\n"
+                "A.x = property(lambda self: 'prop'); out.append(probe(a))\n"
+                "del A.x; out.append(probe(a))\n"
+                "a.m = lambda: 'own'; out.append(probe(a))\n"
+                "def store(a, v):\n"
+                "    a.y = v\n"
+                "    return a.y\n"
+                "out.append(store(a, 1))\n"
+                "A.__setattr__ = lambda self, n, v: object.__setattr__(self, "
+                "n, v * 10)\n"
+                "out.append(store(a, 2))\n"
+                "A.__getattr__ = lambda self, n: 'missing ' + n\n"
+                "def miss(a): return a.nothing\n"
+                "out.append(miss(a))\n"
+                "def make(): return A().x\n"
+                "out.append(make())\n"
+                "A.__init__ = lambda self: setattr(self, 'x', 7)\n"
+                "out.append(make())\n"
+                "def glob(): return len('abc'), g\n"
+                "g = 1; out.append(glob())\n"
+                "g = 2; len = lambda s: 'mine'; out.append(glob())\n"
+                "del len; out.append(glob())\n");
+    assert_int_equal(r, 0);
+    expect_global("out", "[(1, 'm1', None), (1, 'm1', 5), (1, 'm2', 5), "
+                         "('prop', 'm2', 5), (1, 'm2', 5), (1, 'own', 5), 1, "
+                         "20, 'missing nothing', 10, 70, (3, 1), "
+                         "('mine', 2), (3, 2)]");
+}
+
 int main(void) {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
     const struct CMUnitTest tests[] = {
@@ -1324,6 +1366,7 @@ int main(void) {
         T(test_source_generators),
         T(test_source_instances),
         T(test_source_leftovers),
+        T(test_source_caches),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
