@@ -155,9 +155,7 @@ static rp_function *work_out_init(rp_interp *ip, rp_class *cls) {
     return init && init->type == &rp_function_type ? (rp_function *)init : NULL;
 }
 
-rp_function *rp_inline_init(rp_interp *ip, rc_object *callable, size_t nargs) {
-    if (callable->type != &rp_class_type)
-        return NULL;
+rp_function *rp_inline_init_(rp_interp *ip, rc_object *callable, size_t nargs) {
     rp_function *init;
     struct rp_vm_cache *c = ip->vmcache ? ip->vmcache : rp_vm_cache_get(ip);
     uintptr_t h = (uintptr_t)callable >> 5;

@@ -380,7 +380,14 @@ static inline bool rp_simple_call(const rp_function *fn, size_t n) {
  * keywords: the Python __init__ (borrowed) the loop may run itself after
  * making the instance with rc_new(cls->itype), or NULL for the general
  * path (vm_attr.c says when). */
-rp_function *rp_inline_init(rp_interp *ip, rc_object *callable, size_t nargs);
+rp_function *rp_inline_init_(rp_interp *ip, rc_object *callable, size_t nargs);
+extern const rc_type rp_class_type; /* objmodel.h's: classes of type */
+static inline rp_function *rp_inline_init(rp_interp *ip, rc_object *callable,
+                                          size_t nargs) {
+    return callable->type == &rp_class_type
+               ? rp_inline_init_(ip, callable, nargs)
+               : NULL;
+}
 
 /* Start-up of the classes each file defines (called by rp_init_funcs). */
 int rp_init_frame_class(rp_interp *ip);

@@ -1283,7 +1283,17 @@ static void test_source_leftovers(void **state) {
         "try:\n"
         "    gen().throw(E)\n"
         "except TypeError as e:\n"
-        "    r4 = e.args[0]\n");
+        "    r4 = e.args[0]\n"
+        "class A:\n"
+        "    def m(self): pass\n"
+        "MethodType = type(A().m)\n"
+        "def h(self, x): return (type(self).__name__, x)\n"
+        "r5 = [MethodType(h, A())(3)]\n"
+        "for args in ((1, 2), (h, None), (h,)):\n"
+        "    try:\n"
+        "        MethodType(*args)\n"
+        "    except TypeError as e:\n"
+        "        r5.append(e.args[0])\n");
     assert_int_equal(r, 0);
     expect_global("r1", "(('t', 1), (3,))");
     expect_global("r2", "({}, {'x': 1}, True, {}, '__annotations__ must be "
@@ -1292,6 +1302,9 @@ static void test_source_leftovers(void **state) {
     expect_global("r4",
                   "\"calling <class '__main__.E'> should have returned an "
                   "instance of BaseException, not type\"");
+    expect_global("r5", "[('A', 3), 'first argument must be callable', "
+                        "'instance must not be None', 'method expected 2 "
+                        "arguments, got 1']");
 }
 
 /* The loop's caches follow every change a program makes: class
