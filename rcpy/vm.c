@@ -323,27 +323,43 @@ static int send_step(rp_interp *ip, rc_object *recv, rc_object *v,
 #define I62 ((int64_t)1 << 62)
 #define I53 ((int64_t)1 << 53)
 
-/* The value of an exact int that fits in int64. */
-static bool small_int(rc_object *o, const rc_type *int_type, int64_t *v) {
-    if (o->type != int_type)
-        return false;
-    if (rc_int_to_i64(o, v) == 0)
-        return true;
-    rc_clear_error(rc_runtime_of(o)); /* a big int: the general path */
-    return false;
+/* An operand as the fast paths see it: an exact int that fits in int64,
+ * a float, or anything else (the general path's). */
+enum num_kind { NUM_OTHER, NUM_INT, NUM_FLOAT };
+typedef struct num {
+    enum num_kind kind;
+    int64_t i; /* NUM_INT */
+    double d;  /* NUM_FLOAT */
+} num;
+
+/* The rc_types of exact ints and floats (ip->cls.int_ / float_'s). */
+typedef struct num_types {
+    const rc_type *int_, *float_;
+} num_types;
+
+static inline void num_of(rc_object *o, const num_types *t, num *n) {
+    if (o->type == t->int_) {
+        if (rc_int_to_i64(o, &n->i) == 0) {
+            n->kind = NUM_INT;
+            return;
+        }
+        rc_clear_error(rc_runtime_of(o)); /* a big int: the general path */
+    } else if (o->type == t->float_) {
+        n->kind = NUM_FLOAT;
+        n->d = rc_float_value(o);
+        return;
+    }
+    n->kind = NUM_OTHER;
 }
 
-/* The value of a float, or of an int a double holds exactly. */
-static bool as_double(rc_object *o, const rc_type *int_type, double *d) {
-    int64_t v;
-    if (small_int(o, int_type, &v)) {
-        *d = (double)v;
-        return v <= I53 && v >= -I53;
+/* A number's value as a double, when the double holds it exactly. */
+static inline bool num_double(const num *n, double *d) {
+    if (n->kind == NUM_FLOAT) {
+        *d = n->d;
+        return true;
     }
-    if (!rc_is_float(o))
-        return false;
-    *d = rc_float_value(o);
-    return true;
+    *d = (double)n->i;
+    return n->i <= I53 && n->i >= -I53;
 }
 
 static bool i64_binop(int64_t a, int64_t b, unsigned op, int64_t *r) {
@@ -408,22 +424,30 @@ static bool f64_binop(double a, double b, unsigned op, double *r) {
 /* a <op> b (op an rc_binop, in place or not: numbers are immutable) on
  * the fast path: a new reference, or NULL with *handled telling whether
  * it failed (MemoryError) or is the general path's to do. */
-static rc_object *number_binop_fast(rc_runtime *rt, const rc_type *int_type,
+static rc_object *number_binop_fast(rc_runtime *rt, const num_types *t,
                                     rc_object *a, rc_object *b, unsigned op,
                                     bool *handled) {
-    int64_t x, y, r;
-    double fx, fy, fr;
+    num x, y;
+    *handled = false;
+    num_of(a, t, &x);
+    if (x.kind == NUM_OTHER)
+        return NULL;
+    num_of(b, t, &y);
+    if (y.kind == NUM_OTHER)
+        return NULL;
     *handled = true;
-    if (small_int(a, int_type, &x) && small_int(b, int_type, &y)) {
-        if (i64_binop(x, y, op, &r))
+    if (x.kind == NUM_INT && y.kind == NUM_INT) {
+        int64_t r;
+        if (i64_binop(x.i, y.i, op, &r))
             return rc_int_from_i64(rt, r);
-        if (op == RC_OP_TRUEDIV && y != 0 && x <= I53 && x >= -I53 &&
-            y <= I53 && y >= -I53)
-            return rc_float_from_double(rt, (double)x / (double)y);
-    } else if ((rc_is_float(a) || rc_is_float(b)) &&
-               as_double(a, int_type, &fx) && as_double(b, int_type, &fy) &&
-               f64_binop(fx, fy, op, &fr)) {
-        return rc_float_from_double(rt, fr);
+        if (op == RC_OP_TRUEDIV && y.i != 0 && x.i <= I53 && x.i >= -I53 &&
+            y.i <= I53 && y.i >= -I53)
+            return rc_float_from_double(rt, (double)x.i / (double)y.i);
+    } else {
+        double fx, fy, fr;
+        if (num_double(&x, &fx) && num_double(&y, &fy) &&
+            f64_binop(fx, fy, op, &fr))
+            return rc_float_from_double(rt, fr);
     }
     *handled = false;
     return NULL;
@@ -431,20 +455,25 @@ static rc_object *number_binop_fast(rc_runtime *rt, const rc_type *int_type,
 
 /* a <op> b for two numbers on the fast path: 1 true, 0 false, -1 the
  * general path's. */
-static int number_compare_fast(const rc_type *int_type, rc_object *a,
-                               rc_object *b, rc_cmp op) {
-    int64_t x, y;
-    double fx, fy;
+static int number_compare_fast(const num_types *t, rc_object *a, rc_object *b,
+                               rc_cmp op) {
+    num x, y;
     int c;
-    if (small_int(a, int_type, &x) && small_int(b, int_type, &y))
-        c = (x > y) - (x < y);
-    else if ((rc_is_float(a) || rc_is_float(b)) &&
-             as_double(a, int_type, &fx) && as_double(b, int_type, &fy)) {
+    num_of(a, t, &x);
+    if (x.kind == NUM_OTHER)
+        return -1;
+    num_of(b, t, &y);
+    if (y.kind == NUM_OTHER)
+        return -1;
+    if (x.kind == NUM_INT && y.kind == NUM_INT) {
+        c = (x.i > y.i) - (x.i < y.i);
+    } else {
+        double fx, fy;
+        if (!num_double(&x, &fx) || !num_double(&y, &fy))
+            return -1;
         if (fx != fx || fy != fy) /* NaN: only != holds */
             return op == RC_NE;
         c = (fx > fy) - (fx < fy);
-    } else {
-        return -1;
     }
     switch (op) {
     case RC_LT:
@@ -553,7 +582,9 @@ rc_object *rp_run_frame(rp_interp *ip, rp_frame *f, bool throwing) {
 #pragma GCC diagnostic pop
 #endif
     rc_runtime *rt = ip->rt;
-    const rc_type *int_type = ip->false_->type; /* replaced just below */
+    /* (before the builtin types exist no int or float can match) */
+    const num_types nt = {ip->cls.int_ ? ip->cls.int_->itype : NULL,
+                          ip->cls.float_ ? ip->cls.float_->itype : NULL};
     const rp_instr *instrs;
     rc_object **fast, **stack_base, **sp;
     rc_object *consts, *names;
@@ -563,11 +594,6 @@ rc_object *rp_run_frame(rp_interp *ip, rp_frame *f, bool throwing) {
 
     f->is_entry = 1;
     f->previous = ip->frame;
-    {
-        rc_object *zero = rc_int_from_i64(rt, 0); /* cached: no memory */
-        int_type = zero->type;
-        rc_decref(zero);
-    }
 
 start_frame:
     if (rc_recursion_enter(rt, NULL) < 0) {
@@ -798,8 +824,8 @@ dispatch:
         TARGET(BINARY_OP) {
             uint32_t op = OPARG;
             bool handled;
-            rc_object *v = number_binop_fast(rt, int_type, PEEK(2), TOP(),
-                                             op & 15, &handled);
+            rc_object *v =
+                number_binop_fast(rt, &nt, PEEK(2), TOP(), op & 15, &handled);
             if (!handled)
                 v = op < 16 ? rc_number_binop(PEEK(2), TOP(), (rc_binop)op)
                             : rc_number_inplace(PEEK(2), TOP(),
@@ -818,8 +844,7 @@ dispatch:
             DISPATCH();
         }
         TARGET(COMPARE_OP) {
-            int c =
-                number_compare_fast(int_type, PEEK(2), TOP(), (rc_cmp)OPARG);
+            int c = number_compare_fast(&nt, PEEK(2), TOP(), (rc_cmp)OPARG);
             if (c >= 0) {
                 POP_N(2);
                 PUSH(rp_bool(ip, c));
