@@ -705,6 +705,31 @@ rc_object *rp_method_new(rp_interp *ip, rc_object *func, rc_object *self) {
     return &m->ob;
 }
 
+/* method(func, obj): types.MethodType, with CPython's checks. */
+static rc_object *method_new(rp_interp *ip, rp_class *cls,
+                             rc_object *const *args, size_t nargs,
+                             rc_object *kwnames) {
+    (void)cls;
+    if (kwnames && rc_tuple_size(kwnames)) {
+        rp_raise(ip, ip->exc.TypeError, "method() takes no keyword arguments");
+        return NULL;
+    }
+    if (nargs != 2) {
+        rp_raise(ip, ip->exc.TypeError, "method expected 2 arguments, got %zu",
+                 nargs);
+        return NULL;
+    }
+    if (!rp_callable(ip, args[0])) {
+        rp_raise(ip, ip->exc.TypeError, "first argument must be callable");
+        return NULL;
+    }
+    if (args[1] == ip->none) {
+        rp_raise(ip, ip->exc.TypeError, "instance must not be None");
+        return NULL;
+    }
+    return rp_method_new(ip, args[0], args[1]);
+}
+
 static int method_traverse(rc_object *self, rc_visitproc visit, void *arg) {
     rp_method *m = (rp_method *)self;
     int r = m->func ? visit(m->func, arg) : 0;
@@ -871,23 +896,23 @@ static const rp_getsetdef method_getsets[] = {
 /* ====================================================================== */
 
 static rp_class *builtin_class(rp_interp *ip, const char *name,
-                               const rc_type *type,
-                               const rp_getsetdef *getsets) {
+                               const rc_type *type, const rp_getsetdef *getsets,
+                               rp_newfunc new_) {
     rp_class *cls =
-        rp_class_new_builtin(ip, name, type, ip->cls.object, NULL, NULL, 0);
+        rp_class_new_builtin(ip, name, type, ip->cls.object, NULL, new_, 0);
     if (cls && getsets && rp_class_add_getsets(ip, cls, getsets) < 0)
         return NULL;
     return cls;
 }
 
 int rp_init_funcs(rp_interp *ip) {
-    if (!(ip->cls.function =
-              builtin_class(ip, "function", &rp_function_type, func_getsets)) ||
+    if (!(ip->cls.function = builtin_class(ip, "function", &rp_function_type,
+                                           func_getsets, NULL)) ||
         !(ip->cls.cell =
-              builtin_class(ip, "cell", &rp_cell_type, cell_getsets)) ||
-        !(ip->cls.method =
-              builtin_class(ip, "method", &rp_method_type, method_getsets)) ||
-        !(ip->cls.code = builtin_class(ip, "code", &rp_code_type, NULL)))
+              builtin_class(ip, "cell", &rp_cell_type, cell_getsets, NULL)) ||
+        !(ip->cls.method = builtin_class(ip, "method", &rp_method_type,
+                                         method_getsets, method_new)) ||
+        !(ip->cls.code = builtin_class(ip, "code", &rp_code_type, NULL, NULL)))
         return -1;
     ip->cls.function->get = func_descr_get;
     if (rp_init_code(ip) < 0 || rp_init_frame_class(ip) < 0 ||

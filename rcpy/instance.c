@@ -11,7 +11,8 @@
  * for good.
  *
  * Invariants: an instance has a table or a dict, never both; the table
- * owns a reference to each name and value; a value is released only after
+ * owns a reference to each name (always an interned str) and value, and
+ * shows the collector its values only; a value is released only after
  * the table is consistent again (releasing may run __del__, which may touch
  * the same instance).
  */
@@ -39,12 +40,15 @@ static bool same_str(rc_object *a, rc_object *b) {
            memcmp(rc_str_utf8(a), rc_str_utf8(b), n) == 0;
 }
 
-/* The pair index of name, or -1. Names are compared by identity first
- * (attribute names are interned), then by text. */
+/* The pair index of name, or -1. The names in a table are interned
+ * (table_attr_set interns them, as CPython's setattr does), so an interned
+ * name is found by identity alone; any other is compared by text. */
 static ptrdiff_t attrs_find(const rp_attrs *a, rc_object *name) {
     for (uint32_t i = 0; i < a->len; i++)
         if (a->kv[2 * i] == name)
             return i;
+    if (rc_str_is_interned(name))
+        return -1;
     for (uint32_t i = 0; i < a->len; i++)
         if (same_str(a->kv[2 * i], name))
             return i;
@@ -131,13 +135,19 @@ static int table_attr_set(rc_runtime *rt, rp_inst *in, rc_object *name,
     }
     if (!value)
         return 0;
-    rp_attrs *a = attrs_reserve(rt, in->attrs);
-    if (!a)
+    rc_object *key = name; /* a new reference to the interned name */
+    if (rc_str_is_interned(name))
+        rc_incref(key);
+    else if (!(key = rc_str_intern_object(name)))
         return -1;
+    rp_attrs *a = attrs_reserve(rt, in->attrs);
+    if (!a) {
+        rc_decref(key);
+        return -1;
+    }
     in->attrs = a;
-    rc_incref(name);
     rc_incref(value);
-    a->kv[2 * a->len] = name;
+    a->kv[2 * a->len] = key;
     a->kv[2 * a->len + 1] = value;
     a->len++;
     return 0;
@@ -182,9 +192,11 @@ int rp_inst_traverse(rc_object *o, rc_visitproc visit, void *arg) {
         if (r)
             return r;
     }
+    /* the values only: names are strs, which never take part in a cycle
+     * (and CPython's instances show only their values as referents) */
     rp_attrs *a = in->attrs;
-    for (uint32_t i = 0; a && i < 2 * a->len; i++) {
-        int r = visit(a->kv[i], arg);
+    for (uint32_t i = 0; a && i < a->len; i++) {
+        int r = visit(a->kv[2 * i + 1], arg);
         if (r)
             return r;
     }

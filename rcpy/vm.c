@@ -33,8 +33,6 @@
  */
 #include "vm_internal.h"
 
-#include "objmodel.h" /* the fast paths for instances (see below) */
-
 #include <string.h>
 
 /* ====================================================================== */
@@ -121,17 +119,6 @@ static rp_frame *leave_frame(rp_interp *ip, rp_frame *f) {
         rp_frame_clear(ip, f);
     }
     return entry ? NULL : prev;
-}
-
-/* Can a call with n positional arguments and no keywords move them
- * straight into the slots (no *args, **kwargs, keyword-only parameters)? */
-static bool simple_call(const rp_function *fn, size_t n) {
-    const rp_code *co = fn->code;
-    if (co->flags & (RP_CO_VARARGS | RP_CO_VARKEYWORDS | RP_CO_GENERATOR) ||
-        co->kwonlyargcount || n > co->argcount)
-        return false;
-    size_t ndef = fn->defaults ? rc_tuple_size(fn->defaults) : 0;
-    return n + ndef >= co->argcount;
 }
 
 /* Moves args (the caller's references) into the slots of f from slot
@@ -336,27 +323,43 @@ static int send_step(rp_interp *ip, rc_object *recv, rc_object *v,
 #define I62 ((int64_t)1 << 62)
 #define I53 ((int64_t)1 << 53)
 
-/* The value of an exact int that fits in int64. */
-static bool small_int(rc_object *o, const rc_type *int_type, int64_t *v) {
-    if (o->type != int_type)
-        return false;
-    if (rc_int_to_i64(o, v) == 0)
-        return true;
-    rc_clear_error(rc_runtime_of(o)); /* a big int: the general path */
-    return false;
+/* An operand as the fast paths see it: an exact int that fits in int64,
+ * a float, or anything else (the general path's). */
+enum num_kind { NUM_OTHER, NUM_INT, NUM_FLOAT };
+typedef struct num {
+    enum num_kind kind;
+    int64_t i; /* NUM_INT */
+    double d;  /* NUM_FLOAT */
+} num;
+
+/* The rc_types of exact ints and floats (ip->cls.int_ / float_'s). */
+typedef struct num_types {
+    const rc_type *int_, *float_;
+} num_types;
+
+static inline void num_of(rc_object *o, const num_types *t, num *n) {
+    if (o->type == t->int_) {
+        if (rc_int_to_i64(o, &n->i) == 0) {
+            n->kind = NUM_INT;
+            return;
+        }
+        rc_clear_error(rc_runtime_of(o)); /* a big int: the general path */
+    } else if (o->type == t->float_) {
+        n->kind = NUM_FLOAT;
+        n->d = rc_float_value(o);
+        return;
+    }
+    n->kind = NUM_OTHER;
 }
 
-/* The value of a float, or of an int a double holds exactly. */
-static bool as_double(rc_object *o, const rc_type *int_type, double *d) {
-    int64_t v;
-    if (small_int(o, int_type, &v)) {
-        *d = (double)v;
-        return v <= I53 && v >= -I53;
+/* A number's value as a double, when the double holds it exactly. */
+static inline bool num_double(const num *n, double *d) {
+    if (n->kind == NUM_FLOAT) {
+        *d = n->d;
+        return true;
     }
-    if (!rc_is_float(o))
-        return false;
-    *d = rc_float_value(o);
-    return true;
+    *d = (double)n->i;
+    return n->i <= I53 && n->i >= -I53;
 }
 
 static bool i64_binop(int64_t a, int64_t b, unsigned op, int64_t *r) {
@@ -421,22 +424,30 @@ static bool f64_binop(double a, double b, unsigned op, double *r) {
 /* a <op> b (op an rc_binop, in place or not: numbers are immutable) on
  * the fast path: a new reference, or NULL with *handled telling whether
  * it failed (MemoryError) or is the general path's to do. */
-static rc_object *number_binop_fast(rc_runtime *rt, const rc_type *int_type,
+static rc_object *number_binop_fast(rc_runtime *rt, const num_types *t,
                                     rc_object *a, rc_object *b, unsigned op,
                                     bool *handled) {
-    int64_t x, y, r;
-    double fx, fy, fr;
+    num x, y;
+    *handled = false;
+    num_of(a, t, &x);
+    if (x.kind == NUM_OTHER)
+        return NULL;
+    num_of(b, t, &y);
+    if (y.kind == NUM_OTHER)
+        return NULL;
     *handled = true;
-    if (small_int(a, int_type, &x) && small_int(b, int_type, &y)) {
-        if (i64_binop(x, y, op, &r))
+    if (x.kind == NUM_INT && y.kind == NUM_INT) {
+        int64_t r;
+        if (i64_binop(x.i, y.i, op, &r))
             return rc_int_from_i64(rt, r);
-        if (op == RC_OP_TRUEDIV && y != 0 && x <= I53 && x >= -I53 &&
-            y <= I53 && y >= -I53)
-            return rc_float_from_double(rt, (double)x / (double)y);
-    } else if ((rc_is_float(a) || rc_is_float(b)) &&
-               as_double(a, int_type, &fx) && as_double(b, int_type, &fy) &&
-               f64_binop(fx, fy, op, &fr)) {
-        return rc_float_from_double(rt, fr);
+        if (op == RC_OP_TRUEDIV && y.i != 0 && x.i <= I53 && x.i >= -I53 &&
+            y.i <= I53 && y.i >= -I53)
+            return rc_float_from_double(rt, (double)x.i / (double)y.i);
+    } else {
+        double fx, fy, fr;
+        if (num_double(&x, &fx) && num_double(&y, &fy) &&
+            f64_binop(fx, fy, op, &fr))
+            return rc_float_from_double(rt, fr);
     }
     *handled = false;
     return NULL;
@@ -444,20 +455,25 @@ static rc_object *number_binop_fast(rc_runtime *rt, const rc_type *int_type,
 
 /* a <op> b for two numbers on the fast path: 1 true, 0 false, -1 the
  * general path's. */
-static int number_compare_fast(const rc_type *int_type, rc_object *a,
-                               rc_object *b, rc_cmp op) {
-    int64_t x, y;
-    double fx, fy;
+static int number_compare_fast(const num_types *t, rc_object *a, rc_object *b,
+                               rc_cmp op) {
+    num x, y;
     int c;
-    if (small_int(a, int_type, &x) && small_int(b, int_type, &y))
-        c = (x > y) - (x < y);
-    else if ((rc_is_float(a) || rc_is_float(b)) &&
-             as_double(a, int_type, &fx) && as_double(b, int_type, &fy)) {
+    num_of(a, t, &x);
+    if (x.kind == NUM_OTHER)
+        return -1;
+    num_of(b, t, &y);
+    if (y.kind == NUM_OTHER)
+        return -1;
+    if (x.kind == NUM_INT && y.kind == NUM_INT) {
+        c = (x.i > y.i) - (x.i < y.i);
+    } else {
+        double fx, fy;
+        if (!num_double(&x, &fx) || !num_double(&y, &fy))
+            return -1;
         if (fx != fx || fy != fy) /* NaN: only != holds */
             return op == RC_NE;
         c = (fx > fy) - (fx < fy);
-    } else {
-        return -1;
     }
     switch (op) {
     case RC_LT:
@@ -473,96 +489,6 @@ static int number_compare_fast(const rc_type *int_type, rc_object *a,
     default:
         return c >= 0;
     }
-}
-
-/* ====================================================================== */
-/* Fast paths for instances                                               */
-/* ====================================================================== */
-
-/* Instances of classes made at run time whose attribute access is
- * object's own (no __getattribute__, __getattr__, __setattr__ or
- * __delattr__ in the MRO other than object's) keep their attributes in the
- * object model's table; for them the loop does what object.__getattribute__
- * and object.__setattr__ do without the dispatch layers between (protocol
- * slot, hook checks, finding the interpreter from the object). The class
- * lookups go through the object model's cache, so anything a program
- * changes in a class is seen at once. Whatever these helpers do not
- * recognise is left to rp_getattr / rp_setattr, which give the same result
- * — and since the helpers only read (never call anything) before deciding,
- * leaving it there runs no code twice. */
-
-/* The class of o when o is such an instance, else NULL. */
-static rp_class *plain_inst_class(const rc_object *o, uint32_t hooks) {
-    if (o->type->protocol != &rp_inst_protocol)
-        return NULL;
-    rp_class *tp = (rp_class *)o->type->owner;
-    return (tp->flags & (hooks | RP_CLS_HAS_DICT)) == RP_CLS_HAS_DICT ? tp
-                                                                      : NULL;
-}
-
-/* o.name: a new reference, or NULL (nothing pending) for the general
- * path. */
-static rc_object *inst_load_attr(rp_interp *ip, rc_object *o, rc_object *name) {
-    rp_class *tp =
-        plain_inst_class(o, RP_CLS_OWN_GETATTR_ | RP_CLS_HAS_GETATTR_);
-    if (!tp)
-        return NULL;
-    rc_object *descr = rp_class_lookup_ip(ip, tp, name), *v;
-    if (descr) {
-        /* a class attribute: only a plain value (no __get__ / __set__),
-         * which an instance attribute of the same name hides */
-        rp_class *dc = rp_type_of_ip(ip, descr);
-        if (dc->get || dc->set)
-            return NULL;
-        v = rp_inst_attr_get(o, name);
-        rc_incref(v ? v : descr);
-        return v ? v : descr;
-    }
-    v = rp_inst_attr_get(o, name);
-    if (v)
-        rc_incref(v);
-    return v; /* absent: the general path raises AttributeError */
-}
-
-/* o.name = v (v not NULL): 1 done, 0 the general path's, negative on
- * error. */
-static int inst_store_attr(rp_interp *ip, rc_object *o, rc_object *name,
-                           rc_object *v) {
-    rp_class *tp = plain_inst_class(o, RP_CLS_OWN_SETATTR_);
-    if (!tp)
-        return 0;
-    rc_object *descr = rp_class_lookup_ip(ip, tp, name);
-    if (descr && rp_type_of_ip(ip, descr)->set)
-        return 0; /* a data descriptor (property, __slots__ member) */
-    return rp_inst_attr_set(ip, o, name, v) < 0 ? -1 : 1;
-}
-
-/* For a call of `callable` with nargs positional arguments and no
- * keywords: when callable is a class whose metaclass is type, made by
- * class statements on top of object alone (no builtin base but object),
- * not abstract, whose __new__ is object's and whose __init__ is a Python
- * function taking those arguments plainly, that __init__ (borrowed). The
- * loop then makes the instance as object.__new__ does — every check
- * rp_object_new makes passes for such a class — and runs __init__ in a
- * frame of its own (is_init), as rp_class_call would through C. NULL: the
- * general path. */
-static rp_function *inline_init(rp_interp *ip, rc_object *callable,
-                                size_t nargs) {
-    if (callable->type != &rp_class_type)
-        return NULL;
-    rp_class *cls = (rp_class *)callable, *b = cls;
-    if ((cls->flags & RP_CLS_ABSTRACT) || !cls->itype)
-        return NULL;
-    while (b && (b->flags & RP_CLS_HEAP) && !(b->flags & RP_CLS_IMMUTABLE_))
-        b = b->base;
-    if (b != ip->cls.object || rp_class_lookup_ip(ip, cls, ip->s.new_) !=
-                                   rp_objstate_of(ip)->object_new)
-        return NULL;
-    rc_object *init = rp_class_lookup_ip(ip, cls, ip->s.init);
-    if (!init || init->type != &rp_function_type ||
-        !simple_call((rp_function *)init, nargs + 1))
-        return NULL;
-    return (rp_function *)init;
 }
 
 /* ====================================================================== */
@@ -656,7 +582,9 @@ rc_object *rp_run_frame(rp_interp *ip, rp_frame *f, bool throwing) {
 #pragma GCC diagnostic pop
 #endif
     rc_runtime *rt = ip->rt;
-    const rc_type *int_type = ip->false_->type; /* replaced just below */
+    /* (before the builtin types exist no int or float can match) */
+    const num_types nt = {ip->cls.int_ ? ip->cls.int_->itype : NULL,
+                          ip->cls.float_ ? ip->cls.float_->itype : NULL};
     const rp_instr *instrs;
     rc_object **fast, **stack_base, **sp;
     rc_object *consts, *names;
@@ -666,11 +594,6 @@ rc_object *rp_run_frame(rp_interp *ip, rp_frame *f, bool throwing) {
 
     f->is_entry = 1;
     f->previous = ip->frame;
-    {
-        rc_object *zero = rc_int_from_i64(rt, 0); /* cached: no memory */
-        int_type = zero->type;
-        rc_decref(zero);
-    }
 
 start_frame:
     if (rc_recursion_enter(rt, NULL) < 0) {
@@ -836,7 +759,7 @@ dispatch:
 
         TARGET(LOAD_ATTR) {
             rc_object *owner = TOP();
-            rc_object *v = inst_load_attr(ip, owner, NAME(OPARG));
+            rc_object *v = rp_attr_load_fast(ip, owner, NAME(OPARG));
             if (!v)
                 v = rp_getattr(ip, owner, NAME(OPARG));
             if (!v)
@@ -847,7 +770,7 @@ dispatch:
         }
         TARGET(LOAD_METHOD) {
             rc_object *owner = TOP();
-            rc_object *meth = rp_lookup_method(ip, owner, NAME(OPARG));
+            rc_object *meth = rp_attr_method_fast(ip, owner, NAME(OPARG));
             if (meth) {
                 rc_incref(meth);
                 TOP() = meth;
@@ -863,7 +786,7 @@ dispatch:
             DISPATCH();
         }
         TARGET(STORE_ATTR) {
-            int r = inst_store_attr(ip, TOP(), NAME(OPARG), PEEK(2));
+            int r = rp_attr_store_fast(ip, TOP(), NAME(OPARG), PEEK(2));
             if (r == 0)
                 r = rp_setattr(ip, TOP(), NAME(OPARG), PEEK(2));
             FINISH_STATUS(r, 2);
@@ -901,8 +824,8 @@ dispatch:
         TARGET(BINARY_OP) {
             uint32_t op = OPARG;
             bool handled;
-            rc_object *v = number_binop_fast(rt, int_type, PEEK(2), TOP(),
-                                             op & 15, &handled);
+            rc_object *v =
+                number_binop_fast(rt, &nt, PEEK(2), TOP(), op & 15, &handled);
             if (!handled)
                 v = op < 16 ? rc_number_binop(PEEK(2), TOP(), (rc_binop)op)
                             : rc_number_inplace(PEEK(2), TOP(),
@@ -921,8 +844,7 @@ dispatch:
             DISPATCH();
         }
         TARGET(COMPARE_OP) {
-            int c =
-                number_compare_fast(int_type, PEEK(2), TOP(), (rc_cmp)OPARG);
+            int c = number_compare_fast(&nt, PEEK(2), TOP(), (rc_cmp)OPARG);
             if (c >= 0) {
                 POP_N(2);
                 PUSH(rp_bool(ip, c));
@@ -1189,7 +1111,7 @@ dispatch:
                 args = base + 2;
             }
             rp_function *init;
-            if (!kw && (init = inline_init(ip, callable, total))) {
+            if (!kw && (init = rp_inline_init(ip, callable, total))) {
                 rc_object *obj = rc_new(rt, ((rp_class *)callable)->itype);
                 if (!obj)
                     goto error;
@@ -1229,7 +1151,7 @@ dispatch:
                     goto error;
                 rp_frame_init(nf, fn->code, NULL, fn->globals, fn->builtins,
                               NULL, RP_FRAME_OWNED_BY_THREAD);
-                if (!kw && simple_call(fn, total)) {
+                if (!kw && rp_simple_call(fn, total)) {
                     move_args(nf, fn, 0, args, total);
                 } else {
                     if (rp_bind_args(ip, fn, nf, args, total - nkw, kw) < 0) {
@@ -1302,7 +1224,7 @@ dispatch:
                 if (retval != ip->none)
                     rp_raise(ip, ip->exc.TypeError,
                              "__init__() should return None, not '%s'",
-                             rp_tname(retval));
+                             rc_type_name(retval));
                 bool ok = retval == ip->none;
                 rc_decref(retval);
                 if (!ok)

@@ -232,9 +232,56 @@ typedef struct rp_global_entry {
 
 #define RP_GLOBAL_CACHE 512 /* entries; a power of two */
 
+/* ------------------------------------- attribute and class-call caches */
+
+/* What the object model says about attribute `name` on objects of one
+ * rc_type, worked out once per ip->class_epoch (vm_attr.c): the epoch
+ * changes with every change to a class namespace, MRO or flags and with
+ * every class made or freed, so while it holds, the type (borrowed) is
+ * alive and the class attribute (borrowed from a class dict) is the one a
+ * lookup would find. */
+enum rp_attr_load {
+    RP_LOAD_GENERAL,       /* rp_getattr */
+    RP_LOAD_TABLE,         /* an instance attribute or nothing (then rp_getattr
+                              raises) */
+    RP_LOAD_TABLE_OR_CLASS /* the instance attribute, else `descr`, a plain
+                              class attribute (no __get__ / __set__) */
+};
+
+typedef struct rp_attr_entry {
+    const rc_type *type; /* borrowed (see above) */
+    rc_object *name;     /* strong; NULL: an empty entry */
+    uint64_t epoch;      /* ip->class_epoch when filled (never 0) */
+    rc_object *descr;    /* the class attribute (borrowed), or NULL */
+    rc_object *method;   /* LOAD_METHOD: descr when rp_lookup_method would
+                            return it (before the instance check), or NULL */
+    uint8_t load;        /* enum rp_attr_load */
+    uint8_t store;       /* STORE_ATTR may write the instance's table */
+    uint8_t has_table;   /* instances carry attributes: LOAD_METHOD must
+                            check that none hides the method */
+} rp_attr_entry;
+
+#define RP_ATTR_CACHE 1024 /* entries; a power of two */
+
+/* A class call the loop may run itself (rp_inline_init), per class. */
+typedef struct rp_init_entry {
+    const rc_object *cls; /* borrowed (valid while the epoch holds) */
+    uint64_t epoch;       /* 0: empty */
+    rp_function *init;    /* its __init__ (borrowed), or NULL: the class
+                             call takes the general path */
+} rp_init_entry;
+
+#define RP_INIT_CACHE 256 /* entries; a power of two */
+
 struct rp_vm_cache {
     rp_global_entry g[RP_GLOBAL_CACHE];
+    rp_attr_entry a[RP_ATTR_CACHE];
+    rp_init_entry i[RP_INIT_CACHE];
 };
+
+/* The interpreter's cache, made on first use; NULL (nothing pending) when
+ * there is no memory for it — every cache is an optimisation only. */
+struct rp_vm_cache *rp_vm_cache_get(rp_interp *ip);
 
 static inline rp_global_entry *
 rp_global_slot(struct rp_vm_cache *c, rc_object *globals, rc_object *name) {
@@ -261,6 +308,86 @@ static inline rc_object *rp_global_cached(rp_interp *ip, rc_object *globals,
  * builtins). Never fails: without memory for the cache nothing is kept. */
 void rp_global_remember(rp_interp *ip, rc_object *globals, rc_object *builtins,
                         rc_object *name, rc_object *value);
+
+/* The entry for name on objects of o's type, filled on a miss; NULL
+ * without a cache. (vm_attr.c) */
+rp_attr_entry *rp_attr_fill(rp_interp *ip, rc_object *o, rc_object *name);
+
+static inline rp_attr_entry *rp_attr_lookup(rp_interp *ip, rc_object *o,
+                                            rc_object *name) {
+    struct rp_vm_cache *c = ip->vmcache;
+    if (c) {
+        uintptr_t h = ((uintptr_t)o->type >> 5) ^ ((uintptr_t)name >> 4);
+        rp_attr_entry *e = &c->a[(h ^ (h >> 11)) & (RP_ATTR_CACHE - 1)];
+        if (e->type == o->type && e->name == name &&
+            e->epoch == ip->class_epoch)
+            return e;
+    }
+    return rp_attr_fill(ip, o, name);
+}
+
+/* o.name when the cache knows how to read it without the object model's
+ * layers: a new reference, or NULL (nothing pending) for rp_getattr. */
+static inline rc_object *rp_attr_load_fast(rp_interp *ip, rc_object *o,
+                                           rc_object *name) {
+    rp_attr_entry *e = rp_attr_lookup(ip, o, name);
+    if (!e || e->load == RP_LOAD_GENERAL)
+        return NULL;
+    rc_object *v = rp_inst_attr_get(o, name);
+    if (!v && e->load == RP_LOAD_TABLE_OR_CLASS)
+        v = e->descr;
+    if (v)
+        rc_incref(v);
+    return v;
+}
+
+/* o.name = v (v not NULL) the same way: 1 done, 0 rp_setattr's to do,
+ * negative on error. */
+static inline int rp_attr_store_fast(rp_interp *ip, rc_object *o,
+                                     rc_object *name, rc_object *v) {
+    rp_attr_entry *e = rp_attr_lookup(ip, o, name);
+    if (!e || !e->store)
+        return 0;
+    return rp_inst_attr_set(ip, o, name, v) < 0 ? -1 : 1;
+}
+
+/* rp_lookup_method through the cache: the unbound method (borrowed) that
+ * LOAD_METHOD may push with o as self, or NULL (nothing pending): get the
+ * attribute instead. */
+static inline rc_object *rp_attr_method_fast(rp_interp *ip, rc_object *o,
+                                             rc_object *name) {
+    rp_attr_entry *e = rp_attr_lookup(ip, o, name);
+    if (!e)
+        return rp_lookup_method(ip, o, name);
+    if (!e->method || (e->has_table && rp_inst_attr_get(o, name)))
+        return NULL;
+    return e->method;
+}
+
+/* Can a call with n positional arguments and no keywords move them
+ * straight into fn's slots (no *args, **kwargs, keyword-only parameters,
+ * not a generator)? */
+static inline bool rp_simple_call(const rp_function *fn, size_t n) {
+    const rp_code *co = fn->code;
+    if (co->flags & (RP_CO_VARARGS | RP_CO_VARKEYWORDS | RP_CO_GENERATOR) ||
+        co->kwonlyargcount || n > co->argcount)
+        return false;
+    size_t ndef = fn->defaults ? rc_tuple_size(fn->defaults) : 0;
+    return n + ndef >= co->argcount;
+}
+
+/* For a call of `callable` with nargs positional arguments and no
+ * keywords: the Python __init__ (borrowed) the loop may run itself after
+ * making the instance with rc_new(cls->itype), or NULL for the general
+ * path (vm_attr.c says when). */
+rp_function *rp_inline_init_(rp_interp *ip, rc_object *callable, size_t nargs);
+extern const rc_type rp_class_type; /* objmodel.h's: classes of type */
+static inline rp_function *rp_inline_init(rp_interp *ip, rc_object *callable,
+                                          size_t nargs) {
+    return callable->type == &rp_class_type
+               ? rp_inline_init_(ip, callable, nargs)
+               : NULL;
+}
 
 /* Start-up of the classes each file defines (called by rp_init_funcs). */
 int rp_init_frame_class(rp_interp *ip);

@@ -1283,7 +1283,17 @@ static void test_source_leftovers(void **state) {
         "try:\n"
         "    gen().throw(E)\n"
         "except TypeError as e:\n"
-        "    r4 = e.args[0]\n");
+        "    r4 = e.args[0]\n"
+        "class A:\n"
+        "    def m(self): pass\n"
+        "MethodType = type(A().m)\n"
+        "def h(self, x): return (type(self).__name__, x)\n"
+        "r5 = [MethodType(h, A())(3)]\n"
+        "for args in ((1, 2), (h, None), (h,)):\n"
+        "    try:\n"
+        "        MethodType(*args)\n"
+        "    except TypeError as e:\n"
+        "        r5.append(e.args[0])\n");
     assert_int_equal(r, 0);
     expect_global("r1", "(('t', 1), (3,))");
     expect_global("r2", "({}, {'x': 1}, True, {}, '__annotations__ must be "
@@ -1292,6 +1302,51 @@ static void test_source_leftovers(void **state) {
     expect_global("r4",
                   "\"calling <class '__main__.E'> should have returned an "
                   "instance of BaseException, not type\"");
+    expect_global("r5", "[('A', 3), 'first argument must be callable', "
+                        "'instance must not be None', 'method expected 2 "
+                        "arguments, got 1']");
+}
+
+/* The loop's caches follow every change a program makes: class
+ * attributes added, replaced or removed, __setattr__/__getattr__ added
+ * later, __init__ replaced, globals and builtins rebound. */
+static void test_source_caches(void **state) {
+    int r =
+        run_src("class A:\n"
+                "    def __init__(self): self.x = 1\n"
+                "    def m(self): return 'm1'\n"
+                "def probe(a):\n"
+                "    return a.x, a.m(), a.k if hasattr(A, 'k') else None\n"
+                "a = A()\n"
+                "out = [probe(a)]\n"
+                "A.k = 5; out.append(probe(a))\n"
+                "A.m = lambda self: 'm2'; out.append(probe(a))\n"
+                "A.x = property(lambda self: 'prop'); out.append(probe(a))\n"
+                "del A.x; out.append(probe(a))\n"
+                "a.m = lambda: 'own'; out.append(probe(a))\n"
+                "def store(a, v):\n"
+                "    a.y = v\n"
+                "    return a.y\n"
+                "out.append(store(a, 1))\n"
+                "A.__setattr__ = lambda self, n, v: object.__setattr__(self, "
+                "n, v * 10)\n"
+                "out.append(store(a, 2))\n"
+                "A.__getattr__ = lambda self, n: 'missing ' + n\n"
+                "def miss(a): return a.nothing\n"
+                "out.append(miss(a))\n"
+                "def make(): return A().x\n"
+                "out.append(make())\n"
+                "A.__init__ = lambda self: setattr(self, 'x', 7)\n"
+                "out.append(make())\n"
+                "def glob(): return len('abc'), g\n"
+                "g = 1; out.append(glob())\n"
+                "g = 2; len = lambda s: 'mine'; out.append(glob())\n"
+                "del len; out.append(glob())\n");
+    assert_int_equal(r, 0);
+    expect_global("out", "[(1, 'm1', None), (1, 'm1', 5), (1, 'm2', 5), "
+                         "('prop', 'm2', 5), (1, 'm2', 5), (1, 'own', 5), 1, "
+                         "20, 'missing nothing', 10, 70, (3, 1), "
+                         "('mine', 2), (3, 2)]");
 }
 
 int main(void) {
@@ -1324,6 +1379,7 @@ int main(void) {
         T(test_source_generators),
         T(test_source_instances),
         T(test_source_leftovers),
+        T(test_source_caches),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
