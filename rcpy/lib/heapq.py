@@ -12,25 +12,34 @@ def heappush(heap, item):
     _siftdown(heap, 0, len(heap) - 1)
 
 
-def heappop(heap):
+def _pop(heap, siftup):
+    """Takes the top off (the last item fills its place, then sifts)."""
     if not heap:
         raise IndexError("index out of range")
     lastelt = heap.pop()
     if heap:
         returnitem = heap[0]
         heap[0] = lastelt
-        _siftup(heap, 0)
+        siftup(heap, 0)
         return returnitem
     return lastelt
 
 
-def heapreplace(heap, item):
+def _replace(heap, item, siftup):
     if not heap:
         raise IndexError("index out of range")
     returnitem = heap[0]
     heap[0] = item
-    _siftup(heap, 0)
+    siftup(heap, 0)
     return returnitem
+
+
+def heappop(heap):
+    return _pop(heap, _siftup)
+
+
+def heapreplace(heap, item):
+    return _replace(heap, item, _siftup)
 
 
 def heappushpop(heap, item):
@@ -132,24 +141,11 @@ def _heapify_max(x):
 
 
 def _heappop_max(heap):
-    if not heap:
-        raise IndexError("index out of range")
-    lastelt = heap.pop()
-    if heap:
-        returnitem = heap[0]
-        heap[0] = lastelt
-        _siftup_max(heap, 0)
-        return returnitem
-    return lastelt
+    return _pop(heap, _siftup_max)
 
 
 def _heapreplace_max(heap, item):
-    if not heap:
-        raise IndexError("index out of range")
-    returnitem = heap[0]
-    heap[0] = item
-    _siftup_max(heap, 0)
-    return returnitem
+    return _replace(heap, item, _siftup_max)
 
 
 # ===================================================================== #
