@@ -344,6 +344,9 @@ class deque:
 _collections_abc.MutableSequence.register(deque)
 
 
+_defaultdict_reprs = set()
+
+
 class defaultdict(dict):
     """A dict that makes a missing key's value by calling default_factory."""
 
@@ -367,8 +370,33 @@ class defaultdict(dict):
     __copy__ = copy
 
     def __repr__(self):
-        return "%s(%r, %s)" % (type(self).__name__, self.default_factory,
+        # the factory may show self again (a bound method of it): that
+        # inner repr shows the factory as "...", as CPython's does
+        key = id(self)
+        if key in _defaultdict_reprs:
+            factory = "..."
+        else:
+            _defaultdict_reprs.add(key)
+            try:
+                factory = repr(self.default_factory)
+            finally:
+                _defaultdict_reprs.discard(key)
+        return "%s(%s, %s)" % (type(self).__name__, factory,
                                dict.__repr__(self))
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, other)
+        new.update(self)
+        return new
 
 
 _marker = object()
