@@ -156,6 +156,9 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None,
 # deque                                                                  #
 # ===================================================================== #
 
+_deque_reprs = set()
+
+
 class deque:
     """A double-ended queue, bounded when maxlen is given (items pushed in
     at one end push the oldest out at the other)."""
@@ -260,7 +263,14 @@ class deque:
         return bool(self._items)
 
     def __iter__(self):
-        return iter(self._items)
+        items = self._items
+        size = len(items)
+        for i in range(size):
+            if len(items) != size:
+                raise RuntimeError("deque mutated during iteration")
+            yield items[i]
+        if len(items) != size:
+            raise RuntimeError("deque mutated during iteration")
 
     def __reversed__(self):
         return reversed(self._items)
@@ -330,11 +340,28 @@ class deque:
             result.extend(self._items)
         return result
 
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        items = list(self._items)
+        self.clear()
+        for _ in range(n):
+            self.extend(items)
+        return self
+
     def __repr__(self):
         name = type(self).__name__
+        key = id(self)
+        if key in _deque_reprs:  # a deque inside itself
+            return "[...]"
+        _deque_reprs.add(key)
+        try:
+            body = repr(self._items)
+        finally:
+            _deque_reprs.discard(key)
         if self._maxlen is None:
-            return "%s(%r)" % (name, self._items)
-        return "%s(%r, maxlen=%d)" % (name, self._items, self._maxlen)
+            return "%s(%s)" % (name, body)
+        return "%s(%s, maxlen=%d)" % (name, body, self._maxlen)
 
 
 # ===================================================================== #
