@@ -13,7 +13,10 @@ __all__ = ["FunctionType", "LambdaType", "CodeType", "MappingProxyType",
            "SimpleNamespace", "CellType", "GeneratorType", "MethodType",
            "BuiltinFunctionType", "BuiltinMethodType", "ModuleType",
            "TracebackType", "FrameType", "NoneType", "EllipsisType",
-           "NotImplementedType", "GenericAlias", "UnionType", "new_class",
+           "NotImplementedType", "GenericAlias", "UnionType",
+           "WrapperDescriptorType", "MethodWrapperType",
+           "MethodDescriptorType", "ClassMethodDescriptorType",
+           "GetSetDescriptorType", "MemberDescriptorType", "new_class",
            "resolve_bases",
            "prepare_class", "DynamicClassAttribute"]
 
@@ -59,6 +62,19 @@ EllipsisType = type(Ellipsis)
 NotImplementedType = type(NotImplemented)
 GenericAlias = type(list[int])
 UnionType = type(int | str)
+WrapperDescriptorType = type(object.__init__)
+MethodWrapperType = type(object().__str__)
+MethodDescriptorType = type(str.join)
+ClassMethodDescriptorType = type(dict.__dict__["fromkeys"])
+GetSetDescriptorType = type(FunctionType.__dict__["__code__"])
+
+
+class _Slotted:
+    __slots__ = ("member",)
+
+
+MemberDescriptorType = type(_Slotted.__dict__["member"])
+del _Slotted
 
 
 def _tb_and_frame():
