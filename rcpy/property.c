@@ -173,7 +173,9 @@ static rc_object *prop_copy(rp_interp *ip, rc_object *self, int which,
     rp_property *p = (rp_property *)self;
     rc_object *f[3] = {p->fget, p->fset, p->fdel};
     f[which] = args[0];
-    rc_object *doc = p->getter_doc && which == 0 ? NULL : p->doc;
+    /* a doc taken from the getter is taken again from the (new) getter */
+    bool from_getter = p->getter_doc && f[0] && f[0] != ip->none;
+    rc_object *doc = from_getter ? NULL : p->doc;
     rc_object *a[4] = {f[0] ? f[0] : ip->none, f[1] ? f[1] : ip->none,
                        f[2] ? f[2] : ip->none, doc ? doc : ip->none};
     /* type(self)(fget, fset, fdel, doc), as CPython's property_copy */
