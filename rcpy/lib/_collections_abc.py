@@ -7,7 +7,9 @@ mixin methods and one-trick-pony subclass hooks.
 The builtin containers and their iterators and views are registered as
 virtual subclasses, so isinstance([], Sequence) and
 isinstance({}.keys(), Set) hold as in CPython. The asynchronous ABCs
-and ByteString are not provided (rcpy has no async and no bytes).
+(Awaitable, Coroutine, AsyncIterable, AsyncIterator, AsyncGenerator) and
+ByteString exist for classes that define their methods; rcpy has no
+async syntax and no bytes, so no builtin type is registered with them.
 """
 
 from abc import ABCMeta, abstractmethod
@@ -17,7 +19,8 @@ __all__ = ["Hashable", "Iterable", "Iterator", "Generator", "Reversible",
            "Sized", "Container", "Callable", "Collection", "Set",
            "MutableSet", "Mapping", "MutableMapping", "MappingView",
            "KeysView", "ItemsView", "ValuesView", "Sequence",
-           "MutableSequence"]
+           "MutableSequence", "Awaitable", "Coroutine", "AsyncIterable",
+           "AsyncIterator", "AsyncGenerator", "ByteString"]
 
 __name__ = "collections.abc"
 
@@ -765,3 +768,129 @@ class MutableSequence(Sequence):
 
 
 MutableSequence.register(list)
+
+
+# ===================================================================== #
+# The asynchronous ABCs and ByteString                                   #
+# ===================================================================== #
+
+class Awaitable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __await__(self):
+        yield
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Awaitable:
+            return _check_methods(C, "__await__")
+        return NotImplemented
+
+
+class Coroutine(Awaitable):
+    __slots__ = ()
+
+    @abstractmethod
+    def send(self, value):
+        """Send a value into the coroutine."""
+        raise StopIteration
+
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None):
+        """Raise an exception in the coroutine."""
+        if val is None:
+            if tb is None:
+                raise typ
+            val = typ()
+        if tb is not None:
+            val = val.with_traceback(tb)
+        raise val
+
+    def close(self):
+        """Raise GeneratorExit inside coroutine."""
+        try:
+            self.throw(GeneratorExit)
+        except (GeneratorExit, StopIteration):
+            pass
+        else:
+            raise RuntimeError("coroutine ignored GeneratorExit")
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Coroutine:
+            return _check_methods(C, "__await__", "send", "throw", "close")
+        return NotImplemented
+
+
+class AsyncIterable(metaclass=ABCMeta):
+    __slots__ = ()
+
+    @abstractmethod
+    def __aiter__(self):
+        return AsyncIterator()
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncIterable:
+            return _check_methods(C, "__aiter__")
+        return NotImplemented
+
+
+class AsyncIterator(AsyncIterable):
+    __slots__ = ()
+
+    @abstractmethod
+    def __anext__(self):
+        """Return the next item or raise StopAsyncIteration when done."""
+        raise StopAsyncIteration
+
+    def __aiter__(self):
+        return self
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncIterator:
+            return _check_methods(C, "__anext__", "__aiter__")
+        return NotImplemented
+
+
+class AsyncGenerator(AsyncIterator):
+    __slots__ = ()
+
+    def __anext__(self):
+        """Return the next item from the asynchronous generator."""
+        return self.asend(None)
+
+    @abstractmethod
+    def asend(self, value):
+        """Send a value into the asynchronous generator."""
+        raise StopAsyncIteration
+
+    @abstractmethod
+    def athrow(self, typ, val=None, tb=None):
+        """Raise an exception in the asynchronous generator."""
+        if val is None:
+            if tb is None:
+                raise typ
+            val = typ()
+        if tb is not None:
+            val = val.with_traceback(tb)
+        raise val
+
+    def aclose(self):
+        """Raise GeneratorExit inside generator."""
+        return self.athrow(GeneratorExit)
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncGenerator:
+            return _check_methods(C, "__aiter__", "__anext__", "asend",
+                                  "athrow", "aclose")
+        return NotImplemented
+
+
+class ByteString(Sequence):
+    """Bytes-like sequences (rcpy has no bytes types to register)."""
+
+    __slots__ = ()
