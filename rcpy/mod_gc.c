@@ -342,8 +342,11 @@ static rc_object *gc_get_objects(rp_interp *ip, rc_object *self,
                      "available generations (3)");
             return NULL;
         }
-        if (g < 0)
-            g = -1;
+        if (g < -1) { /* -1, like None, means every generation */
+            rp_raise(ip, ip->exc.ValueError,
+                     "generation parameter cannot be negative");
+            return NULL;
+        }
     }
     size_t n = 0;
     rc_object **objs = rc_gc_get_objects(ip->rt, (int)g, &n);

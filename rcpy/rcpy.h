@@ -137,6 +137,9 @@ typedef rc_object *(*rp_newfunc)(rp_interp *ip, rp_class *cls,
 #define RP_CLS_HAS_DICT  (1u << 3) /* instances carry attributes */
 #define RP_CLS_HAS_DEL   (1u << 4) /* __del__ somewhere in the MRO */
 #define RP_CLS_ABSTRACT  (1u << 5) /* cannot be instantiated directly */
+/* a builtin whose layout starts with rp_inst: its subclasses may carry
+ * attributes (property, weakref.ref) */
+#define RP_CLS_INST_LAYOUT (1u << 6)
 
 struct rp_class {
     rc_object ob;
@@ -858,6 +861,7 @@ typedef struct rp_config {
     X(GeneratorExit, "GeneratorExit", BaseException)                           \
     X(Exception, "Exception", BaseException)                                   \
     X(StopIteration, "StopIteration", Exception)                               \
+    X(StopAsyncIteration, "StopAsyncIteration", Exception)                     \
     X(ArithmeticError, "ArithmeticError", Exception)                           \
     X(FloatingPointError, "FloatingPointError", ArithmeticError)               \
     X(OverflowError, "OverflowError", ArithmeticError)                         \
@@ -880,6 +884,16 @@ typedef struct rp_config {
     X(PermissionError, "PermissionError", OSError)                             \
     X(IsADirectoryError, "IsADirectoryError", OSError)                         \
     X(NotADirectoryError, "NotADirectoryError", OSError)                       \
+    X(BlockingIOError, "BlockingIOError", OSError)                             \
+    X(ChildProcessError, "ChildProcessError", OSError)                         \
+    X(ConnectionError, "ConnectionError", OSError)                             \
+    X(BrokenPipeError, "BrokenPipeError", ConnectionError)                     \
+    X(ConnectionAbortedError, "ConnectionAbortedError", ConnectionError)       \
+    X(ConnectionRefusedError, "ConnectionRefusedError", ConnectionError)       \
+    X(ConnectionResetError, "ConnectionResetError", ConnectionError)           \
+    X(InterruptedError, "InterruptedError", OSError)                           \
+    X(ProcessLookupError, "ProcessLookupError", OSError)                       \
+    X(TimeoutError, "TimeoutError", OSError)                                   \
     X(ReferenceError, "ReferenceError", Exception)                             \
     X(RuntimeError, "RuntimeError", Exception)                                 \
     X(NotImplementedError, "NotImplementedError", RuntimeError)                \
@@ -897,7 +911,14 @@ typedef struct rp_config {
     X(UserWarning, "UserWarning", Warning)                                     \
     X(DeprecationWarning, "DeprecationWarning", Warning)                       \
     X(RuntimeWarning, "RuntimeWarning", Warning)                               \
-    X(ResourceWarning, "ResourceWarning", Warning)
+    X(ResourceWarning, "ResourceWarning", Warning)                             \
+    X(PendingDeprecationWarning, "PendingDeprecationWarning", Warning)         \
+    X(SyntaxWarning, "SyntaxWarning", Warning)                                 \
+    X(FutureWarning, "FutureWarning", Warning)                                 \
+    X(ImportWarning, "ImportWarning", Warning)                                 \
+    X(UnicodeWarning, "UnicodeWarning", Warning)                               \
+    X(BytesWarning, "BytesWarning", Warning)                                   \
+    X(EncodingWarning, "EncodingWarning", Warning)
 
 /* The builtin classes, each set by the file that defines the kind. */
 typedef struct rp_classes {
