@@ -215,15 +215,44 @@ int rp_raise_no_attr(rp_interp *ip, rc_object *o, rc_object *name) {
     return -1;
 }
 
+/* An AttributeError that left o.name without saying which attribute of
+ * which object (raised bare by a __getattr__) learns them, as CPython's
+ * PyObject_GetAttr records them for the "Did you mean" hint. */
+static void attribute_error_context(rp_interp *ip, rc_object *o,
+                                    rc_object *name) {
+    if (!rp_err_matches(ip, ip->exc.AttributeError))
+        return;
+    rc_object *exc = rp_err_fetch(ip);
+    rc_object *key = rc_str_intern(ip->rt, "name");
+    rc_object *cur = NULL;
+    if (exc && key && rp_getattr_opt(ip, exc, key, &cur) >= 0 &&
+        (!cur || cur == ip->none)) {
+        rc_object *okey = rc_str_intern(ip->rt, "obj");
+        if (!okey || rp_setattr(ip, exc, key, name) < 0 ||
+            rp_setattr(ip, exc, okey, o) < 0)
+            rp_err_clear(ip);
+        rc_xdecref(okey);
+    }
+    rp_err_clear(ip);
+    rc_xdecref(cur);
+    rc_xdecref(key);
+    rp_err_restore(ip, exc);
+}
+
 rc_object *rp_getattr(rp_interp *ip, rc_object *o, rc_object *name) {
     if (rp_check_attr_name(ip, name) < 0)
         return NULL;
     const rc_protocol *p = o->type->protocol;
+    rc_object *r;
     if (p == &rp_inst_protocol)
-        return rp_inst_getattr_slot(o, name);
-    if (p && p->getattr)
-        return p->getattr(o, name);
-    return rp_generic_getattr(ip, o, name);
+        r = rp_inst_getattr_slot(o, name);
+    else if (p && p->getattr)
+        r = p->getattr(o, name);
+    else
+        r = rp_generic_getattr(ip, o, name);
+    if (!r)
+        attribute_error_context(ip, o, name);
+    return r;
 }
 
 rc_object *rp_getattr_cstr(rp_interp *ip, rc_object *o, const char *name) {
@@ -486,6 +515,8 @@ static int metaclass_check(rp_interp *ip, rc_object *cls, rc_object *name,
 int rp_isinstance(rp_interp *ip, rc_object *o, rc_object *spec) {
     if (&rp_type_of(o)->ob == spec)
         return 1;
+    if (rp_is_union(spec))
+        spec = rp_union_args(spec);
     if (rc_is_tuple(spec)) {
         if (rc_recursion_enter(ip->rt, " in __instancecheck__") < 0)
             return -1;
@@ -503,6 +534,8 @@ int rp_isinstance(rp_interp *ip, rc_object *o, rc_object *spec) {
 int rp_issubclass(rp_interp *ip, rc_object *c, rc_object *spec) {
     if (rp_is_class(spec) && rp_type_of(spec) == ip->cls.type && c == spec)
         return 1;
+    if (rp_is_union(spec))
+        spec = rp_union_args(spec);
     if (rc_is_tuple(spec)) {
         if (rc_recursion_enter(ip->rt, " in __subclasscheck__") < 0)
             return -1;

@@ -282,8 +282,55 @@ static rc_object *class_getitem_slot(rc_object *o, rc_object *key) {
     return r;
 }
 
+/* The metaclass's own operator method for self (a class) when a
+ * metaclass other than type defines it: its result, or NotImplemented. */
+static rc_object *meta_operator(rp_interp *ip, rc_object *self,
+                                rc_object *other, rc_object *name) {
+    rc_object *f = NULL;
+    rp_class *where =
+        name ? rp_class_lookup_where(rp_type_of(self), name, &f) : NULL;
+    if (!where || where == ip->cls.type)
+        return rc_notimplemented(ip->rt);
+    rc_incref(f);
+    rc_object *r = rp_call_unbound(ip, f, self, &other, 1, NULL);
+    rc_decref(f);
+    return r;
+}
+
+/* a <op> b where a class is an operand (this slot answers for both
+ * sides): the metaclasses' own __op__/__rop__ in Python's order (a right
+ * operand whose metaclass derives from the left's goes first), else `|`
+ * makes a types.UnionType (int | str). */
+static rc_object *class_binop(rc_object *a, rc_object *b, rc_binop op) {
+    bool ca = rp_is_class(a), cb = rp_is_class(b);
+    rp_interp *ip = rp_interp_of(ca ? a : b);
+    rp_objstate *st = rp_objstate_of(ip);
+    rp_class *ta = rp_type_of(a), *tb = rp_type_of(b);
+    bool right_first = ca && cb && ta != tb && rp_is_subclass(tb, ta);
+    rc_object *r;
+    if (right_first) {
+        r = meta_operator(ip, b, a, st->rbinop_name[op]);
+        if (!r || !rc_is_notimplemented(r))
+            return r;
+    }
+    if (ca) {
+        r = meta_operator(ip, a, b, st->binop_name[op]);
+        if (!r || !rc_is_notimplemented(r))
+            return r;
+    }
+    if (cb && !right_first && (!ca || ta != tb)) {
+        r = meta_operator(ip, b, a, st->rbinop_name[op]);
+        if (!r || !rc_is_notimplemented(r))
+            return r;
+    }
+    if (op != RC_OP_OR)
+        return rc_notimplemented(ip->rt);
+    return rp_union_binop(ip, a, b);
+}
+
 static const rc_protocol class_protocol = {
     .version = RC_PROTOCOL_VERSION,
+    .binop = class_binop,
     .repr = class_repr,
     .getitem = class_getitem_slot,
     .call = class_call_slot,
@@ -1083,9 +1130,9 @@ static const rp_methoddef type_methods[] = {
 
 int rp_init_type_attrs(rp_interp *ip) {
     rp_class *t = ip->cls.type;
-    static const char *const slots[] = {"__repr__",         "__call__",
-                                        "__getattribute__", "__setattr__",
-                                        "__delattr__",      NULL};
+    static const char *const slots[] = {
+        "__repr__",    "__call__", "__getattribute__", "__setattr__",
+        "__delattr__", "__or__",   "__ror__",          NULL};
     for (size_t i = 0; slots[i]; i++)
         if (rp_add_slot_wrapper(ip, t, slots[i], &class_protocol) < 0)
             return -1;
@@ -1171,7 +1218,7 @@ int rp_init_classes(rp_interp *ip) {
         dict_get(ip->cls.object->dict, ip->s.getattribute);
     st->object_setattr = dict_get(ip->cls.object->dict, ip->s.setattr);
     st->object_delattr = dict_get(ip->cls.object->dict, ip->s.delattr);
-    return 0;
+    return rp_init_union(ip);
 }
 
 void rp_fini_classes(rp_interp *ip) {

@@ -842,14 +842,17 @@ rc_object *rp_class_call(rp_interp *ip, rp_class *cls, rc_object *const *args,
 /* __build_class__                                                        */
 /* ====================================================================== */
 
-/* bases with __mro_entries__ replaced (PEP 560); a new tuple. */
+/* bases with __mro_entries__ replaced (PEP 560): new reference (bases
+ * itself when nothing was replaced). */
 static rc_object *update_bases(rp_interp *ip, rc_object *bases) {
     rc_object *out = rc_list_new(ip->rt);
     rc_object *key = out ? rc_str_intern(ip->rt, "__mro_entries__") : NULL;
     int r = key ? 0 : -1;
+    bool changed = false;
     for (size_t i = 0; r == 0 && i < rc_tuple_size(bases); i++) {
         rc_object *b = rc_tuple_get(bases, i), *f = NULL;
         if (!rp_is_class(b) && (r = rp_getattr_opt(ip, b, key, &f)) > 0) {
+            changed = true;
             rc_object *e = rp_call1(ip, f, bases);
             rc_decref(f);
             r = !e ? -1
@@ -863,7 +866,11 @@ static rc_object *update_bases(rp_interp *ip, rc_object *bases) {
         }
     }
     rc_xdecref(key);
-    rc_object *t = r == 0 ? list_to_tuple(ip, out) : NULL;
+    /* the same tuple when no base had __mro_entries__: then no
+     * __orig_bases__ is recorded, as in CPython */
+    rc_object *t = r != 0    ? NULL
+                   : changed ? list_to_tuple(ip, out)
+                             : rp_new_ref(bases);
     rc_xdecref(out);
     return t;
 }

@@ -234,12 +234,34 @@ char *rp_vformat(char *small, size_t cap, const char *fmt, va_list ap) {
     return text;
 }
 
+/* NameError's name, as CPython's eval loop sets it (for the "Did you
+ * mean" hint and for code reading exc.name): the loop raises it through
+ * rp_raise with CPython's message, whose only argument is the name. */
+static void set_name_error_name(rp_interp *ip, const char *name) {
+    rc_object *exc = rp_err_fetch(ip);
+    rc_object *s = exc ? rp_str(ip, name) : NULL;
+    rc_object *key = s ? rc_str_intern(ip->rt, "name") : NULL;
+    if (key && rp_setattr(ip, exc, key, s) < 0)
+        rp_err_clear(ip);
+    rc_xdecref(key);
+    rc_xdecref(s);
+    rp_err_restore(ip, exc);
+}
+
 int rp_raise(rp_interp *ip, rp_class *cls, const char *fmt, ...) {
     if (cls && cls == ip->exc.MemoryError)
         return raise_nomem(ip);
     char small[256];
     va_list ap;
     va_start(ap, fmt);
+    const char *name = NULL;
+    if (cls && cls == ip->exc.NameError &&
+        strcmp(fmt, "name '%s' is not defined") == 0) {
+        va_list copy;
+        va_copy(copy, ap);
+        name = va_arg(copy, const char *);
+        va_end(copy);
+    }
     char *text = rp_vformat(small, sizeof small, fmt, ap);
     va_end(ap);
     if (!cls) { /* during start-up, before the classes exist */
@@ -255,6 +277,8 @@ int rp_raise(rp_interp *ip, rp_class *cls, const char *fmt, ...) {
         return raise_nomem(ip);
     int st = raise_with_arg(ip, cls, s);
     rc_decref(s);
+    if (name)
+        set_name_error_name(ip, name);
     return st;
 }
 

@@ -536,13 +536,42 @@ static const rp_getsetdef object_getsets[] = {
     {NULL},
 };
 
+/* An instance __dict__ descriptor reached with an object that has no
+ * rp_inst layout: a class whose metaclass also derives from a plain class
+ * (class M(type, Base)). As CPython does, the builtin base's __dict__
+ * (type's) answers instead; other objects are refused. */
+static rc_object *foreign_dict(rp_interp *ip, rc_object *self, bool set) {
+    if (!rp_is_class(self)) {
+        rp_raise(ip, ip->exc.TypeError,
+                 "this __dict__ descriptor does not support '%s' objects",
+                 rp_tname(self));
+        return NULL;
+    }
+    if (set) {
+        rp_raise(ip, ip->exc.AttributeError,
+                 "attribute '__dict__' of 'type' objects is not writable");
+        return NULL;
+    }
+    rc_object *d = rc_dict_getitem(ip->cls.type->dict, ip->s.dict);
+    rp_descr_get get = d ? rp_type_of(d)->get : NULL;
+    if (!get) {
+        rp_raise_no_attr(ip, self, ip->s.dict);
+        return NULL;
+    }
+    return get(ip, d, self, rp_type_of(self));
+}
+
 static rc_object *get_dict(rp_interp *ip, rc_object *self) {
+    if (!is_inst(self))
+        return foreign_dict(ip, self, false);
     rc_object *d = rp_inst_dict(ip, self);
     rc_xincref(d);
     return d;
 }
 
 static int set_dict(rp_interp *ip, rc_object *self, rc_object *value) {
+    if (!is_inst(self))
+        return foreign_dict(ip, self, true) ? 0 : -1;
     if (value && !rc_is_dict(value))
         return rp_raise(ip, ip->exc.TypeError,
                         "__dict__ must be set to a dictionary, not a '%s'",

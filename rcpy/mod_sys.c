@@ -13,6 +13,7 @@
 #define _POSIX_C_SOURCE 200809L /* readlink */
 #include "front.h"
 
+#include <float.h>
 #include <limits.h>
 #include <string.h>
 #include <unistd.h>
@@ -467,6 +468,13 @@ static const char *const flags_fields[] = {"debug",
                                            "int_max_str_digits",
                                            NULL};
 
+static const char *const float_info_fields[] = {
+    "max", "max_exp",  "max_10_exp", "min",   "min_exp", "min_10_exp",
+    "dig", "mant_dig", "epsilon",    "radix", "rounds",  NULL};
+static const char *const hash_info_fields[] = {
+    "width",     "modulus",   "inf",       "nan",    "imag",
+    "algorithm", "hash_bits", "seed_bits", "cutoff", NULL};
+
 #define SEQTYPE(cname, fields)                                                 \
     {                                                                          \
         {.name = cname,                                                        \
@@ -479,9 +487,18 @@ static const char *const flags_fields[] = {"debug",
 static const seqtype version_info_type =
     SEQTYPE("version_info", version_fields);
 static const seqtype flags_type = SEQTYPE("flags", flags_fields);
+static const seqtype float_info_type = SEQTYPE("float_info", float_info_fields);
+static const seqtype hash_info_type = SEQTYPE("hash_info", hash_info_fields);
+
+static const seqtype *const seqtypes[] = {&version_info_type, &flags_type,
+                                          &float_info_type, &hash_info_type};
+#define N_SEQTYPES (sizeof seqtypes / sizeof seqtypes[0])
 
 static bool is_structseq(const rc_object *o) {
-    return o->type == &version_info_type.type || o->type == &flags_type.type;
+    for (size_t i = 0; i < N_SEQTYPES; i++)
+        if (o->type == &seqtypes[i]->type)
+            return true;
+    return false;
 }
 
 /* A struct sequence of type t holding items (a tuple, stolen). */
@@ -497,12 +514,51 @@ static rc_object *structseq_new(rp_interp *ip, const seqtype *t,
 }
 
 static int init_structseq_classes(rp_interp *ip) {
-    const seqtype *types[] = {&version_info_type, &flags_type};
-    for (size_t i = 0; i < 2; i++)
-        if (!rp_class_new_builtin(ip, types[i]->type.name, &types[i]->type,
-                                  ip->cls.object, NULL, NULL, 0))
+    for (size_t i = 0; i < N_SEQTYPES; i++)
+        if (!rp_class_new_builtin(ip, seqtypes[i]->type.name,
+                                  &seqtypes[i]->type, ip->cls.object, NULL,
+                                  NULL, 0))
             return -1;
     return 0;
+}
+
+/* sys.float_info: IEEE 754 binary64, as CPython reports it on x86-64. */
+static rc_object *make_float_info(rp_interp *ip) {
+    rc_runtime *rt = ip->rt;
+    rc_object *v[11] = {rc_float_from_double(rt, DBL_MAX),
+                        rc_int_from_i64(rt, DBL_MAX_EXP),
+                        rc_int_from_i64(rt, DBL_MAX_10_EXP),
+                        rc_float_from_double(rt, DBL_MIN),
+                        rc_int_from_i64(rt, DBL_MIN_EXP),
+                        rc_int_from_i64(rt, DBL_MIN_10_EXP),
+                        rc_int_from_i64(rt, DBL_DIG),
+                        rc_int_from_i64(rt, DBL_MANT_DIG),
+                        rc_float_from_double(rt, DBL_EPSILON),
+                        rc_int_from_i64(rt, FLT_RADIX),
+                        rc_int_from_i64(rt, 1)};
+    rc_object *t = rc_tuple_from_array(rt, v, 11);
+    for (size_t i = 0; i < 11; i++)
+        rc_xdecref(v[i]);
+    return structseq_new(ip, &float_info_type, t);
+}
+
+/* sys.hash_info: the library hashes as CPython 3.11 does on 64-bit
+ * (numbers modulo 2**61 - 1, str with SipHash-1-3). */
+static rc_object *make_hash_info(rp_interp *ip) {
+    rc_runtime *rt = ip->rt;
+    rc_object *v[9] = {rc_int_from_i64(rt, 64),
+                       rc_int_from_i64(rt, ((int64_t)1 << 61) - 1),
+                       rc_int_from_i64(rt, 314159),
+                       rc_int_from_i64(rt, 0),
+                       rc_int_from_i64(rt, 1000003),
+                       rp_str(ip, "siphash13"),
+                       rc_int_from_i64(rt, 64),
+                       rc_int_from_i64(rt, 128),
+                       rc_int_from_i64(rt, 0)};
+    rc_object *t = rc_tuple_from_array(rt, v, 9);
+    for (size_t i = 0; i < 9; i++)
+        rc_xdecref(v[i]);
+    return structseq_new(ip, &hash_info_type, t);
 }
 
 /* (major, minor, micro, 'final', 0) */
@@ -636,6 +692,8 @@ static int add_values(rp_interp *ip, rc_object *m) {
         {"hexversion", rc_int_from_i64(ip->rt, 0x030B00F0)},
         {"implementation", make_implementation(ip)},
         {"flags", make_flags(ip)},
+        {"float_info", make_float_info(ip)},
+        {"hash_info", make_hash_info(ip)},
         {"platform", rp_str(ip, "linux")},
         {"byteorder", rp_str(ip, "little")},
         {"maxsize", rc_int_from_i64(ip->rt, INT64_MAX)},

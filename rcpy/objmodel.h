@@ -322,6 +322,14 @@ static inline const char *rp_tname(const rc_object *o) {
  * one; else returns d. New reference. */
 rc_object *rp_descr_bind(rp_interp *ip, rc_object *d, rc_object *obj,
                          rp_class *type);
+/* types.UnionType (union.c): `a | b` of classes, None, generic aliases
+ * and unions (NotImplemented for anything else); rp_union_args is a
+ * union's members (borrowed tuple). */
+bool rp_is_union(const rc_object *o);
+rc_object *rp_union_args(rc_object *u);
+rc_object *rp_union_binop(rp_interp *ip, rc_object *a, rc_object *b);
+int rp_init_union(rp_interp *ip);
+
 /* type.__instancecheck__ / type.__subclasscheck__ (abstract.c): o's type
  * or o.__class__ derives from cls; for objects that are not classes,
  * through __bases__ (CPython's recursive_isinstance/issubclass). */

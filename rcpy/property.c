@@ -173,7 +173,9 @@ static rc_object *prop_copy(rp_interp *ip, rc_object *self, int which,
     rp_property *p = (rp_property *)self;
     rc_object *f[3] = {p->fget, p->fset, p->fdel};
     f[which] = args[0];
-    rc_object *doc = p->getter_doc && which == 0 ? NULL : p->doc;
+    /* a doc taken from the getter is taken again from the (new) getter */
+    bool from_getter = p->getter_doc && f[0] && f[0] != ip->none;
+    rc_object *doc = from_getter ? NULL : p->doc;
     rc_object *a[4] = {f[0] ? f[0] : ip->none, f[1] ? f[1] : ip->none,
                        f[2] ? f[2] : ip->none, doc ? doc : ip->none};
     /* type(self)(fget, fset, fdel, doc), as CPython's property_copy */
@@ -277,10 +279,15 @@ static rc_object *prop_abstract(rp_interp *ip, rc_object *self) {
     return rp_new_ref(ip->false_);
 }
 
+/* fget/fset/fdel are read-only members in CPython: their message. */
+static int prop_readonly(rp_interp *ip, rc_object *self, rc_object *v) {
+    return rp_raise(ip, ip->exc.AttributeError, "readonly attribute");
+}
+
 static const rp_getsetdef prop_getsets[] = {
-    {"fget", prop_fget, NULL, NULL},
-    {"fset", prop_fset, NULL, NULL},
-    {"fdel", prop_fdel, NULL, NULL},
+    {"fget", prop_fget, prop_readonly, NULL},
+    {"fset", prop_fset, prop_readonly, NULL},
+    {"fdel", prop_fdel, prop_readonly, NULL},
     {"__doc__", prop_doc, prop_set_doc, NULL},
     {"__isabstractmethod__", prop_abstract, NULL, NULL},
     {NULL},

@@ -156,6 +156,9 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None,
 # deque                                                                  #
 # ===================================================================== #
 
+_deque_reprs = set()
+
+
 class deque:
     """A double-ended queue, bounded when maxlen is given (items pushed in
     at one end push the oldest out at the other)."""
@@ -260,7 +263,14 @@ class deque:
         return bool(self._items)
 
     def __iter__(self):
-        return iter(self._items)
+        items = self._items
+        size = len(items)
+        for i in range(size):
+            if len(items) != size:
+                raise RuntimeError("deque mutated during iteration")
+            yield items[i]
+        if len(items) != size:
+            raise RuntimeError("deque mutated during iteration")
 
     def __reversed__(self):
         return reversed(self._items)
@@ -330,11 +340,28 @@ class deque:
             result.extend(self._items)
         return result
 
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        items = list(self._items)
+        self.clear()
+        for _ in range(n):
+            self.extend(items)
+        return self
+
     def __repr__(self):
         name = type(self).__name__
+        key = id(self)
+        if key in _deque_reprs:  # a deque inside itself
+            return "[...]"
+        _deque_reprs.add(key)
+        try:
+            body = repr(self._items)
+        finally:
+            _deque_reprs.discard(key)
         if self._maxlen is None:
-            return "%s(%r)" % (name, self._items)
-        return "%s(%r, maxlen=%d)" % (name, self._items, self._maxlen)
+            return "%s(%s)" % (name, body)
+        return "%s(%s, maxlen=%d)" % (name, body, self._maxlen)
 
 
 # ===================================================================== #
@@ -342,6 +369,9 @@ class deque:
 # ===================================================================== #
 
 _collections_abc.MutableSequence.register(deque)
+
+
+_defaultdict_reprs = set()
 
 
 class defaultdict(dict):
@@ -367,8 +397,36 @@ class defaultdict(dict):
     __copy__ = copy
 
     def __repr__(self):
-        return "%s(%r, %s)" % (type(self).__name__, self.default_factory,
+        # the factory may show self again (a bound method of it): that
+        # inner repr shows the factory as "...", as CPython's does
+        key = id(self)
+        if key in _defaultdict_reprs:
+            factory = "..."
+        else:
+            _defaultdict_reprs.add(key)
+            try:
+                factory = repr(self.default_factory)
+            finally:
+                _defaultdict_reprs.discard(key)
+        return "%s(%s, %s)" % (type(self).__name__, factory,
                                dict.__repr__(self))
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, other)
+        new.update(self)
+        return new
+
+
+_marker = object()
 
 
 class OrderedDict(dict):
@@ -406,6 +464,48 @@ class OrderedDict(dict):
 
     def copy(self):
         return type(self)(self)
+
+    def pop(self, key, default=_marker):
+        if key in self:
+            return dict.pop(self, key)
+        if default is _marker:
+            raise KeyError(key)
+        return default
+
+    def setdefault(self, key, default=None):
+        if key in self:
+            return self[key]
+        self[key] = default
+        return default
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        self = cls()
+        for key in iterable:
+            self[key] = value
+        return self
+
+    def __reduce__(self):
+        state = dict(getattr(self, "__dict__", {}))
+        return (type(self), (), state or None, None, iter(self.items()))
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(other)
+        new.update(self)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
 
     def __repr__(self):
         if not self:

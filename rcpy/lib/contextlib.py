@@ -13,15 +13,7 @@ import os
 import sys
 import _collections_abc
 from collections import deque
-from functools import wraps as _functools_wraps
-
-
-def wraps(func):
-    # functools.wraps without __annotations__: rcpy's functions keep no
-    # annotations (always {}), and assigning the attribute is not supported
-    # yet, so copying it would add nothing but the error.
-    return _functools_wraps(func, assigned=("__module__", "__name__",
-                                            "__qualname__", "__doc__"))
+from functools import wraps
 
 __all__ = ["contextmanager", "closing", "nullcontext",
            "AbstractContextManager", "ContextDecorator", "ExitStack",

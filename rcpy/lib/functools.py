@@ -6,14 +6,17 @@ lru_cache keeps its entries in a dict ordered by use (a hit moves the key
 to the end, the oldest is evicted first), which gives CPython's hits,
 misses and eviction order; cache keys are built from the positional and
 keyword arguments as CPython's _make_key builds them (typed= adds the
-types). singledispatch and partialmethod are not provided.
+types). partialmethod binds like the method it wraps; singledispatch
+dispatches on the first argument's class along its MRO, then on the
+abstract classes registered (without CPython's full ABC linearisation).
 """
 
 from collections import namedtuple
 
 __all__ = ["reduce", "partial", "wraps", "update_wrapper", "lru_cache",
            "cache", "total_ordering", "cmp_to_key", "cached_property",
-           "WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES"]
+           "WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES", "partialmethod",
+           "singledispatch", "singledispatchmethod"]
 
 WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__",
                        "__annotations__")
@@ -315,3 +318,160 @@ class cached_property:
         value = self.func(instance)
         cache[self.attrname] = value
         return value
+
+
+# ===================================================================== #
+# partialmethod                                                          #
+# ===================================================================== #
+
+class partialmethod:
+    """Like partial, for a method: the instance (or class) it is looked up
+    on comes first, then the stored arguments, then the call's."""
+
+    __module__ = "functools"
+
+    def __init__(self, func, /, *args, **keywords):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError("{!r} is not callable or a descriptor"
+                            .format(func))
+        if isinstance(func, partialmethod):
+            args = func.args + args
+            keywords = {**func.keywords, **keywords}
+            func = func.func
+        self.func = func
+        self.args = args
+        self.keywords = keywords
+
+    def __repr__(self):
+        words = [repr(self.func), ", ".join(map(repr, self.args)),
+                 ", ".join("%s=%r" % kv for kv in self.keywords.items())]
+        return "%s.%s(%s)" % (type(self).__module__, type(self).__qualname__,
+                              ", ".join(words))
+
+    def _unbound(self):
+        stored = self
+
+        def _method(cls_or_self, /, *args, **keywords):
+            return stored.func(cls_or_self, *stored.args, *args,
+                               **{**stored.keywords, **keywords})
+        _method.__isabstractmethod__ = self.__isabstractmethod__
+        _method._partialmethod = self
+        return _method
+
+    def __get__(self, obj, cls=None):
+        binder = getattr(self.func, "__get__", None)
+        if binder is not None:
+            bound = binder(obj, cls)
+            if bound is not self.func:
+                result = partial(bound, *self.args, **self.keywords)
+                try:
+                    result.__self__ = bound.__self__
+                except AttributeError:
+                    pass
+                return result
+        return self._unbound().__get__(obj, cls)
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, "__isabstractmethod__", False)
+
+
+# ===================================================================== #
+# singledispatch                                                         #
+# ===================================================================== #
+
+def _find_impl(cls, registry):
+    """The implementation registered for the nearest class of cls's MRO;
+    else for an abstract class cls is a (virtual) subclass of."""
+    for base in cls.__mro__:
+        if base is not object and base in registry:
+            return registry[base]
+    match = None
+    for typ in registry:
+        if typ is object or not issubclass(cls, typ):
+            continue
+        if match is None or issubclass(typ, match):
+            match = typ
+    return registry.get(match if match is not None else object)
+
+
+def singledispatch(func):
+    """Makes func a generic function dispatching on its first argument's
+    class; implementations are added with .register(cls)."""
+    registry = {object: func}
+    cache = {}
+
+    def dispatch(cls):
+        try:
+            return cache[cls]
+        except KeyError:
+            impl = cache[cls] = _find_impl(cls, registry)
+            return impl
+
+    def register(cls, func=None):
+        if isinstance(cls, type) and func is None:
+            return lambda f: register(cls, f)
+        if func is None:
+            annotations = getattr(cls, "__annotations__", {})
+            if not annotations:
+                raise TypeError(
+                    "Invalid first argument to `register()`: {!r}. "
+                    "Use either `@register(some_class)` or plain `@register` "
+                    "on an annotated function.".format(cls))
+            func = cls
+            cls = next(iter(annotations.values()))
+            if not isinstance(cls, type):
+                raise TypeError("Invalid annotation for {!r}. {!r} is not "
+                                "a class.".format(next(iter(annotations)),
+                                                  cls))
+        if not isinstance(cls, type):
+            raise TypeError("Invalid first argument to `register()`. "
+                            "{!r} is not a class or union type.".format(cls))
+        registry[cls] = func
+        cache.clear()
+        return func
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError("%s requires at least 1 positional argument"
+                            % funcname)
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    funcname = getattr(func, "__name__", "singledispatch function")
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    wrapper._clear_cache = cache.clear
+    update_wrapper(wrapper, func, assigned=("__module__", "__name__",
+                                            "__qualname__", "__doc__"))
+    return wrapper
+
+
+class singledispatchmethod:
+    """singledispatch for methods: dispatches on the first argument after
+    self (or cls)."""
+
+    __module__ = "functools"
+
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError(f"{func!r} is not callable or a descriptor")
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        def _method(*args, **kwargs):
+            method = self.dispatcher.dispatch(args[0].__class__)
+            return method.__get__(obj, cls)(*args, **kwargs)
+        _method.__isabstractmethod__ = self.__isabstractmethod__
+        _method.register = self.register
+        update_wrapper(_method, self.func, assigned=(
+            "__module__", "__name__", "__qualname__", "__doc__"))
+        return _method
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, "__isabstractmethod__", False)

@@ -25,7 +25,8 @@ from a failed continuation. A repeat of a single-character node (a*,
 __all__ = ["compile", "search", "match", "fullmatch", "split", "findall",
            "finditer", "sub", "subn", "escape", "purge", "error", "Pattern",
            "Match", "A", "I", "L", "M", "S", "X", "U", "ASCII", "IGNORECASE",
-           "LOCALE", "MULTILINE", "DOTALL", "VERBOSE", "UNICODE", "NOFLAG"]
+           "LOCALE", "MULTILINE", "DOTALL", "VERBOSE", "UNICODE", "NOFLAG",
+           "Scanner"]
 
 NOFLAG = 0
 TEMPLATE = T = 1
@@ -256,6 +257,16 @@ class _Parser:
                 self.pos = end + 1
                 return None
             if kind in _INLINE_FLAGS:
+                # (?a:...) / (?u:...) scope only the character classes'
+                # ASCII-ness, which this engine does not distinguish:
+                # a non-capturing group
+                end = self.pattern.find(":", self.pos - 1)
+                letters = self.pattern[self.pos - 1:end] if end > 0 else ""
+                if letters and all(c in "au" for c in letters):
+                    self.pos = end + 1
+                    node = self.alternation()
+                    self.close(start)
+                    return node
                 raise self.error("global flags not at the start of the "
                                  "expression", start)
             raise self.error("unknown extension ?" + kind, start + 1)
@@ -984,3 +995,36 @@ _SPECIAL = frozenset("()[]{}?*+-|^$\\.&~# \t\n\r\v\f")
 def escape(pattern):
     """pattern with every regular-expression special character escaped."""
     return "".join("\\" + ch if ch in _SPECIAL else ch for ch in pattern)
+
+
+class Scanner:
+    """A simple lexer: at each position the first phrase of the lexicon
+    that matches is taken; its action (a callable given the scanner and
+    the text, or a value; None drops the token) makes the result. Stops
+    at the first position where nothing matches or a match is empty."""
+
+    def __init__(self, lexicon, flags=0):
+        self.lexicon = lexicon
+        self._rules = [(compile(phrase, flags), action)
+                       for phrase, action in lexicon]
+
+    def scan(self, string):
+        result = []
+        pos = 0
+        while True:
+            for pattern, action in self._rules:
+                m = pattern.match(string, pos)
+                if m:
+                    break
+            else:
+                break
+            end = m.end()
+            if end == pos:
+                break
+            if callable(action):
+                self.match = m
+                action = action(self, m.group())
+            if action is not None:
+                result.append(action)
+            pos = end
+        return result, string[pos:]

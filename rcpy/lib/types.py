@@ -3,8 +3,8 @@ way CPython's own types module finds them (the type of an example
 object), plus SimpleNamespace, new_class/prepare_class/resolve_bases
 and DynamicClassAttribute with CPython 3.11's behaviour.
 
-Kinds rcpy does not have (coroutines, async generators, GenericAlias,
-unions) are left out rather than faked.
+Kinds rcpy does not have (coroutines, async generators) are left out
+rather than faked.
 """
 
 import sys
@@ -13,7 +13,11 @@ __all__ = ["FunctionType", "LambdaType", "CodeType", "MappingProxyType",
            "SimpleNamespace", "CellType", "GeneratorType", "MethodType",
            "BuiltinFunctionType", "BuiltinMethodType", "ModuleType",
            "TracebackType", "FrameType", "NoneType", "EllipsisType",
-           "NotImplementedType", "new_class", "resolve_bases",
+           "NotImplementedType", "GenericAlias", "UnionType",
+           "WrapperDescriptorType", "MethodWrapperType",
+           "MethodDescriptorType", "ClassMethodDescriptorType",
+           "GetSetDescriptorType", "MemberDescriptorType", "new_class",
+           "resolve_bases",
            "prepare_class", "DynamicClassAttribute"]
 
 
@@ -56,6 +60,21 @@ ModuleType = type(sys)
 NoneType = type(None)
 EllipsisType = type(Ellipsis)
 NotImplementedType = type(NotImplemented)
+GenericAlias = type(list[int])
+UnionType = type(int | str)
+WrapperDescriptorType = type(object.__init__)
+MethodWrapperType = type(object().__str__)
+MethodDescriptorType = type(str.join)
+ClassMethodDescriptorType = type(dict.__dict__["fromkeys"])
+GetSetDescriptorType = type(FunctionType.__dict__["__code__"])
+
+
+class _Slotted:
+    __slots__ = ("member",)
+
+
+MemberDescriptorType = type(_Slotted.__dict__["member"])
+del _Slotted
 
 
 def _tb_and_frame():

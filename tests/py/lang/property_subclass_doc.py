@@ -46,3 +46,9 @@ class Sub(Base):
         "SubClass.getter"
         return 2
 print(Sub.getter.__doc__, Sub().getter)
+plain = property(lambda self: 1)
+for attr in ("fget", "fset", "fdel"):
+    try:
+        setattr(plain, attr, None)
+    except AttributeError as exc:
+        print(attr, exc)

@@ -57,3 +57,12 @@ class WithDynamic:
 
 
 print(WithDynamic().name)
+
+# the descriptor kinds
+print(isinstance(object.__init__, types.WrapperDescriptorType),
+      isinstance(object().__str__, types.MethodWrapperType),
+      isinstance(str.join, types.MethodDescriptorType),
+      isinstance(dict.__dict__["fromkeys"], types.ClassMethodDescriptorType),
+      isinstance(types.FunctionType.__dict__["__code__"],
+                 types.GetSetDescriptorType),
+      types.MemberDescriptorType.__name__)
