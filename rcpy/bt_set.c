@@ -317,11 +317,11 @@ int rp_bt_init_set(rp_interp *ip) {
     rc_object *s = rc_set_new(ip->rt, NULL);
     rc_object *f = s ? rc_frozenset_new(ip->rt, NULL) : NULL;
     if (f) {
-        ip->cls.set = rp_class_new_builtin(
-            ip, "set", s->type, NULL, set_methods, set_new, RP_CLS_BASETYPE);
-        ip->cls.frozenset = rp_class_new_builtin(
-            ip, "frozenset", f->type, NULL, frozenset_methods, frozenset_new,
-            RP_CLS_BASETYPE);
+        ip->cls.set = bt_class_new(ip, "set", s->type, NULL, set_methods,
+                                   set_new, RP_CLS_BASETYPE);
+        ip->cls.frozenset =
+            bt_class_new(ip, "frozenset", f->type, NULL, frozenset_methods,
+                         frozenset_new, RP_CLS_BASETYPE);
     }
     rc_xdecref(s);
     rc_xdecref(f);
