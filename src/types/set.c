@@ -87,37 +87,57 @@ static void insert_clean(sentry *table, size_t mask, rc_object *key,
     }
 }
 
-/* Moves the active keys into a table of the smallest power-of-two size
- * above minused (at least 8). 0; RETRY when a collection changed the set
- * during the allocation (nothing done); RC_ENOMEM with the set unchanged.
- */
-static int resize(rc__set *s, size_t minused) {
+/* A zeroed table of the smallest power-of-two size above minused (at least
+ * 8) in *table, its size in *slots: 0; RETRY when a collection changed the
+ * set during the allocation (nothing made); RC_ENOMEM. */
+static int alloc_table(rc__set *s, size_t minused, sentry **table,
+                       size_t *slots) {
     rc_runtime *rt = rc__runtime_of(&s->ob);
-    size_t slots = MIN_SLOTS;
-    while (slots <= minused && slots < SIZE_MAX / 4 / sizeof(sentry))
-        slots <<= 1;
-    if (slots <= minused)
+    size_t n = MIN_SLOTS;
+    while (n <= minused && n < SIZE_MAX / 4 / sizeof(sentry))
+        n <<= 1;
+    if (n <= minused)
         return rc_set_error(rt, RC_ENOMEM, "set too large");
     uint64_t version = s->version;
-    sentry *table = rc_malloc(rt, slots * sizeof *table);
-    if (!table)
+    sentry *t = rc_malloc(rt, n * sizeof *t);
+    if (!t)
         return RC_ENOMEM;
     if (s->version != version) {
-        rc_free(rt, table, slots * sizeof *table);
+        rc_free(rt, t, n * sizeof *t);
         return RETRY;
     }
-    memset(table, 0, slots * sizeof *table);
+    memset(t, 0, n * sizeof *t);
+    *table = t;
+    *slots = n;
+    return 0;
+}
+
+/* Moves the active keys, in the old table's order, into table (empty, of
+ * `slots` slots), which becomes the set's. Cannot fail. */
+static void move_into(rc__set *s, sentry *table, size_t slots) {
     sentry *old = s->table;
     for (size_t i = 0; old && i <= s->mask; i++)
         if (old[i].key && old[i].key != DUMMY)
             insert_clean(table, slots - 1, old[i].key, old[i].hash);
     if (old)
-        rc_free(rt, old, (s->mask + 1) * sizeof *old);
+        rc_free(rc__runtime_of(&s->ob), old, (s->mask + 1) * sizeof *old);
     s->table = table;
     s->mask = slots - 1;
     s->fill = s->used;
     s->version++;
-    return 0;
+}
+
+/* Moves the active keys into a table of the smallest power-of-two size
+ * above minused (at least 8). 0; RETRY when a collection changed the set
+ * during the allocation (nothing done); RC_ENOMEM with the set unchanged.
+ */
+static int resize(rc__set *s, size_t minused) {
+    sentry *table;
+    size_t slots;
+    int r = alloc_table(s, minused, &table, &slots);
+    if (r == 0)
+        move_into(s, table, slots);
+    return r;
 }
 
 /* The probe for key: 0 with *found and *slot (key's entry, or where key
@@ -178,9 +198,8 @@ static int find(rc__set *s, rc_object *key, int64_t hash, sentry **slot) {
     }
 }
 
-/* Adds key (hash known): 0 (added or present) or negative — the set
- * unchanged, except when only the growth after storing the key failed
- * (RC_ENOMEM with the key in, as in CPython). */
+/* Adds key (hash known): 0 (added or present) or negative, the set
+ * unchanged. */
 static int add_entry(rc__set *s, rc_object *key, int64_t hash) {
     for (;;) {
         int r = s->table ? 0 : resize(s, 0);
@@ -192,22 +211,28 @@ static int add_entry(rc__set *s, rc_object *key, int64_t hash) {
             continue;
         if (r || found)
             return r;
-        rc_incref(key);
+        /* past 3/5 full: the bigger table is allocated first (a failure
+         * leaves the set unchanged), the key stored in the old one, then
+         * all move over in the old table's order, the new key among them,
+         * as CPython's set_add_entry grows after storing */
         bool grow = !e->key && (s->fill + 1) * 5 >= s->mask * 3;
+        sentry *table = NULL;
+        size_t slots = 0, n = s->used + 1;
+        if (grow &&
+            (r = alloc_table(s, n > BIG_SET ? n * 2 : n * 4, &table, &slots))) {
+            if (r == RETRY)
+                continue;
+            return r;
+        }
+        rc_incref(key);
         s->fill += !e->key;
         e->key = key;
         e->hash = hash;
         s->used++;
         s->version++;
-        if (!grow)
-            return 0;
-        /* past 3/5 full: grow after storing the key, as CPython does, so
-         * the new table takes the keys in the old table's order, the new
-         * one among them (a set that cannot grow keeps the key). */
-        do
-            r = resize(s, s->used > BIG_SET ? s->used * 2 : s->used * 4);
-        while (r == RETRY);
-        return r;
+        if (grow)
+            move_into(s, table, slots);
+        return 0;
     }
 }
 
@@ -631,7 +656,9 @@ static int toggle(rc__set *s, rc_object *key, int64_t h) {
 }
 
 /* Many removals leave dummies: past a quarter of the slots, rebuild the
- * table as CPython's set_difference_update_internal does. */
+ * table as CPython's set_difference_update_internal does. Only an
+ * optimization: without the memory for it the set keeps its table (and
+ * the removals stand, no error). */
 static int shed_dummies(rc__set *s) {
     if (!s->table || s->fill - s->used <= s->mask / 4)
         return 0;
@@ -639,7 +666,9 @@ static int shed_dummies(rc__set *s) {
     while ((r = resize(s, s->used > BIG_SET ? s->used * 2 : s->used * 4)) ==
            RETRY)
         ;
-    return r;
+    if (r)
+        rc_clear_error(rc__runtime_of(&s->ob));
+    return 0;
 }
 
 /* CPython's set_difference_update_internal: a set eight times larger than
