@@ -185,8 +185,8 @@ static const rp_methoddef class_getitem_def[] = {
 };
 
 int rp_bt_init_alias(rp_interp *ip) {
-    rp_class *alias = rp_class_new_builtin(ip, "GenericAlias", &alias_type,
-                                           NULL, NULL, NULL, 0);
+    rp_class *alias =
+        bt_class_new(ip, "GenericAlias", &alias_type, NULL, NULL, NULL, 0);
     if (!alias || rp_class_add_getsets(ip, alias, alias_getsets) < 0)
         return -1;
     rc_object *mod = rp_str(ip, "types");

@@ -375,8 +375,8 @@ static const rc_type bigrange_type = {
 int rp_bt_init_bigrange(rp_interp *ip) {
     if (rp_typemap_add(ip, &bigrange_type, ip->cls.range) < 0)
         return -1;
-    return rp_class_new_builtin(ip, "longrange_iterator", &bigiter_type, NULL,
-                                NULL, NULL, 0)
+    return bt_class_new(ip, "longrange_iterator", &bigiter_type, NULL, NULL,
+                        NULL, 0)
                ? 0
                : -1;
 }

@@ -305,15 +305,15 @@ static rp_class *view_class(rp_interp *ip, rc_object *view, const char *name,
         return NULL;
     const rc_type *t = view->type;
     rc_decref(view);
-    return rp_class_new_builtin(ip, name, t, NULL, methods, NULL, 0);
+    return bt_class_new(ip, name, t, NULL, methods, NULL, 0);
 }
 
 int rp_bt_init_dict(rp_interp *ip) {
     rc_object *d = rc_dict_new(ip->rt);
     if (!d)
         return -1;
-    ip->cls.dict = rp_class_new_builtin(ip, "dict", d->type, NULL, dict_methods,
-                                        dict_new, RP_CLS_BASETYPE);
+    ip->cls.dict = bt_class_new(ip, "dict", d->type, NULL, dict_methods,
+                                dict_new, RP_CLS_BASETYPE);
     if (ip->cls.dict) {
         ip->cls.dict_keys =
             view_class(ip, rc_dict_keys(d), "dict_keys", view_methods);

@@ -217,7 +217,17 @@ static rc_object *run_source(rp_interp *ip, rc_object *const *args,
                        nargs > 2 ? args[2] : NULL, &globals, &locals) < 0)
         return NULL;
     rc_object *code = NULL;
-    if (args[0]->type == &rp_code_type) {
+    uint32_t nfree =
+        args[0]->type == &rp_code_type ? ((rp_code *)args[0])->nfreevars : 0;
+    if (nfree && mode == RP_MODE_EXEC) /* 3.11's exec() takes no closure= */
+        rp_raise(ip, ip->exc.TypeError,
+                 "code object requires a closure of exactly length %u",
+                 (unsigned)nfree);
+    else if (nfree)
+        rp_raise(ip, ip->exc.TypeError,
+                 "code object passed to %s() may not contain free variables",
+                 fname);
+    else if (args[0]->type == &rp_code_type) {
         code = rp_new_ref(args[0]);
     } else {
         rc_object *name = rp_str(ip, "<string>");

@@ -366,8 +366,8 @@ int rp_bt_init_float(rp_interp *ip) {
         return -1;
     const rc_type *t = f->type;
     rc_decref(f);
-    ip->cls.float_ = rp_class_new_builtin(ip, "float", t, NULL, float_methods,
-                                          float_new, RP_CLS_BASETYPE);
+    ip->cls.float_ = bt_class_new(ip, "float", t, NULL, float_methods,
+                                  float_new, RP_CLS_BASETYPE);
     if (!ip->cls.float_)
         return -1;
     return rp_class_add_getsets(ip, ip->cls.float_, float_getsets);

@@ -436,12 +436,12 @@ int rp_bt_init_int(rp_interp *ip) {
         return -1;
     const rc_type *int_type = zero->type;
     rc_decref(zero);
-    ip->cls.int_ = rp_class_new_builtin(ip, "int", int_type, NULL, int_methods,
-                                        int_new, RP_CLS_BASETYPE);
+    ip->cls.int_ = bt_class_new(ip, "int", int_type, NULL, int_methods, int_new,
+                                RP_CLS_BASETYPE);
     if (!ip->cls.int_ ||
         rp_class_add_getsets(ip, ip->cls.int_, int_getsets) < 0)
         return -1;
-    ip->cls.bool_ = rp_class_new_builtin(ip, "bool", ip->true_->type,
-                                         ip->cls.int_, NULL, bool_new, 0);
+    ip->cls.bool_ = bt_class_new(ip, "bool", ip->true_->type, ip->cls.int_,
+                                 NULL, bool_new, 0);
     return ip->cls.bool_ ? 0 : -1;
 }

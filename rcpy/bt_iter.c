@@ -618,8 +618,8 @@ static const struct {
 
 int rp_bt_init_iters(rp_interp *ip) {
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (!rp_class_new_builtin(ip, kinds[i].name, kinds[i].type, NULL, NULL,
-                                  kinds[i].new_, 0))
+        if (!bt_class_new(ip, kinds[i].name, kinds[i].type, NULL, NULL,
+                          kinds[i].new_, 0))
             return -1;
     return 0;
 }

@@ -160,7 +160,7 @@ int rp_bt_init_list(rp_interp *ip) {
         return -1;
     const rc_type *t = l->type;
     rc_decref(l);
-    ip->cls.list = rp_class_new_builtin(ip, "list", t, NULL, list_methods,
-                                        list_new, RP_CLS_BASETYPE);
+    ip->cls.list = bt_class_new(ip, "list", t, NULL, list_methods, list_new,
+                                RP_CLS_BASETYPE);
     return ip->cls.list ? 0 : -1;
 }

@@ -161,16 +161,16 @@ static const rc_type ellipsis_type = {
 };
 
 static int init_none_ellipsis(rp_interp *ip) {
-    ip->cls.none = rp_class_new_builtin(ip, "NoneType", ip->none->type, NULL,
-                                        NULL, none_new, 0);
+    ip->cls.none =
+        bt_class_new(ip, "NoneType", ip->none->type, NULL, NULL, none_new, 0);
     if (!ip->cls.none)
         return -1;
     ip->ellipsis = rc_new(ip->rt, &ellipsis_type);
     if (!ip->ellipsis)
         return -1;
     rc_set_immortal(ip->ellipsis);
-    ip->cls.ellipsis = rp_class_new_builtin(ip, "ellipsis", &ellipsis_type,
-                                            NULL, NULL, none_new, 0);
+    ip->cls.ellipsis =
+        bt_class_new(ip, "ellipsis", &ellipsis_type, NULL, NULL, none_new, 0);
     return ip->cls.ellipsis ? 0 : -1;
 }
 
@@ -188,10 +188,8 @@ static int add_iter_class(rp_interp *ip, rc_object *iterable,
         return -1;
     const rc_type *t = it->type;
     rc_decref(it);
-    return rp_class_new_builtin(ip, name ? name : t->name, t, NULL, NULL, NULL,
-                                0)
-               ? 0
-               : -1;
+    return bt_class_new(ip, name ? name : t->name, t, NULL, NULL, NULL, 0) ? 0
+                                                                           : -1;
 }
 
 /* Iterators of list, tuple, str (ASCII text and other text share one

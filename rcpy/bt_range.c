@@ -273,10 +273,10 @@ int rp_bt_init_range(rp_interp *ip) {
     rc_object *r = rc_range_new(ip->rt, 0, 0, 1);
     rc_object *s = r ? rc_slice_new(ip->rt, NULL, NULL, NULL) : NULL;
     if (s) {
-        ip->cls.range = rp_class_new_builtin(ip, "range", r->type, NULL,
-                                             range_methods, range_new, 0);
-        ip->cls.slice = rp_class_new_builtin(ip, "slice", s->type, NULL,
-                                             slice_methods, slice_new, 0);
+        ip->cls.range = bt_class_new(ip, "range", r->type, NULL, range_methods,
+                                     range_new, 0);
+        ip->cls.slice = bt_class_new(ip, "slice", s->type, NULL, slice_methods,
+                                     slice_new, 0);
     }
     rc_xdecref(r);
     rc_xdecref(s);

@@ -21,12 +21,30 @@ static rc_object *set_new(rp_interp *ip, rp_class *cls, rc_object *const *args,
     return rc_set_new(ip->rt, NULL);
 }
 
-static int add_item(rp_interp *ip, rc_object *item, void *set) {
-    return rc_set_add(set, item);
+typedef int (*update_fn)(rc_object *set, rc_object *iterable);
+
+/* fn(set, arg), rcgc's in-place update (CPython's algorithms and so its
+ * iteration order): a set, frozenset or plain dict goes as it is (read
+ * through its table, as CPython reads one), anything else as the list of
+ * the items rcpy's iteration gives. */
+static int update_with(rp_interp *ip, rc_object *set, rc_object *arg,
+                       update_fn fn) {
+    rc_object *v = bt_value(arg);
+    if (rc_is_set(v) || (v == arg && rc_is_dict(v)))
+        return fn(set, v) < 0 ? -1 : 0;
+    rc_object *items = bt_list_from(ip, arg);
+    int r = items ? fn(set, items) : -1;
+    rc_xdecref(items);
+    return r < 0 ? -1 : 0;
 }
 
-static int discard_item(rp_interp *ip, rc_object *item, void *set) {
-    return rc_set_discard(set, item) < 0 ? -1 : 0;
+/* update_with for each of n arguments: None, or NULL on error. */
+static rc_object *update_all(rp_interp *ip, rc_object *set,
+                             rc_object *const *args, size_t n, update_fn fn) {
+    for (size_t i = 0; i < n; i++)
+        if (update_with(ip, set, args[i], fn) < 0)
+            return NULL;
+    return rp_new_ref(ip->none);
 }
 
 BT_CFUNC(set_init) {
@@ -38,9 +56,7 @@ BT_CFUNC(set_init) {
         return NULL;
     if (rc_set_size(self) && rc_set_clear(self) < 0)
         return NULL;
-    if (nargs && bt_foreach(ip, args[0], add_item, self) < 0)
-        return NULL;
-    return rp_new_ref(ip->none);
+    return update_all(ip, self, args, nargs, rc_set_update);
 }
 
 static rc_object *frozenset_new(rp_interp *ip, rp_class *cls,
@@ -111,10 +127,7 @@ BT_CFUNC(set_copy) {
 BT_CFUNC(set_update) {
     if (rp_check_args(ip, "set.update", nargs, kwnames, 0, (size_t)-1) < 0)
         return NULL;
-    for (size_t i = 0; i < nargs; i++)
-        if (bt_foreach(ip, args[i], add_item, self) < 0)
-            return NULL;
-    return rp_new_ref(ip->none);
+    return update_all(ip, self, args, nargs, rc_set_update);
 }
 
 /* ====================================================================== */
@@ -126,9 +139,9 @@ typedef rc_object *(*set_op)(rc_object *a, rc_object *b);
 /* union and difference change their result in place after the first
  * operation, as CPython's do, so the result iterates in CPython's order;
  * intersection makes a new set at each step, as CPython's does. */
-static bt_item_fn in_place_step(set_op op) {
-    return op == rc_set_union        ? add_item
-           : op == rc_set_difference ? discard_item
+static update_fn in_place_step(set_op op) {
+    return op == rc_set_union        ? rc_set_update
+           : op == rc_set_difference ? rc_set_difference_update
                                      : NULL;
 }
 
@@ -140,10 +153,10 @@ static rc_object *fold(rp_interp *ip, rc_object *self, rc_object *const *others,
         return rc_is_frozenset(self) ? rp_new_ref(self)
                                      : rc_set_new(ip->rt, self);
     rc_object *r = op(self, others[0]);
-    bt_item_fn step = in_place_step(op);
+    update_fn step = in_place_step(op);
     for (size_t i = 1; r && i < n; i++) {
         if (step && !rc_is_frozenset(r)) {
-            if (bt_foreach(ip, others[i], step, r) == 0)
+            if (update_with(ip, r, others[i], step) == 0)
                 continue;
             rc_decref(r);
             return NULL;
@@ -155,18 +168,6 @@ static rc_object *fold(rp_interp *ip, rc_object *self, rc_object *const *others,
     return r;
 }
 
-/* Makes self's content equal to r's (stolen). */
-static rc_object *replace_content(rp_interp *ip, rc_object *self,
-                                  rc_object *r) {
-    if (!r)
-        return NULL;
-    int st = rc_set_clear(self);
-    if (st == 0)
-        st = bt_foreach(ip, r, add_item, self);
-    rc_decref(r);
-    return st < 0 ? NULL : rp_new_ref(ip->none);
-}
-
 #define FOLD_METHOD(fname, pyname, op)                                         \
     BT_CFUNC(fname) {                                                          \
         if (rp_check_args(ip, pyname, nargs, kwnames, 0, (size_t)-1) < 0)      \
@@ -174,18 +175,15 @@ static rc_object *replace_content(rp_interp *ip, rc_object *self,
         return fold(ip, self, args, nargs, op);                                \
     }
 
-#define UPDATE_METHOD(fname, pyname, op)                                       \
-    BT_CFUNC(fname) {                                                          \
-        if (rp_check_args(ip, pyname, nargs, kwnames, 0, (size_t)-1) < 0)      \
-            return NULL;                                                       \
-        return replace_content(ip, self, fold(ip, self, args, nargs, op));     \
-    }
-
 FOLD_METHOD(set_union, "set.union", rc_set_union)
 FOLD_METHOD(set_intersection, "set.intersection", rc_set_intersection)
 FOLD_METHOD(set_difference, "set.difference", rc_set_difference)
-UPDATE_METHOD(set_intersection_update, "set.intersection_update",
-              rc_set_intersection)
+BT_CFUNC(set_intersection_update) {
+    if (rp_check_args(ip, "set.intersection_update", nargs, kwnames, 0,
+                      (size_t)-1) < 0)
+        return NULL;
+    return update_all(ip, self, args, nargs, rc_set_intersection_update);
+}
 
 BT_CFUNC(set_symmetric_difference) {
     if (rp_check_args(ip, "set.symmetric_difference", nargs, kwnames, 1, 1) < 0)
@@ -200,29 +198,14 @@ BT_CFUNC(set_difference_update) {
     if (rp_check_args(ip, "set.difference_update", nargs, kwnames, 0,
                       (size_t)-1) < 0)
         return NULL;
-    for (size_t i = 0; i < nargs; i++)
-        if (bt_foreach(ip, args[i], discard_item, self) < 0)
-            return NULL;
-    return rp_new_ref(ip->none);
-}
-
-static int toggle_item(rp_interp *ip, rc_object *item, void *set) {
-    int r = rc_set_discard(set, item);
-    return r < 0 ? -1 : r == 0 ? rc_set_add(set, item) : 0;
+    return update_all(ip, self, args, nargs, rc_set_difference_update);
 }
 
 BT_CFUNC(set_symmetric_difference_update) {
     if (rp_check_args(ip, "set.symmetric_difference_update", nargs, kwnames, 1,
                       1) < 0)
         return NULL;
-    rc_object *v = bt_value(args[0]);
-    rc_object *other =
-        rc_is_set(v) && v != self ? rp_new_ref(v) : rc_set_new(ip->rt, args[0]);
-    if (!other)
-        return NULL;
-    int r = bt_foreach(ip, other, toggle_item, self);
-    rc_decref(other);
-    return r < 0 ? NULL : rp_new_ref(ip->none);
+    return update_all(ip, self, args, 1, rc_set_symmetric_difference_update);
 }
 
 /* ====================================================================== */
@@ -317,11 +300,11 @@ int rp_bt_init_set(rp_interp *ip) {
     rc_object *s = rc_set_new(ip->rt, NULL);
     rc_object *f = s ? rc_frozenset_new(ip->rt, NULL) : NULL;
     if (f) {
-        ip->cls.set = rp_class_new_builtin(
-            ip, "set", s->type, NULL, set_methods, set_new, RP_CLS_BASETYPE);
-        ip->cls.frozenset = rp_class_new_builtin(
-            ip, "frozenset", f->type, NULL, frozenset_methods, frozenset_new,
-            RP_CLS_BASETYPE);
+        ip->cls.set = bt_class_new(ip, "set", s->type, NULL, set_methods,
+                                   set_new, RP_CLS_BASETYPE);
+        ip->cls.frozenset =
+            bt_class_new(ip, "frozenset", f->type, NULL, frozenset_methods,
+                         frozenset_new, RP_CLS_BASETYPE);
     }
     rc_xdecref(s);
     rc_xdecref(f);

@@ -621,8 +621,8 @@ static const rp_methoddef str_methods[] = {
 
 int rp_bt_init_str(rp_interp *ip) {
     const rc_type *t = ip->s.empty->type;
-    ip->cls.str = rp_class_new_builtin(ip, "str", t, NULL, str_methods, str_new,
-                                       RP_CLS_BASETYPE);
+    ip->cls.str =
+        bt_class_new(ip, "str", t, NULL, str_methods, str_new, RP_CLS_BASETYPE);
     if (!ip->cls.str ||
         rp_class_add_methods(ip, ip->cls.str, rp_bt_str_case_methods) < 0)
         return -1;

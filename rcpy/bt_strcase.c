@@ -4,11 +4,9 @@
  * istitle, isalnum, isdecimal, isnumeric, isprintable, isascii, and
  * isalpha/isdigit/isspace/isidentifier through rcgc).
  *
- * ASCII is handled directly; another code point is cased through rcgc's
- * full case mappings (rc_str_upper/rc_str_lower of a one-character str),
- * so the scripts rcgc maps (Latin, Greek, Cyrillic, Armenian) behave as in
- * CPython. Numeric and printable classes come from the tables below,
- * derived from Unicode 14.0 data (CPython 3.11's).
+ * The case methods and tests are rcgc's (rc_str_title ..., CPython's
+ * algorithms over Unicode 14.0 data). Numeric and printable classes come
+ * from the tables below, derived from Unicode 14.0 data (CPython 3.11's).
  */
 #include "btypes.h"
 
@@ -126,181 +124,31 @@ static rc_object *char_str(rp_interp *ip, uint32_t c) {
     return bt_buf_finish(&b);
 }
 
-/* c upper- or lower-cased (one code point when the mapping gives one,
- * else c itself: only the classification below uses this). */
-static uint32_t map_one(rp_interp *ip, uint32_t c, bool upper) {
-    if (c < 0x80) {
-        if (upper && c >= 'a' && c <= 'z')
-            return c - 32;
-        if (!upper && c >= 'A' && c <= 'Z')
-            return c + 32;
-        return c;
-    }
-    rc_object *s = char_str(ip, c);
-    rc_object *m = s ? (upper ? rc_str_upper(s) : rc_str_lower(s)) : NULL;
-    uint32_t r = c;
-    if (m && rc_str_length(m) == 1) {
-        const char *p = rc_str_utf8(m);
-        r = bt_u8_next(&p);
-    } else if (m) {
-        r = upper ? 0x110000 : c; /* 'ß'.upper() == 'SS': a lower letter */
-    }
-    rc_xdecref(m);
-    rc_xdecref(s);
-    rp_err_clear(ip);
-    return r;
-}
-
-enum { CASE_NONE, CASE_LOWER, CASE_UPPER, CASE_TITLE };
-
-static int case_of(rp_interp *ip, uint32_t c) {
-    if (c < 0x80)
-        return c >= 'a' && c <= 'z'   ? CASE_LOWER
-               : c >= 'A' && c <= 'Z' ? CASE_UPPER
-                                      : CASE_NONE;
-    bool up = map_one(ip, c, true) != c, low = map_one(ip, c, false) != c;
-    return up && low ? CASE_TITLE
-           : up      ? CASE_LOWER
-           : low     ? CASE_UPPER
-                     : CASE_NONE;
-}
-
-/* Appends c mapped to upper or lower case (full mapping). */
-static void add_cased(bt_buf *b, uint32_t c, bool upper) {
-    if (c < 0x80) {
-        bt_buf_add_cp(b, map_one(b->ip, c, upper));
-        return;
-    }
-    rc_object *s = char_str(b->ip, c);
-    rc_object *m = s ? (upper ? rc_str_upper(s) : rc_str_lower(s)) : NULL;
-    if (m)
-        bt_buf_add_str(b, m);
-    else
-        b->failed = true;
-    rc_xdecref(m);
-    rc_xdecref(s);
-}
-
 /* ====================================================================== */
-/* Case mappings                                                          */
+/* Case mappings and tests: rcgc's (CPython's algorithms and data)        */
 /* ====================================================================== */
 
-BT_CFUNC(str_upper) {
-    if (rp_check_args(ip, "str.upper", nargs, kwnames, 0, 0) < 0)
-        return NULL;
-    return rc_str_upper(self);
-}
-
-BT_CFUNC(str_lower) {
-    if (rp_check_args(ip, "str.lower", nargs, kwnames, 0, 0) < 0)
-        return NULL;
-    return rc_str_lower(self);
-}
-
-BT_CFUNC(str_casefold) {
-    if (rp_check_args(ip, "str.casefold", nargs, kwnames, 0, 0) < 0)
-        return NULL;
-    rc_object *low = rc_str_lower(self);
-    if (!low || !strstr(rc_str_utf8(low), "\xc3\x9f")) /* no 'ß' */
-        return low;
-    rc_object *sz = rp_str(ip, "\xc3\x9f"), *ss = rp_str(ip, "ss");
-    rc_object *r = sz && ss ? rc_str_replace(low, sz, ss, -1) : NULL;
-    rc_xdecref(sz);
-    rc_xdecref(ss);
-    rc_decref(low);
-    return r;
-}
-
-/* swapcase / title / capitalize: one pass over the code points. */
-enum { SWAP, TITLE, CAPITALIZE };
-
-static rc_object *recase(rp_interp *ip, rc_object *self, int how) {
-    bt_buf b;
-    bt_buf_init(&b, ip);
-    const char *p = rc_str_utf8(self), *end = p + rc_str_size(self);
-    bool prev_cased = false, first = true;
-    while (p < end) {
-        uint32_t c = bt_u8_next(&p);
-        int k = case_of(ip, c);
-        if (how == SWAP)
-            k == CASE_LOWER   ? add_cased(&b, c, true)
-            : k == CASE_UPPER ? add_cased(&b, c, false)
-                              : bt_buf_add_cp(&b, c);
-        else if (how == CAPITALIZE)
-            add_cased(&b, c, first);
-        else
-            add_cased(&b, c, !prev_cased);
-        prev_cased = k != CASE_NONE;
-        first = false;
+/* A str method of no arguments: the value of expr (self and ip at hand). */
+#define NOARG_METHOD(fname, pyname, expr)                                      \
+    BT_CFUNC(fname) {                                                          \
+        if (rp_check_args(ip, "str." pyname, nargs, kwnames, 0, 0) < 0)        \
+            return NULL;                                                       \
+        return expr;                                                           \
     }
-    return bt_buf_finish(&b);
-}
+#define CASE_METHOD(fname, pyname, call) NOARG_METHOD(fname, pyname, call(self))
+/* rcgc's tests: isupper ..., isalpha, isdigit, isspace, isidentifier */
+#define RC_TEST_METHOD(fname, pyname, test)                                    \
+    NOARG_METHOD(fname, pyname, rp_new_ref(rp_bool(ip, test(self))))
 
-BT_CFUNC(str_swapcase) {
-    if (rp_check_args(ip, "str.swapcase", nargs, kwnames, 0, 0) < 0)
-        return NULL;
-    return recase(ip, self, SWAP);
-}
-
-BT_CFUNC(str_title) {
-    if (rp_check_args(ip, "str.title", nargs, kwnames, 0, 0) < 0)
-        return NULL;
-    return recase(ip, self, TITLE);
-}
-
-BT_CFUNC(str_capitalize) {
-    if (rp_check_args(ip, "str.capitalize", nargs, kwnames, 0, 0) < 0)
-        return NULL;
-    return recase(ip, self, CAPITALIZE);
-}
-
-/* ====================================================================== */
-/* Case tests                                                             */
-/* ====================================================================== */
-
-/* isupper (want CASE_UPPER) / islower (CASE_LOWER): some cased character
- * and none of the other case (title case counts as other). */
-static rc_object *is_case(rp_interp *ip, rc_object *self, int want) {
-    const char *p = rc_str_utf8(self), *end = p + rc_str_size(self);
-    bool cased = false;
-    while (p < end) {
-        int k = case_of(ip, bt_u8_next(&p));
-        if (k == want)
-            cased = true;
-        else if (k != CASE_NONE)
-            return rp_new_ref(ip->false_);
-    }
-    return rp_new_ref(rp_bool(ip, cased));
-}
-
-BT_CFUNC(str_isupper) {
-    if (rp_check_args(ip, "str.isupper", nargs, kwnames, 0, 0) < 0)
-        return NULL;
-    return is_case(ip, self, CASE_UPPER);
-}
-
-BT_CFUNC(str_islower) {
-    if (rp_check_args(ip, "str.islower", nargs, kwnames, 0, 0) < 0)
-        return NULL;
-    return is_case(ip, self, CASE_LOWER);
-}
-
-BT_CFUNC(str_istitle) {
-    if (rp_check_args(ip, "str.istitle", nargs, kwnames, 0, 0) < 0)
-        return NULL;
-    const char *p = rc_str_utf8(self), *end = p + rc_str_size(self);
-    bool cased = false, prev = false;
-    while (p < end) {
-        int k = case_of(ip, bt_u8_next(&p));
-        if ((k == CASE_UPPER || k == CASE_TITLE) && prev)
-            return rp_new_ref(ip->false_);
-        if (k == CASE_LOWER && !prev)
-            return rp_new_ref(ip->false_);
-        prev = k != CASE_NONE;
-        cased |= prev;
-    }
-    return rp_new_ref(rp_bool(ip, cased));
-}
+CASE_METHOD(str_upper, "upper", rc_str_upper)
+CASE_METHOD(str_lower, "lower", rc_str_lower)
+CASE_METHOD(str_casefold, "casefold", rc_str_casefold)
+CASE_METHOD(str_swapcase, "swapcase", rc_str_swapcase)
+CASE_METHOD(str_title, "title", rc_str_title)
+CASE_METHOD(str_capitalize, "capitalize", rc_str_capitalize)
+RC_TEST_METHOD(str_isupper, "isupper", rc_str_isupper)
+RC_TEST_METHOD(str_islower, "islower", rc_str_islower)
+RC_TEST_METHOD(str_istitle, "istitle", rc_str_istitle)
 
 /* ====================================================================== */
 /* Character classes                                                      */
@@ -384,25 +232,13 @@ rc_object *bt_str_ascii_digits(rp_interp *ip, rc_object *s) {
 }
 
 #define CLASS_METHOD(fname, pyname, kind)                                      \
-    BT_CFUNC(fname) {                                                          \
-        if (rp_check_args(ip, "str." pyname, nargs, kwnames, 0, 0) < 0)        \
-            return NULL;                                                       \
-        return all_in_class(ip, self, kind);                                   \
-    }
+    NOARG_METHOD(fname, pyname, all_in_class(ip, self, kind))
 
 CLASS_METHOD(str_isdecimal, "isdecimal", K_DECIMAL)
 CLASS_METHOD(str_isnumeric, "isnumeric", K_NUMERIC)
 CLASS_METHOD(str_isalnum, "isalnum", K_ALNUM)
 CLASS_METHOD(str_isprintable, "isprintable", K_PRINTABLE)
 CLASS_METHOD(str_isascii, "isascii", K_ASCII)
-
-/* isalpha, isdigit, isspace, isidentifier: rcgc's tests. */
-#define RC_TEST_METHOD(fname, pyname, test)                                    \
-    BT_CFUNC(fname) {                                                          \
-        if (rp_check_args(ip, "str." pyname, nargs, kwnames, 0, 0) < 0)        \
-            return NULL;                                                       \
-        return rp_new_ref(rp_bool(ip, test(self)));                            \
-    }
 
 RC_TEST_METHOD(str_isalpha, "isalpha", rc_str_isalpha)
 RC_TEST_METHOD(str_isdigit, "isdigit", rc_str_isdigit)

@@ -132,7 +132,7 @@ int rp_bt_init_tuple(rp_interp *ip) {
         return -1;
     const rc_type *type = t->type;
     rc_decref(t);
-    ip->cls.tuple = rp_class_new_builtin(ip, "tuple", type, NULL, tuple_methods,
-                                         tuple_new, RP_CLS_BASETYPE);
+    ip->cls.tuple = bt_class_new(ip, "tuple", type, NULL, tuple_methods,
+                                 tuple_new, RP_CLS_BASETYPE);
     return ip->cls.tuple ? 0 : -1;
 }

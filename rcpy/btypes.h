@@ -110,6 +110,12 @@ rc_object *bt_str_ascii_digits(rp_interp *ip, rc_object *s);
  * through its ASCII form, with CPython's ValueError quoting text itself. */
 rc_object *bt_number_from_text(rp_interp *ip, rc_object *text, int base);
 
+/* rp_class_new_builtin, and the class's __doc__: CPython's text for the
+ * classes bt_docs.c knows (int, list ...), else None (bt_docs.c). */
+rp_class *bt_class_new(rp_interp *ip, const char *name, const rc_type *itype,
+                       rp_class *base, const rp_methoddef *methods,
+                       rp_newfunc new_, uint32_t flags);
+
 /* A new reference to a new str of len bytes (UTF-8), NULL + MemoryError. */
 rc_object *bt_str_n(rp_interp *ip, const char *s, size_t len);
 

@@ -457,7 +457,7 @@ static const struct {
 };
 
 static int add_helpers(rp_interp *ip, rc_object *module) {
-    if (!rp_class_new_builtin(ip, "_Helper", &helper_type, NULL, NULL, NULL, 0))
+    if (!bt_class_new(ip, "_Helper", &helper_type, NULL, NULL, NULL, 0))
         return -1;
     for (size_t i = 0; i < sizeof helpers / sizeof helpers[0]; i++) {
         bt_helper *h = (bt_helper *)rc_new(ip->rt, &helper_type);

@@ -103,11 +103,14 @@ static const rp_exc_entry *find_handler(const rp_code *co, uint32_t i) {
 
 /* Releases the frame a return or an exception leaves and unlinks it from
  * the thread; returns the frame to go on with (the caller), or NULL when
- * f was the entry frame of this activation. The recursion counter is the
- * caller's business. */
+ * f was the entry frame of this activation. The frame's own unit on the
+ * recursion counter is the caller's business; the class call's unit of an
+ * is_init frame is given back here. */
 static rp_frame *leave_frame(rp_interp *ip, rp_frame *f) {
     rp_frame *prev = f->previous;
     bool entry = f->is_entry;
+    if (f->is_init)
+        rc_recursion_leave(ip->rt);
     ip->frame = prev;
     if (f->owner == RP_FRAME_OWNED_BY_THREAD) {
         rp_frame_clear(ip, f);
@@ -1112,12 +1115,16 @@ dispatch:
             }
             rp_function *init;
             if (!kw && (init = rp_inline_init(ip, callable, total))) {
-                rc_object *obj = rc_new(rt, ((rp_class *)callable)->itype);
-                if (!obj)
+                /* the class call counts on the recursion limit as well as
+                 * __init__'s frame (CPython's _PyObject_MakeTpCall): the
+                 * frame gives the unit back when it goes (leave_frame) */
+                if (rc_recursion_enter(rt, "while calling a Python object") < 0)
                     goto error;
-                rp_frame *nf = rp_frame_push(ip, init->code);
+                rc_object *obj = rc_new(rt, ((rp_class *)callable)->itype);
+                rp_frame *nf = obj ? rp_frame_push(ip, init->code) : NULL;
                 if (!nf) {
-                    rc_decref(obj);
+                    rc_xdecref(obj);
+                    rc_recursion_leave(rt);
                     goto error;
                 }
                 rc_incref(&init->ob);
@@ -1136,6 +1143,7 @@ dispatch:
                 if (rp_frame_make_cells(ip, nf) < 0) {
                     rp_frame_clear(ip, nf);
                     rp_frame_pop(ip, nf);
+                    rc_recursion_leave(rt);
                     goto error;
                 }
                 SAVE_SP();

@@ -205,6 +205,17 @@ RC_API rc_object *rc_set_union(rc_object *a, rc_object *b);
 RC_API rc_object *rc_set_intersection(rc_object *a, rc_object *b);
 RC_API rc_object *rc_set_difference(rc_object *a, rc_object *b);
 RC_API rc_object *rc_set_symmetric_difference(rc_object *a, rc_object *b);
+/* set.update(iterable), set.difference_update(iterable),
+ * set.intersection_update(iterable), set.symmetric_difference_update(
+ * iterable): the set changed in place as CPython's is (a set or dict
+ * argument read through its table, dummies swept after many removals, an
+ * intersection's table taken over), so it iterates in CPython's order. 0,
+ * or an error (RC_ETYPE for a frozenset or non-set). */
+RC_API int rc_set_update(rc_object *set, rc_object *iterable);
+RC_API int rc_set_difference_update(rc_object *set, rc_object *iterable);
+RC_API int rc_set_intersection_update(rc_object *set, rc_object *iterable);
+RC_API int rc_set_symmetric_difference_update(rc_object *set,
+                                              rc_object *iterable);
 
 /* Walks the keys (borrowed) as rc_dict_next walks a dict. */
 RC_API int rc_set_next(rc_object *set, size_t *pos, rc_object **key);

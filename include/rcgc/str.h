@@ -111,11 +111,21 @@ RC_API rc_object *rc_str_replace(rc_object *s, rc_object *old, rc_object *new_,
 /* prefix/suffix: a str or a tuple of strs. 1/0/negative. */
 RC_API int rc_str_startswith(rc_object *s, rc_object *prefix);
 RC_API int rc_str_endswith(rc_object *s, rc_object *suffix);
-/* Python's full case mappings for Latin (U+0000-U+024F, U+1E00-U+1EFF,
- * fullwidth), IPA, Greek (with final sigma), Cyrillic and Armenian, e.g.
- * 'ß'.upper() == 'SS'; other scripts are left as they are. */
+/* Python's case methods with its full case mappings (Unicode 14.0, as
+ * CPython 3.11: 'ß'.upper() == 'SS', 'ﬁ'.title() == 'Fi'), Greek final
+ * sigma wherever text is lowered, and title case for a word's first
+ * letter in title() and capitalize(). New references; RC_ENOMEM, or
+ * RC_ETYPE for a non-str. */
 RC_API rc_object *rc_str_upper(rc_object *s);
 RC_API rc_object *rc_str_lower(rc_object *s);
+RC_API rc_object *rc_str_capitalize(rc_object *s);
+RC_API rc_object *rc_str_title(rc_object *s);
+RC_API rc_object *rc_str_swapcase(rc_object *s);
+RC_API rc_object *rc_str_casefold(rc_object *s);
+/* s.isupper(), s.islower(), s.istitle() (false for non-strs). */
+RC_API bool rc_str_isupper(rc_object *s);
+RC_API bool rc_str_islower(rc_object *s);
+RC_API bool rc_str_istitle(rc_object *s);
 /* Character classes over the whole string (Python's str.isdigit etc.;
  * false for "" and for non-strs). Unicode 14.0 data: isalpha, isdigit and
  * isspace are exact for assigned code points; isidentifier approximates

@@ -219,20 +219,66 @@ static bool iterable(const rc_object *o) {
     return p && p->iter;
 }
 
-/* keys & other, keys | other, ...: a new set. */
+/* set(o) as CPython's dictviews_to_set makes it: a keys view is read
+ * through its dict (whose size presizes the set). */
+static rc_object *view_to_set(rc_object *o) {
+    bool keys = view_kind(o) == RC__DICT_KEYS;
+    return rc_set_new(rc__runtime_of(o), keys ? ((dictview *)o)->dict : o);
+}
+
+/* CPython's _PyDictView_Intersect: with a set at least as large, the
+ * set's intersection; else the keys of the smaller side that the larger
+ * view contains, in the smaller side's order. */
+static rc_object *view_and(rc_object *self, rc_object *other) {
+    if (view_kind(self) < 0) { /* other & view */
+        rc_object *t = self;
+        self = other;
+        other = t;
+    }
+    rc_runtime *rt = rc__runtime_of(self);
+    ptrdiff_t n = view_len(self);
+    if (other->type == &rc__set_type && n <= rc_len(other))
+        return rc_set_intersection(other, self);
+    if (view_kind(other) >= 0 && view_len(other) > n) {
+        rc_object *t = self;
+        self = other;
+        other = t;
+    }
+    rc_object *r = rc_set_new(rt, NULL), *it = r ? rc_iter(other) : NULL, *x;
+    int st = it ? 0 : -1;
+    while (st >= 0 && (st = rc_next(it, &x)) == 1) {
+        st = rc_contains(self, x);
+        if (st > 0)
+            st = rc_set_add(r, x);
+        rc_decref(x);
+    }
+    rc_xdecref(it);
+    if (st < 0) {
+        rc_xdecref(r);
+        return NULL;
+    }
+    return r;
+}
+
+/* keys & other, keys | other, ...: a new set, as CPython's view operators
+ * build it (set(left), then updated in place by the right side). */
 static rc_object *view_binop(rc_object *a, rc_object *b, rc_binop op) {
     if ((op != RC_OP_AND && op != RC_OP_OR && op != RC_OP_SUB &&
          op != RC_OP_XOR) ||
         !iterable(a) || !iterable(b))
         return rc__notimpl_of(view_kind(a) >= 0 ? a : b);
-    rc_object *left = rc_set_new(rc__runtime_of(a), a);
-    if (!left)
+    if (op == RC_OP_AND)
+        return view_and(a, b);
+    rc_object *r = view_to_set(a);
+    if (!r)
         return NULL;
-    rc_object *r = op == RC_OP_AND   ? rc_set_intersection(left, b)
-                   : op == RC_OP_OR  ? rc_set_union(left, b)
-                   : op == RC_OP_SUB ? rc_set_difference(left, b)
-                                     : rc_set_symmetric_difference(left, b);
-    rc_decref(left);
+    int st = op == RC_OP_OR    ? rc_set_update(r, b)
+             : op == RC_OP_SUB ? rc_set_difference_update(r, b)
+                               : rc_set_symmetric_difference_update(r, b);
+    if (st) {
+        rc_decref(r);
+        return NULL;
+    }
     return r;
 }
 

@@ -87,41 +87,62 @@ static void insert_clean(sentry *table, size_t mask, rc_object *key,
     }
 }
 
-/* Moves the active keys into a table of the smallest power-of-two size
- * above minused (at least 8). 0; RETRY when a collection changed the set
- * during the allocation (nothing done); RC_ENOMEM with the set unchanged.
- */
-static int resize(rc__set *s, size_t minused) {
+/* A zeroed table of the smallest power-of-two size above minused (at least
+ * 8) in *table, its size in *slots: 0; RETRY when a collection changed the
+ * set during the allocation (nothing made); RC_ENOMEM. */
+static int alloc_table(rc__set *s, size_t minused, sentry **table,
+                       size_t *slots) {
     rc_runtime *rt = rc__runtime_of(&s->ob);
-    size_t slots = MIN_SLOTS;
-    while (slots <= minused && slots < SIZE_MAX / 4 / sizeof(sentry))
-        slots <<= 1;
-    if (slots <= minused)
+    size_t n = MIN_SLOTS;
+    while (n <= minused && n < SIZE_MAX / 4 / sizeof(sentry))
+        n <<= 1;
+    if (n <= minused)
         return rc_set_error(rt, RC_ENOMEM, "set too large");
     uint64_t version = s->version;
-    sentry *table = rc_malloc(rt, slots * sizeof *table);
-    if (!table)
+    sentry *t = rc_malloc(rt, n * sizeof *t);
+    if (!t)
         return RC_ENOMEM;
     if (s->version != version) {
-        rc_free(rt, table, slots * sizeof *table);
+        rc_free(rt, t, n * sizeof *t);
         return RETRY;
     }
-    memset(table, 0, slots * sizeof *table);
+    memset(t, 0, n * sizeof *t);
+    *table = t;
+    *slots = n;
+    return 0;
+}
+
+/* Moves the active keys, in the old table's order, into table (empty, of
+ * `slots` slots), which becomes the set's. Cannot fail. */
+static void move_into(rc__set *s, sentry *table, size_t slots) {
     sentry *old = s->table;
     for (size_t i = 0; old && i <= s->mask; i++)
         if (old[i].key && old[i].key != DUMMY)
             insert_clean(table, slots - 1, old[i].key, old[i].hash);
     if (old)
-        rc_free(rt, old, (s->mask + 1) * sizeof *old);
+        rc_free(rc__runtime_of(&s->ob), old, (s->mask + 1) * sizeof *old);
     s->table = table;
     s->mask = slots - 1;
     s->fill = s->used;
     s->version++;
-    return 0;
+}
+
+/* Moves the active keys into a table of the smallest power-of-two size
+ * above minused (at least 8). 0; RETRY when a collection changed the set
+ * during the allocation (nothing done); RC_ENOMEM with the set unchanged.
+ */
+static int resize(rc__set *s, size_t minused) {
+    sentry *table;
+    size_t slots;
+    int r = alloc_table(s, minused, &table, &slots);
+    if (r == 0)
+        move_into(s, table, slots);
+    return r;
 }
 
 /* The probe for key: 0 with *found and *slot (key's entry, or where key
- * would go: the first dummy on the way, else the unused slot ending it);
+ * would go: the last dummy on the way — CPython 3.11's set_add_entry keeps
+ * the last it saw — else the unused slot ending it);
  * RETRY when an equality test changed the set; or an error. */
 static int probe(rc__set *s, rc_object *key, int64_t hash, sentry **slot,
                  bool *found) {
@@ -137,8 +158,7 @@ static int probe(rc__set *s, rc_object *key, int64_t hash, sentry **slot,
                 return 0;
             }
             if (e->key == DUMMY) {
-                if (!freeslot)
-                    freeslot = e;
+                freeslot = e;
             } else if (e->key == key) {
                 *found = true;
                 *slot = e;
@@ -191,28 +211,27 @@ static int add_entry(rc__set *s, rc_object *key, int64_t hash) {
             continue;
         if (r || found)
             return r;
-        rc_incref(key);
-        if (e->key || (s->fill + 1) * 5 < s->mask * 3) {
-            s->fill += !e->key;
-        } else { /* the insertion would pass 3/5: grow first */
-            size_t n = s->used + 1;
-            r = resize(s, n > BIG_SET ? n * 2 : n * 4);
-            if (r) {
-                rc_decref(key);
-                if (r == RETRY)
-                    continue;
-                return r;
-            }
-            insert_clean(s->table, s->mask, key, hash);
-            s->fill++;
-            s->used++;
-            s->version++;
-            return 0;
+        /* past 3/5 full: the bigger table is allocated first (a failure
+         * leaves the set unchanged), the key stored in the old one, then
+         * all move over in the old table's order, the new key among them,
+         * as CPython's set_add_entry grows after storing */
+        bool grow = !e->key && (s->fill + 1) * 5 >= s->mask * 3;
+        sentry *table = NULL;
+        size_t slots = 0, n = s->used + 1;
+        if (grow &&
+            (r = alloc_table(s, n > BIG_SET ? n * 2 : n * 4, &table, &slots))) {
+            if (r == RETRY)
+                continue;
+            return r;
         }
+        rc_incref(key);
+        s->fill += !e->key;
         e->key = key;
         e->hash = hash;
         s->used++;
         s->version++;
+        if (grow)
+            move_into(s, table, slots);
         return 0;
     }
 }
@@ -270,6 +289,7 @@ static rc_object *new_set(rc_runtime *rt, const rc_type *t) {
 }
 
 static int copy_into(rc__set *dst, rc__set *src);
+static void swap_bodies(rc__set *a, rc__set *r);
 
 /* key's hash; for an unhashable set, a frozenset copy in *tmp and its
  * hash. */
@@ -622,6 +642,108 @@ static int discard_all(rc__set *r, rc_object *iterable) {
     return st < 0 ? st : 0;
 }
 
+/* key in s: removed if there, else added (symmetric difference). */
+static int toggle(rc__set *s, rc_object *key, int64_t h) {
+    sentry *e;
+    rc_incref(key);
+    int st = find(s, key, h, &e);
+    if (st > 0)
+        rc_decref(take(s, e));
+    else if (st == 0)
+        st = add_entry(s, key, h);
+    rc_decref(key);
+    return st < 0 ? st : 0;
+}
+
+/* Many removals leave dummies: past a quarter of the slots, rebuild the
+ * table as CPython's set_difference_update_internal does. Only an
+ * optimization: without the memory for it the set keeps its table (and
+ * the removals stand, no error). */
+static int shed_dummies(rc__set *s) {
+    if (!s->table || s->fill - s->used <= s->mask / 4)
+        return 0;
+    int r;
+    while ((r = resize(s, s->used > BIG_SET ? s->used * 2 : s->used * 4)) ==
+           RETRY)
+        ;
+    if (r)
+        rc_clear_error(rc__runtime_of(&s->ob));
+    return 0;
+}
+
+/* CPython's set_difference_update_internal: a set eight times larger than
+ * s is first cut down to the keys they share. */
+static int difference_update(rc__set *s, rc_object *other) {
+    if (&s->ob == other)
+        return rc_set_clear(other);
+    rc_object *cut = NULL;
+    if (rc__is_anyset(other) && (S(other)->used >> 3) > s->used) {
+        if (!(cut = rc_set_intersection(&s->ob, other)))
+            return rc_last_error(rc__runtime_of(other));
+        other = cut;
+    }
+    int r = discard_all(s, other);
+    rc_xdecref(cut);
+    return r ? r : shed_dummies(s);
+}
+
+/* CPython's set_symmetric_difference_update: each key of other (a dict's
+ * with their stored hashes, a set's, else those of set(other)) toggled in
+ * s. */
+static int symmetric_update(rc__set *s, rc_object *other) {
+    if (&s->ob == other)
+        return rc_set_clear(other);
+    size_t pos = 0;
+    rc_object *key;
+    int st = 0;
+    if (rc__is_dict(other)) {
+        rc__dict *d = (rc__dict *)other;
+        while (st == 0 && rc_dict_next(other, &pos, &key, NULL))
+            st = toggle(s, key, rc__dict_entries(d->keys)[pos - 1].hash);
+        return st;
+    }
+    rc_object *own = rc__is_anyset(other)
+                         ? NULL
+                         : make(rc__runtime_of(&s->ob), &rc__set_type, other);
+    if (!own && !rc__is_anyset(other))
+        return rc_last_error(rc__runtime_of(&s->ob));
+    rc__set *o = S(own ? own : other);
+    int64_t h = 0;
+    while (st == 0 && next_entry(o, &pos, &key, &h))
+        st = toggle(s, key, h);
+    rc_xdecref(own);
+    return st;
+}
+
+int rc_set_update(rc_object *set, rc_object *iterable) {
+    if (set->type != &rc__set_type)
+        return not_a_set(set, "update");
+    return set_update(set, iterable);
+}
+
+int rc_set_difference_update(rc_object *set, rc_object *iterable) {
+    if (set->type != &rc__set_type)
+        return not_a_set(set, "difference_update");
+    return difference_update(S(set), iterable);
+}
+
+int rc_set_intersection_update(rc_object *set, rc_object *iterable) {
+    if (set->type != &rc__set_type)
+        return not_a_set(set, "intersection_update");
+    rc_object *n = rc_set_intersection(set, iterable);
+    if (!n)
+        return rc_last_error(rc__runtime_of(set));
+    swap_bodies(S(set), S(n));
+    rc_decref(n);
+    return 0;
+}
+
+int rc_set_symmetric_difference_update(rc_object *set, rc_object *iterable) {
+    if (set->type != &rc__set_type)
+        return not_a_set(set, "symmetric_difference_update");
+    return symmetric_update(S(set), iterable);
+}
+
 /* Drops r and returns NULL when st is an error; else returns r. */
 static rc_object *result_or_null(rc_object *r, int st) {
     if (st < 0) {
@@ -657,7 +779,7 @@ rc_object *rc_set_difference(rc_object *a, rc_object *b) {
     size_t nb = !sized ? 0 : rc__is_dict(b) ? rc_dict_size(b) : S(b)->used;
     if (!sized || (S(a)->used >> 2) > nb) {
         rc_object *r = make(rt, type_of(a), a);
-        return r ? result_or_null(r, discard_all(S(r), b)) : NULL;
+        return r ? result_or_null(r, difference_update(S(r), b)) : NULL;
     }
     rc_object *r = new_set(rt, type_of(a));
     return r ? result_or_null(r, filter_into(S(r), S(a), b, false)) : NULL;
@@ -672,16 +794,8 @@ rc_object *rc_set_symmetric_difference(rc_object *a, rc_object *b) {
     rc_object *key;
     int64_t h = 0;
     int st = 0;
-    while (r && st >= 0 && next_entry(S(a), &pos, &key, &h)) {
-        sentry *e;
-        rc_incref(key);
-        st = find(S(r), key, h, &e);
-        if (st > 0)
-            rc_decref(take(S(r), e));
-        else if (st == 0)
-            st = add_entry(S(r), key, h);
-        rc_decref(key);
-    }
+    while (r && st == 0 && next_entry(S(a), &pos, &key, &h))
+        st = toggle(S(r), key, h);
     return r ? result_or_null(r, st) : NULL;
 }
 
@@ -899,15 +1013,11 @@ static rc_object *set_inplace(rc_object *self, rc_object *other, rc_binop op) {
     if (op == RC_OP_OR) {
         r = set_update(self, other);
     } else if (op == RC_OP_SUB) {
-        r = discard_all(S(self), other);
-    } else if (op == RC_OP_AND || op == RC_OP_XOR) {
-        rc_object *n = op == RC_OP_AND
-                           ? rc_set_intersection(self, other)
-                           : rc_set_symmetric_difference(self, other);
-        if (!n)
-            return NULL;
-        swap_bodies(S(self), S(n));
-        rc_decref(n);
+        r = difference_update(S(self), other);
+    } else if (op == RC_OP_XOR) {
+        r = symmetric_update(S(self), other);
+    } else if (op == RC_OP_AND) {
+        r = rc_set_intersection_update(self, other);
     } else {
         return rc__notimpl_of(self);
     }

@@ -483,6 +483,14 @@ SC_UNUSED static bool sc_eval_object(rc_runtime *rt, const char *op,
         r = rc_str_upper(a[0]);
     else if (!strcmp(op, "lower"))
         r = rc_str_lower(a[0]);
+    else if (!strcmp(op, "title"))
+        r = rc_str_title(a[0]);
+    else if (!strcmp(op, "capitalize"))
+        r = rc_str_capitalize(a[0]);
+    else if (!strcmp(op, "swapcase"))
+        r = rc_str_swapcase(a[0]);
+    else if (!strcmp(op, "casefold"))
+        r = rc_str_casefold(a[0]);
     else if (!strcmp(op, "repr"))
         r = rc_repr(a[0]);
     else if (!strcmp(op, "iter"))
@@ -530,6 +538,12 @@ SC_UNUSED static void sc_eval(rc_runtime *rt, const char *line, sc_buf *out) {
         sc_tok_bool(out, rt, rc_str_isspace(a[0]));
     else if (!strcmp(op, "isidentifier"))
         sc_tok_bool(out, rt, rc_str_isidentifier(a[0]));
+    else if (!strcmp(op, "isupper"))
+        sc_tok_bool(out, rt, rc_str_isupper(a[0]));
+    else if (!strcmp(op, "islower"))
+        sc_tok_bool(out, rt, rc_str_islower(a[0]));
+    else if (!strcmp(op, "istitle"))
+        sc_tok_bool(out, rt, rc_str_istitle(a[0]));
     else if (!strcmp(op, "cmp"))
         sc_tok_cmp(out, rt, a[0], a[1]);
     else

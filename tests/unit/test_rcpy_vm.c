@@ -1228,7 +1228,18 @@ static void test_source_instances(void **state) {
         "try:\n"
         "    Gen()\n"
         "except TypeError as e:\n"
-        "    r8 = e.args[0]\n");
+        "    r8 = e.args[0]\n"
+        "class Deep:\n"
+        "    def __init__(self):\n"
+        "        global depth\n"
+        "        depth += 1\n"
+        "        Deep()\n"
+        "for _ in range(2):\n"
+        "    depth = 0\n"
+        "    try:\n"
+        "        Deep()\n"
+        "    except RecursionError as e:\n"
+        "        r9 = (depth, e.args[0])\n");
     assert_int_equal(r, 0);
     expect_global("r1", "(1, 5, 7, 3, 4)");
     expect_global("r2", "\"__init__() should return None, not 'int'\"");
@@ -1241,6 +1252,8 @@ static void test_source_instances(void **state) {
     expect_global("r6", "(4, 'got zz')");
     expect_global("r7", "(True, 4)");
     expect_global("r8", "\"__init__() should return None, not 'generator'\"");
+    /* a class call and its __init__ frame are two units, as in CPython */
+    expect_global("r9", "(499, 'maximum recursion depth exceeded')");
 }
 
 /* Leftovers of the execution part: KeyError carries the key object,

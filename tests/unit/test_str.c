@@ -845,11 +845,21 @@ static void oracle_case_mapping(void **state) {
     (void)state;
     rc_runtime *rt = new_rt();
     static const uint32_t blocks[][2] = {
-        {0x0000, 0x058F}, {0x1E00, 0x1EFF}, {0xFF00, 0xFF60}};
+        {0x0000, 0x058F},   {0x10A0, 0x10FF},  {0x13A0, 0x13FF},
+        {0x1C80, 0x1CBF},   {0x1E00, 0x1FFF},  {0x2100, 0x2188},
+        {0x24B0, 0x24EF},   {0x2C00, 0x2D2F},  {0xA640, 0xA7FF},
+        {0xAB70, 0xABBF},   {0xFB00, 0xFB17},  {0xFF00, 0xFF60},
+        {0x10400, 0x1044F}, {0x1E900, 0x1E943}};
+    static const char *const ops[] = {"title",    "capitalize", "swapcase",
+                                      "casefold", "isupper",    "islower",
+                                      "istitle"};
+    size_t nblocks = sizeof blocks / sizeof blocks[0];
     sc_buf cases = {0};
     size_t n = 0;
-    for (size_t k = 0; k < 3; k++) {
+    for (size_t k = 0; k < nblocks; k++) {
         for (uint32_t cp = blocks[k][0]; cp <= blocks[k][1]; cp++) {
+            if (cp >= 0xD800 && cp <= 0xDFFF)
+                continue;
             append_char_case(&cases, "upper", cp, "", "");
             append_char_case(&cases, "lower", cp, "", "");
             append_char_case(&cases, "lower", cp, "A", ""); /* after a letter */
@@ -857,7 +867,10 @@ static void oracle_case_mapping(void **state) {
                              ""); /* Σ before */
             append_char_case(&cases, "lower", cp, "\xce\x91\xce\xa3",
                              ""); /* ΑΣ+cp */
-            n += 5;
+            append_char_case(&cases, ops[cp % 7], cp, "", "");
+            append_char_case(&cases, ops[(cp + 3) % 7], cp, "a\xce\xa3",
+                             " x"); /* in words, final sigma */
+            n += 7;
         }
     }
     size_t checked = sc_check_all(rt, &cases, n, sc_eval);
