@@ -5,8 +5,10 @@
  * A collection of generation g:
  *   1. gather generations 0..g into the set (gcspace); every member counts
  *      in the target generation min(g + 1, 2) from now on;
- *   2. update_refs: gc_refs := refcnt for each member;
- *   3. subtract_refs: each member's references to members are subtracted;
+ *   2. update_refs and
+ *   3. subtract_refs, in one pass (count_refs): for each member, the
+ *      references other members hold to it are counted; gc_refs is its
+ *      refcnt minus that count;
  *   4. mark: members with gc_refs > 0 are roots; they and everything they
  *      reach leave the set (they survive, in the target generation). What
  *      stays in the set is unreachable;
@@ -24,12 +26,19 @@
  *      frees members as their counts reach zero; members still alive once
  *      all were cleared leave into the oldest generation.
  *
- * gc_refs lives in the top 24 bits of each member's flags; exact counts too
- * large for them go to a side table (ovf_*). The mark phase is iterative:
- * an explicit stack of members still to scan, which is small in practice
- * because a reached member that the linear scan has yet to visit is only
- * flagged, not pushed. If the stack cannot grow, reached members stay
- * flagged and the scan repeats until no flagged member is left.
+ * Each member's state (the top half of its flags, gcspace.h) counts, from
+ * the start of a pass over the set until its mark, the references members
+ * hold to it: count_refs adds them up from zero, and counts too large for
+ * the field go to a side table (ovf_*). gc_refs is refcnt minus that
+ * count, computed when the mark comes to the member. A member is one test
+ * of the flags away (RC__F_CAND), so following a reference reads nothing
+ * but the referent's header.
+ *
+ * The mark phase is iterative: an explicit stack of members still to scan,
+ * which is small in practice because a reached member that the linear scan
+ * has yet to visit is only flagged, not pushed. If the stack cannot grow,
+ * reached members stay flagged and the scan repeats until no flagged member
+ * is left.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "gcspace.h"
@@ -37,6 +46,14 @@
 #include <time.h>
 
 #define STACK_INLINE 256
+
+/* The state field: counts below COUNT_IN_TABLE are exact; at
+ * COUNT_IN_TABLE the exact count is in the ovf table. */
+#define COUNT_IN_TABLE 0xFFFFu
+
+static inline uint32_t count_of(uint32_t flags) {
+    return flags >> RC__F_STATE_SHIFT;
+}
 
 typedef struct ovf_entry {
     rc_object *o;
@@ -57,7 +74,7 @@ typedef struct collection {
 } collection;
 
 /* ====================================================================== */
-/* gc_refs                                                                 */
+/* Counts too large for the state field                                  */
 /* ====================================================================== */
 
 static size_t ovf_slot(const collection *c, const rc_object *o) {
@@ -100,8 +117,8 @@ static bool ovf_grow(collection *c) {
     return true;
 }
 
-/* Records an exact count; if the table cannot grow the member is simply
- * treated as a root (it is kept: safe, if conservative). */
+/* Records an exact count; if the table cannot grow the member keeps no
+ * count and is treated as a root (it is kept: safe, if conservative). */
 static void ovf_put(collection *c, rc_object *o, size_t refs) {
     ovf_entry *e = ovf_find(c, o);
     if (!e) {
@@ -123,28 +140,17 @@ static void ovf_free(collection *c) {
     c->ovf_cap = c->ovf_n = 0;
 }
 
-static inline uint32_t refs_field(const rc_object *o) {
-    return o->flags >> RC__F_REFS_SHIFT;
-}
-
-static inline void refs_init(collection *c, rc_object *o) {
-    size_t n = o->refcnt;
-    uint32_t field = (uint32_t)n;
-    if (RC__UNLIKELY(n >= RC__F_REFS_MAX)) {
-        field = RC__F_REFS_MAX;
-        if (!(n & RC_IMMORTAL))
-            ovf_put(c, o, n);
+/* One more reference from a member to o, whose count field is full or
+ * about to be: the count moves to (or on in) the table. */
+static RC__NOINLINE void count_overflow(collection *c, rc_object *o) {
+    if (count_of(o->flags) == COUNT_IN_TABLE - 1) {
+        o->flags |= RC__F_STATE_MASK;
+        ovf_put(c, o, COUNT_IN_TABLE);
+        return;
     }
-    o->flags = (o->flags & RC__F_LOW & ~RC__F_REACHED) | RC__F_CAND |
-               (field << RC__F_REFS_SHIFT);
-}
-
-static bool refs_positive(collection *c, const rc_object *o) {
-    uint32_t f = refs_field(o);
-    if (RC__LIKELY(f != RC__F_REFS_MAX))
-        return f > 0;
-    const ovf_entry *e = ovf_find(c, o);
-    return e ? e->refs > 0 : true;
+    ovf_entry *e = ovf_find(c, o);
+    if (e)
+        e->refs++;
 }
 
 static RC__NOINLINE void refs_underflow(const rc_object *o) {
@@ -156,24 +162,26 @@ static RC__NOINLINE void refs_underflow(const rc_object *o) {
               o->type->name, (const void *)o, (unsigned)o->refcnt);
 }
 
-static inline void refs_dec(collection *c, rc_object *o) {
-    uint32_t f = refs_field(o);
-    if (RC__LIKELY(f != RC__F_REFS_MAX && f != 0)) {
-        o->flags -= 1u << RC__F_REFS_SHIFT;
-    } else if (f == RC__F_REFS_MAX) {
-        ovf_entry *e = ovf_find(c, o);
-        if (e && e->refs)
-            e->refs--;
-    } else if (RC_DEBUG) {
-        refs_underflow(o);
+/* gc_refs > 0: member o is referenced from outside the set. */
+static inline bool refs_positive(const collection *c, const rc_object *o) {
+    size_t refs = count_of(o->flags);
+    if (RC__UNLIKELY(refs == COUNT_IN_TABLE)) {
+        const ovf_entry *e = ovf_find(c, o);
+        if (!e) /* the table could not grow: keep it */
+            return true;
+        refs = e->refs;
     }
+    if (RC_DEBUG && refs > o->refcnt)
+        refs_underflow(o);
+    return o->refcnt > refs;
 }
 
 /* Calls visit on each reference o holds: the item arrays of tuples and
  * lists are read directly, so the (static, inlined) visit function runs in
  * a plain loop; other types go through their traverse. */
-static RC__ALWAYS_INLINE void each_child(rc_object *o, rc_visitproc visit,
-                                         void *arg) {
+static RC__ALWAYS_INLINE void each_child(const collection *c, rc_object *o,
+                                         rc_visitproc visit, void *arg) {
+    (void)c;
     if (o->type->flags & RC__TYPE_ITEMS) {
         size_t n;
         rc_object *const *items = rc__gc_items(o, &n);
@@ -185,80 +193,77 @@ static RC__ALWAYS_INLINE void each_child(rc_object *o, rc_visitproc visit,
     o->type->traverse(o, visit, arg);
 }
 
-/* The first pass: gc_refs are set the first time a member is met, as a
- * member or as a child, and references between members are subtracted in
- * the same walk (CPython's update_refs and subtract_refs in one pass).
- * Large members are set up front, so a child without RC__F_CAND is a member
- * exactly when it is a small one. */
-static int init_large(rc_object *o, void *arg) {
-    refs_init(arg, o);
-    return 0;
-}
+/* ====================================================================== */
+/* Counting references between members                                     */
+/* ====================================================================== */
 
-static RC__ALWAYS_INLINE int visit_init_decref(rc_object *child, void *arg) {
+/* CPython's update_refs and subtract_refs in one pass: every member's
+ * count starts at zero and counts the references other members hold to
+ * it; refcnt is read only when the mark needs gc_refs. */
+static RC__ALWAYS_INLINE int visit_count(rc_object *child, void *arg) {
     if (!child)
         return 0;
-    if (!(child->flags & RC__F_CAND)) {
-        if (!rc__gcs_small_member(child))
-            return 0;
-        refs_init(arg, child);
-    }
-    refs_dec(arg, child);
+    uint32_t f = child->flags;
+    if (!(f & RC__F_CAND))
+        return 0;
+    if (RC__LIKELY(count_of(f) < COUNT_IN_TABLE - 1))
+        child->flags = f + RC__F_STATE_ONE;
+    else
+        count_overflow(arg, child);
     return 0;
 }
 
-static void init_and_subtract_refs(collection *c) {
-    rc__gcs_large_members(c->rt, init_large, c);
-    rc__cursor cur;
-    rc__cursor_start(c->rt, &cur);
-    for (rc_object *o; (o = rc__cursor_next(&cur));) {
-        if (!(o->flags & RC__F_CAND))
-            refs_init(c, o);
-        each_child(o, visit_init_decref, c);
-    }
+static RC__ALWAYS_INLINE bool count_member(rc_object *o, void *arg) {
+    collection *c = arg;
+    each_child(c, o, visit_count, c);
+    return false;
 }
 
-/* update_refs and subtract_refs for the later passes, when every member
- * already carries RC__F_CAND. */
-static void update_refs(collection *c) {
+static void count_refs(collection *c) {
     rc__cursor cur;
-    rc__cursor_start(c->rt, &cur);
-    for (rc_object *o; (o = rc__cursor_next(&cur));)
-        refs_init(c, o);
+    rc__gcs_scan(c->rt, &cur, count_member, c);
 }
 
-static RC__ALWAYS_INLINE int visit_decref(rc_object *child, void *arg) {
-    if (child && (child->flags & RC__F_CAND))
-        refs_dec(arg, child);
-    return 0;
+/* For a later pass (after finalizers ran): every count back to zero. */
+static RC__ALWAYS_INLINE bool reset_member(rc_object *o, void *arg) {
+    (void)arg;
+    o->flags &= ~RC__F_STATE_MASK;
+    return false;
 }
 
-static void subtract_refs(collection *c) {
+static void recount_refs(collection *c) {
     rc__cursor cur;
-    rc__cursor_start(c->rt, &cur);
-    for (rc_object *o; (o = rc__cursor_next(&cur));)
-        each_child(o, visit_decref, c);
+    c->ovf_n = 0;
+    if (c->ovf)
+        memset(c->ovf, 0, c->ovf_cap * sizeof *c->ovf);
+    rc__gcs_scan(c->rt, &cur, reset_member, c);
+    count_refs(c);
 }
 
 /* ====================================================================== */
 /* Mark: take reachable members out of the set                             */
 /* ====================================================================== */
 
-static void push(collection *c, rc_object *o) {
-    if (RC__UNLIKELY(c->sp == c->cap)) {
-        size_t cap = c->cap * 2;
-        rc_object **s = rc_malloc(c->rt, cap * sizeof *s);
-        if (!s) {
-            c->overflow = true;
-            return;
-        }
-        memcpy(s, c->stack, c->sp * sizeof *s);
-        if (c->stack != c->inline_stack)
-            rc_free(c->rt, c->stack, c->cap * sizeof *s);
-        c->stack = s;
-        c->cap = cap;
+static RC__NOINLINE void push_slow(collection *c, rc_object *o) {
+    size_t cap = c->cap * 2;
+    rc_object **s = rc_malloc(c->rt, cap * sizeof *s);
+    if (!s) {
+        c->overflow = true;
+        return;
     }
+    memcpy(s, c->stack, c->sp * sizeof *s);
+    if (c->stack != c->inline_stack)
+        rc_free(c->rt, c->stack, c->cap * sizeof *s);
+    c->stack = s;
+    c->cap = cap;
     c->stack[c->sp++] = o;
+}
+
+static inline void push(collection *c, rc_object *o) {
+    if (RC__UNLIKELY(c->sp == c->cap))
+        push_slow(c, o);
+    else
+        c->stack[c->sp++] = o;
 }
 
 /* What the unreachable set may hold that needs the later steps; gathered
@@ -287,63 +292,108 @@ typedef enum mark_kind {
 typedef struct marker {
     collection *c;
     rc__cursor cur;
-    mark_kind kind;
-    int dest; /* generation that taken members move to */
     size_t taken;
-    survey left; /* what the members not taken at first sight hold */
+    survey left; /* first mark: what the members not taken hold */
 } marker;
 
+/* A reference from a member being taken to child: a member not yet
+ * reached is flagged, and pushed unless the scan is still to come to it. */
 static RC__ALWAYS_INLINE int visit_reach(rc_object *child, void *arg) {
     marker *m = arg;
     if (!child)
         return 0;
     uint32_t f = child->flags;
     if ((f & (RC__F_CAND | RC__F_REACHED)) != RC__F_CAND)
-        return 0;
+        return 0; /* not a member, taken out already, or reached */
     child->flags = f | RC__F_REACHED;
     if (!rc__cursor_ahead(&m->cur, child))
         push(m->c, child);
     return 0;
 }
 
-static void take(marker *m, rc_object *o) {
-    rc__gcs_set_remove(m->c->rt, o, m->dest);
-    m->taken++;
-    if (m->kind == MARK_UNCOLLECTABLE)
-        rc__gc_garbage_append(m->c->rt, o);
-    each_child(o, visit_reach, m);
-    if (m->kind == MARK_REACHABLE && (o->type->flags & RC__TYPE_UNTRACKABLE))
-        rc__maybe_untrack(o, m->c->generation == 2);
-}
-
-static void take_and_drain(marker *m, rc_object *o) {
+/* Reaches the children of o, a member just taken out of the set. */
+static RC__ALWAYS_INLINE void taken(marker *m, rc_object *o, mark_kind kind) {
     collection *c = m->c;
-    take(m, o);
-    while (c->sp)
-        take(m, c->stack[--c->sp]);
+    m->taken++;
+    if (kind == MARK_UNCOLLECTABLE)
+        rc__gc_garbage_append(c->rt, o);
+    each_child(c, o, visit_reach, m);
+    if (kind == MARK_REACHABLE && (o->type->flags & RC__TYPE_UNTRACKABLE))
+        rc__maybe_untrack(o, c->generation == 2);
 }
 
-static bool is_root(collection *c, mark_kind kind, const rc_object *o) {
+static inline int destination(const collection *c, mark_kind kind) {
+    return kind == MARK_RESURRECTED ? RC__OLDEST : c->target;
+}
+
+/* Takes the members on the stack, and those they reach in turn. */
+static RC__NOINLINE void drain(marker *m, mark_kind kind) {
+    collection *c = m->c;
+    while (c->sp) {
+        rc_object *o = c->stack[--c->sp];
+        rc__gcs_set_remove(c->rt, o, destination(c, kind));
+        if (kind == MARK_REACHABLE)
+            taken(m, o, MARK_REACHABLE);
+        else
+            taken(m, o, kind);
+    }
+}
+
+static RC__ALWAYS_INLINE bool is_root(const marker *m, const rc_object *o,
+                                      mark_kind kind) {
     if (kind == MARK_UNCOLLECTABLE)
         return o->type->flags & RC_TYPE_LEGACY_FINALIZER;
-    return refs_positive(c, o);
+    return refs_positive(m->c, o);
+}
+
+/* The scan's step: a member already reached, or a root, is taken out with
+ * what it reaches (true: its set bit is left to the scan); the first mark
+ * surveys the others. */
+static RC__ALWAYS_INLINE bool mark_member(marker *m, rc_object *o,
+                                          mark_kind kind) {
+    uint32_t f = o->flags;
+    if ((f & RC__F_REACHED) || is_root(m, o, kind)) {
+        bool by_scan =
+            !(f & RC__F_LARGE) && destination(m->c, kind) == m->c->target;
+        if (by_scan)
+            o->flags = rc__gcs_left(f);
+        else
+            rc__gcs_set_remove(m->c->rt, o, destination(m->c, kind));
+        taken(m, o, kind);
+        if (m->c->sp)
+            drain(m, kind);
+        return by_scan;
+    }
+    if (kind == MARK_REACHABLE)
+        survey_add(&m->left, o);
+    return false;
+}
+
+static RC__ALWAYS_INLINE bool mark_reachable(rc_object *o, void *arg) {
+    return mark_member(arg, o, MARK_REACHABLE);
+}
+
+static RC__ALWAYS_INLINE bool mark_uncollectable(rc_object *o, void *arg) {
+    return mark_member(arg, o, MARK_UNCOLLECTABLE);
+}
+
+static RC__ALWAYS_INLINE bool mark_resurrected(rc_object *o, void *arg) {
+    return mark_member(arg, o, MARK_RESURRECTED);
 }
 
 /* Takes every root and every member the roots reach out of the set; returns
- * how many were taken, and in *left what the others may need. */
+ * how many were taken. The first mark (kind MARK_REACHABLE) also says in
+ * *left what the members it leaves may need. */
 static size_t mark(collection *c, mark_kind kind, survey *left) {
-    marker m = {.c = c,
-                .kind = kind,
-                .dest = kind == MARK_RESURRECTED ? RC__OLDEST : c->target};
+    marker m = {.c = c};
     do {
         c->overflow = false;
-        rc__cursor_start(c->rt, &m.cur);
-        for (rc_object *o; (o = rc__cursor_next(&m.cur));) {
-            if ((o->flags & RC__F_REACHED) || is_root(c, kind, o))
-                take_and_drain(&m, o);
-            else if (left)
-                survey_add(&m.left, o);
-        }
+        if (kind == MARK_REACHABLE)
+            rc__gcs_scan(c->rt, &m.cur, mark_reachable, &m);
+        else if (kind == MARK_UNCOLLECTABLE)
+            rc__gcs_scan(c->rt, &m.cur, mark_uncollectable, &m);
+        else
+            rc__gcs_scan(c->rt, &m.cur, mark_resurrected, &m);
     } while (c->overflow);
     if (left)
         *left = m.left;
@@ -424,8 +474,7 @@ static void handle_unreachable(collection *c, size_t unreachable, survey s,
     if (s.finalize)
         ran |= finalize_members(c);
     if (ran) {
-        update_refs(c);
-        subtract_refs(c);
+        recount_refs(c);
         mark(c, MARK_RESURRECTED, NULL);
     }
     delete_garbage(c);
@@ -505,7 +554,7 @@ static ptrdiff_t collect(rc_runtime *rt, int g) {
     c.cap = STACK_INLINE;
     c.garbage_mark = rc_gc_garbage_count(rt);
     info.candidates = rc__gcs_set_begin(rt, g, c.target);
-    init_and_subtract_refs(&c);
+    count_refs(&c);
     survey left;
     size_t survivors = mark(&c, MARK_REACHABLE, &left);
     long_lived_accounting(gc, g, survivors);

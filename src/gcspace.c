@@ -11,18 +11,17 @@
  *    an untracked large object of a GC type is on heap.large[RC__KIND_GC];
  *  - rt->gc.gsize[g] counts the tracked objects of generation g; set
  *    members count in the target generation;
- *  - while a collection runs, the set's pools are on rt->gc.coll, pinned,
- *    and cmap marks their members; RC__F_CAND is set on members from the
- *    first pass of the algorithm until they leave.
+ *  - while a collection runs, the set's pools are on rt->gc.coll in
+ *    address order, pinned, and cmap marks their members (rc__gcs_scan
+ *    clears the bits of members its step took out when it leaves their
+ *    word); every member carries RC__F_CAND, and only members do;
+ *  - RC__F_REACHED and the state bits are zero outside the set (teardown,
+ *    when no collection runs, uses RC__F_REACHED for its own marks).
  */
 #include "gcspace.h"
 
 static inline rc__gcpool *gcpool_of(const rc_object *o) {
     return (rc__gcpool *)rc__pool_of(o);
-}
-
-static inline bool map_test(const uint64_t *map, uint32_t gi) {
-    return (map[gi >> 6] >> (gi & 63)) & 1;
 }
 
 static inline void map_set(uint64_t *map, uint32_t gi) {
@@ -42,9 +41,9 @@ static inline void set_large_gen(rc_object *o, int gen) {
         (o->flags & ~RC__F_GEN_MASK) | ((uint32_t)gen << RC__F_GEN_SHIFT);
 }
 
-/* The set's working bits (candidate, reached, gc_refs) cleared. */
+/* The set's working bits cleared. */
 static inline uint32_t without_set_bits(uint32_t f) {
-    return f & RC__F_LOW & ~(RC__F_CAND | RC__F_REACHED);
+    return rc__gcs_left(f);
 }
 
 void rc__gcs_init(rc_runtime *rt) {
@@ -87,7 +86,7 @@ static void pool_count(rc_runtime *rt, rc__gcpool *p, int g, int32_t delta) {
 
 static int pool_gen(const rc__gcpool *p, uint32_t gi) {
     for (int g = 0; g < RC__NGENS; g++)
-        if (map_test(p->genmap[g], gi))
+        if (rc__map_test(p->genmap[g], gi))
             return g;
     return -1;
 }
@@ -125,9 +124,8 @@ void rc__gcs_untrack(rc_runtime *rt, rc_object *o) {
     }
     rc__gcpool *p = gcpool_of(o);
     uint32_t gi = rc__granule(p, o);
-    /* a member of the set is in the target generation */
-    int g = (f & RC__F_CAND) ? rt->gc.target : pool_gen(p, gi);
-    RC__ASSERT(g >= 0 && map_test(p->genmap[g], gi));
+    int g = pool_gen(p, gi); /* a member of the set: the target */
+    RC__ASSERT(g >= 0);
     map_clear(p->genmap[g], gi);
     pool_count(rt, p, g, -1);
     if (p->pool.pinned)
@@ -237,23 +235,62 @@ int rc__gcs_foreach(rc_runtime *rt, int gen, rc__objfn fn, void *arg) {
 /* The set of a running collection                                         */
 /* ====================================================================== */
 
-static void pin(rc__gcpool ***tail, rc__gcpool *p, uint32_t *seq) {
+static void pin(rc__gcpool ***tail, rc__gcpool *p) {
     p->pool.pinned = 1;
-    p->cseq = (*seq)++;
     p->cnext = NULL;
     **tail = p;
     *tail = &p->cnext;
+}
+
+/* Merges two lists of pools in address order. */
+static rc__gcpool *merge_by_address(rc__gcpool *a, rc__gcpool *b) {
+    rc__gcpool *head = NULL, **tail = &head;
+    while (a && b) {
+        rc__gcpool **least = (uintptr_t)a < (uintptr_t)b ? &a : &b;
+        *tail = *least;
+        tail = &(*least)->cnext;
+        *least = (*least)->cnext;
+    }
+    *tail = a ? a : b;
+    return head;
+}
+
+/* Sorts a list of n pools by address (merge sort): the scans of the set
+ * then walk memory forward, and a member is ahead of a cursor exactly when
+ * its address is higher. */
+static rc__gcpool *sort_by_address(rc__gcpool *list, size_t n) {
+    if (n < 2)
+        return list;
+    rc__gcpool *second = list;
+    for (size_t i = 1; i < n / 2; i++)
+        second = second->cnext;
+    rc__gcpool *rest = second->cnext;
+    second->cnext = NULL;
+    return merge_by_address(sort_by_address(list, n / 2),
+                            sort_by_address(rest, n - n / 2));
+}
+
+/* Flags p's members (its cmap bits) RC__F_CAND. */
+static void flag_members(rc__gcpool *p) {
+    for (int w = 0; w < RC__MAP_WORDS; w++)
+        for (uint64_t bits = p->cmap[w]; bits; bits &= bits - 1) {
+            size_t gi = (size_t)w * 64 + (size_t)__builtin_ctzll(bits);
+            ((rc_object *)((char *)p + (gi << 4)))->flags |= RC__F_CAND;
+        }
 }
 
 /* Gathers generations 0..g into the set; all of them count in target. */
 size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target) {
     rc__gcstate *gc = &rt->gc;
     rc__gcpool *head = NULL, **tail = &head;
-    uint32_t seq = 0;
+    size_t npools = 0;
     for (int gen = 0; gen <= g; gen++)
         for (rc__gcpool *p = gc->gpools[gen]; p; p = p->gnext[gen])
-            if (!p->pool.pinned)
-                pin(&tail, p, &seq);
+            if (!p->pool.pinned) {
+                pin(&tail, p);
+                npools++;
+            }
+    head = sort_by_address(head, npools);
     gc->coll = head;
     gc->target = target;
     size_t n = 0;
@@ -264,6 +301,7 @@ size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target) {
                 m |= p->genmap[gen][w];
             p->cmap[w] = m;
         }
+        flag_members(p);
         for (int gen = 0; gen <= g; gen++)
             n += p->gcount[gen];
         for (int gen = 0; gen <= g; gen++)
@@ -275,7 +313,9 @@ size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target) {
             rc__large *h = from->next;
             rc__list_unlink(h);
             rc__list_append(&gc->set_large, h);
-            set_large_gen((rc_object *)(h + 1), target);
+            rc_object *o = (rc_object *)(h + 1);
+            o->flags |= RC__F_CAND;
+            set_large_gen(o, target);
             gc->gsize[gen]--;
             gc->gsize[target]++;
             n++;
@@ -287,7 +327,7 @@ size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target) {
 /* The cases rc__gcs_set_remove leaves out of line: a large member, or a
  * small one that goes to another generation than the target. */
 void rc__gcs_set_remove_slow(rc_runtime *rt, rc_object *o, int gen) {
-    o->flags &= RC__F_LOW & ~(RC__F_CAND | RC__F_REACHED);
+    o->flags = without_set_bits(o->flags);
     int target = rt->gc.target;
     if (o->flags & RC__F_LARGE) {
         rc__large *h = rc__large_of(o);
@@ -300,10 +340,6 @@ void rc__gcs_set_remove_slow(rc_runtime *rt, rc_object *o, int gen) {
     rc__gcpool *p = gcpool_of(o);
     map_clear(p->cmap, rc__granule(p, o));
     move_small(rt, o, target, gen);
-}
-
-void rc__gcs_large_members(rc_runtime *rt, rc__objfn fn, void *arg) {
-    foreach_large(&rt->gc.set_large, fn, arg);
 }
 
 void rc__gcs_set_end(rc_runtime *rt) {
@@ -326,6 +362,7 @@ void rc__gcs_set_end(rc_runtime *rt) {
 void rc__cursor_start(rc_runtime *rt, rc__cursor *c) {
     c->rt = rt;
     c->pool = rt->gc.coll;
+    c->at = NULL;
     c->pos = 0;
     c->large = 0;
     c->last = NULL;

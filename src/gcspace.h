@@ -3,8 +3,8 @@
  *
  * What it keeps: which objects are tracked, in which generation (0, 1, 2 or
  * the permanent one), and, while a collection runs, which objects belong to
- * "the set" it examines. gc.c uses only these functions, so the layout can
- * change here and in gcspace.c alone.
+ * "the set" it examines, with a state per member. gc.c uses only these
+ * functions, so the layout can change here and in gcspace.c alone.
  *
  * The layout now: small objects of GC types live in GC pools whose headers
  * carry one bitmap per generation and one for the set (a bit per 16-byte
@@ -19,6 +19,16 @@
  * start). A member leaves the set by rc__gcs_set_remove, by being untracked
  * or by being freed; pools holding members are pinned, so a cursor over the
  * set stays valid while finalizers and clear functions run arbitrary code.
+ * The set's pools are scanned in address order.
+ *
+ * Members in the object header: set_begin flags every member RC__F_CAND,
+ * so "is this referent a member?" is one test of a word the collector
+ * reads anyway, for small and large objects alike; the algorithm's state
+ * of a member (gc.c decides what it means) is the top half of its flags,
+ * RC__F_STATE_MASK, zero when the set begins and again once it leaves.
+ * (A dense side array for the states was measured too: it saves the
+ * writes to the objects, but each reference followed then costs a pool
+ * header and a side-array lookup, and the collection got slower.)
  */
 #ifndef RC_GCSPACE_H
 #define RC_GCSPACE_H
@@ -40,16 +50,50 @@ int rc__gcs_foreach(rc_runtime *rt, int gen, rc__objfn fn, void *arg);
 /* The set of a running collection. */
 size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target);
 void rc__gcs_set_remove_slow(rc_runtime *rt, rc_object *o, int gen);
-
 void rc__gcs_set_end(rc_runtime *rt);
 
-/* A cursor visits every member of the set once: pool members in scan
+static inline uint32_t rc__granule(const void *pool, const void *o) {
+    return (uint32_t)(((uintptr_t)o - (uintptr_t)pool) >> 4);
+}
+
+static inline bool rc__map_test(const uint64_t *map, uint32_t gi) {
+    return (map[gi >> 6] >> (gi & 63)) & 1;
+}
+
+/* True if o is a member of the set. */
+static inline bool rc__gcs_is_member(const rc_object *o) {
+    return o->flags & RC__F_CAND;
+}
+
+/* The flags of a member that leaves the set. */
+static inline uint32_t rc__gcs_left(uint32_t flags) {
+    return flags & ~(RC__F_CAND | RC__F_REACHED | RC__F_STATE_MASK);
+}
+
+/* Takes a member out of the set, into generation gen. */
+static inline void rc__gcs_set_remove(rc_runtime *rt, rc_object *o, int gen) {
+    if (RC__UNLIKELY((o->flags & RC__F_LARGE) || gen != rt->gc.target)) {
+        rc__gcs_set_remove_slow(rt, o, gen);
+        return;
+    }
+    o->flags = rc__gcs_left(o->flags);
+    rc__gcpool *p = (rc__gcpool *)rc__pool_of(o);
+    uint32_t gi = rc__granule(p, o);
+    p->cmap[gi >> 6] &= ~((uint64_t)1 << (gi & 63));
+}
+
+/* ====================================================================== */
+/* Cursors over the set                                                    */
+/* ====================================================================== */
+
+/* A cursor visits every member of the set once: pool members in address
  * order, then large members. Members that leave the set before the cursor
  * reaches them are not visited; objects that join nothing are never
  * visited. A cursor must be run until it returns NULL. */
 typedef struct rc__cursor {
     rc_runtime *rt;
     rc__gcpool *pool; /* pool phase: current pool (NULL: large phase) */
+    rc_object *at;    /* pool phase: the member returned last */
     uint32_t pos;     /* next granule to look at in pool */
     uint32_t large;   /* 1: large phase; 2: finished */
     rc__large *last;  /* large phase: the member last returned */
@@ -59,10 +103,6 @@ typedef struct rc__cursor {
 void rc__cursor_start(rc_runtime *rt, rc__cursor *c);
 rc_object *rc__cursor_next_large(rc__cursor *c);
 
-static inline uint32_t rc__granule(const void *pool, const void *o) {
-    return (uint32_t)(((uintptr_t)o - (uintptr_t)pool) >> 4);
-}
-
 static inline rc_object *rc__cursor_next(rc__cursor *c) {
     for (rc__gcpool *p = c->pool; p; p = c->pool = p->cnext, c->pos = 0) {
         for (uint32_t pos = c->pos; pos < RC__GRANULES; pos = (pos | 63) + 1) {
@@ -70,62 +110,60 @@ static inline rc_object *rc__cursor_next(rc__cursor *c) {
             if (bits) {
                 uint32_t gi = (pos & ~63u) + (uint32_t)__builtin_ctzll(bits);
                 c->pos = gi + 1;
-                return (rc_object *)((char *)p + ((size_t)gi << 4));
+                return c->at = (rc_object *)((char *)p + ((size_t)gi << 4));
             }
         }
     }
     return rc__cursor_next_large(c);
 }
 
-/* For an object without RC__F_CAND: true if it is a small member of the
- * set (it sits in a GC pool and its bit is in that pool's set bitmap).
- * Outside a collection every set bitmap is empty. */
-static inline bool rc__gcs_small_member(const rc_object *o) {
-    if (o->flags & RC__F_LARGE)
-        return false;
-    const rc__gcpool *p = (const rc__gcpool *)rc__pool_of(o);
-    if (p->pool.kind != RC__KIND_GC)
-        return false;
-    uint32_t gi = rc__granule(p, o);
-    return (p->cmap[gi >> 6] >> (gi & 63)) & 1;
-}
+/* A step of rc__gcs_scan; true if it took the member, a small one, out of
+ * the set with rc__gcs_left into the target generation, leaving its set bit
+ * to the scan. Others leave with rc__gcs_set_remove. */
+typedef bool (*rc__memberfn)(rc_object *o, void *arg);
 
-/* Calls fn on each large member of the set; fn must not change the set. */
-void rc__gcs_large_members(rc_runtime *rt, rc__objfn fn, void *arg);
+/* Runs fn on every member, with c positioned at it, like a cursor run to
+ * the end, but faster: for passes in which fn takes no member ahead of the
+ * cursor out of the set (members behind it may leave), so no finalizer,
+ * callback or clear function may run. fn is inlined when it is a static
+ * function. */
+static RC__ALWAYS_INLINE void rc__gcs_scan(rc_runtime *rt, rc__cursor *c,
+                                           rc__memberfn fn, void *arg) {
+    rc__cursor_start(rt, c);
+    for (rc__gcpool *p = c->pool; p; p = p->cnext) {
+        c->pool = p;
+        if (p->cnext)
+            __builtin_prefetch(p->cnext->cmap);
+        for (uint32_t w = 0; w < RC__MAP_WORDS; w++) {
+            uint64_t left = 0;
+            for (uint64_t bits = p->cmap[w]; bits; bits &= bits - 1) {
+                uint32_t gi = w * 64 + (uint32_t)__builtin_ctzll(bits);
+                rc_object *o = (rc_object *)((char *)p + ((size_t)gi << 4));
+                c->at = o;
+                if (fn(o, arg))
+                    left |= bits & -bits;
+            }
+            p->cmap[w] &= ~left;
+        }
+    }
+    c->pool = NULL;
+    for (rc_object *o; (o = rc__cursor_next_large(c));)
+        fn(o, arg);
+}
 
 /* True if o, a member not yet taken out, will still be returned by c. */
 static inline bool rc__cursor_ahead(const rc__cursor *c, const rc_object *o) {
-    if (!c->pool)
-        return false;
     if (o->flags & RC__F_LARGE)
-        return true;
-    const rc__gcpool *p = (const rc__gcpool *)rc__pool_of(o);
-    if (p != c->pool)
-        return p->cseq > c->pool->cseq;
-    return rc__granule(p, o) >= c->pos;
+        return c->pool != NULL;
+    return c->pool && (uintptr_t)o > (uintptr_t)c->at;
 }
 
 /* True if the object c returned last is still a member (it may have been
  * freed, untracked or taken out by code that ran since). */
 static inline bool rc__cursor_current_member(const rc__cursor *c) {
-    if (c->pool) {
-        uint32_t gi = c->pos - 1;
-        return (c->pool->cmap[gi >> 6] >> (gi & 63)) & 1;
-    }
+    if (c->pool)
+        return rc__map_test(c->pool->cmap, c->pos - 1);
     return c->last && c->done.prev == c->last;
-}
-
-/* Takes a member out of the set, into generation gen; it keeps no
- * collection bits. */
-static inline void rc__gcs_set_remove(rc_runtime *rt, rc_object *o, int gen) {
-    if (RC__UNLIKELY((o->flags & RC__F_LARGE) || gen != rt->gc.target)) {
-        rc__gcs_set_remove_slow(rt, o, gen);
-        return;
-    }
-    o->flags &= RC__F_LOW & ~(RC__F_CAND | RC__F_REACHED);
-    rc__gcpool *p = (rc__gcpool *)rc__pool_of(o);
-    uint32_t gi = rc__granule(p, o);
-    p->cmap[gi >> 6] &= ~((uint64_t)1 << (gi & 63));
 }
 
 #endif /* RC_GCSPACE_H */

@@ -68,16 +68,23 @@
 #define RC__F_TRACKED   (1u << 1) /* in a generation of the collector */
 #define RC__F_FINALIZED (1u << 2) /* finalize has run */
 #define RC__F_WEAKREFD  (1u << 3) /* has weak references (side table) */
-#define RC__F_CAND      (1u << 4) /* collection: in the set being examined */
-#define RC__F_REACHED   (1u << 5) /* collection: reached, not yet scanned */
-#define RC__F_GEN_SHIFT 6         /* large objects: generation, 2 bits */
+#define RC__F_CAND      (1u << 4) /* collection: a member of the set */
+#define RC__F_REACHED                                                          \
+    (1u << 5)             /* collection: reached by the mark;                  \
+                             teardown: marked for this round */
+#define RC__F_GEN_SHIFT 6 /* large objects: generation, 2 bits */
 #define RC__F_GEN_MASK  (3u << RC__F_GEN_SHIFT)
 #define RC__F_KEEP                                                             \
-    (1u << 8)              /* set by a dealloc that kept the block             \
-                               (a free list): it is not freed */
-#define RC__F_REFS_SHIFT 9 /* collection: gc_refs, 23 bits */
-#define RC__F_REFS_MAX   0x7FFFFFu
-#define RC__F_LOW        ((1u << RC__F_REFS_SHIFT) - 1)
+    (1u << 8)               /* set by a dealloc that kept the block            \
+                                (a free list): it is not freed */
+#define RC__F_REFS_SHIFT  9 /* heap check: a count, 23 bits (debug.c) */
+#define RC__F_REFS_MAX    0x7FFFFFu
+#define RC__F_LOW         ((1u << RC__F_REFS_SHIFT) - 1)
+/* collection: a member's state (gc.c: a count of references). Zero
+ * outside a collection. */
+#define RC__F_STATE_SHIFT 16
+#define RC__F_STATE_ONE   (1u << RC__F_STATE_SHIFT)
+#define RC__F_STATE_MASK  (0xFFFFu << RC__F_STATE_SHIFT)
 
 /* Type flags reserved for the library's own types (rc_type.flags bits
  * 16-31; the public ones are the low bits):
@@ -128,11 +135,10 @@ typedef struct rc__gcpool {
     rc__pool pool;
     struct rc__gcpool *gnext[RC__NGENS]; /* pools holding objects of gen g */
     struct rc__gcpool *gprev[RC__NGENS];
-    uint32_t gcount[RC__NGENS]; /* tracked objects of each generation */
-    struct rc__gcpool *cnext;   /* the running collection's pool list */
-    uint32_t cseq;              /* position in that list (scan order) */
-    uint32_t pad_;
-    uint64_t cmap[RC__MAP_WORDS];              /* collection: the set */
+    uint32_t gcount[RC__NGENS];   /* tracked objects of each generation */
+    struct rc__gcpool *cnext;     /* the running collection's pools, in
+                                     address order */
+    uint64_t cmap[RC__MAP_WORDS]; /* collection: the set */
     uint64_t genmap[RC__NGENS][RC__MAP_WORDS]; /* tracked, per generation */
 } rc__gcpool;
 

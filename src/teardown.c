@@ -168,9 +168,6 @@ static void clear_tracked(rc_runtime *rt) {
     rc__gcs_set_begin(rt, 2, RC__OLDEST);
     rc__cursor cur;
     rc__cursor_start(rt, &cur);
-    for (rc_object *o; (o = rc__cursor_next(&cur));)
-        o->flags |= RC__F_CAND;
-    rc__cursor_start(rt, &cur);
     for (rc_object *o; (o = rc__cursor_next(&cur));) {
         rc_incref(o);
         if (o->type->clear)
