@@ -267,19 +267,38 @@ static inline void push(collection *c, rc_object *o) {
 }
 
 /* What the unreachable set may hold that needs the later steps; gathered
- * by the first mark from the members it leaves in the set (members it
- * takes later make these over-estimates, which only costs a pass). */
+ * by the first mark from the members it leaves in the set. Over-estimates
+ * only cost a pass: members the mark takes later, and types with a
+ * finalizer whose objects have all been finalized. */
 typedef struct survey {
     bool legacy;   /* objects of legacy-finalizer types */
     bool weakrefs; /* weakrefs, or objects that have weakrefs */
-    bool finalize; /* objects whose finalizer has not run */
+    bool finalize; /* objects whose finalizer may not have run */
 } survey;
 
-static inline void survey_add(survey *s, const rc_object *o) {
+/* The survey while the mark gathers it: the types of runs of members with
+ * one type are looked at once, the members' flags OR-ed together. */
+typedef struct surveying {
+    const rc_type *last; /* type of the member seen last */
+    uint32_t flags;      /* the members' flags, OR-ed */
+    survey s;
+} surveying;
+
+static inline void survey_add(surveying *v, const rc_object *o) {
     const rc_type *t = o->type;
-    s->legacy |= (t->flags & RC_TYPE_LEGACY_FINALIZER) != 0;
-    s->weakrefs |= (o->flags & RC__F_WEAKREFD) || t == &rc__weakref_type;
-    s->finalize |= t->finalize && !(o->flags & RC__F_FINALIZED);
+    v->flags |= o->flags;
+    if (RC__LIKELY(t == v->last))
+        return;
+    v->last = t;
+    v->s.legacy |= (t->flags & RC_TYPE_LEGACY_FINALIZER) != 0;
+    v->s.weakrefs |= t == &rc__weakref_type;
+    v->s.finalize |= t->finalize != NULL;
+}
+
+static survey survey_done(const surveying *v) {
+    survey s = v->s;
+    s.weakrefs |= (v->flags & RC__F_WEAKREFD) != 0;
+    return s;
 }
 
 /* What a mark takes out of the set, and where it goes. */
@@ -293,7 +312,7 @@ typedef struct marker {
     collection *c;
     rc__cursor cur;
     size_t taken;
-    survey left; /* first mark: what the members not taken hold */
+    surveying left; /* first mark: what the members not taken hold */
 } marker;
 
 /* A reference from a member being taken to child: a member not yet
@@ -396,7 +415,7 @@ static size_t mark(collection *c, mark_kind kind, survey *left) {
             rc__gcs_scan(c->rt, &m.cur, mark_resurrected, &m);
     } while (c->overflow);
     if (left)
-        *left = m.left;
+        *left = survey_done(&m.left);
     return m.taken;
 }
 
@@ -616,11 +635,6 @@ void rc__gc_alloc_counted(rc_runtime *rt) {
         else
             collect_generations(rt);
     }
-}
-
-void rc__gc_free_counted(rc_runtime *rt) {
-    if (rt->gc.count[0])
-        rt->gc.count[0]--;
 }
 
 bool rc__gc_emergency_collect(rc_runtime *rt) {

@@ -95,7 +95,7 @@ static int pool_gen(const rc__gcpool *p, uint32_t gi) {
 /* Tracking and generations                                                */
 /* ====================================================================== */
 
-void rc__gcs_track(rc_runtime *rt, rc_object *o) {
+void rc__gcs_track_slow(rc_runtime *rt, rc_object *o) {
     RC__ASSERT(!(o->flags & RC__F_TRACKED));
     o->flags |= RC__F_TRACKED;
     if (o->flags & RC__F_LARGE) {
@@ -111,7 +111,7 @@ void rc__gcs_track(rc_runtime *rt, rc_object *o) {
     pool_count(rt, p, 0, 1);
 }
 
-void rc__gcs_untrack(rc_runtime *rt, rc_object *o) {
+void rc__gcs_untrack_slow(rc_runtime *rt, rc_object *o) {
     uint32_t f = o->flags;
     RC__ASSERT(f & RC__F_TRACKED);
     o->flags = without_set_bits(f) & ~RC__F_TRACKED;
@@ -124,12 +124,12 @@ void rc__gcs_untrack(rc_runtime *rt, rc_object *o) {
     }
     rc__gcpool *p = gcpool_of(o);
     uint32_t gi = rc__granule(p, o);
-    int g = pool_gen(p, gi); /* a member of the set: the target */
-    RC__ASSERT(g >= 0);
+    /* a member of the set is in the target generation */
+    int g = (f & RC__F_CAND) ? rt->gc.target : pool_gen(p, gi);
+    RC__ASSERT(g >= 0 && rc__map_test(p->genmap[g], gi));
     map_clear(p->genmap[g], gi);
     pool_count(rt, p, g, -1);
-    if (p->pool.pinned)
-        map_clear(p->cmap, gi);
+    map_clear(p->cmap, gi); /* zero already unless the pool is pinned */
 }
 
 int rc__gcs_generation(const rc_object *o) {

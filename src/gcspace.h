@@ -36,8 +36,8 @@
 #include "internal.h"
 
 void rc__gcs_init(rc_runtime *rt);
-void rc__gcs_track(rc_runtime *rt, rc_object *o);
-void rc__gcs_untrack(rc_runtime *rt, rc_object *o);
+void rc__gcs_track_slow(rc_runtime *rt, rc_object *o);
+void rc__gcs_untrack_slow(rc_runtime *rt, rc_object *o);
 int rc__gcs_generation(const rc_object *o); /* -1: untracked */
 void rc__gcs_move(rc_runtime *rt, rc_object *o, int gen);
 void rc__gcs_move_all(rc_runtime *rt, int from, int to);
@@ -69,6 +69,55 @@ static inline bool rc__gcs_is_member(const rc_object *o) {
 static inline uint32_t rc__gcs_left(uint32_t flags) {
     return flags & ~(RC__F_CAND | RC__F_REACHED | RC__F_STATE_MASK);
 }
+
+/* ====================================================================== */
+/* Tracking                                                                */
+/* ====================================================================== */
+
+/* Tracks o in generation 0. Inline: a small object whose pool holds young
+ * objects already (the pool is on the generation-0 list). */
+static inline void rc__gcs_track(rc_runtime *rt, rc_object *o) {
+    RC__ASSERT(!(o->flags & RC__F_TRACKED));
+    if (!(o->flags & RC__F_LARGE)) {
+        rc__gcpool *p = (rc__gcpool *)rc__pool_of(o);
+        if (RC__LIKELY(p->gcount[0] != 0)) {
+            uint32_t gi = rc__granule(p, o);
+            o->flags |= RC__F_TRACKED;
+            p->genmap[0][gi >> 6] |= (uint64_t)1 << (gi & 63);
+            p->gcount[0]++;
+            rt->gc.gsize[0]++;
+            return;
+        }
+    }
+    rc__gcs_track_slow(rt, o);
+}
+
+/* Untracks o. Inline: a small object of generation 0, or a member of the
+ * set (in the target generation), that is not the last of its generation
+ * in its pool. */
+static inline void rc__gcs_untrack(rc_runtime *rt, rc_object *o) {
+    uint32_t f = o->flags;
+    RC__ASSERT(f & RC__F_TRACKED);
+    if (!(f & RC__F_LARGE)) {
+        rc__gcpool *p = (rc__gcpool *)rc__pool_of(o);
+        uint32_t gi = rc__granule(p, o), w = gi >> 6;
+        uint64_t bit = (uint64_t)1 << (gi & 63);
+        int g = (f & RC__F_CAND) ? rt->gc.target : 0;
+        if (RC__LIKELY((p->genmap[g][w] & bit) && p->gcount[g] > 1)) {
+            o->flags = rc__gcs_left(f) & ~RC__F_TRACKED;
+            p->genmap[g][w] &= ~bit;
+            p->cmap[w] &= ~bit; /* zero already unless the pool is pinned */
+            p->gcount[g]--;
+            rt->gc.gsize[g]--;
+            return;
+        }
+    }
+    rc__gcs_untrack_slow(rt, o);
+}
+
+/* ====================================================================== */
+/* The set                                                                 */
+/* ====================================================================== */
 
 /* Takes a member out of the set, into generation gen. */
 static inline void rc__gcs_set_remove(rc_runtime *rt, rc_object *o, int gen) {

@@ -362,7 +362,12 @@ rc_object *const *rc__gc_items(const rc_object *o, size_t *n);
 /* gc.c */
 void rc__gc_init(rc_runtime *rt);
 void rc__gc_alloc_counted(rc_runtime *rt); /* a GC object is being made */
-void rc__gc_free_counted(rc_runtime *rt);  /* a GC object was freed */
+
+/* A GC object was freed. */
+static inline void rc__gc_free_counted(rc_runtime *rt) {
+    if (rt->gc.count[0])
+        rt->gc.count[0]--;
+}
 bool rc__gc_emergency_collect(rc_runtime *rt);
 
 /* Around a call to a finalizer or callback (runtime.c): enter saves and

@@ -143,18 +143,25 @@ static void dealloc_drain(rc_runtime *rt) {
     rt->dealloc_depth--;
 }
 
-void rc_dealloc_(rc_object *o) {
-    rc_runtime *rt = rc__runtime_of(o);
-    o->refcnt = 0;
-    if (o->type->finalize && !(o->flags & RC__F_FINALIZED) &&
-        finalize_resurrects(rt, o))
-        return;
-    if (o->flags & RC__F_TRACKED)
-        rc__gcs_untrack(rt, o);
+/* Step 2 for an object that is a weakref or has weakrefs. */
+static RC__NOINLINE void weakref_deaths(rc_runtime *rt, rc_object *o) {
     if (o->type == &rc__weakref_type)
         rc__weakref_detach(o);
     if (o->flags & RC__F_WEAKREFD)
         rc__weakref_object_died(rt, o);
+}
+
+void rc_dealloc_(rc_object *o) {
+    rc_runtime *rt = rc__runtime_of(o);
+    const rc_type *t = o->type;
+    o->refcnt = 0;
+    if (RC__UNLIKELY(t->finalize != NULL) && !(o->flags & RC__F_FINALIZED) &&
+        finalize_resurrects(rt, o))
+        return;
+    if (o->flags & RC__F_TRACKED)
+        rc__gcs_untrack(rt, o);
+    if (RC__UNLIKELY((o->flags & RC__F_WEAKREFD) || t == &rc__weakref_type))
+        weakref_deaths(rt, o);
     if (rt->dealloc_depth >= DEALLOC_DEPTH) {
         defer(rt, o);
         return;

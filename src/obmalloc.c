@@ -564,7 +564,7 @@ size_t rc__obj_block_size(const rc_object *o) {
     return rc__pool_of(o)->blocksize;
 }
 
-void rc__obj_free(rc_runtime *rt, rc_object *o) {
+static RC__NOINLINE void obj_free_slow(rc_runtime *rt, rc_object *o) {
     char *b = (char *)o;
     bool large = o->flags & RC__F_LARGE;
     if (rt->debug_alloc) {
@@ -578,6 +578,13 @@ void rc__obj_free(rc_runtime *rt, rc_object *o) {
         large_free(rt, b);
     else
         pool_free(rt, rc__pool_of(b), b);
+}
+
+void rc__obj_free(rc_runtime *rt, rc_object *o) {
+    if (RC__LIKELY(!rt->debug_alloc && !(o->flags & RC__F_LARGE)))
+        pool_free(rt, rc__pool_of(o), (char *)o);
+    else
+        obj_free_slow(rt, o);
 }
 
 /* ====================================================================== */
