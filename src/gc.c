@@ -584,6 +584,8 @@ static ptrdiff_t collect(rc_runtime *rt, int g) {
     release_collection(&c);
     if (g == 2)
         rc__types_clear_freelists(rt);
+    if (rt->heap.trim_due) /* arenas the collection emptied, in one batch */
+        rc__heap_trim(rt);
 
     info.duration = now_seconds() - t0;
     if (gc->debug & RC_DEBUG_STATS)

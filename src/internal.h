@@ -180,8 +180,12 @@ typedef struct rc__heap {
     size_t arenas_reclaimed;
     size_t arenas_current;
     size_t arenas_highwater;
-    size_t nempty;   /* arenas with every pool free */
-    rc__pool *spare; /* the last pool to become empty, kept */
+    size_t nempty;      /* arenas with every pool free (the reserve) */
+    size_t peak_in_use; /* most arenas in use since the last trim */
+    bool trim_due;      /* the reserve is too big: trim at the end of the
+                           deallocation run or collection */
+    rc__pool *spare;    /* the last pool to become empty, kept */
+    void *os_spare;     /* os.c: the second arena of a pair, unused */
     size_t large_blocks, large_bytes;
 } rc__heap;
 
@@ -280,9 +284,11 @@ void *rc__hook_realloc(rc_runtime *rt, void *p, size_t old, size_t size);
 void *rc__hook_arena_alloc(rc_runtime *rt);
 void rc__hook_arena_free(rc_runtime *rt, void *p);
 
-/* os.c — the only file that talks to the operating system */
-void *rc__os_arena_alloc(size_t size);
+/* os.c — the only file that talks to the operating system. Arenas come in
+ * pairs; the second of a pair waits in *spare for the next request. */
+void *rc__os_arena_alloc(void **spare, size_t size);
 void rc__os_arena_free(void *p, size_t size);
+void rc__os_spare_free(void **spare);
 
 /* obmalloc.c */
 void rc__heap_init(rc_runtime *rt);
@@ -298,6 +304,8 @@ void *rc__mem_resize(rc_runtime *rt, void *p, size_t old, size_t size);
 rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind);
 void rc__obj_free(rc_runtime *rt, rc_object *o);
 void rc__pool_release_if_empty(rc__pool *p);
+/* Gives the empty arenas beyond the reserve back to the hook. */
+void rc__heap_trim(rc_runtime *rt);
 size_t rc__obj_block_size(const rc_object *o);
 typedef int (*rc__objfn)(rc_object *o, void *arg);
 int rc__heap_foreach_object(rc_runtime *rt, rc__objfn fn, void *arg);

@@ -151,6 +151,15 @@ static RC__NOINLINE void weakref_deaths(rc_runtime *rt, rc_object *o) {
         rc__weakref_object_died(rt, o);
 }
 
+/* The outermost destruction is over: the queued ones are destroyed, then
+ * arenas emptied beyond the allocator's reserve go back in one batch. */
+static void dealloc_run_end(rc_runtime *rt) {
+    if (rt->pending)
+        dealloc_drain(rt);
+    if (RC__UNLIKELY(rt->heap.trim_due) && !rt->gc.collecting)
+        rc__heap_trim(rt);
+}
+
 void rc_dealloc_(rc_object *o) {
     rc_runtime *rt = rc__runtime_of(o);
     const rc_type *t = o->type;
@@ -169,8 +178,8 @@ void rc_dealloc_(rc_object *o) {
     rt->dealloc_depth++;
     destroy(rt, o);
     rt->dealloc_depth--;
-    if (rt->dealloc_depth == 0 && rt->pending)
-        dealloc_drain(rt);
+    if (rt->dealloc_depth == 0)
+        dealloc_run_end(rt);
 }
 
 /* ====================================================================== */

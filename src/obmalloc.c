@@ -18,7 +18,12 @@
  *  - heap.usable lists arenas with free pools, fewest free pools first, so
  *    new pools come from the fullest arena and the others can drain;
  *    lastwith[n] is the last usable arena with n free pools;
- *  - at most one arena with every pool free is kept; others go back.
+ *  - arenas with every pool free form the reserve: at most RESERVE_BYTES
+ *    of them, or an eighth of the most arenas in use since the last trim
+ *    when that is less (but always one). When an arena empties beyond the
+ *    reserve, the extra arenas go back to the hook in one batch
+ *    (rc__heap_trim) at once, or at the end of the deallocation run or
+ *    collection that emptied it, never in its per-object loop.
  */
 #include "internal.h"
 
@@ -26,6 +31,8 @@
 #define DBG_GUARD 0xFD /* guard bytes after a block */
 #define DBG_NEW   0xCD /* fill of a new raw block */
 #define DBG_DEAD  0xDD /* fill of a freed block */
+
+#define RESERVE_BYTES ((size_t)4 << 20) /* most empty arenas kept, in bytes */
 
 static inline unsigned class_of(size_t n) {
     return (unsigned)((n - 1) >> 4);
@@ -180,6 +187,47 @@ static void arena_release(rc_runtime *rt, rc__arena *a) {
 }
 
 /* ====================================================================== */
+/* The reserve of empty arenas                                             */
+/* ====================================================================== */
+
+/* How many empty arenas may be kept: an eighth of the most arenas in use
+ * since the last trim, at least one, at most RESERVE_BYTES worth. */
+static size_t reserve_limit(const rc__heap *h) {
+    size_t n = h->peak_in_use / 8, most = RESERVE_BYTES / RC_ARENA_SIZE;
+    return n < 1 ? 1 : n > most ? most : n;
+}
+
+/* An empty arena has given a pool away: one more arena in use. */
+static void reserve_took(rc__heap *h) {
+    h->nempty--;
+    size_t in_use = h->arenas_current - h->nempty;
+    if (in_use > h->peak_in_use)
+        h->peak_in_use = in_use;
+}
+
+/* Empty arenas sit at the end of the usable list (most free pools), but
+ * arenas from a user hook may hold fewer pools, so the whole list is
+ * walked; this runs once per deallocation run or collection that emptied
+ * an arena beyond the reserve. */
+void rc__heap_trim(rc_runtime *rt) {
+    rc__heap *h = &rt->heap;
+    h->trim_due = false;
+    size_t keep = reserve_limit(h), kept = 0;
+    for (rc__arena *a = h->usable, *next; a && h->nempty > keep; a = next) {
+        next = a->next;
+        if (a->nfree != a->npools)
+            continue;
+        if (kept < keep) {
+            kept++;
+            continue;
+        }
+        h->nempty--;
+        arena_release(rt, a);
+    }
+    h->peak_in_use = h->arenas_current - h->nempty;
+}
+
+/* ====================================================================== */
 /* Pools                                                                   */
 /* ====================================================================== */
 
@@ -231,7 +279,7 @@ static rc__pool *pool_take(rc_runtime *rt, int kind, unsigned cls) {
                          (size_t)a->ncarved++ * RC__POOL_SIZE);
     }
     if (a->nfree == a->npools)
-        h->nempty--;
+        reserve_took(h);
     usable_took(h, a);
     pool_init(rt, p, a, kind, cls);
     used_push(h, p);
@@ -244,8 +292,9 @@ static bool pins_arena(const rc__pool *p) {
     return p->nused == 0 && p->arena->nfree + 1 == p->arena->npools;
 }
 
-/* Gives an empty pool back to its arena, and the arena to the OS when it is
- * empty and another empty arena is already kept. */
+/* Gives an empty pool back to its arena; an arena this empties joins the
+ * reserve, trimmed now or at the end of the running deallocation run or
+ * collection. */
 static void pool_release(rc_runtime *rt, rc__pool *p) {
     rc__heap *h = &rt->heap;
     rc__arena *a = p->arena;
@@ -258,13 +307,12 @@ static void pool_release(rc_runtime *rt, rc__pool *p) {
     a->freepools = p;
     RC__POISON((char *)p + sizeof *p, RC__POOL_SIZE - sizeof *p);
     usable_gave(h, a);
-    if (a->nfree == a->npools) {
-        if (h->nempty >= 1)
-            arena_release(rt, a);
-        else
-            h->nempty++;
+    if (a->nfree == a->npools && ++h->nempty > reserve_limit(h)) {
+        h->trim_due = true;
+        if (!rt->dealloc_depth && !rt->gc.collecting)
+            rc__heap_trim(rt);
     }
-    /* the spare must not keep an arena besides the empty one kept */
+    /* the spare must not keep an arena besides the empty ones kept */
     rc__pool *spare = h->spare;
     if (spare && h->nempty >= 1 && !spare->pinned && pins_arena(spare))
         pool_release(rt, spare);
@@ -274,9 +322,9 @@ static void pool_release(rc_runtime *rt, rc__pool *p) {
  * a spare in its ring, so a program that frees and allocates one block in
  * a loop does not release and retake a pool each time; the previous spare,
  * if still empty, is released. At most one empty pool is held back, and
- * never one that would keep an arena besides the one empty arena that is
- * kept anyway. Pinned pools wait for the collection's end; nothing is
- * released while the runtime is torn down. */
+ * never one that would keep an arena when an empty arena is kept anyway.
+ * Pinned pools wait for the collection's end; nothing is released while
+ * the runtime is torn down. */
 static void pool_emptied(rc_runtime *rt, rc__pool *p) {
     rc__heap *h = &rt->heap;
     if (p->pinned || rt->tearing_down)
@@ -685,6 +733,7 @@ void rc__heap_free_all(rc_runtime *rt) {
         rc__hook_arena_free(rt, a->base);
         rc__hook_free(rt, a, sizeof *a);
     }
+    rc__os_spare_free(&h->os_spare);
     rc__heap_init(rt);
 }
 

@@ -188,7 +188,7 @@ static void *try_hook(rc_runtime *rt, size_t n, bool arena) {
     else if (rt->alloc.arena_alloc)
         p = rt->alloc.arena_alloc(n, rt->alloc.ud);
     else if (rt->sys_arenas)
-        p = rc__os_arena_alloc(n);
+        p = rc__os_arena_alloc(&rt->heap.os_spare, n);
     else
         p = rt->alloc.malloc(n, rt->alloc.ud);
     if (p)
