@@ -101,14 +101,16 @@
 /* Pools, arenas and large blocks                                          */
 /* ---------------------------------------------------------------------- */
 
-#define RC__ALIGN     16
-#define RC__POOL_BITS 14
-#define RC__POOL_SIZE ((size_t)1 << RC__POOL_BITS)
-#define RC__GRANULES  (RC__POOL_SIZE / RC__ALIGN) /* 1024 per pool */
-#define RC__MAP_WORDS ((int)(RC__GRANULES / 64))  /* 16 words per bitmap */
-#define RC__NGENS     4                           /* 0, 1, 2 and permanent */
-#define RC__PERMANENT 3
-#define RC__OLDEST    2
+#define RC__ALIGN            16
+#define RC__POOL_BITS        14
+#define RC__POOL_SIZE        ((size_t)1 << RC__POOL_BITS)
+#define RC__GRANULES         (RC__POOL_SIZE / RC__ALIGN) /* 1024 per pool */
+#define RC__POOL_COLOURS     4  /* header offsets (rc__pool_of) */
+#define RC__POOL_COLOUR_STEP 64 /* bytes: a cache line */
+#define RC__MAP_WORDS        ((int)(RC__GRANULES / 64)) /* 16 words per bitmap */
+#define RC__NGENS            4 /* 0, 1, 2 and permanent */
+#define RC__PERMANENT        3
+#define RC__OLDEST           2
 
 enum { RC__KIND_RAW, RC__KIND_OBJ, RC__KIND_GC, RC__NKINDS };
 
@@ -147,7 +149,8 @@ typedef struct rc__gcpool {
 
 struct rc__arena {
     char *base;          /* memory from the allocator (RC_ARENA_SIZE) */
-    rc__pool *firstpool; /* first pool-aligned address in it */
+    rc__pool *firstpool; /* first pool-aligned address in it (not a header:
+                            see rc__arena_pool) */
     uint32_t npools;     /* pools that fit */
     uint32_t ncarved;    /* pools carved so far, in address order */
     uint32_t nfree;      /* pools free: uncarved plus on freepools */
@@ -313,8 +316,30 @@ typedef void (*rc__poolfn)(rc__pool *p, void *arg);
 void rc__heap_foreach_pool(const rc_runtime *rt, rc__poolfn fn, void *arg);
 bool rc__block_in_use(const rc__pool *p, const void *b);
 
+/* The header of the pool holding address p. A pool is RC__POOL_SIZE bytes
+ * aligned to its size; its header starts one cache line further in for
+ * each step of its colour, which cycles through RC__POOL_COLOURS with the
+ * pool's address, so that the headers of neighbouring pools (which the
+ * allocator's fast paths read on every call) fall in different cache sets
+ * instead of all competing for the first. The bytes before the header are
+ * unused. */
 static inline rc__pool *rc__pool_of(const void *p) {
-    return (rc__pool *)((uintptr_t)p & ~(uintptr_t)(RC__POOL_SIZE - 1));
+    _Static_assert(RC__POOL_COLOUR_STEP == 64, "a line: the shift below");
+    uintptr_t base = (uintptr_t)p & ~(uintptr_t)(RC__POOL_SIZE - 1);
+    uintptr_t colour_bytes = (base >> (RC__POOL_BITS - 6)) &
+                             ((uintptr_t)(RC__POOL_COLOURS - 1) << 6);
+    return (rc__pool *)(base | colour_bytes);
+}
+
+/* Bytes of p's pool from its header to its end. */
+static inline uint32_t rc__pool_span(const rc__pool *p) {
+    return (uint32_t)(RC__POOL_SIZE -
+                      ((uintptr_t)p & (uintptr_t)(RC__POOL_SIZE - 1)));
+}
+
+/* The header of the i-th pool of arena a. */
+static inline rc__pool *rc__arena_pool(const rc__arena *a, uint32_t i) {
+    return rc__pool_of((const char *)a->firstpool + (size_t)i * RC__POOL_SIZE);
 }
 
 static inline rc__large *rc__large_of(const rc_object *o) {

@@ -260,7 +260,7 @@ static void pool_init(rc_runtime *rt, rc__pool *p, rc__arena *a, int kind,
     p->szidx = (uint8_t)cls;
     p->blocksize = (uint16_t)class_size(cls);
     p->nextoffset = hdr;
-    p->maxnextoffset = (uint32_t)RC__POOL_SIZE - p->blocksize;
+    p->maxnextoffset = rc__pool_span(p) - p->blocksize;
 }
 
 /* A fresh pool of (kind, class), from the fullest arena with one. */
@@ -275,8 +275,7 @@ static rc__pool *pool_take(rc_runtime *rt, int kind, unsigned cls) {
         RC__UNPOISON(p, sizeof *p);
         a->freepools = p->next;
     } else {
-        p = (rc__pool *)((char *)a->firstpool +
-                         (size_t)a->ncarved++ * RC__POOL_SIZE);
+        p = rc__arena_pool(a, a->ncarved++);
     }
     if (a->nfree == a->npools)
         reserve_took(h);
@@ -305,7 +304,7 @@ static void pool_release(rc_runtime *rt, rc__pool *p) {
     p->szidx = 0xFF; /* marks a free pool for walkers */
     p->next = a->freepools;
     a->freepools = p;
-    RC__POISON((char *)p + sizeof *p, RC__POOL_SIZE - sizeof *p);
+    RC__POISON((char *)p + sizeof *p, rc__pool_span(p) - sizeof *p);
     usable_gave(h, a);
     if (a->nfree == a->npools && ++h->nempty > reserve_limit(h)) {
         h->trim_due = true;
@@ -653,8 +652,7 @@ bool rc__block_in_use(const rc__pool *p, const void *b) {
 void rc__heap_foreach_pool(const rc_runtime *rt, rc__poolfn fn, void *arg) {
     for (rc__arena *a = rt->heap.arenas; a; a = a->anext) {
         for (uint32_t i = 0; i < a->ncarved; i++) {
-            rc__pool *p =
-                (rc__pool *)((char *)a->firstpool + i * RC__POOL_SIZE);
+            rc__pool *p = rc__arena_pool(a, i);
             if (pool_in_use(p))
                 fn(p, arg);
         }
@@ -744,16 +742,15 @@ void rc__heap_free_all(rc_runtime *rt) {
 static void stat_pool(rc__pool *p, void *arg) {
     rc_mem_stats *st = arg;
     rc_mem_class_stats *c = &st->classes[p->szidx];
-    uint32_t hdr = pool_header_size(p->kind);
-    uint32_t capacity = (uint32_t)(RC__POOL_SIZE - hdr) / p->blocksize;
+    uint32_t span = rc__pool_span(p), hdr = pool_header_size(p->kind);
+    uint32_t capacity = (span - hdr) / p->blocksize;
     c->pools++;
     c->blocks_in_use += p->nused;
     c->blocks_free += capacity - p->nused;
     st->bytes_in_use += (size_t)p->nused * p->blocksize;
     st->bytes_free += (size_t)(capacity - p->nused) * p->blocksize;
-    st->bytes_pool_headers += hdr;
-    st->bytes_quantization +=
-        RC__POOL_SIZE - hdr - (size_t)capacity * p->blocksize;
+    st->bytes_pool_headers += RC__POOL_SIZE - span + hdr; /* colour too */
+    st->bytes_quantization += span - hdr - (size_t)capacity * p->blocksize;
 }
 
 int rc_mem_get_stats(const rc_runtime *rt, rc_mem_stats *out) {

@@ -76,10 +76,13 @@ static void statistics_count_blocks_and_pools(void **state) {
     rc_mem_stats st = stats(rt);
     assert_int_equal(st.classes[6].block_size, 112);
     assert_int_equal(st.classes[6].blocks_in_use, N);
-    size_t per_pool = (RC_POOL_SIZE - 64) / 112;
-    assert_int_equal(st.classes[6].pools, (N + per_pool - 1) / per_pool);
-    assert_int_equal(st.classes[6].blocks_in_use + st.classes[6].blocks_free,
-                     st.classes[6].pools * per_pool);
+    /* a pool's header sits 0 to 3 cache lines in (its colour) */
+    size_t most = (RC_POOL_SIZE - 64) / 112, least = (RC_POOL_SIZE - 256) / 112;
+    size_t pools = st.classes[6].pools;
+    assert_true(pools >= (N + most - 1) / most);
+    assert_true(pools <= (N + least - 1) / least);
+    size_t capacity = st.classes[6].blocks_in_use + st.classes[6].blocks_free;
+    assert_true(capacity >= pools * least && capacity <= pools * most);
     assert_int_equal(st.arenas_current, 1);
     assert_int_equal(st.arenas_allocated, 1);
     assert_int_equal(st.bytes_in_use - before.bytes_in_use, N * 112);
