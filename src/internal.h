@@ -129,7 +129,8 @@ struct rc__pool {
     uint8_t szidx;          /* size class */
     uint8_t kind;           /* RC__KIND_* */
     uint8_t pinned;         /* a collection holds it: never released */
-    uint8_t pad_[7];
+    uint16_t capacity;      /* blocks that fit: full when nused is this */
+    uint8_t pad_[5];
 };
 
 /* A GC pool: the plain header followed by the collector's state. */
@@ -305,7 +306,13 @@ void rc__mem_free(rc_runtime *rt, void *p, size_t size, int kind);
 void *rc__mem_resize(rc_runtime *rt, void *p, size_t old, size_t size);
 /* An object block of size bytes whose first `zeroed` bytes are zero. */
 rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind);
+/* rc_new for a type without RC_TYPE_GC: a block from the head pool when
+ * that is all it takes, else rc__new_slow. */
+rc_object *rc__obj_new_plain(rc_runtime *rt, const rc_type *type);
 void rc__obj_free(rc_runtime *rt, rc_object *o);
+/* Frees small object o whose count reached zero and which needs nothing
+ * else (object.c's just_free): its runtime is found from its pool. */
+void rc__obj_free_plain(rc_object *o);
 void rc__pool_release_if_empty(rc__pool *p);
 /* Gives the empty arenas beyond the reserve back to the hook. */
 void rc__heap_trim(rc_runtime *rt);
@@ -371,6 +378,8 @@ static inline void rc__list_append(rc__large *head, rc__large *h) {
 }
 
 /* object.c */
+/* rc_new without its fast path (rc__obj_new_plain's fallback). */
+rc_object *rc__new_slow(rc_runtime *rt, const rc_type *type);
 /* rc_new_var_untracked for a type whose items the caller fills at once:
  * only the basicsize bytes are zeroed. */
 rc_object *rc__new_var_unzeroed(rc_runtime *rt, const rc_type *type,

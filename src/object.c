@@ -68,8 +68,14 @@ static rc_object *new_object(rc_runtime *rt, const rc_type *type, size_t nitems,
     return o;
 }
 
-rc_object *rc_new(rc_runtime *rt, const rc_type *type) {
+RC__NOINLINE rc_object *rc__new_slow(rc_runtime *rt, const rc_type *type) {
     return new_object(rt, type, 0, true, true);
+}
+
+rc_object *rc_new(rc_runtime *rt, const rc_type *type) {
+    if (RC__LIKELY(type && !(type->flags & RC_TYPE_GC)))
+        return rc__obj_new_plain(rt, type); /* the pools' fast path */
+    return rc__new_slow(rt, type);
 }
 
 rc_object *rc_new_var(rc_runtime *rt, const rc_type *type, size_t nitems) {
@@ -160,9 +166,27 @@ static void dealloc_run_end(rc_runtime *rt) {
         rc__heap_trim(rt);
 }
 
+/* True if o, whose count reached zero, has nothing to do but be freed:
+ * a small object without weakrefs, of a type without references,
+ * finalizer, dealloc or clear (and so not a weakref). */
+static inline bool just_free(const rc_object *o, const rc_type *t) {
+    return !(o->flags & (RC__F_LARGE | RC__F_WEAKREFD)) &&
+           !(t->flags & RC_TYPE_GC) && !t->finalize && !t->dealloc && !t->clear;
+}
+
+static RC__NOINLINE void dealloc(rc_object *o, const rc_type *t);
+
 void rc_dealloc_(rc_object *o) {
-    rc_runtime *rt = rc__runtime_of(o);
     const rc_type *t = o->type;
+    if (RC__LIKELY(just_free(o, t)))
+        rc__obj_free_plain(o); /* the pools' fast path */
+    else
+        dealloc(o, t);
+}
+
+/* Steps 1-3 for an object with more to do than being freed. */
+static void dealloc(rc_object *o, const rc_type *t) {
+    rc_runtime *rt = rc__runtime_of(o);
     o->refcnt = 0;
     if (RC__UNLIKELY(t->finalize != NULL) && !(o->flags & RC__F_FINALIZED) &&
         finalize_resurrects(rt, o))

@@ -46,7 +46,7 @@ static inline uint32_t pool_header_size(int kind) {
 }
 
 static inline bool pool_full(const rc__pool *p) {
-    return !p->freeblock && p->nextoffset > p->maxnextoffset;
+    return p->nused == p->capacity;
 }
 
 static inline uint32_t block_next(const char *b) {
@@ -261,6 +261,21 @@ static void pool_init(rc_runtime *rt, rc__pool *p, rc__arena *a, int kind,
     p->blocksize = (uint16_t)class_size(cls);
     p->nextoffset = hdr;
     p->maxnextoffset = rc__pool_span(p) - p->blocksize;
+    p->capacity = (uint16_t)((rc__pool_span(p) - hdr) / p->blocksize);
+}
+
+/* True if p, a released pool, was last of this kind and class: its header
+ * and its free list (every block it ever handed out) are still good, so
+ * that taking it back costs nothing (a program freeing and making the same
+ * objects in batches takes back the pools it gave up). Never under ASan,
+ * which poisons released pools whole. */
+static bool still_laid_out(const rc__pool *p, int kind, unsigned cls) {
+#ifdef RC__ASAN
+    (void)p, (void)kind, (void)cls;
+    return false;
+#else
+    return p->kind == kind && p->blocksize == class_size(cls);
+#endif
 }
 
 /* A fresh pool of (kind, class), from the fullest arena with one. */
@@ -270,17 +285,22 @@ static rc__pool *pool_take(rc_runtime *rt, int kind, unsigned cls) {
     if (!a && !(a = arena_new(rt)))
         return NULL;
     rc__pool *p;
+    bool fits = false;
     if (a->freepools) {
         p = a->freepools;
         RC__UNPOISON(p, sizeof *p);
         a->freepools = p->next;
+        fits = still_laid_out(p, kind, cls);
     } else {
         p = rc__arena_pool(a, a->ncarved++);
     }
     if (a->nfree == a->npools)
         reserve_took(h);
     usable_took(h, a);
-    pool_init(rt, p, a, kind, cls);
+    if (fits)
+        p->szidx = (uint8_t)cls;
+    else
+        pool_init(rt, p, a, kind, cls);
     used_push(h, p);
     return p;
 }
@@ -301,7 +321,7 @@ static void pool_release(rc_runtime *rt, rc__pool *p) {
     if (h->spare == p)
         h->spare = NULL;
     used_unlink(h, p);
-    p->szidx = 0xFF; /* marks a free pool for walkers */
+    p->szidx = 0xFF; /* marks a free pool for walkers; the rest stays */
     p->next = a->freepools;
     a->freepools = p;
     RC__POISON((char *)p + sizeof *p, rc__pool_span(p) - sizeof *p);
@@ -343,22 +363,40 @@ void rc__pool_release_if_empty(rc__pool *p) {
         pool_emptied(p->rt, p);
 }
 
+#define EXTEND_BYTES 4096 /* never-used blocks put on a free list at once */
+
+/* The free list of p is empty and p is not full: the next never-used
+ * blocks, up to EXTEND_BYTES of them, become its free list (in address
+ * order). So allocation always pops a free list, a branch that stays
+ * predictable, and fresh memory is still touched a page at a time. */
+static RC__NOINLINE uint32_t pool_extend(rc__pool *p) {
+    uint32_t first = p->nextoffset, size = p->blocksize;
+    uint32_t end = first + (EXTEND_BYTES > size ? EXTEND_BYTES : size);
+    if (end > p->maxnextoffset + size)
+        end = p->maxnextoffset + size;
+    uint32_t off = first, next;
+    for (; (next = off + size) < end && next <= p->maxnextoffset; off = next) {
+        RC__UNPOISON((char *)p + off, sizeof(rc_object));
+        block_mark_free((char *)p + off, next);
+    }
+    RC__UNPOISON((char *)p + off, sizeof(rc_object));
+    block_mark_free((char *)p + off, 0);
+    p->nextoffset = off + size;
+    return p->freeblock = first;
+}
+
 /* A block from the head of the usable ring of (kind, class), or NULL when
  * the ring is empty. */
 static inline char *pool_pop(rc__heap *h, int kind, unsigned cls) {
     rc__pool *p = h->used[kind][cls];
     if (RC__UNLIKELY(!p))
         return NULL;
-    char *b;
-    if (p->freeblock) {
-        b = (char *)p + p->freeblock;
-        p->freeblock = block_next(b);
-    } else {
-        b = (char *)p + p->nextoffset;
-        p->nextoffset += p->blocksize;
-    }
-    p->nused++;
-    if (pool_full(p))
+    uint32_t off = p->freeblock;
+    if (RC__UNLIKELY(!off))
+        off = pool_extend(p);
+    char *b = (char *)p + off;
+    p->freeblock = block_next(b);
+    if (++p->nused == p->capacity)
         used_unlink(h, p);
     return b;
 }
@@ -371,14 +409,15 @@ static char *pool_alloc(rc_runtime *rt, int kind, unsigned cls) {
 }
 
 static inline void pool_free(rc_runtime *rt, rc__pool *p, char *b) {
-    bool was_full = pool_full(p);
+    uint32_t used = p->nused;
     RC__UNPOISON(b, sizeof(rc_object));
     block_mark_free(b, p->freeblock);
     p->freeblock = (uint32_t)(b - (char *)p);
     RC__POISON(b + sizeof(rc_object), p->blocksize - sizeof(rc_object));
-    if (was_full)
+    p->nused = used - 1;
+    if (RC__UNLIKELY(used == p->capacity)) /* it was full */
         used_push(&rt->heap, p);
-    if (--p->nused == 0)
+    if (RC__UNLIKELY(used == 1))
         pool_emptied(rt, p);
 }
 
@@ -594,15 +633,70 @@ void rc_free(rc_runtime *rt, void *p, size_t size) {
         mem_free(rt, p, size);
 }
 
-rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind) {
-    bool fast = rt->plain_alloc && size <= RC_SMALL_MAX;
-    rc_object *o = mem_alloc(rt, size, kind);
+/* Zeroes the first n bytes of a pool block whose size is at least n rounded
+ * up to 16: a few inline stores rather than a call for a small object. Up
+ * to 64 bytes it is four possibly overlapping 16-byte stores and no branch
+ * that depends on n, so that objects of mixed small sizes cost no
+ * mispredicted loop exits. */
+static inline void zero_small(char *b, size_t n) {
+#ifdef RC__ASAN
+    memset(b, 0, n); /* the bytes past n are poisoned */
+#else
+    if (RC__LIKELY(n - 1 < 64)) {
+        size_t last = ((n + 15) & ~(size_t)15) - 16; /* 0, 16, 32 or 48 */
+        memset(b, 0, 16);
+        memset(b + last, 0, 16);
+        memset(b + (last < 16 ? last : 16), 0, 16);
+        memset(b + (last > 16 ? last - 16 : 0), 0, 16);
+        return;
+    }
+    for (size_t i = 0; i < n; i += 16)
+        memset(b + i, 0, 16);
+#endif
+}
+
+static RC__NOINLINE rc_object *obj_alloc_slow(rc_runtime *rt, size_t size,
+                                              size_t zeroed, int kind) {
+    rc_object *o = mem_alloc_slow(rt, size, kind);
     if (!o)
         return NULL;
     memset(o, 0, zeroed);
-    if (!fast && !is_small(rt, request_size(rt, size)))
+    if (!is_small(rt, request_size(rt, size)))
         o->flags = RC__F_LARGE;
     return o;
+}
+
+rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind) {
+    if (RC__LIKELY(rt->plain_alloc && size - 1 < RC_SMALL_MAX)) {
+        char *b = pool_pop(&rt->heap, kind, class_of(size));
+        if (RC__LIKELY(b != NULL)) {
+            RC__POISON(b, class_size(class_of(size)));
+            RC__UNPOISON(b, size);
+            zero_small(b, zeroed);
+            return (rc_object *)b;
+        }
+    }
+    return obj_alloc_slow(rt, size, zeroed, kind);
+}
+
+rc_object *rc__obj_new_plain(rc_runtime *rt, const rc_type *type) {
+    size_t size = type->basicsize;
+    if (RC__LIKELY(rt->plain_alloc && size - sizeof(rc_object) <=
+                                          RC_SMALL_MAX - sizeof(rc_object))) {
+        char *b = pool_pop(&rt->heap, RC__KIND_OBJ, class_of(size));
+        if (RC__LIKELY(b != NULL)) {
+            RC__POISON(b, class_size(class_of(size)));
+            RC__UNPOISON(b, size);
+            rc_object *o = (rc_object *)b;
+            o->refcnt = 1;
+            o->flags = 0;
+            o->type = type;
+            if (size > sizeof *o)
+                zero_small(b + sizeof *o, size - sizeof *o);
+            return o;
+        }
+    }
+    return rc__new_slow(rt, type);
 }
 
 size_t rc__obj_block_size(const rc_object *o) {
@@ -625,6 +719,15 @@ static RC__NOINLINE void obj_free_slow(rc_runtime *rt, rc_object *o) {
         large_free(rt, b);
     else
         pool_free(rt, rc__pool_of(b), b);
+}
+
+void rc__obj_free_plain(rc_object *o) {
+    rc__pool *p = rc__pool_of(o);
+    rc_runtime *rt = p->rt;
+    if (RC__LIKELY(rt->plain_alloc))
+        pool_free(rt, p, (char *)o);
+    else
+        obj_free_slow(rt, o);
 }
 
 void rc__obj_free(rc_runtime *rt, rc_object *o) {
