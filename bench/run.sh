@@ -2,7 +2,8 @@
 # run.sh — runs the benchmarks of a build directory and prints one report:
 # the allocator table (bench/alloc: rcgc, glibc, mimalloc, jemalloc), the
 # collector table (bench/gc: rcgc, CPython via gc_cpython.py, bdwgc) and the
-# builtin-types table (bench/types: rcgc's C API, CPython via types_cpython.py).
+# builtin-types table (bench/types: rcgc's C API, CPython via types_cpython.py)
+# and the parallel-runtimes table (bench/parallel).
 # docs/benchmarks.md explains what each row measures and how to read it.
 #
 #   bench/run.sh [BUILD_DIR] [--quick]     (default build/release)
@@ -26,7 +27,7 @@ for arg in "$@"; do
 done
 python=${PYTHON:-python3}
 
-for exe in alloc alloc-mimalloc alloc-jemalloc gc types; do
+for exe in alloc alloc-mimalloc alloc-jemalloc gc types parallel; do
     if [ ! -x "$build/bench/$exe" ]; then
         echo "run.sh: $build/bench/$exe is missing; configure with" \
             "-DRCGC_BUILD_BENCH=ON (the release preset does) and build" >&2
@@ -55,6 +56,8 @@ echo
 "$build/bench/gc" $quick --python "$python" --script "$here/gc_cpython.py" || status=1
 echo
 "$build/bench/types" $quick --python "$python" --script "$here/types_cpython.py" || status=1
+echo
+"$build/bench/parallel" $quick || status=1
 
 echo
 echo "total time: $(($(date +%s) - start)) s"
