@@ -22,6 +22,7 @@
  */
 #define _GNU_SOURCE
 #include "common.h"
+#include "ring.h"
 
 #include <rcgc.h>
 
@@ -78,60 +79,8 @@ static void shuffle(uint32_t *v, size_t n, uint64_t *state) {
 /* The objects                                                             */
 /* ====================================================================== */
 
-typedef struct node {
-    rc_object ob;
-    rc_object *next, *prev;
-} node;
-
-static int node_traverse(rc_object *self, rc_visitproc visit, void *arg) {
-    node *n = (node *)self;
-    int r = n->next ? visit(n->next, arg) : 0;
-    return r ? r : n->prev ? visit(n->prev, arg) : 0;
-}
-
-static int node_clear(rc_object *self) {
-    node *n = (node *)self;
-    rc_object *next = n->next, *prev = n->prev;
-    n->next = n->prev = NULL;
-    rc_xdecref(next);
-    rc_xdecref(prev);
-    return 0;
-}
-
-static const rc_type node_type = {
-    .name = "node",
-    .basicsize = sizeof(node),
-    .flags = RC_TYPE_GC,
-    .traverse = node_traverse,
-    .clear = node_clear,
-};
-
 static const rc_type plain32 = {.name = "plain32", .basicsize = 32};
 static const rc_type plain64 = {.name = "plain64", .basicsize = 64};
-
-static node *node_new(rc_runtime *rt) {
-    node *x = (node *)rc_new(rt, &node_type);
-    if (!x)
-        die("rc_new");
-    return x;
-}
-
-/* A ring of n nodes linked both ways; the only external reference. */
-static rc_object *ring_new(rc_runtime *rt, size_t n) {
-    node *head = node_new(rt), *last = head;
-    for (size_t i = 1; i < n; i++) {
-        node *x = node_new(rt);
-        last->next = &x->ob;
-        rc_incref(&last->ob);
-        x->prev = &last->ob;
-        last = x;
-    }
-    rc_incref(&head->ob);
-    last->next = &head->ob;
-    rc_incref(&last->ob);
-    head->prev = &last->ob;
-    return &head->ob;
-}
 
 /* ====================================================================== */
 /* Workloads: each returns how many operations it did                      */
@@ -198,7 +147,7 @@ static double work_live(thread_state *t) {
 static double work_garbage(thread_state *t) {
     for (int r = 0; r < t->p->garbage_rounds; r++) {
         for (size_t i = 0; i < GARBAGE_N / GARBAGE_RING; i++)
-            rc_decref(ring_new(t->rt, GARBAGE_RING));
+            rc_decref(bench_ring_new(t->rt, GARBAGE_RING));
         if (rc_gc_collect(t->rt, 2) != GARBAGE_N)
             die("gc/garbage: a collection missed garbage");
     }
@@ -239,7 +188,7 @@ static void *thread_main(void *arg) {
     rc_gc_disable(t->rt);
     t->p = r->p;
     if (r->w->live_ring) {
-        t->ring = ring_new(t->rt, LIVE_NODES);
+        t->ring = bench_ring_new(t->rt, LIVE_NODES);
         rc_gc_collect(t->rt, 2);
     }
     r->w->run(t); /* warm-up: the heap as the timed run will find it */
