@@ -204,8 +204,11 @@ static RC__ALWAYS_INLINE int visit_count(rc_object *child, void *arg) {
     if (!child)
         return 0;
     uint32_t f = child->flags;
-    if (!(f & RC__F_CAND))
-        return 0;
+    if (!(f & RC__F_CAND)) { /* not a member, or one met for the first time */
+        if (!rc__gcs_flag(child))
+            return 0;
+        f = child->flags;
+    }
     if (RC__LIKELY(count_of(f) < COUNT_IN_TABLE - 1))
         child->flags = f + RC__F_STATE_ONE;
     else
@@ -215,6 +218,7 @@ static RC__ALWAYS_INLINE int visit_count(rc_object *child, void *arg) {
 
 static RC__ALWAYS_INLINE bool count_member(rc_object *o, void *arg) {
     collection *c = arg;
+    o->flags |= RC__F_CAND; /* it may not have been met before */
     each_child(c, o, visit_count, c);
     return false;
 }

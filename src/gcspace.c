@@ -14,7 +14,8 @@
  *  - while a collection runs, the set's pools are on rt->gc.coll in
  *    address order, pinned, and cmap marks their members (rc__gcs_scan
  *    clears the bits of members its step took out when it leaves their
- *    word); every member carries RC__F_CAND, and only members do;
+ *    word); only members carry RC__F_CAND: large ones from the start,
+ *    small ones from when the first pass meets them (rc__gcs_flag);
  *  - RC__F_REACHED and the state bits are zero outside the set (teardown,
  *    when no collection runs, uses RC__F_REACHED for its own marks).
  */
@@ -270,15 +271,6 @@ static rc__gcpool *sort_by_address(rc__gcpool *list, size_t n) {
                             sort_by_address(rest, n - n / 2));
 }
 
-/* Flags p's members (its cmap bits) RC__F_CAND. */
-static void flag_members(rc__gcpool *p) {
-    for (int w = 0; w < RC__MAP_WORDS; w++)
-        for (uint64_t bits = p->cmap[w]; bits; bits &= bits - 1) {
-            size_t gi = (size_t)w * 64 + (size_t)__builtin_ctzll(bits);
-            ((rc_object *)((char *)p + (gi << 4)))->flags |= RC__F_CAND;
-        }
-}
-
 /* Gathers generations 0..g into the set; all of them count in target. */
 size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target) {
     rc__gcstate *gc = &rt->gc;
@@ -301,7 +293,6 @@ size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target) {
                 m |= p->genmap[gen][w];
             p->cmap[w] = m;
         }
-        flag_members(p);
         for (int gen = 0; gen <= g; gen++)
             n += p->gcount[gen];
         for (int gen = 0; gen <= g; gen++)

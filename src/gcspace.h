@@ -21,14 +21,17 @@
  * set stays valid while finalizers and clear functions run arbitrary code.
  * The set's pools are scanned in address order.
  *
- * Members in the object header: set_begin flags every member RC__F_CAND,
- * so "is this referent a member?" is one test of a word the collector
- * reads anyway, for small and large objects alike; the algorithm's state
- * of a member (gc.c decides what it means) is the top half of its flags,
- * RC__F_STATE_MASK, zero when the set begins and again once it leaves.
- * (A dense side array for the states was measured too: it saves the
- * writes to the objects, but each reference followed then costs a pool
- * header and a side-array lookup, and the collection got slower.)
+ * Members in the object header: a member carries RC__F_CAND, so "is this
+ * referent a member?" is one test of a word the collector reads anyway.
+ * Large members are flagged when the set begins; small ones when the
+ * collector first meets them (rc__gcs_flag): the first pass over the set
+ * flags each member it comes to, and each member it finds referenced
+ * before it gets there, so no pass over the set is spent on flagging. The
+ * algorithm's state of a member (gc.c decides what it means) is the top
+ * half of its flags, RC__F_STATE_MASK, zero when the set begins and again
+ * once it leaves. (A dense side array for the states was measured too: it
+ * saves the writes to the objects, but each reference followed then costs
+ * a pool header and a side-array lookup, and the collection got slower.)
  */
 #ifndef RC_GCSPACE_H
 #define RC_GCSPACE_H
@@ -60,9 +63,23 @@ static inline bool rc__map_test(const uint64_t *map, uint32_t gi) {
     return (map[gi >> 6] >> (gi & 63)) & 1;
 }
 
-/* True if o is a member of the set. */
+/* True if o is a member of the set (once the first pass has met it). */
 static inline bool rc__gcs_is_member(const rc_object *o) {
     return o->flags & RC__F_CAND;
+}
+
+/* For o without RC__F_CAND: true if it is a small member of the set, which
+ * is flagged now. Reads o's pool header: the first sight of a member the
+ * first pass has not come to yet. */
+static inline bool rc__gcs_flag(rc_object *o) {
+    uint32_t f = o->flags;
+    if ((f & (RC__F_TRACKED | RC__F_LARGE)) != RC__F_TRACKED)
+        return false; /* untracked (maybe not in a GC pool), or large */
+    const rc__gcpool *p = (const rc__gcpool *)rc__pool_of(o);
+    if (!rc__map_test(p->cmap, rc__granule(p, o)))
+        return false;
+    o->flags = f | RC__F_CAND;
+    return true;
 }
 
 /* The flags of a member that leaves the set. */
