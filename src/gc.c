@@ -66,11 +66,7 @@ typedef struct collection {
     int target;
     ovf_entry *ovf; /* open addressing; NULL when empty */
     size_t ovf_cap, ovf_n;
-    rc_object **stack; /* members reached and not yet scanned */
-    size_t sp, cap;
-    bool overflow;       /* a reached member could not be pushed */
     size_t garbage_mark; /* gc.garbage length before this collection */
-    rc_object *inline_stack[STACK_INLINE];
 } collection;
 
 /* ====================================================================== */
@@ -218,14 +214,13 @@ static RC__ALWAYS_INLINE int visit_count(rc_object *child, void *arg) {
 
 static RC__ALWAYS_INLINE bool count_member(rc_object *o, void *arg) {
     collection *c = arg;
-    o->flags |= RC__F_CAND; /* it may not have been met before */
     each_child(c, o, visit_count, c);
     return false;
 }
 
 static void count_refs(collection *c) {
     rc__cursor cur;
-    rc__gcs_scan(c->rt, &cur, count_member, c);
+    rc__gcs_scan_first(c->rt, &cur, count_member, c);
 }
 
 /* For a later pass (after finalizers ran): every count back to zero. */
@@ -247,28 +242,6 @@ static void recount_refs(collection *c) {
 /* ====================================================================== */
 /* Mark: take reachable members out of the set                             */
 /* ====================================================================== */
-
-static RC__NOINLINE void push_slow(collection *c, rc_object *o) {
-    size_t cap = c->cap * 2;
-    rc_object **s = rc_malloc(c->rt, cap * sizeof *s);
-    if (!s) {
-        c->overflow = true;
-        return;
-    }
-    memcpy(s, c->stack, c->sp * sizeof *s);
-    if (c->stack != c->inline_stack)
-        rc_free(c->rt, c->stack, c->cap * sizeof *s);
-    c->stack = s;
-    c->cap = cap;
-    c->stack[c->sp++] = o;
-}
-
-static inline void push(collection *c, rc_object *o) {
-    if (RC__UNLIKELY(c->sp == c->cap))
-        push_slow(c, o);
-    else
-        c->stack[c->sp++] = o;
-}
 
 /* What the unreachable set may hold that needs the later steps; gathered
  * by the first mark from the members it leaves in the set. Over-estimates
@@ -315,9 +288,34 @@ typedef enum mark_kind {
 typedef struct marker {
     collection *c;
     rc__cursor cur;
-    size_t taken;
+    rc_object **stack; /* members reached and not yet scanned */
+    size_t sp, cap;
+    bool overflow;  /* a reached member could not be pushed */
     surveying left; /* first mark: what the members not taken hold */
+    rc_object *inline_stack[STACK_INLINE];
 } marker;
+
+static RC__NOINLINE void push_slow(marker *m, rc_object *o) {
+    size_t cap = m->cap * 2;
+    rc_object **s = rc_malloc(m->c->rt, cap * sizeof *s);
+    if (!s) {
+        m->overflow = true;
+        return;
+    }
+    memcpy(s, m->stack, m->sp * sizeof *s);
+    if (m->stack != m->inline_stack)
+        rc_free(m->c->rt, m->stack, m->cap * sizeof *s);
+    m->stack = s;
+    m->cap = cap;
+    m->stack[m->sp++] = o;
+}
+
+static inline void push(marker *m, rc_object *o) {
+    if (RC__UNLIKELY(m->sp == m->cap))
+        push_slow(m, o);
+    else
+        m->stack[m->sp++] = o;
+}
 
 /* A reference from a member being taken to child: a member not yet
  * reached is flagged, and pushed unless the scan is still to come to it. */
@@ -330,14 +328,13 @@ static RC__ALWAYS_INLINE int visit_reach(rc_object *child, void *arg) {
         return 0; /* not a member, taken out already, or reached */
     child->flags = f | RC__F_REACHED;
     if (!rc__cursor_ahead(&m->cur, child))
-        push(m->c, child);
+        push(m, child);
     return 0;
 }
 
 /* Reaches the children of o, a member just taken out of the set. */
 static RC__ALWAYS_INLINE void taken(marker *m, rc_object *o, mark_kind kind) {
     collection *c = m->c;
-    m->taken++;
     if (kind == MARK_UNCOLLECTABLE)
         rc__gc_garbage_append(c->rt, o);
     each_child(c, o, visit_reach, m);
@@ -352,8 +349,8 @@ static inline int destination(const collection *c, mark_kind kind) {
 /* Takes the members on the stack, and those they reach in turn. */
 static RC__NOINLINE void drain(marker *m, mark_kind kind) {
     collection *c = m->c;
-    while (c->sp) {
-        rc_object *o = c->stack[--c->sp];
+    while (m->sp) {
+        rc_object *o = m->stack[--m->sp];
         rc__gcs_set_remove(c->rt, o, destination(c, kind));
         if (kind == MARK_REACHABLE)
             taken(m, o, MARK_REACHABLE);
@@ -383,7 +380,7 @@ static RC__ALWAYS_INLINE bool mark_member(marker *m, rc_object *o,
         else
             rc__gcs_set_remove(m->c->rt, o, destination(m->c, kind));
         taken(m, o, kind);
-        if (m->c->sp)
+        if (m->sp)
             drain(m, kind);
         return by_scan;
     }
@@ -404,23 +401,29 @@ static RC__ALWAYS_INLINE bool mark_resurrected(rc_object *o, void *arg) {
     return mark_member(arg, o, MARK_RESURRECTED);
 }
 
-/* Takes every root and every member the roots reach out of the set; returns
- * how many were taken. The first mark (kind MARK_REACHABLE) also says in
- * *left what the members it leaves may need. */
-static size_t mark(collection *c, mark_kind kind, survey *left) {
-    marker m = {.c = c};
+/* Takes every root and every member the roots reach out of the set, of
+ * members members; returns how many were taken (members that leave the set
+ * by being untracked on the way count). The first mark (kind
+ * MARK_REACHABLE) also says in *left what the members it leaves may
+ * need. */
+static size_t mark(collection *c, size_t members, mark_kind kind,
+                   survey *left) {
+    marker m = {.c = c, .cap = STACK_INLINE};
+    m.stack = m.inline_stack;
     do {
-        c->overflow = false;
+        m.overflow = false;
         if (kind == MARK_REACHABLE)
             rc__gcs_scan(c->rt, &m.cur, mark_reachable, &m);
         else if (kind == MARK_UNCOLLECTABLE)
             rc__gcs_scan(c->rt, &m.cur, mark_uncollectable, &m);
         else
             rc__gcs_scan(c->rt, &m.cur, mark_resurrected, &m);
-    } while (c->overflow);
+    } while (m.overflow);
+    if (m.stack != m.inline_stack)
+        rc_free(c->rt, m.stack, m.cap * sizeof *m.stack);
     if (left)
         *left = survey_done(&m.left);
-    return m.taken;
+    return members - rc__gcs_set_size(c->rt);
 }
 
 /* ====================================================================== */
@@ -490,7 +493,7 @@ static void handle_unreachable(collection *c, size_t unreachable, survey s,
     rc_runtime *rt = c->rt;
     size_t uncollectable = 0;
     if (s.legacy)
-        uncollectable = mark(c, MARK_UNCOLLECTABLE, NULL);
+        uncollectable = mark(c, unreachable, MARK_UNCOLLECTABLE, NULL);
     if (rt->gc.debug & RC_DEBUG_COLLECTABLE)
         debug_each_member(c, "collectable");
     bool ran = s.weakrefs && rc__weakref_handle_garbage(rt);
@@ -498,7 +501,7 @@ static void handle_unreachable(collection *c, size_t unreachable, survey s,
         ran |= finalize_members(c);
     if (ran) {
         recount_refs(c);
-        mark(c, MARK_RESURRECTED, NULL);
+        mark(c, rc__gcs_set_size(rt), MARK_RESURRECTED, NULL);
     }
     delete_garbage(c);
     if (rt->gc.debug & RC_DEBUG_UNCOLLECTABLE) {
@@ -552,8 +555,6 @@ static void long_lived_accounting(rc__gcstate *gc, int g, size_t survivors) {
 }
 
 static void release_collection(collection *c) {
-    if (c->stack != c->inline_stack)
-        rc_free(c->rt, c->stack, c->cap * sizeof *c->stack);
     ovf_free(c);
 }
 
@@ -573,13 +574,11 @@ static ptrdiff_t collect(rc_runtime *rt, int g) {
     advance_counts(gc, g);
 
     collection c = {.rt = rt, .generation = g, .target = g < 2 ? g + 1 : 2};
-    c.stack = c.inline_stack;
-    c.cap = STACK_INLINE;
     c.garbage_mark = rc_gc_garbage_count(rt);
     info.candidates = rc__gcs_set_begin(rt, g, c.target);
     count_refs(&c);
     survey left;
-    size_t survivors = mark(&c, MARK_REACHABLE, &left);
+    size_t survivors = mark(&c, info.candidates, MARK_REACHABLE, &left);
     long_lived_accounting(gc, g, survivors);
     size_t unreachable = info.candidates - survivors;
     if (unreachable)

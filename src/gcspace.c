@@ -11,8 +11,8 @@
  *    an untracked large object of a GC type is on heap.large[RC__KIND_GC];
  *  - rt->gc.gsize[g] counts the tracked objects of generation g; set
  *    members count in the target generation;
- *  - while a collection runs, the set's pools are on rt->gc.coll in
- *    address order, pinned, and cmap marks their members (rc__gcs_scan
+ *  - while a collection runs, the set's pools are on rt->gc.coll in the
+ *    order they were taken, pinned, and cmap marks their members (rc__gcs_scan
  *    clears the bits of members its step took out when it leaves their
  *    word); only members carry RC__F_CAND: large ones from the start,
  *    small ones from when the first pass meets them (rc__gcs_flag);
@@ -236,18 +236,23 @@ int rc__gcs_foreach(rc_runtime *rt, int gen, rc__objfn fn, void *arg) {
 /* The set of a running collection                                         */
 /* ====================================================================== */
 
-static void pin(rc__gcpool ***tail, rc__gcpool *p) {
+static void pin(rc__gcpool **head, rc__gcpool *p) {
     p->pool.pinned = 1;
-    p->cnext = NULL;
-    **tail = p;
-    *tail = &p->cnext;
+    p->cnext = *head;
+    *head = p;
 }
 
-/* Merges two lists of pools in address order. */
-static rc__gcpool *merge_by_address(rc__gcpool *a, rc__gcpool *b) {
+/* True if pool a was taken before pool b (the counter wraps: half its
+ * range apart at most). */
+static bool taken_before(const rc__gcpool *a, const rc__gcpool *b) {
+    return (int32_t)(a->pool.seq - b->pool.seq) < 0;
+}
+
+/* Merges two lists of pools in the order they were taken. */
+static rc__gcpool *merge_by_age(rc__gcpool *a, rc__gcpool *b) {
     rc__gcpool *head = NULL, **tail = &head;
     while (a && b) {
-        rc__gcpool **least = (uintptr_t)a < (uintptr_t)b ? &a : &b;
+        rc__gcpool **least = taken_before(a, b) ? &a : &b;
         *tail = *least;
         tail = &(*least)->cnext;
         *least = (*least)->cnext;
@@ -256,33 +261,50 @@ static rc__gcpool *merge_by_address(rc__gcpool *a, rc__gcpool *b) {
     return head;
 }
 
-/* Sorts a list of n pools by address (merge sort): the scans of the set
- * then walk memory forward, and a member is ahead of a cursor exactly when
- * its address is higher. */
-static rc__gcpool *sort_by_address(rc__gcpool *list, size_t n) {
-    if (n < 2)
-        return list;
-    rc__gcpool *second = list;
-    for (size_t i = 1; i < n / 2; i++)
-        second = second->cnext;
-    rc__gcpool *rest = second->cnext;
-    second->cnext = NULL;
-    return merge_by_address(sort_by_address(list, n / 2),
-                            sort_by_address(rest, n - n / 2));
+/* Cuts the first ascending run off *list; returns it. */
+static rc__gcpool *take_run(rc__gcpool **list) {
+    rc__gcpool *run = *list, *p = run;
+    while (p->cnext && !taken_before(p->cnext, p))
+        p = p->cnext;
+    *list = p->cnext;
+    p->cnext = NULL;
+    return run;
+}
+
+/* Sorts a list of pools by the order they were taken (a natural merge
+ * sort: the generation lists arrive as a few long runs, so it is about
+ * linear). The scans of the set then meet objects in about the order
+ * they were made, as CPython's generation lists do, so a structure built
+ * in one go is scanned from its first object (often its root). */
+static rc__gcpool *sort_by_age(rc__gcpool *list) {
+    while (list) {
+        rc__gcpool *merged = NULL, **tail = &merged;
+        bool one_run = true;
+        while (list) {
+            rc__gcpool *a = take_run(&list);
+            if (list)
+                one_run = false;
+            *tail = list ? merge_by_age(a, take_run(&list)) : a;
+            while (*tail)
+                tail = &(*tail)->cnext;
+        }
+        if (one_run)
+            return merged;
+        list = merged;
+    }
+    return NULL;
 }
 
 /* Gathers generations 0..g into the set; all of them count in target. */
 size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target) {
     rc__gcstate *gc = &rt->gc;
-    rc__gcpool *head = NULL, **tail = &head;
-    size_t npools = 0;
+    rc__gcpool *head = NULL; /* the generation lists hold the youngest
+                                pools first: prepending reverses them */
     for (int gen = 0; gen <= g; gen++)
         for (rc__gcpool *p = gc->gpools[gen]; p; p = p->gnext[gen])
-            if (!p->pool.pinned) {
-                pin(&tail, p);
-                npools++;
-            }
-    head = sort_by_address(head, npools);
+            if (!p->pool.pinned)
+                pin(&head, p);
+    head = sort_by_age(head);
     gc->coll = head;
     gc->target = target;
     size_t n = 0;
@@ -331,6 +353,17 @@ void rc__gcs_set_remove_slow(rc_runtime *rt, rc_object *o, int gen) {
     rc__gcpool *p = gcpool_of(o);
     map_clear(p->cmap, rc__granule(p, o));
     move_small(rt, o, target, gen);
+}
+
+size_t rc__gcs_set_size(const rc_runtime *rt) {
+    size_t n = 0;
+    for (const rc__gcpool *p = rt->gc.coll; p; p = p->cnext)
+        for (int w = 0; w < RC__MAP_WORDS; w++)
+            n += (size_t)__builtin_popcountll(p->cmap[w]);
+    const rc__large *set = &rt->gc.set_large;
+    for (const rc__large *h = set->next; h != set; h = h->next)
+        n++;
+    return n;
 }
 
 void rc__gcs_set_end(rc_runtime *rt) {

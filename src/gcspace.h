@@ -19,14 +19,15 @@
  * start). A member leaves the set by rc__gcs_set_remove, by being untracked
  * or by being freed; pools holding members are pinned, so a cursor over the
  * set stays valid while finalizers and clear functions run arbitrary code.
- * The set's pools are scanned in address order.
+ * The set's pools are scanned in the order they were taken from their
+ * arenas, which is about the order their objects were made.
  *
  * Members in the object header: a member carries RC__F_CAND, so "is this
  * referent a member?" is one test of a word the collector reads anyway.
- * Large members are flagged when the set begins; small ones when the
- * collector first meets them (rc__gcs_flag): the first pass over the set
- * flags each member it comes to, and each member it finds referenced
- * before it gets there, so no pass over the set is spent on flagging. The
+ * Large members are flagged when the set begins; small ones by the first
+ * pass over the set, 64 granules at a time just before it steps through
+ * them (rc__gcs_scan_first), or when it finds them referenced before it
+ * gets there (rc__gcs_flag): no pass over the set is spent on flagging. The
  * algorithm's state of a member (gc.c decides what it means) is the top
  * half of its flags, RC__F_STATE_MASK, zero when the set begins and again
  * once it leaves. (A dense side array for the states was measured too: it
@@ -54,6 +55,7 @@ int rc__gcs_foreach(rc_runtime *rt, int gen, rc__objfn fn, void *arg);
 size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target);
 void rc__gcs_set_remove_slow(rc_runtime *rt, rc_object *o, int gen);
 void rc__gcs_set_end(rc_runtime *rt);
+size_t rc__gcs_set_size(const rc_runtime *rt); /* members left in the set */
 
 static inline uint32_t rc__granule(const void *pool, const void *o) {
     return (uint32_t)(((uintptr_t)o - (uintptr_t)pool) >> 4);
@@ -152,7 +154,7 @@ static inline void rc__gcs_set_remove(rc_runtime *rt, rc_object *o, int gen) {
 /* Cursors over the set                                                    */
 /* ====================================================================== */
 
-/* A cursor visits every member of the set once: pool members in address
+/* A cursor visits every member of the set once: pool members in scan
  * order, then large members. Members that leave the set before the cursor
  * reaches them are not visited; objects that join nothing are never
  * visited. A cursor must be run until it returns NULL. */
@@ -188,21 +190,28 @@ static inline rc_object *rc__cursor_next(rc__cursor *c) {
  * to the scan. Others leave with rc__gcs_set_remove. */
 typedef bool (*rc__memberfn)(rc_object *o, void *arg);
 
-/* Runs fn on every member, with c positioned at it, like a cursor run to
- * the end, but faster: for passes in which fn takes no member ahead of the
- * cursor out of the set (members behind it may leave), so no finalizer,
- * callback or clear function may run. fn is inlined when it is a static
- * function. */
-static RC__ALWAYS_INLINE void rc__gcs_scan(rc_runtime *rt, rc__cursor *c,
-                                           rc__memberfn fn, void *arg) {
+/* The members of word w of p's set bitmap flagged RC__F_CAND. */
+static inline void rc__gcs_flag_word(rc__gcpool *p, uint32_t w, uint64_t bits) {
+    for (; bits; bits &= bits - 1) {
+        size_t gi = (size_t)w * 64 + (size_t)__builtin_ctzll(bits);
+        ((rc_object *)((char *)p + (gi << 4)))->flags |= RC__F_CAND;
+    }
+}
+
+/* rc__gcs_scan and rc__gcs_scan_first. */
+static RC__ALWAYS_INLINE void rc__gcs_scan_(rc_runtime *rt, rc__cursor *c,
+                                            rc__memberfn fn, void *arg,
+                                            bool first) {
     rc__cursor_start(rt, c);
     for (rc__gcpool *p = c->pool; p; p = p->cnext) {
         c->pool = p;
         if (p->cnext)
             __builtin_prefetch(p->cnext->cmap);
         for (uint32_t w = 0; w < RC__MAP_WORDS; w++) {
-            uint64_t left = 0;
-            for (uint64_t bits = p->cmap[w]; bits; bits &= bits - 1) {
+            uint64_t left = 0, word = p->cmap[w];
+            if (first)
+                rc__gcs_flag_word(p, w, word);
+            for (uint64_t bits = word; bits; bits &= bits - 1) {
                 uint32_t gi = w * 64 + (uint32_t)__builtin_ctzll(bits);
                 rc_object *o = (rc_object *)((char *)p + ((size_t)gi << 4));
                 c->at = o;
@@ -217,11 +226,35 @@ static RC__ALWAYS_INLINE void rc__gcs_scan(rc_runtime *rt, rc__cursor *c,
         fn(o, arg);
 }
 
+/* Runs fn on every member, with c positioned at it, like a cursor run to
+ * the end, but faster: for passes in which fn takes no member ahead of the
+ * cursor out of the set (members behind it may leave), so no finalizer,
+ * callback or clear function may run. fn is inlined when it is a static
+ * function. */
+static RC__ALWAYS_INLINE void rc__gcs_scan(rc_runtime *rt, rc__cursor *c,
+                                           rc__memberfn fn, void *arg) {
+    rc__gcs_scan_(rt, c, fn, arg, false);
+}
+
+/* rc__gcs_scan for the first pass over the set: it flags the members of
+ * each 64 granules just before it steps through them, so that fn finds
+ * the members it comes to, and most of those they refer to, flagged
+ * already (rc__gcs_flag is left for the others). */
+static RC__ALWAYS_INLINE void rc__gcs_scan_first(rc_runtime *rt, rc__cursor *c,
+                                                 rc__memberfn fn, void *arg) {
+    rc__gcs_scan_(rt, c, fn, arg, true);
+}
+
 /* True if o, a member not yet taken out, will still be returned by c. */
 static inline bool rc__cursor_ahead(const rc__cursor *c, const rc_object *o) {
+    if (!c->pool)
+        return false;
     if (o->flags & RC__F_LARGE)
-        return c->pool != NULL;
-    return c->pool && (uintptr_t)o > (uintptr_t)c->at;
+        return true;
+    const rc__gcpool *p = (const rc__gcpool *)rc__pool_of(o);
+    if (p == c->pool)
+        return (uintptr_t)o > (uintptr_t)c->at;
+    return (int32_t)(p->pool.seq - c->pool->pool.seq) > 0;
 }
 
 /* True if the object c returned last is still a member (it may have been

@@ -130,7 +130,9 @@ struct rc__pool {
     uint8_t kind;           /* RC__KIND_* */
     uint8_t pinned;         /* a collection holds it: never released */
     uint16_t capacity;      /* blocks that fit: full when nused is this */
-    uint8_t pad_[5];
+    uint8_t pad_;
+    uint32_t seq; /* when it was taken for its kind and class
+                     (heap.pools_taken): the collector's order */
 };
 
 /* A GC pool: the plain header followed by the collector's state. */
@@ -140,7 +142,7 @@ typedef struct rc__gcpool {
     struct rc__gcpool *gprev[RC__NGENS];
     uint32_t gcount[RC__NGENS];   /* tracked objects of each generation */
     struct rc__gcpool *cnext;     /* the running collection's pools, in
-                                     address order */
+                                     scan order */
     uint64_t cmap[RC__MAP_WORDS]; /* collection: the set */
     uint64_t genmap[RC__NGENS][RC__MAP_WORDS]; /* tracked, per generation */
 } rc__gcpool;
@@ -184,12 +186,13 @@ typedef struct rc__heap {
     size_t arenas_reclaimed;
     size_t arenas_current;
     size_t arenas_highwater;
-    size_t nempty;      /* arenas with every pool free (the reserve) */
-    size_t peak_in_use; /* most arenas in use since the last trim */
-    bool trim_due;      /* the reserve is too big: trim at the end of the
-                           deallocation run or collection */
-    rc__pool *spare;    /* the last pool to become empty, kept */
-    void *os_spare;     /* os.c: the second arena of a pair, unused */
+    size_t nempty;        /* arenas with every pool free (the reserve) */
+    size_t peak_in_use;   /* most arenas in use since the last trim */
+    bool trim_due;        /* the reserve is too big: trim at the end of the
+                             deallocation run or collection */
+    rc__pool *spare;      /* the last pool to become empty, kept */
+    uint32_t pools_taken; /* pools taken from arenas so far (wraps) */
+    void *os_spare;       /* os.c: the second arena of a pair, unused */
     size_t large_blocks, large_bytes;
 } rc__heap;
 

@@ -301,6 +301,7 @@ static rc__pool *pool_take(rc_runtime *rt, int kind, unsigned cls) {
         p->szidx = (uint8_t)cls;
     else
         pool_init(rt, p, a, kind, cls);
+    p->seq = h->pools_taken++;
     used_push(h, p);
     return p;
 }
