@@ -319,6 +319,12 @@ static inline void push(marker *m, rc_object *o) {
 
 /* A reference from a member being taken to child: a member not yet
  * reached is flagged, and pushed unless the scan is still to come to it. */
+static RC__NOINLINE int reach_elsewhere(marker *m, rc_object *child) {
+    if (!rc__cursor_ahead_slow(&m->cur, child))
+        push(m, child);
+    return 0;
+}
+
 static RC__ALWAYS_INLINE int visit_reach(rc_object *child, void *arg) {
     marker *m = arg;
     if (!child)
@@ -327,9 +333,9 @@ static RC__ALWAYS_INLINE int visit_reach(rc_object *child, void *arg) {
     if ((f & (RC__F_CAND | RC__F_REACHED)) != RC__F_CAND)
         return 0; /* not a member, taken out already, or reached */
     child->flags = f | RC__F_REACHED;
-    if (!rc__cursor_ahead(&m->cur, child))
-        push(m, child);
-    return 0;
+    if (rc__cursor_ahead_here(&m->cur, child))
+        return 0;
+    return reach_elsewhere(m, child);
 }
 
 /* Reaches the children of o, a member just taken out of the set. */

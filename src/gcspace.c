@@ -383,10 +383,23 @@ void rc__gcs_set_end(rc_runtime *rt) {
 /* Cursor, large phase                                                     */
 /* ====================================================================== */
 
+/* rc__cursor_ahead for o outside the rest of c's pool: a large member is
+ * ahead while the cursor is in its pool phase, a small one if its pool
+ * comes later in the scan. */
+bool rc__cursor_ahead_slow(const rc__cursor *c, const rc_object *o) {
+    if (!c->pool)
+        return false;
+    if (o->flags & RC__F_LARGE)
+        return true;
+    const rc__gcpool *p = (const rc__gcpool *)rc__pool_of(o);
+    return p != c->pool && (int32_t)(p->pool.seq - c->pool->pool.seq) > 0;
+}
+
 void rc__cursor_start(rc_runtime *rt, rc__cursor *c) {
     c->rt = rt;
     c->pool = rt->gc.coll;
     c->at = NULL;
+    c->end = 0;
     c->pos = 0;
     c->large = 0;
     c->last = NULL;
@@ -398,6 +411,8 @@ rc_object *rc__cursor_next_large(rc__cursor *c) {
     if (c->large == 2)
         return NULL;
     c->large = 1;
+    c->at = NULL; /* nothing lies further on in a pool now */
+    c->end = 1;
     if (set->next == set) {
         while (c->done.next != &c->done) {
             rc__large *h = c->done.next;

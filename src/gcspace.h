@@ -162,6 +162,7 @@ typedef struct rc__cursor {
     rc_runtime *rt;
     rc__gcpool *pool; /* pool phase: current pool (NULL: large phase) */
     rc_object *at;    /* pool phase: the member returned last */
+    uintptr_t end;    /* pool phase: where pool ends */
     uint32_t pos;     /* next granule to look at in pool */
     uint32_t large;   /* 1: large phase; 2: finished */
     rc__large *last;  /* large phase: the member last returned */
@@ -178,6 +179,7 @@ static inline rc_object *rc__cursor_next(rc__cursor *c) {
             if (bits) {
                 uint32_t gi = (pos & ~63u) + (uint32_t)__builtin_ctzll(bits);
                 c->pos = gi + 1;
+                c->end = (uintptr_t)p + rc__pool_span(&p->pool);
                 return c->at = (rc_object *)((char *)p + ((size_t)gi << 4));
             }
         }
@@ -205,6 +207,7 @@ static RC__ALWAYS_INLINE void rc__gcs_scan_(rc_runtime *rt, rc__cursor *c,
     rc__cursor_start(rt, c);
     for (rc__gcpool *p = c->pool; p; p = p->cnext) {
         c->pool = p;
+        c->end = (uintptr_t)p + rc__pool_span(&p->pool);
         if (p->cnext)
             __builtin_prefetch(p->cnext->cmap);
         for (uint32_t w = 0; w < RC__MAP_WORDS; w++) {
@@ -222,6 +225,8 @@ static RC__ALWAYS_INLINE void rc__gcs_scan_(rc_runtime *rt, rc__cursor *c,
         }
     }
     c->pool = NULL;
+    c->at = NULL; /* the large phase: nothing lies further on in a pool */
+    c->end = 1;
     for (rc_object *o; (o = rc__cursor_next_large(c));)
         fn(o, arg);
 }
@@ -245,16 +250,20 @@ static RC__ALWAYS_INLINE void rc__gcs_scan_first(rc_runtime *rt, rc__cursor *c,
     rc__gcs_scan_(rt, c, fn, arg, true);
 }
 
+/* True if o lies further on in the pool the cursor is in (one compare):
+ * the commonest way for a member to be ahead of c. */
+static inline bool rc__cursor_ahead_here(const rc__cursor *c,
+                                         const rc_object *o) {
+    uintptr_t at = (uintptr_t)c->at;
+    return (uintptr_t)o - at - 1 < c->end - at - 1;
+}
+
+/* rc__cursor_ahead for o not ahead here. */
+bool rc__cursor_ahead_slow(const rc__cursor *c, const rc_object *o);
+
 /* True if o, a member not yet taken out, will still be returned by c. */
 static inline bool rc__cursor_ahead(const rc__cursor *c, const rc_object *o) {
-    if (!c->pool)
-        return false;
-    if (o->flags & RC__F_LARGE)
-        return true;
-    const rc__gcpool *p = (const rc__gcpool *)rc__pool_of(o);
-    if (p == c->pool)
-        return (uintptr_t)o > (uintptr_t)c->at;
-    return (int32_t)(p->pool.seq - c->pool->pool.seq) > 0;
+    return rc__cursor_ahead_here(c, o) || rc__cursor_ahead_slow(c, o);
 }
 
 /* True if the object c returned last is still a member (it may have been
