@@ -219,7 +219,7 @@ size_t rc__float_fixed(double v, int prec, char *out) {
     e -= 53;
     unsigned __int128 n = (unsigned __int128)m * pow10[prec], q;
     if (e >= 0) { /* an integer: exact if it fits */
-        if (e > 63 || (n >> (128 - e)) != 0)
+        if (e > 63 || (e && (n >> (128 - e)) != 0))
             return 0;
         q = n << e;
     } else if (-e >= 128) { /* below half a unit of the last place */
