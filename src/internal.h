@@ -130,9 +130,9 @@ struct rc__pool {
     uint8_t kind;           /* RC__KIND_* */
     uint8_t pinned;         /* a collection holds it: never released */
     uint16_t capacity;      /* blocks that fit: full when nused is this */
-    uint8_t pad_;
-    uint32_t seq; /* when it was taken for its kind and class
-                     (heap.pools_taken): the collector's order */
+    uint8_t plain;          /* its runtime's plain_alloc, at hand */
+    uint32_t seq;           /* when it was taken for its kind and class
+                               (heap.pools_taken): the collector's order */
 };
 
 /* A GC pool: the plain header followed by the collector's state. */

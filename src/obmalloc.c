@@ -262,6 +262,7 @@ static void pool_init(rc_runtime *rt, rc__pool *p, rc__arena *a, int kind,
     p->nextoffset = hdr;
     p->maxnextoffset = rc__pool_span(p) - p->blocksize;
     p->capacity = (uint16_t)((rc__pool_span(p) - hdr) / p->blocksize);
+    p->plain = rt->plain_alloc;
 }
 
 /* True if p, a released pool, was last of this kind and class: its header
@@ -680,24 +681,50 @@ rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind) {
     return obj_alloc_slow(rt, size, zeroed, kind);
 }
 
-rc_object *rc__obj_new_plain(rc_runtime *rt, const rc_type *type) {
+/* A new object of type in block b: count 1, flags clear, zeroed. */
+static inline rc_object *object_in(char *b, const rc_type *type, size_t size) {
+    RC__POISON(b, class_size(class_of(size)));
+    RC__UNPOISON(b, size);
+    rc_object *o = (rc_object *)b;
+    o->refcnt = 1;
+    o->flags = 0;
+    o->type = type;
+    if (size > sizeof *o)
+        zero_small(b + sizeof *o, size - sizeof *o);
+    return o;
+}
+
+static inline bool plain_small(const rc_runtime *rt, size_t size) {
+    return rt->plain_alloc &&
+           size - sizeof(rc_object) <= RC_SMALL_MAX - sizeof(rc_object);
+}
+
+/* rc__obj_new_plain when the head pool's free list is empty, the block
+ * fills the pool, or there is no usable pool. */
+static RC__NOINLINE rc_object *obj_new_plain_slow(rc_runtime *rt,
+                                                  const rc_type *type) {
     size_t size = type->basicsize;
-    if (RC__LIKELY(rt->plain_alloc && size - sizeof(rc_object) <=
-                                          RC_SMALL_MAX - sizeof(rc_object))) {
+    if (plain_small(rt, size)) {
         char *b = pool_pop(&rt->heap, RC__KIND_OBJ, class_of(size));
-        if (RC__LIKELY(b != NULL)) {
-            RC__POISON(b, class_size(class_of(size)));
-            RC__UNPOISON(b, size);
-            rc_object *o = (rc_object *)b;
-            o->refcnt = 1;
-            o->flags = 0;
-            o->type = type;
-            if (size > sizeof *o)
-                zero_small(b + sizeof *o, size - sizeof *o);
-            return o;
-        }
+        if (b)
+            return object_in(b, type, size);
     }
     return rc__new_slow(rt, type);
+}
+
+rc_object *rc__obj_new_plain(rc_runtime *rt, const rc_type *type) {
+    size_t size = type->basicsize;
+    if (RC__LIKELY(plain_small(rt, size))) {
+        rc__pool *p = rt->heap.used[RC__KIND_OBJ][class_of(size)];
+        /* the common case: a free block, and others left after it */
+        if (RC__LIKELY(p && p->freeblock && p->nused + 1 < p->capacity)) {
+            char *b = (char *)p + p->freeblock;
+            p->freeblock = block_next(b);
+            p->nused++;
+            return object_in(b, type, size);
+        }
+    }
+    return obj_new_plain_slow(rt, type);
 }
 
 size_t rc__obj_block_size(const rc_object *o) {
@@ -724,11 +751,10 @@ static RC__NOINLINE void obj_free_slow(rc_runtime *rt, rc_object *o) {
 
 void rc__obj_free_plain(rc_object *o) {
     rc__pool *p = rc__pool_of(o);
-    rc_runtime *rt = p->rt;
-    if (RC__LIKELY(rt->plain_alloc))
-        pool_free(rt, p, (char *)o);
+    if (RC__LIKELY(p->plain))
+        pool_free(p->rt, p, (char *)o);
     else
-        obj_free_slow(rt, o);
+        obj_free_slow(p->rt, o);
 }
 
 void rc__obj_free(rc_runtime *rt, rc_object *o) {
