@@ -252,6 +252,7 @@ typedef struct rc__wrtable {
 struct rc_runtime {
     rc_allocator alloc; /* hook with defaults filled in */
     bool sys_arenas;    /* arenas from the OS layer (mmap) */
+    bool sys_heap;      /* large blocks from the C library's malloc */
     bool passthrough;   /* config: every block from the hook */
     bool debug_alloc;   /* config: fills and guard bytes */
     bool plain_alloc;   /* neither: the allocator's fast paths apply */
@@ -296,6 +297,10 @@ void rc__hook_arena_free(rc_runtime *rt, void *p);
 void *rc__os_arena_alloc(void **spare, size_t size);
 void rc__os_arena_free(void *p, size_t size);
 void rc__os_spare_free(void **spare);
+/* Asks for huge pages under the 2 MiB-aligned part of [p, p + size), a
+ * large block from the C library's malloc: first touches then fault
+ * 2 MiB at a time. */
+void rc__os_advise_huge(void *p, size_t size);
 
 /* obmalloc.c */
 void rc__heap_init(rc_runtime *rt);

@@ -33,6 +33,7 @@
 #define DBG_DEAD  0xDD /* fill of a freed block */
 
 #define RESERVE_BYTES ((size_t)4 << 20) /* most empty arenas kept, in bytes */
+#define HUGE_BLOCK    ((size_t)4 << 20) /* large blocks asked huge pages for */
 
 static inline unsigned class_of(size_t n) {
     return (unsigned)((n - 1) >> 4);
@@ -437,6 +438,8 @@ static char *large_alloc(rc_runtime *rt, size_t n, int kind) {
     rc__large *h = rc__hook_alloc(rt, total);
     if (!h)
         return NULL;
+    if (rt->sys_heap && total >= HUGE_BLOCK)
+        rc__os_advise_huge(h, total);
     h->rt = rt;
     h->size = total;
     rc__list_append(&rt->heap.large[kind], h);
@@ -464,6 +467,8 @@ static char *large_resize(rc_runtime *rt, char *b, size_t n) {
     rc__large *g = rc__hook_realloc(rt, h, old, total);
     if (!g)
         return NULL;
+    if (rt->sys_heap && total >= HUGE_BLOCK)
+        rc__os_advise_huge(g, total);
     g->size = total;
     g->prev = prev;
     g->next = next;

@@ -14,6 +14,9 @@
  * regions), the pair is ordinary memory; where a 2 MiB region cannot be
  * had, a single arena aligned to the pool size is mapped as before.
  *
+ * Large blocks of 4 MiB and more from the C library's malloc are marked
+ * MADV_HUGEPAGE too (rc__os_advise_huge), for the same reason.
+ *
  * The process-memory probe reads /proc/self/smaps_rollup (Linux).
  */
 #define _GNU_SOURCE
@@ -67,6 +70,18 @@ void rc__os_spare_free(void **spare) {
     if (*spare)
         munmap(*spare, RC_ARENA_SIZE);
     *spare = NULL;
+}
+
+void rc__os_advise_huge(void *p, size_t size) {
+#ifdef MADV_HUGEPAGE
+    uintptr_t start =
+        ((uintptr_t)p + PAIR_SIZE - 1) & ~(uintptr_t)(PAIR_SIZE - 1);
+    uintptr_t end = ((uintptr_t)p + size) & ~(uintptr_t)(PAIR_SIZE - 1);
+    if (end > start)
+        madvise((void *)start, end - start, MADV_HUGEPAGE); /* a hint */
+#else
+    (void)p, (void)size;
+#endif
 }
 
 /* Sums the "kB" values of the fields named in want from smaps_rollup. */

@@ -301,6 +301,7 @@ rc_runtime *rc_runtime_new(const rc_config *cfg) {
     memset(rt, 0, sizeof *rt);
     rt->alloc = a;
     rt->sys_arenas = sys && !a.arena_alloc;
+    rt->sys_heap = sys;
     rt->passthrough = c.passthrough;
     rt->debug_alloc = c.debug_alloc;
     rt->plain_alloc = !c.passthrough && !c.debug_alloc;
