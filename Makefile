@@ -1,19 +1,22 @@
-# The front door. `make run` builds and runs the main job (the seeds tour);
-# `make test` builds the asan and release presets and runs every test on
-# both. Missing tools are installed with apt-get when possible.
+# The front door. `make run` builds everything and runs the main job: the
+# seed articles' Python snippets on rcpy (examples/seeds_tour.py); `make
+# test` builds the asan and release presets and runs every test on both
+# (tests/py's scripts on rcpy included). Missing tools are installed with
+# apt-get when possible.
 
 .PHONY: run test bench check-deep deps format clean
 
 # The release preset also builds the benchmarks, so their libraries are
 # needed by every target.
 DEPS := cmake ninja-build pkg-config libcmocka-dev python3 \
-        libmimalloc-dev libjemalloc-dev libgc-dev
+        libmimalloc-dev libjemalloc-dev libgc-dev \
+        libgraphviz-dev graphviz python3-objgraph python3-psutil libedit-dev
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 run: deps
 	cmake --preset release >/dev/null
-	cmake --build --preset release --target seeds_tour -j $(JOBS)
-	./build/release/examples/seeds_tour
+	cmake --build --preset release -j $(JOBS)
+	./build/release/rcpy/rcpy examples/seeds_tour.py
 
 test: deps
 	cmake --preset asan

@@ -1,9 +1,10 @@
 #!/bin/sh
 # run.sh — runs the benchmarks of a build directory and prints one report:
 # the allocator table (bench/alloc: rcgc, glibc, mimalloc, jemalloc), the
-# collector table (bench/gc: rcgc, CPython via gc_cpython.py, bdwgc) and the
-# builtin-types table (bench/types: rcgc's C API, CPython via types_cpython.py)
-# and the parallel-runtimes table (bench/parallel).
+# collector table (bench/gc: rcgc, CPython via gc_cpython.py, bdwgc), the
+# builtin-types table (bench/types: rcgc's C API, CPython via types_cpython.py),
+# the parallel-runtimes table (bench/parallel) and the interpreter table
+# (bench/py: rcpy and CPython on the same scripts).
 # docs/benchmarks.md explains what each row measures and how to read it.
 #
 #   bench/run.sh [BUILD_DIR] [--quick]     (default build/release)
@@ -19,7 +20,7 @@ for arg in "$@"; do
     case "$arg" in
     --quick) quick="--quick" ;;
     -h | --help)
-        sed -n '2,11p' "$0"
+        sed -n '2,12p' "$0"
         exit 0
         ;;
     *) build=$arg ;;
@@ -58,6 +59,10 @@ echo
 "$build/bench/types" $quick --python "$python" --script "$here/types_cpython.py" || status=1
 echo
 "$build/bench/parallel" $quick || status=1
+echo
+# rcpy against CPython on the same .py files (bench/py/run.py; CPython
+# alone while the build has no rcpy).
+"$python" "$here/py/run.py" $quick --python "$python" --rcpy "$build/rcpy/rcpy" || status=1
 
 echo
 echo "total time: $(($(date +%s) - start)) s"

@@ -53,17 +53,17 @@ extern "C" {
 
 typedef enum rc_status {
     RC_OK = 0,
-    RC_ENOMEM = -1,    /* out of memory, or the heap limit was reached */
-    RC_EINVAL = -2,    /* invalid argument */
-    RC_ETYPE = -3,     /* wrong type of object */
-    RC_EINDEX = -4,    /* index out of range */
-    RC_EKEY = -5,      /* key not found */
-    RC_EVALUE = -6,    /* right type, unacceptable value */
-    RC_EZERODIV = -7,  /* division or modulo by zero */
-    RC_EOVERFLOW = -8, /* a result or a size too large to represent */
-    RC_EHASH = -9,     /* object is not hashable */
-    RC_ESTATE = -10,   /* not allowed in the runtime's current state */
-    RC_EATTR = -11,    /* no such attribute */
+    RC_ENOMEM = -1,      /* out of memory, or the heap limit was reached */
+    RC_EINVAL = -2,      /* invalid argument */
+    RC_ETYPE = -3,       /* wrong type of object */
+    RC_EINDEX = -4,      /* index out of range */
+    RC_EKEY = -5,        /* key not found */
+    RC_EVALUE = -6,      /* right type, unacceptable value */
+    RC_EZERODIV = -7,    /* division or modulo by zero */
+    RC_EOVERFLOW = -8,   /* a result or a size too large to represent */
+    RC_EHASH = -9,       /* object is not hashable */
+    RC_ESTATE = -10,     /* not allowed in the runtime's current state */
+    RC_EATTR = -11,      /* no such attribute */
     RC_ERECURSION = -12, /* nesting too deep (rc_recursion_enter) */
     RC_EEXCEPTION = -13, /* an exception object of the embedding language
                             (rcgc/protocol.h: rc_error_object) */
@@ -187,7 +187,7 @@ typedef int (*rc_visitproc)(rc_object *child, void *arg);
     (1u << 1) /* cyclic garbage holding one is                                 \
                  uncollectable (gc.garbage) */
 #define RC_TYPE_HEAP                                                           \
-    (1u << 2) /* made at run time and owned by rc_type.owner; every object    \
+    (1u << 2) /* made at run time and owned by rc_type.owner; every object     \
                  of the type holds a reference to the owner (protocol.h) */
 
 struct rc_protocol; /* rcgc/protocol.h */
@@ -321,7 +321,8 @@ static inline void rc_set_immortal(rc_object *o) {
     (RC_DEBUG_COLLECTABLE | RC_DEBUG_UNCOLLECTABLE | RC_DEBUG_SAVEALL)
 
 /* Collects generation 0, 1 or 2 (and all younger ones). Returns the number
- * of unreachable objects found (collected plus uncollectable); 0 when a
+ * of unreachable objects found (collected plus uncollectable; objects a
+ * finalizer resurrected are not counted, as in CPython); 0 when a
  * collection is already running; RC_EINVAL for another generation. */
 RC_API ptrdiff_t rc_gc_collect(rc_runtime *rt, int generation);
 
@@ -493,14 +494,18 @@ RC_API rc_object **rc_weakref_list(rc_runtime *rt, const rc_object *target,
  * A finalizer or a weakref callback has no caller to return an error to.
  * If one leaves an error recorded on the runtime (rc_set_error), the
  * runtime passes it to the unraisable hook, clears it and goes on; the
- * error the code before it had recorded is restored. The default hook
- * prints "Exception ignored in: ..." and the error to the debug stream.
+ * error the code before it had recorded is restored (its object too:
+ * rcgc/protocol.h). The default hook prints "Exception ignored in: ..."
+ * and the error to the debug stream: "ValueError: message" with the
+ * exception object's type name when there is one.
  */
 typedef struct rc_unraisable {
-    rc_status status;    /* the error left behind */
-    const char *message; /* its message */
-    const char *context; /* "finalizer", "weakref callback", ... */
-    rc_object *object;   /* the object finalized, or the weakref (borrowed) */
+    rc_status status;     /* the error left behind */
+    const char *message;  /* its message */
+    const char *context;  /* "finalizer", "weakref callback", ... */
+    rc_object *object;    /* the object finalized, or the weakref (borrowed) */
+    rc_object *exception; /* the error's object when the code raised one
+                             (rc_set_error_object), borrowed; else NULL */
 } rc_unraisable;
 
 typedef void (*rc_unraisable_hook)(rc_runtime *rt, const rc_unraisable *u,

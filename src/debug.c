@@ -152,7 +152,8 @@ static int refs_visit(rc_object *child, void *arg) {
 }
 
 static int refs_subtract(rc_object *o, void *arg) {
-    o->type->traverse(o, refs_visit, arg);
+    check *k = arg;
+    rc__traverse(k->rt, o, refs_visit, arg);
     return 0;
 }
 

@@ -12,8 +12,8 @@
  *   4. mark: members with gc_refs > 0 are roots; they and everything they
  *      reach leave the set (they survive, in the target generation). What
  *      stays in the set is unreachable;
- *   5. (builtin types) tuples/dicts that hold only untracked items are
- *      untracked;
+ *   5. (builtin types, through the runtime's hooks) tuples/dicts that
+ *      hold only untracked items are untracked;
  *   6. members of legacy-finalizer types and what they reach leave the set
  *      as uncollectable: into gc.garbage and the target generation;
  *   7. weak references to members, and weakrefs that are members, are
@@ -172,21 +172,12 @@ static inline bool refs_positive(const collection *c, const rc_object *o) {
     return o->refcnt > refs;
 }
 
-/* Calls visit on each reference o holds: the item arrays of tuples and
- * lists are read directly, so the (static, inlined) visit function runs in
- * a plain loop; other types go through their traverse. */
+/* Calls visit on each reference o holds (rc__traverse: the item arrays of
+ * tuples and lists are read directly, so the static, inlined visit
+ * function runs in a plain loop; the owner of a run-time type counts). */
 static RC__ALWAYS_INLINE void each_child(const collection *c, rc_object *o,
                                          rc_visitproc visit, void *arg) {
-    (void)c;
-    if (o->type->flags & RC__TYPE_ITEMS) {
-        size_t n;
-        rc_object *const *items = rc__gc_items(o, &n);
-        for (size_t i = 0; i < n; i++)
-            if (items[i])
-                visit(items[i], arg);
-        return;
-    }
-    o->type->traverse(o, visit, arg);
+    rc__traverse(c->rt, o, visit, arg);
 }
 
 /* ====================================================================== */
@@ -345,7 +336,7 @@ static RC__ALWAYS_INLINE void taken(marker *m, rc_object *o, mark_kind kind) {
         rc__gc_garbage_append(c->rt, o);
     each_child(c, o, visit_reach, m);
     if (kind == MARK_REACHABLE && (o->type->flags & RC__TYPE_UNTRACKABLE))
-        rc__maybe_untrack(o, c->generation == 2);
+        c->rt->hooks.maybe_untrack(o, c->generation == 2);
 }
 
 static inline int destination(const collection *c, mark_kind kind) {
@@ -493,9 +484,11 @@ static void delete_garbage(collection *c) {
         take_survivors(c);
 }
 
-/* Steps 6-10 on the unreachable set; fills the counts of *info. */
-static void handle_unreachable(collection *c, size_t unreachable, survey s,
-                               rc_gc_info *info) {
+/* Steps 6-10 on the unreachable set; fills the counts of *info and
+ * returns how many members a finalizer resurrected (they were not
+ * collected after all, and CPython does not count them). */
+static size_t handle_unreachable(collection *c, size_t unreachable, survey s,
+                                 rc_gc_info *info) {
     rc_runtime *rt = c->rt;
     size_t uncollectable = 0;
     if (s.legacy)
@@ -505,9 +498,10 @@ static void handle_unreachable(collection *c, size_t unreachable, survey s,
     bool ran = s.weakrefs && rc__weakref_handle_garbage(rt);
     if (s.finalize)
         ran |= finalize_members(c);
+    size_t resurrected = 0;
     if (ran) {
         recount_refs(c);
-        mark(c, rc__gcs_set_size(rt), MARK_RESURRECTED, NULL);
+        resurrected = mark(c, rc__gcs_set_size(rt), MARK_RESURRECTED, NULL);
     }
     delete_garbage(c);
     if (rt->gc.debug & RC_DEBUG_UNCOLLECTABLE) {
@@ -521,7 +515,8 @@ static void handle_unreachable(collection *c, size_t unreachable, survey s,
         }
     }
     info->uncollectable = uncollectable;
-    info->collected = unreachable - uncollectable;
+    info->collected = unreachable - uncollectable - resurrected;
+    return resurrected;
 }
 
 /* ====================================================================== */
@@ -588,11 +583,11 @@ static ptrdiff_t collect(rc_runtime *rt, int g) {
     long_lived_accounting(gc, g, survivors);
     size_t unreachable = info.candidates - survivors;
     if (unreachable)
-        handle_unreachable(&c, unreachable, left, &info);
+        unreachable -= handle_unreachable(&c, unreachable, left, &info);
     rc__gcs_set_end(rt);
     release_collection(&c);
     if (g == 2)
-        rc__types_clear_freelists(rt);
+        rt->hooks.clear_freelists(rt);
     if (rt->heap.trim_due) /* arenas the collection emptied, in one batch */
         rc__heap_trim(rt);
 

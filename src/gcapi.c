@@ -208,6 +208,7 @@ void rc__gcapi_free(rc_runtime *rt) {
  * to fill it. The array keeps its capacity in a hidden slot before the
  * first item, so release does not depend on how many were filled. */
 typedef struct query {
+    rc_runtime *rt;
     rc_object **out; /* NULL while counting */
     size_t n, cap;
     int generation;            /* get_objects */
@@ -299,7 +300,7 @@ static int visit_hit(rc_object *child, void *arg) {
 static int emit_if_referrer(rc_object *o, void *arg) {
     query *q = arg;
     q->hit = false;
-    o->type->traverse(o, visit_hit, q);
+    rc__traverse(q->rt, o, visit_hit, q);
     if (q->hit)
         query_emit(q, o);
     return 0;
@@ -312,7 +313,7 @@ static void referrers_pass(rc_runtime *rt, query *q) {
 
 rc_object **rc_gc_get_referrers(rc_runtime *rt, rc_object *const *targets,
                                 size_t ntargets, size_t *count) {
-    query q = {.targets = targets, .ntargets = ntargets};
+    query q = {.rt = rt, .targets = targets, .ntargets = ntargets};
     return run_query(rt, referrers_pass, &q, count);
 }
 
@@ -322,12 +323,15 @@ static int visit_emit(rc_object *child, void *arg) {
     return 0;
 }
 
+/* What an object of a GC type holds, and for every object the owner of
+ * its run-time type. */
 static void referents_pass(rc_runtime *rt, query *q) {
-    (void)rt;
     for (size_t i = 0; i < q->ntargets; i++) {
         rc_object *o = q->targets[i];
-        if ((o->type->flags & RC_TYPE_GC) && o->type->traverse)
-            o->type->traverse(o, visit_emit, q);
+        const rc_type *t = o->type;
+        if ((t->flags & RC_TYPE_HEAP) ||
+            ((t->flags & RC_TYPE_GC) && t->traverse))
+            rc__traverse(rt, o, visit_emit, q);
     }
 }
 

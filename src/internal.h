@@ -87,13 +87,14 @@
 #define RC__F_STATE_MASK  (0xFFFFu << RC__F_STATE_SHIFT)
 
 /* Type flags reserved for the library's own types (rc_type.flags bits
- * 16-31; the public ones are the low bits):
- *   BUILTIN      the type is an rc__typeinfo (src/types/types.h);
+ * 16-31; the public ones are the low bits). The core gives these two a
+ * meaning and leaves the work to the hooks a layer above registers
+ * (rc__hooks below):
  *   UNTRACKABLE  the collector may untrack an object that holds only
- *                untracked ones (rc__maybe_untrack);
- *   ITEMS        its references are exactly an array that the collector
- *                reads directly (rc__gc_items). */
-#define RC__TYPE_BUILTIN     (1u << 16)
+ *                untracked ones: it asks hooks.maybe_untrack;
+ *   ITEMS        its references are exactly an array of objects that
+ *                hooks.items hands the collector, which reads it directly.
+ * Bits 20-31 are the types layer's own (src/types/types.h). */
 #define RC__TYPE_UNTRACKABLE (1u << 17)
 #define RC__TYPE_ITEMS       (1u << 18)
 
@@ -249,6 +250,30 @@ typedef struct rc__wrtable {
 /* The runtime                                                             */
 /* ---------------------------------------------------------------------- */
 
+/* ---------------------------------------------------------------------- */
+/* Hooks: how the core reaches the layer above it                          */
+/* ---------------------------------------------------------------------- */
+
+/* What the builtin types (src/types) register on a runtime when they make
+ * it (rc__runtime_set_hooks). The core calls these and never a function of
+ * that layer by name, so the arrows run one way: src/types uses the core,
+ * the core knows only this table. Until a table is registered the core
+ * uses one whose functions do nothing. */
+typedef struct rc__hooks {
+    void (*fini)(rc_runtime *rt);            /* rc_runtime_free, after the
+                                                teardown: release the layer's
+                                                state */
+    void (*clear_freelists)(rc_runtime *rt); /* after a full collection */
+    void (*maybe_untrack)(rc_object *o, bool full); /* RC__TYPE_UNTRACKABLE
+                                                       objects the collector
+                                                       found reachable; full:
+                                                       a generation-2 one */
+    rc_object *const *(*items)(const rc_object *o, size_t *n); /* RC__TYPE_
+                                                ITEMS objects: their array
+                                                of references (NULL entries
+                                                skipped) and its length */
+} rc__hooks;
+
 struct rc_runtime {
     rc_allocator alloc; /* hook with defaults filled in */
     bool sys_arenas;    /* arenas from the OS layer (mmap) */
@@ -262,13 +287,19 @@ struct rc_runtime {
     size_t held;       /* bytes held from the hook, this struct included */
     rc_status err;     /* last error */
     char errmsg[256];
+    rc_object *errobj;        /* the last error's object (owned), or NULL */
+    unsigned depth;           /* rc_recursion_enter nesting */
+    unsigned recursion_limit; /* rc_set_recursion_limit */
+    void *userdata;           /* rc_runtime_set_userdata */
     bool report_alive_at_exit;
     rc__heap heap;
     rc__gcstate gc;
     rc__wrtable weakrefs;
     rc_unraisable_hook unraisable; /* NULL: the default printer */
     void *unraisable_arg;
-    struct rc__types *types; /* builtin types' state (src/types/types.h) */
+    rc__hooks hooks;         /* registered by the types layer */
+    struct rc__types *types; /* the types layer's state; the core never
+                                looks inside (src/types/types.h) */
     unsigned dealloc_depth;  /* nesting of object destruction */
     rc_object *pending;      /* deferred deallocations (trashcan) */
     bool tearing_down;
@@ -279,6 +310,15 @@ struct rc_runtime {
 /* ---------------------------------------------------------------------- */
 
 /* runtime.c */
+/* A runtime with its heap and collector but no objects yet: what
+ * rc_runtime_new (src/types/boot.c) builds the types on. NULL when cfg is
+ * unusable or memory is refused. */
+rc_runtime *rc__runtime_create(const rc_config *cfg);
+/* Frees a runtime that never got further than rc__runtime_create (and
+ * whatever it allocated since), without teardown. */
+void rc__runtime_destroy(rc_runtime *rt);
+void rc__runtime_set_hooks(rc_runtime *rt, const rc__hooks *hooks);
+#define RC__RECURSION_LIMIT 1000 /* the default, Python's */
 RC__NORETURN void rc__assert_fail(const char *cond, const char *file, int line);
 RC__NORETURN void rc__fatal(const rc_runtime *rt, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -399,15 +439,32 @@ static inline void rc__revive(rc_object *o) {
     o->flags &= RC__F_LARGE;
 }
 
-/* src/types (types.h): the builtin types' per-runtime state */
-int rc__types_init(rc_runtime *rt);
-void rc__types_fini(rc_runtime *rt);
-void rc__types_clear_freelists(rc_runtime *rt);
-void rc__maybe_untrack(rc_object *o, bool full_collection);
-/* For RC__TYPE_ITEMS types: the array of o's references (NULL entries are
- * skipped) and its length; what its traverse would visit, without the
- * calls. */
-rc_object *const *rc__gc_items(const rc_object *o, size_t *n);
+/* Every reference o holds, as the library counts them: the owner of a
+ * run-time type (RC_TYPE_HEAP: each object of it holds one), then the item
+ * array of an RC__TYPE_ITEMS object or what the type's traverse visits
+ * (o's type is a GC type, or a run-time one, which may lack traverse).
+ * Every walk over references (the collector's passes, get_referents and
+ * get_referrers, the heap check) goes through here, so none forgets the
+ * owner. visit may be an inlined static function; nonzero stops the walk
+ * and is returned. */
+static RC__ALWAYS_INLINE int rc__traverse(const rc_runtime *rt, rc_object *o,
+                                          rc_visitproc visit, void *arg) {
+    const rc_type *t = o->type;
+    if (!(t->flags & (RC__TYPE_ITEMS | RC_TYPE_HEAP)))
+        return t->traverse(o, visit, arg); /* required of GC types */
+    if (t->flags & RC__TYPE_ITEMS) {
+        size_t n;
+        rc_object *const *items = rt->hooks.items(o, &n);
+        for (size_t i = n; i-- > 0;) { /* last first, as traverse does */
+            int r = items[i] ? visit(items[i], arg) : 0;
+            if (r)
+                return r;
+        }
+        return 0;
+    }
+    int r = visit(t->owner, arg);
+    return r ? r : t->traverse ? t->traverse(o, visit, arg) : 0;
+}
 
 /* gc.c */
 void rc__gc_init(rc_runtime *rt);
@@ -420,12 +477,15 @@ static inline void rc__gc_free_counted(rc_runtime *rt) {
 }
 bool rc__gc_emergency_collect(rc_runtime *rt);
 
-/* Around a call to a finalizer or callback (runtime.c): enter saves and
- * clears the runtime's error; leave sends an error the call left to the
- * unraisable hook, then restores the saved one. */
+/* errors.c: around a call to a finalizer or callback, enter moves the
+ * runtime's error (its object included) into the guard and clears it;
+ * leave sends an error the call left to the unraisable hook, then puts the
+ * saved one back. Every enter is paired with exactly one of leave, restore
+ * or release, which own the saved object from then on. */
 typedef struct rc__guard {
-    rc_status err;
-    char msg[256];
+    rc_status err;  /* the saved error (RC_OK: none) */
+    rc_object *obj; /* its object (owned), or NULL */
+    char msg[256];  /* its message, when there is an error */
 } rc__guard;
 void rc__guard_enter(rc_runtime *rt, rc__guard *g);
 void rc__guard_leave(rc_runtime *rt, rc__guard *g, const char *context,
@@ -433,8 +493,25 @@ void rc__guard_leave(rc_runtime *rt, rc__guard *g, const char *context,
 /* Puts back the saved error, dropping whatever was recorded since: for
  * work whose own failures were recovered from (a collection, a retried
  * allocation). */
-void rc__guard_restore(rc_runtime *rt, const rc__guard *g);
+void rc__guard_restore(rc_runtime *rt, rc__guard *g);
+/* Drops the saved error: the error recorded since stands (a retried
+ * allocation that failed again). */
+void rc__guard_release(rc_runtime *rt, rc__guard *g);
 void rc__call_finalizer(rc_runtime *rt, rc_object *o);
+
+/* rc_recursion_enter / _leave, inline for the dispatchers (errors.c has
+ * the slow half and the public forms). */
+int rc__recursion_exceeded(rc_runtime *rt, const char *where);
+static inline int rc__recursion_enter(rc_runtime *rt, const char *where) {
+    if (RC__LIKELY(rt->depth < rt->recursion_limit)) {
+        rt->depth++;
+        return 0;
+    }
+    return rc__recursion_exceeded(rt, where);
+}
+static inline void rc__recursion_leave(rc_runtime *rt) {
+    rt->depth--;
+}
 
 /* weakref.c */
 extern const rc_type rc__weakref_type;

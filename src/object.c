@@ -8,9 +8,11 @@
  *      object was resurrected and survives);
  *   2. untrack it; if it is a weakref, take it off its target's list; clear
  *      the weak references to it and run their callbacks;
- *   3. dealloc (or clear), then free the block.
- * Step 3 drops the object's children, which may reach zero in turn. Past
- * DEALLOC_DEPTH nested destructions, a dying object is queued instead
+ *   3. dealloc (or clear), then free the block;
+ *   4. for a run-time type (RC_TYPE_HEAP), drop the reference the object
+ *      held to the type's owner: only now, so the type outlives the block.
+ * Steps 3 and 4 drop the object's children, which may reach zero in turn.
+ * Past DEALLOC_DEPTH nested destructions, a dying object is queued instead
  * (linked through its own header, which is dead by then) and destroyed by
  * the outermost destruction loop, so freeing a ten-million-long chain uses
  * constant C stack (CPython's trashcan).
@@ -28,12 +30,21 @@ _Static_assert(offsetof(rc_object, refcnt) == 0 &&
 /* Creation                                                                */
 /* ====================================================================== */
 
-static bool object_size(rc_runtime *rt, const rc_type *type, size_t nitems,
-                        size_t *size) {
-    if (!type || type->basicsize < sizeof(rc_object)) {
+/* Records why type cannot make objects (RC_EINVAL). */
+static RC__NOINLINE void bad_type(rc_runtime *rt, const rc_type *type) {
+    if (!type || type->basicsize < sizeof(rc_object))
         rc_set_error(rt, RC_EINVAL, "type %s has a basicsize below %zu",
                      type && type->name ? type->name : "(null)",
                      sizeof(rc_object));
+    else
+        rc_set_error(rt, RC_EINVAL, "run-time type %s has no owner",
+                     type->name);
+}
+
+static bool object_size(rc_runtime *rt, const rc_type *type, size_t nitems,
+                        size_t *size) {
+    if (RC__UNLIKELY(!type || type->basicsize < sizeof(rc_object))) {
+        bad_type(rt, type);
         return false;
     }
     size_t items;
@@ -46,8 +57,8 @@ static bool object_size(rc_runtime *rt, const rc_type *type, size_t nitems,
     return true;
 }
 
-static rc_object *new_object(rc_runtime *rt, const rc_type *type, size_t nitems,
-                             bool track, bool zero_items) {
+static inline rc_object *new_plain(rc_runtime *rt, const rc_type *type,
+                                   size_t nitems, bool track, bool zero_items) {
     size_t size;
     if (!object_size(rt, type, nitems, &size))
         return NULL;
@@ -68,12 +79,35 @@ static rc_object *new_object(rc_runtime *rt, const rc_type *type, size_t nitems,
     return o;
 }
 
+/* An object of a run-time type holds a reference to the type's owner,
+ * taken once the object exists. */
+static RC__NOINLINE rc_object *new_owned(rc_runtime *rt, const rc_type *type,
+                                         size_t nitems, bool track,
+                                         bool zero_items) {
+    if (!type->owner) {
+        bad_type(rt, type);
+        return NULL;
+    }
+    rc_object *o = new_plain(rt, type, nitems, track, zero_items);
+    if (o)
+        rc_incref(type->owner);
+    return o;
+}
+
+static inline rc_object *new_object(rc_runtime *rt, const rc_type *type,
+                                    size_t nitems, bool track,
+                                    bool zero_items) {
+    if (RC__UNLIKELY(type && (type->flags & RC_TYPE_HEAP)))
+        return new_owned(rt, type, nitems, track, zero_items);
+    return new_plain(rt, type, nitems, track, zero_items);
+}
+
 RC__NOINLINE rc_object *rc__new_slow(rc_runtime *rt, const rc_type *type) {
     return new_object(rt, type, 0, true, true);
 }
 
 rc_object *rc_new(rc_runtime *rt, const rc_type *type) {
-    if (RC__LIKELY(type && !(type->flags & RC_TYPE_GC)))
+    if (RC__LIKELY(type && !(type->flags & (RC_TYPE_GC | RC_TYPE_HEAP))))
         return rc__obj_new_plain(rt, type); /* the pools' fast path */
     return rc__new_slow(rt, type);
 }
@@ -111,8 +145,9 @@ static bool finalize_resurrects(rc_runtime *rt, rc_object *o) {
     return --o->refcnt != 0;
 }
 
-static void destroy(rc_runtime *rt, rc_object *o) {
-    const rc_type *t = o->type;
+/* Step 3: dealloc or clear, then free the block unless a free list kept
+ * it (only the builtin types keep blocks; run-time types never do). */
+static inline void release(rc_runtime *rt, rc_object *o, const rc_type *t) {
     if (t->dealloc)
         t->dealloc(o);
     else if (t->clear)
@@ -124,6 +159,23 @@ static void destroy(rc_runtime *rt, rc_object *o) {
     if (t->flags & RC_TYPE_GC)
         rc__gc_free_counted(rt);
     rc__obj_free(rt, o);
+}
+
+/* Steps 3 and 4 for an object of a run-time type: t lives in the owner,
+ * which the object holds until its block is gone. */
+static RC__NOINLINE void release_owned(rc_runtime *rt, rc_object *o) {
+    const rc_type *t = o->type;
+    rc_object *owner = t->owner;
+    release(rt, o, t);
+    rc_decref(owner);
+}
+
+static inline void destroy(rc_runtime *rt, rc_object *o) {
+    const rc_type *t = o->type;
+    if (RC__UNLIKELY(t->flags & RC_TYPE_HEAP))
+        release_owned(rt, o);
+    else
+        release(rt, o, t);
 }
 
 static void defer(rc_runtime *rt, rc_object *o) {
@@ -167,11 +219,12 @@ static void dealloc_run_end(rc_runtime *rt) {
 }
 
 /* True if o, whose count reached zero, has nothing to do but be freed:
- * a small object without weakrefs, of a type without references,
- * finalizer, dealloc or clear (and so not a weakref). */
+ * a small object without weakrefs, of a builtin type (no owner to drop)
+ * without references, finalizer, dealloc or clear (so not a weakref). */
 static inline bool just_free(const rc_object *o, const rc_type *t) {
     return !(o->flags & (RC__F_LARGE | RC__F_WEAKREFD)) &&
-           !(t->flags & RC_TYPE_GC) && !t->finalize && !t->dealloc && !t->clear;
+           !(t->flags & (RC_TYPE_GC | RC_TYPE_HEAP)) && !t->finalize &&
+           !t->dealloc && !t->clear;
 }
 
 static RC__NOINLINE void dealloc(rc_object *o, const rc_type *t);

@@ -566,6 +566,8 @@ static RC__NOINLINE void *mem_alloc_slow(rc_runtime *rt, size_t n, int kind) {
         p = mem_alloc_once(rt, n, kind);
     if (p) /* a failure recovered from is not the caller's error */
         rc__guard_restore(rt, &saved);
+    else
+        rc__guard_release(rt, &saved);
     return p;
 }
 

@@ -1,62 +1,25 @@
 /*
  * runtime.c — the runtime object: configuration, the allocator hook and its
- * accounting (rt->held never exceeds a nonzero heap limit), errors, fatal
- * reports, creation and teardown.
+ * accounting (rt->held never exceeds a nonzero heap limit), fatal reports,
+ * creation and teardown. Errors are in errors.c.
  *
  * Every byte the runtime holds comes through rc__hook_alloc or
  * rc__hook_arena_alloc, so the heap limit and allocation-failure injection
  * (a hook that refuses the Nth call) see all of them.
+ *
+ * The core makes a runtime without any object in it (rc__runtime_create);
+ * rc_runtime_new, in the types layer (src/types/boot.c), builds the
+ * builtin types on it and registers the hooks through which the core
+ * reaches them (rc__hooks). rc_runtime_free is the core's: it tears the
+ * heap down and calls the hooks' fini on the way.
  */
 #include "gcspace.h"
 
 #include <stdlib.h>
 
 /* ====================================================================== */
-/* Errors                                                                  */
+/* Reports                                                                 */
 /* ====================================================================== */
-
-static const char *const status_names[] = {
-    [0] = "success",
-    [-RC_ENOMEM] = "out of memory",
-    [-RC_EINVAL] = "invalid argument",
-    [-RC_ETYPE] = "wrong type",
-    [-RC_EINDEX] = "index out of range",
-    [-RC_EKEY] = "key not found",
-    [-RC_EVALUE] = "invalid value",
-    [-RC_EZERODIV] = "division by zero",
-    [-RC_EOVERFLOW] = "overflow",
-    [-RC_EHASH] = "unhashable object",
-    [-RC_ESTATE] = "not allowed in the current state",
-};
-
-const char *rc_strerror(int status) {
-    size_t n = sizeof status_names / sizeof status_names[0];
-    if (status > 0 || (size_t)-status >= n)
-        return "unknown status";
-    return status_names[-status];
-}
-
-int rc_set_error(rc_runtime *rt, rc_status status, const char *fmt, ...) {
-    rt->err = status;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(rt->errmsg, sizeof rt->errmsg, fmt, ap);
-    va_end(ap);
-    return status;
-}
-
-rc_status rc_last_error(const rc_runtime *rt) {
-    return rt->err;
-}
-
-const char *rc_last_error_message(const rc_runtime *rt) {
-    return rt->errmsg;
-}
-
-void rc_clear_error(rc_runtime *rt) {
-    rt->err = RC_OK;
-    rt->errmsg[0] = '\0';
-}
 
 FILE *rc__stream(const rc_runtime *rt) {
     return rt && rt->debug_stream ? rt->debug_stream : stderr;
@@ -71,68 +34,6 @@ void rc__fatal(const rc_runtime *rt, const char *fmt, ...) {
     fputc('\n', out);
     fflush(out);
     abort();
-}
-
-/* ---------------------------------------------------------------------- */
-/* Errors nobody can receive                                               */
-/* ---------------------------------------------------------------------- */
-
-static void print_unraisable(rc_runtime *rt, const rc_unraisable *u) {
-    FILE *out = rc__stream(rt);
-    if (u->object)
-        fprintf(out, "Exception ignored in: %s of <%s object at %p>\n",
-                u->context, u->object->type->name, (void *)u->object);
-    else
-        fprintf(out, "Exception ignored in: %s\n", u->context);
-    fprintf(out, "rcgc: %s: %s\n", rc_strerror(u->status), u->message);
-}
-
-void rc_set_unraisable_hook(rc_runtime *rt, rc_unraisable_hook hook,
-                            void *arg) {
-    rt->unraisable = hook;
-    rt->unraisable_arg = arg;
-}
-
-void rc_write_unraisable(rc_runtime *rt, rc_status status, const char *context,
-                         rc_object *object, const char *message) {
-    rc_unraisable u = {status, message ? message : "", context ? context : "?",
-                       object};
-    if (rt->unraisable)
-        rt->unraisable(rt, &u, rt->unraisable_arg);
-    else
-        print_unraisable(rt, &u);
-}
-
-void rc__guard_enter(rc_runtime *rt, rc__guard *g) {
-    g->err = rt->err;
-    if (g->err != RC_OK)
-        memcpy(g->msg, rt->errmsg, sizeof g->msg);
-    rc_clear_error(rt);
-}
-
-void rc__guard_leave(rc_runtime *rt, rc__guard *g, const char *context,
-                     rc_object *o) {
-    if (rt->err != RC_OK) {
-        rc__guard left;
-        rc__guard_enter(rt, &left);
-        rc_write_unraisable(rt, left.err, context, o, left.msg);
-    }
-    rc__guard_restore(rt, g);
-}
-
-void rc__guard_restore(rc_runtime *rt, const rc__guard *g) {
-    rt->err = g->err;
-    if (g->err != RC_OK)
-        memcpy(rt->errmsg, g->msg, sizeof g->msg);
-    else
-        rt->errmsg[0] = '\0';
-}
-
-void rc__call_finalizer(rc_runtime *rt, rc_object *o) {
-    rc__guard g;
-    rc__guard_enter(rt, &g);
-    o->type->finalize(o);
-    rc__guard_leave(rt, &g, "finalizer", o);
 }
 
 void rc__assert_fail(const char *cond, const char *file, int line) {
@@ -282,7 +183,25 @@ static bool read_config(const rc_config *cfg, rc_config *c) {
     return !a->malloc == !a->free && !a->arena_alloc == !a->arena_free;
 }
 
-rc_runtime *rc_runtime_new(const rc_config *cfg) {
+static void no_fini(rc_runtime *rt) {
+    (void)rt;
+}
+
+static void no_untrack(rc_object *o, bool full) {
+    (void)o;
+    (void)full;
+}
+
+static rc_object *const *no_items(const rc_object *o, size_t *n) {
+    (void)o;
+    *n = 0;
+    return NULL;
+}
+
+/* What the core does while no layer has registered hooks: nothing. */
+static const rc__hooks no_hooks = {no_fini, no_fini, no_untrack, no_items};
+
+rc_runtime *rc__runtime_create(const rc_config *cfg) {
     rc_config c;
     if (!read_config(cfg, &c))
         return NULL;
@@ -310,24 +229,33 @@ rc_runtime *rc_runtime_new(const rc_config *cfg) {
     rt->heap_limit = c.heap_limit;
     rt->report_alive_at_exit = c.report_alive_at_exit;
     rt->held = sizeof *rt;
+    rt->recursion_limit = RC__RECURSION_LIMIT;
+    rt->hooks = no_hooks;
     rc__heap_init(rt);
     rc__gcs_init(rt);
     rc__gc_init(rt);
-    if (rc__types_init(rt) != 0) {
-        rc__heap_free_all(rt);
-        a.free(rt, sizeof *rt, a.ud);
-        return NULL;
-    }
-    rt->gc.count[0] = 0; /* the runtime's own objects are not counted */
     return rt;
+}
+
+void rc__runtime_set_hooks(rc_runtime *rt, const rc__hooks *hooks) {
+    rt->hooks = *hooks;
+}
+
+void rc__runtime_destroy(rc_runtime *rt) {
+    rt->errobj = NULL; /* an error's object goes with the heap */
+    rc__heap_free_all(rt);
+    rc_allocator a = rt->alloc;
+    a.free(rt, sizeof *rt, a.ud);
 }
 
 void rc_runtime_free(rc_runtime *rt) {
     if (!rt)
         return;
+    rc_clear_error(rt); /* its object may now be collected like any other */
     rc__teardown(rt);
+    rc_clear_error(rt);
     rc__gcapi_free(rt);
-    rc__types_fini(rt);
+    rt->hooks.fini(rt);
     rc__heap_free_all(rt);
     rc_allocator a = rt->alloc;
     a.free(rt, sizeof *rt, a.ud);
@@ -335,4 +263,12 @@ void rc_runtime_free(rc_runtime *rt) {
 
 rc_runtime *rc_runtime_of(const rc_object *o) {
     return rc__runtime_of(o);
+}
+
+void rc_runtime_set_userdata(rc_runtime *rt, void *userdata) {
+    rt->userdata = userdata;
+}
+
+void *rc_runtime_userdata(const rc_runtime *rt) {
+    return rt->userdata;
 }

@@ -8,9 +8,10 @@
 #   3. the randomized tests with RCGC_TEST_SCALE raised, on the release
 #      preset (the collector oracle then runs millions of operations) and,
 #      at a smaller scale, on the asan preset;
-#   4. the libFuzzer harness fuzz_gc_ops (the `fuzz` preset) for a bounded
-#      time, starting from the committed corpus fuzz/corpus/gc_ops; new
-#      inputs go to build/fuzz/corpus/gc_ops, crashes to build/fuzz/crashes/.
+#   4. the libFuzzer harnesses fuzz_gc_ops and fuzz_rcpy_source (the `fuzz`
+#      preset) for a bounded time each, starting from the committed corpora
+#      fuzz/corpus/NAME; new inputs go to build/fuzz/corpus/NAME, crashes
+#      to build/fuzz/crashes/.
 #
 # Knobs (environment): DEEP_SCALE (release scale, default 40), ASAN_SCALE
 # (default 4), FUZZ_SECONDS (default 60), JOBS (default: nproc), and
@@ -84,17 +85,27 @@ step_scale() {
 }
 
 # ---------------------------------------------------------------- 4. fuzz
-step_fuzz() {
-    say "libFuzzer: fuzz_gc_ops for ${FUZZ_SECONDS}s"
-    cmake --preset fuzz >/dev/null
-    cmake --build --preset fuzz -j "$JOBS" --target fuzz_gc_ops
-    work=build/fuzz/corpus/gc_ops
+# fuzz_one TARGET [libFuzzer options]: FUZZ_SECONDS of TARGET from its
+# committed corpus fuzz/corpus/TARGET.
+fuzz_one() {
+    name=$1
+    shift
+    say "libFuzzer: fuzz_$name for ${FUZZ_SECONDS}s"
+    work=build/fuzz/corpus/$name
     crashes=build/fuzz/crashes
     mkdir -p "$work" "$crashes"
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} \
-        build/fuzz/fuzz/fuzz_gc_ops -max_total_time="$FUZZ_SECONDS" \
-        -max_len=4096 -timeout=60 -print_final_stats=1 \
-        -artifact_prefix="$crashes/" "$work" fuzz/corpus/gc_ops
+        "build/fuzz/fuzz/fuzz_$name" -max_total_time="$FUZZ_SECONDS" \
+        -max_len=4096 -print_final_stats=1 -artifact_prefix="$crashes/" \
+        "$@" "$work" "fuzz/corpus/$name"
+}
+
+step_fuzz() {
+    cmake --preset fuzz >/dev/null
+    cmake --build --preset fuzz -j "$JOBS" --target fuzz_gc_ops fuzz_rcpy_source
+    fuzz_one gc_ops -timeout=60
+    fuzz_one rcpy_source -timeout=60 -rss_limit_mb=4096 \
+        -dict=fuzz/rcpy_source.dict
 }
 
 for s in $DEEP_STEPS; do

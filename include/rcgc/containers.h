@@ -99,9 +99,10 @@ RC_API int rc_list_reverse(rc_object *list);
 /* list.sort(key=..., reverse=...): stable; compares with "<" (rc_compare
  * RC_LT) the items, or key(item, arg) when key is non-NULL (key returns a
  * new reference, or NULL with an error recorded). A failing comparison or
- * key stops the sort with its error and leaves a permutation of the items;
- * RC_EVALUE "list modified during sort" if the list was changed meanwhile
- * (those changes are dropped). */
+ * key stops the sort with its error (an error object included: rcgc/
+ * protocol.h) and leaves the list in its original order; RC_EVALUE "list
+ * modified during sort" if the list was changed meanwhile (those changes
+ * are dropped). */
 RC_API int rc_list_sort(rc_object *list,
                         rc_object *(*key)(rc_object *item, void *arg),
                         void *arg, bool reverse);
@@ -209,11 +210,18 @@ RC_API int rc_set_next(rc_object *set, size_t *pos, rc_object **key);
 RC_API rc_object *rc_range_new(rc_runtime *rt, int64_t start, int64_t stop,
                                int64_t step);
 RC_API bool rc_is_range(const rc_object *o);
+/* range.start, .stop and .step (range must be a range). */
+RC_API void rc_range_bounds(const rc_object *range, int64_t *start,
+                            int64_t *stop, int64_t *step);
 
 /* slice(start, stop, step): each may be NULL (None). */
 RC_API rc_object *rc_slice_new(rc_runtime *rt, rc_object *start,
                                rc_object *stop, rc_object *step);
 RC_API bool rc_is_slice(const rc_object *o);
+/* slice.start, .stop and .step, borrowed (None where omitted); slice must
+ * be a slice. */
+RC_API void rc_slice_parts(const rc_object *slice, rc_object **start,
+                           rc_object **stop, rc_object **step);
 
 /* Python's slice.indices(length): fills start/stop/step and returns the
  * number of items the slice selects, or negative (RC_EVALUE for step 0,

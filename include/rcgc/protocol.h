@@ -22,7 +22,8 @@
  * Status codes map to Python's exceptions: RC_ETYPE and RC_EHASH TypeError,
  * RC_EVALUE ValueError, RC_EINDEX IndexError, RC_EKEY KeyError, RC_EATTR
  * AttributeError, RC_EZERODIV ZeroDivisionError, RC_EOVERFLOW
- * OverflowError, RC_ERECURSION RecursionError, RC_ENOMEM MemoryError;
+ * OverflowError, RC_ERECURSION RecursionError, RC_ESTATE RuntimeError
+ * ("dictionary changed size during iteration"), RC_ENOMEM MemoryError;
  * RC_EEXCEPTION is an exception object of the embedding language, found
  * with rc_error_object.
  */
@@ -87,20 +88,25 @@ RC_API bool rc_is_notimplemented(const rc_object *o);
 /* The slot table                                                         */
 /* ====================================================================== */
 
-#define RC_PROTOCOL_VERSION 1
+/* The table only ever grows at its end; a slot added later is read only
+ * from tables whose version says they have it. Write tables with
+ * designated initializers, .version = RC_PROTOCOL_VERSION first. */
+#define RC_PROTOCOL_VERSION 2 /* 2 added index */
 
 /*
  * Slots a type may fill (any may be NULL). `self` is always an object of
  * the type that owns the table, except in binop, which sees the operands in
  * their written order (either may be the one of this type).
  *
- *   repr, str      a new str; str NULL: repr.
+ *   repr, str      a new str (anything else is a TypeError: "__repr__
+ *                  returned non-string (type int)"); str NULL: repr.
  *   format         format(self, spec): spec is a str; NULL: str(self) when
  *                  spec is empty, else TypeError ("unsupported format
  *                  string passed to NAME.__format__").
  *   hash           0 and *out, or a negative status (RC_EHASH for an
  *                  unhashable object). Objects that compare equal must hash
- *                  equal. NULL: identity (rc_hash_identity).
+ *                  equal; -1 is taken as -2, as Python does. NULL:
+ *                  identity (rc_hash_identity).
  *   richcompare    self <op> other: a new reference to any object (usually
  *                  True or False), rc_notimplemented() when the operands are
  *                  not handled, or NULL on error. When both decline, == and
@@ -113,7 +119,8 @@ RC_API bool rc_is_notimplemented(const rc_object *o);
  *   delitem        del self[key]: 0 or negative.
  *   contains       item in self: 1, 0 or negative. NULL: iterate and
  *                  compare with ==.
- *   iter           iter(self): a new iterator.
+ *   iter           iter(self): a new iterator (an object whose type has
+ *                  next; anything else is a TypeError).
  *   next           for iterators: 1 with *item a new reference, 0 when
  *                  exhausted, negative on error.
  *   call           self(*args, **kwargs): args[0, nargs) are the positional
@@ -128,16 +135,28 @@ RC_API bool rc_is_notimplemented(const rc_object *o);
  *   binop          a <op> b: a new reference, rc_notimplemented(), or NULL.
  *                  Called for a's type first, then for b's type (when it is
  *                  another type), so a slot that sees its object on the
- *                  right answers for the reflected operator (__radd__).
+ *                  right answers for the reflected operator (__radd__). A
+ *                  function that both types' tables share is called once:
+ *                  it answers for both sides (a language runtime giving
+ *                  all its classes one binop function does the __add__,
+ *                  __radd__ dance inside it, as CPython's slots do).
  *   inplace        a <op>= b with a of this type: the result (often a
  *                  itself, with a new reference), rc_notimplemented() to
- *                  fall back to binop, or NULL.
+ *                  fall back to binop, or NULL. list has one (+= extends,
+ *                  *= repeats), set and dict too (|= ...).
  *   unop           <op> self: a new reference, or NULL.
  *   extra_size     bytes the object owns beyond its own block (item arrays,
  *                  tables), for sys.getsizeof; NULL: none.
+ *   index          (version 2) self as an int, Python's __index__: a new
+ *                  int (anything else is a TypeError: "__index__ returned
+ *                  non-int (type str)"), rc_notimplemented() when this
+ *                  object has none (a table shared by many classes), or
+ *                  NULL. With it an object stands for an int as a sequence
+ *                  index, a slice bound and the count of seq * n (lst[obj],
+ *                  lst[obj:], "ab" * obj).
  */
 typedef struct rc_protocol {
-    uint32_t version; /* RC_PROTOCOL_VERSION the table was written for */
+    uint32_t version;   /* RC_PROTOCOL_VERSION the table was written for */
     uint32_t reserved_; /* zero */
     rc_object *(*repr)(rc_object *self);
     rc_object *(*str)(rc_object *self);
@@ -161,6 +180,8 @@ typedef struct rc_protocol {
     rc_object *(*inplace)(rc_object *self, rc_object *other, rc_binop op);
     rc_object *(*unop)(rc_object *self, rc_unop op);
     size_t (*extra_size)(const rc_object *self);
+    /* version 2: */
+    rc_object *(*index)(rc_object *self);
 } rc_protocol;
 
 /* ====================================================================== */
@@ -181,6 +202,8 @@ typedef struct rc_protocol {
  *   - the type belongs to the owner's runtime and must not be used in
  *     another one. Its name may change (a class's __name__ is assigned):
  *     every message and report reads rc_type.name when it prints.
+ * rc_new fails with RC_EINVAL ("run-time type NAME has no owner") when
+ * RC_TYPE_HEAP is set and owner is NULL.
  */
 
 /* The object that owns o's type, borrowed: type->owner for RC_TYPE_HEAP
@@ -197,10 +220,20 @@ RC_API const char *rc_type_name(const rc_object *o);
 /* Records an error carrying exc, an exception object of the embedding
  * language: the runtime stores a new reference to it, status is what C
  * callers see (RC_EEXCEPTION, or the closest code: RC_ETYPE for a
- * TypeError...), message what rc_last_error_message returns (NULL: "").
- * Any error recorded before is dropped. Returns status. */
-RC_API int rc_set_error_object(rc_runtime *rt, rc_status status,
-                               rc_object *exc, const char *message);
+ * TypeError...; a status that is not negative is taken as RC_EEXCEPTION),
+ * message what rc_last_error_message returns (NULL: ""). exc may be NULL
+ * (an error without an object). Any error recorded before is dropped (its
+ * object released). Returns status.
+ *
+ * The library passes such an error on unchanged: a dict whose key's
+ * comparison fails returns it from rc_dict_setitem, a failing comparison
+ * stops rc_list_sort with it, and the guards around finalizers, weakref
+ * callbacks and collections set the caller's error (object included)
+ * aside and put it back afterwards. An error a finalizer or callback
+ * leaves goes to the unraisable hook with its object (rc_unraisable.
+ * exception). rc_runtime_free releases the object of a pending error. */
+RC_API int rc_set_error_object(rc_runtime *rt, rc_status status, rc_object *exc,
+                               const char *message);
 
 /* The object of the last error (borrowed), or NULL when the last error has
  * none. rc_clear_error and every new error release it. */
@@ -221,12 +254,21 @@ RC_API rc_object *rc_fetch_error_object(rc_runtime *rt, rc_status *status);
  * exceeded while getting the repr of an object") instead of overflowing the
  * C stack. The dispatchers below that may recurse (repr, str, format, hash,
  * richcompare, call) enter it themselves; an interpreter enters it once per
- * frame of its own. The limit defaults to 1000 (Python's). */
+ * frame of its own. The limit defaults to 1000 (Python's).
+ *
+ * rc_recursion_enter: 0 (the depth is one more: pair it with
+ * rc_recursion_leave), or RC_ERECURSION "maximum recursion depth exceeded"
+ * followed by a space and where, when where is not NULL ("while calling a
+ * Python object"; CPython's " in comparison", with its own leading space,
+ * gets no second one). Types whose slots call nothing else (int, float,
+ * str) are not counted. */
 RC_API int rc_recursion_enter(rc_runtime *rt, const char *where);
 RC_API void rc_recursion_leave(rc_runtime *rt);
 RC_API unsigned rc_recursion_depth(const rc_runtime *rt);
 RC_API unsigned rc_get_recursion_limit(const rc_runtime *rt);
-/* RC_EVALUE for a limit below 1 or above 1,000,000. */
+/* RC_EVALUE for a limit below 1 or above 1,000,000; RC_ERECURSION ("cannot
+ * set the recursion limit to 40 at the recursion depth 50: the limit is too
+ * low") for one not above the current depth. */
 RC_API int rc_set_recursion_limit(rc_runtime *rt, unsigned limit);
 
 /* A container's repr that prints itself: 1 when o's repr is being built
@@ -244,7 +286,8 @@ RC_API void rc_repr_leave(rc_object *o);
 RC_API rc_object *rc_repr(rc_object *o);
 RC_API rc_object *rc_str(rc_object *o);
 
-/* format(o, spec): spec a str (NULL: ""). A new str. */
+/* format(o, spec): spec a str (NULL: ""; else RC_ETYPE "Format specifier
+ * must be a string, not int"). A new str. */
 RC_API rc_object *rc_format(rc_object *o, rc_object *spec);
 
 /* hash(o): 0 and *hash, or negative (RC_EHASH "unhashable type: 'list'").
@@ -275,13 +318,17 @@ RC_API int rc_truth(rc_object *o);
 /* len(o), or negative (RC_ETYPE "object of type 'int' has no len()"). */
 RC_API ptrdiff_t rc_len(rc_object *o);
 
-/* o[key], o[key] = value, del o[key]. Builtin sequences take ints and
- * slices. */
+/* o[key], o[key] = value (value NULL: del), del o[key]. Builtin
+ * sequences take ints and slices. RC_ETYPE "'int' object is not
+ * subscriptable" / "does not support item assignment" / "does not support
+ * item deletion" without the slot. */
 RC_API rc_object *rc_getitem(rc_object *o, rc_object *key); /* new */
 RC_API int rc_setitem(rc_object *o, rc_object *key, rc_object *value);
 RC_API int rc_delitem(rc_object *o, rc_object *key);
 
-/* item in container: 1, 0, or negative. */
+/* item in container: 1, 0, or negative. Without a contains slot, by
+ * iteration and rc_equal (RC_ETYPE "argument of type 'int' is not
+ * iterable"). */
 RC_API int rc_contains(rc_object *container, rc_object *item);
 
 /* iter(o): a new iterator (RC_ETYPE "'int' object is not iterable").
@@ -291,19 +338,24 @@ RC_API rc_object *rc_iter(rc_object *o);
 RC_API int rc_next(rc_object *iterator, rc_object **item);
 
 /* callable(*args, **kwargs) in the vectorcall convention of the call slot
- * (kwnames NULL: positional only). RC_ETYPE "'int' object is not
- * callable". */
+ * (kwnames NULL: positional only, else a tuple). RC_ETYPE "'int' object is
+ * not callable". Holds the recursion guard during the call. */
 RC_API rc_object *rc_call(rc_object *callable, rc_object *const *args,
                           size_t nargs, rc_object *kwnames);
 /* The same with a tuple of positional arguments (NULL: none) and a dict of
- * keyword arguments (NULL: none). */
+ * keyword arguments (NULL: none): RC_ETYPE "keywords must be strings";
+ * RC_ENOMEM when the argument array (more than 8 arguments) or the names
+ * cannot be made. */
 RC_API rc_object *rc_call_object(rc_object *callable, rc_object *args,
                                  rc_object *kwargs);
 /* Is o callable (has a call slot)? */
 RC_API bool rc_is_callable(const rc_object *o);
 
-/* o.name: name is a str. RC_EATTR "'list' object has no attribute 'x'"
- * when the type has no getattr slot or the slot finds nothing. */
+/* o.name: name is a str (else RC_ETYPE "attribute name must be string,
+ * not 'int'"). RC_EATTR "'list' object has no attribute 'x'" when the type
+ * has no getattr slot or the slot finds nothing. rc_getattr_str makes the
+ * name (RC_ENOMEM). rc_setattr with value NULL deletes; without the slot
+ * both fail with the same RC_EATTR message. */
 RC_API rc_object *rc_getattr(rc_object *o, rc_object *name);
 RC_API rc_object *rc_getattr_str(rc_object *o, const char *name);
 RC_API int rc_setattr(rc_object *o, rc_object *name, rc_object *value);
@@ -311,11 +363,19 @@ RC_API int rc_delattr(rc_object *o, rc_object *name);
 
 /* Number operators: a <op> b, a <op>= b (a's inplace slot, else binop),
  * <op> a. A new reference, or NULL (RC_ETYPE "unsupported operand type(s)
- * for +: 'int' and 'str'", RC_EZERODIV ...). The named forms
- * (rc_number_add ...) are in rcgc/objects.h. */
+ * for +: 'int' and 'str'", "... for +=: ...", RC_EZERODIV ...; when every
+ * slot declined and a is a list, tuple or str, Python's sequence messages:
+ * "can only concatenate list (not \"int\") to list", "can't multiply
+ * sequence by non-int of type 'float'"). The named forms (rc_number_add
+ * ...) are in rcgc/objects.h. */
 RC_API rc_object *rc_number_binop(rc_object *a, rc_object *b, rc_binop op);
 RC_API rc_object *rc_number_inplace(rc_object *a, rc_object *b, rc_binop op);
 RC_API rc_object *rc_number_unop(rc_object *a, rc_unop op);
+
+/* operator.index(o): o itself for an int (new reference), else its
+ * type's index slot's result; RC_ETYPE "'float' object cannot be
+ * interpreted as an integer" when it has none. */
+RC_API rc_object *rc_number_index(rc_object *o);
 
 /* sys.getsizeof(o): the object's block (rounded to the allocator's size
  * class) plus its type's extra_size. */

@@ -2,8 +2,9 @@
  * rcgc/str.h — str: immutable Unicode text (included by rcgc/objects.h).
  *
  * Stored as UTF-8 with a terminating NUL, its length in code points and a
- * cached hash (SipHash-1-3 of the UTF-8 under a fixed key: the same in
- * every runtime and every run; never -1). Indexing is O(1) for ASCII text;
+ * cached hash (CPython's with PYTHONHASHSEED=0: SipHash-1-3 under the zero
+ * key of the text as Latin-1, UCS-2 or UCS-4; the same in every runtime and
+ * every run; never -1). Indexing is O(1) for ASCII text;
  * for other text a table of every 64th code point's offset, kept in the
  * object, bounds the scan to 63 code points. Comparison is code-point
  * order (which is the byte order of UTF-8).
@@ -131,16 +132,18 @@ RC_API bool rc_str_isidentifier(rc_object *s);
  * for format string", "not all arguments converted during string
  * formatting", "%d format: a real number is required, not str", ... */
 RC_API rc_object *rc_str_format_percent(rc_object *fmt, rc_object *args);
-/* fmt.format(*args, **kwargs): {} {0} {name} {0[1]} {name[key]} {:.2f}
- * {:>10} {:,} {!r} {!s} {!a}, nested {:{width}}, {{ }} escapes. args a
- * tuple (may be NULL), kwargs a dict (may be NULL). Attribute access
- * ({0.real}) is not supported (RC_ETYPE). */
+/* fmt.format(*args, **kwargs): {} {0} {name} {0[1]} {name[key]} {0.attr}
+ * {:.2f} {:>10} {:,} {!r} {!s} {!a}, nested {:{width}}, {{ }} escapes.
+ * args a tuple (may be NULL), kwargs a dict (may be NULL). Fields are
+ * formatted through rc_format, attributes read with rc_getattr (the
+ * builtin types have none: RC_EATTR). */
 RC_API rc_object *rc_str_format(rc_object *fmt, rc_object *args,
                                 rc_object *kwargs);
 /* format(value, spec): the format-spec mini-language
  * [[fill]align][sign][z][#][0][width][grouping][.precision][type] for int
  * and bool (b c d o x X n, and e f g % through float), float (e E f F g G
- * n % and the default) and str (s); other objects accept only "" (str(o)).
+ * n % and the default) and str (s); other objects are formatted by their
+ * type's format slot (rc_format), and without one accept only "" (str(o)).
  */
 RC_API rc_object *rc_format_value(rc_object *value, const char *spec);
 

@@ -51,7 +51,9 @@ typedef struct rc__dkeys {
     size_t nentries; /* entries appended, deleted ones included */
     uint8_t log2size;
     uint8_t log2ix;
-    uint8_t pad_[6];
+    uint8_t general; /* a key other than an exact str was stored: traverse
+                        visits keys too (CPython's non-unicode tables) */
+    uint8_t pad_[5];
     char index[]; /* then the entries, 8-aligned */
 } rc__dkeys;
 
@@ -71,27 +73,27 @@ static inline rc__dentry *rc__dict_entries(const rc__dkeys *k) {
 /* Types                                                                   */
 /* ---------------------------------------------------------------------- */
 
-extern const rc__typeinfo rc__tuple_type;
-extern const rc__typeinfo rc__list_type;
-extern const rc__typeinfo rc__dict_type;
-extern const rc__typeinfo rc__set_type;
-extern const rc__typeinfo rc__frozenset_type;
-extern const rc__typeinfo rc__range_type;
-extern const rc__typeinfo rc__slice_type;
-extern const rc__typeinfo rc__tuple_iter_type;
-extern const rc__typeinfo rc__list_iter_type;
+extern const rc_type rc__tuple_type;
+extern const rc_type rc__list_type;
+extern const rc_type rc__dict_type;
+extern const rc_type rc__set_type;
+extern const rc_type rc__frozenset_type;
+extern const rc_type rc__range_type;
+extern const rc_type rc__slice_type;
+extern const rc_type rc__tuple_iter_type;
+extern const rc_type rc__list_iter_type;
 
 static inline bool rc__is_tuple(const rc_object *o) {
-    return o->type == &rc__tuple_type.base;
+    return o->type == &rc__tuple_type;
 }
 static inline bool rc__is_list(const rc_object *o) {
-    return o->type == &rc__list_type.base;
+    return o->type == &rc__list_type;
 }
 static inline bool rc__is_dict(const rc_object *o) {
-    return o->type == &rc__dict_type.base;
+    return o->type == &rc__dict_type;
 }
 static inline bool rc__is_anyset(const rc_object *o) {
-    return o->type == &rc__set_type.base || o->type == &rc__frozenset_type.base;
+    return o->type == &rc__set_type || o->type == &rc__frozenset_type;
 }
 
 static inline rc__cont_state *rc__cont(rc_runtime *rt) {
@@ -118,15 +120,19 @@ static inline rc_object **rc__seq_items(rc_object *o, size_t *n) {
     return ((rc__list *)o)->items;
 }
 
-/* key as an index (bool counts as int): 0 and *out; RC_ETYPE "<what>
- * indices must be integers or slices, not <type>"; RC_EINDEX "cannot fit
- * 'int' into an index-sized integer" when it does not fit. */
+/* key as an index (bool counts as int; objects with the index slot too):
+ * 0 and *out; RC_ETYPE "<what> indices must be integers or slices, not
+ * <type>"; RC_EINDEX "cannot fit 'int' into an index-sized integer" when
+ * it does not fit. */
 int rc__seq_index(rc_object *key, const char *what, ptrdiff_t *out);
 
 /* A repetition count for seq * n: 0 and *out (negative counts are 0);
  * RC_ETYPE "can't multiply sequence by non-int of type ..." when n is not
- * an int; RC_EOVERFLOW when it does not fit. */
+ * an int and has no index; RC_EOVERFLOW when it does not fit. The _opt
+ * form returns 1 with the count, 0 when n has no index (a binop slot then
+ * declines), negative on error. */
 int rc__repeat_count(rc_object *n, ptrdiff_t *out);
+int rc__repeat_count_opt(rc_object *n, ptrdiff_t *out);
 
 /* Lexicographic a <op> b for two tuples or two lists (Python's rule: the
  * first differing items decide, else the lengths). 1, 0 or negative. */
@@ -148,6 +154,14 @@ rc_object *rc__seq_iter(rc_object *seq);
  * iterable. */
 rc_object *rc__tuple_from_iterable(rc_runtime *rt, rc_object *iterable,
                                    const char *errmsg);
+
+/* The runtime's hooks for the collector (boot.c registers them): the item
+ * array of a tuple or list, and untracking of tuples and dicts that hold
+ * only untracked objects. */
+rc_object *const *rc__seq_gc_items(const rc_object *o, size_t *n);
+void rc__cont_maybe_untrack(rc_object *o, bool full);
+/* dict.c for it: a dict the collector may untrack (only at full ones). */
+bool rc__dict_untrackable(rc_object *o, bool full);
 
 /* Free each kept block of a free list (rc__cont_clear_freelists). */
 void rc__tuple_clear_freelist(rc_runtime *rt);

@@ -114,6 +114,7 @@ static rc__dkeys *keys_new(rc_runtime *rt, unsigned log2size) {
     k->nentries = 0;
     k->log2size = (uint8_t)log2size;
     k->log2ix = (uint8_t)log2ix;
+    k->general = 0;
     memset(k->index, 0xFF, ixbytes); /* every slot IX_EMPTY */
     return k;
 }
@@ -205,6 +206,7 @@ static int resize(rc__dict *d, unsigned log2size) {
     rc__dkeys *old = d->keys;
     rc__dentry *ne = rc__dict_entries(k);
     size_t j = 0;
+    k->general = old && old->general;
     if (old) {
         rc__dentry *oe = rc__dict_entries(old);
         for (size_t i = 0; i < old->nentries; i++) {
@@ -260,6 +262,7 @@ static void append_entry(rc__dict *d, rc_object *key, int64_t hash,
     rc__dkeys *k = d->keys;
     maintain_tracking(d, key, value);
     rc__dentry *e = &rc__dict_entries(k)[k->nentries];
+    k->general |= !rc_is_str(key);
     rc_incref(key);
     rc_incref(value);
     e->hash = hash;
@@ -360,7 +363,7 @@ rc_object *rc_dict_new(rc_runtime *rt) {
         D(o)->used = 0;
         return o;
     }
-    return rc_new_untracked(rt, &rc__dict_type.base);
+    return rc_new_untracked(rt, &rc__dict_type);
 }
 
 static void dict_dealloc(rc_object *o) {
@@ -585,8 +588,8 @@ static int gather_dict(pending *p, rc__dict *src) {
 /* One element of an update sequence: a pair (key, value). */
 static int gather_pair(pending *p, rc_object *item, size_t n) {
     rc_runtime *rt = p->rt;
-    const rc__typeinfo *ti = rc__info(item);
-    if (!rc__is_tuple(item) && !rc__is_list(item) && !(ti && ti->iter))
+    const rc_protocol *ip = item->type->protocol;
+    if (!rc__is_tuple(item) && !rc__is_list(item) && !(ip && ip->iter))
         return rc_set_error(rt, RC_ETYPE,
                             "cannot convert dictionary update sequence "
                             "element #%zu to a sequence",
@@ -666,6 +669,9 @@ rc_object *rc_dict_copy(rc_object *dict) {
 /* The protocol                                                            */
 /* ====================================================================== */
 
+/* As CPython's: a table whose keys were only ever strs (which hold no
+ * references) visits just the values, so gc.get_referents and the graph
+ * walker show what CPython's do. */
 static int dict_traverse(rc_object *o, rc_visitproc visit, void *arg) {
     rc__dkeys *k = D(o)->keys;
     if (!k)
@@ -674,7 +680,7 @@ static int dict_traverse(rc_object *o, rc_visitproc visit, void *arg) {
     for (size_t i = 0; i < k->nentries; i++) {
         if (!e[i].key)
             continue;
-        int r = visit(e[i].key, arg);
+        int r = k->general ? visit(e[i].key, arg) : 0;
         if (!r)
             r = visit(e[i].value, arg);
         if (r)
@@ -688,7 +694,7 @@ static int dict_clear(rc_object *o) {
     return 0;
 }
 
-static bool dict_untrackable(rc_object *o, bool full) {
+bool rc__dict_untrackable(rc_object *o, bool full) {
     if (!full)
         return false;
     rc__dkeys *k = D(o)->keys;
@@ -732,18 +738,12 @@ static int dict_equal(rc__dict *a, rc__dict *b) {
     }
 }
 
-static int dict_compare(rc_object *a, rc_object *b, rc_cmp op) {
-    if (!rc__is_dict(a) || !rc__is_dict(b) || (op != RC_EQ && op != RC_NE))
-        return RC__CMP_NOTIMPL;
-    rc_runtime *rt = rc__runtime_of(a);
-    int r = rc__recursion_enter(rt, "in comparison");
-    if (r)
-        return r;
-    r = dict_equal(D(a), D(b));
-    rc__recursion_leave(rt);
-    if (r < 0)
-        return r;
-    return op == RC_EQ ? r : !r;
+static rc_object *dict_richcompare(rc_object *self, rc_object *other,
+                                   rc_cmp op) {
+    if (!rc__is_dict(other) || (op != RC_EQ && op != RC_NE))
+        return rc__notimpl_of(self);
+    int r = dict_equal(D(self), D(other));
+    return rc__cmp_object(rc__runtime_of(self), r < 0 ? r : (op == RC_EQ) == r);
 }
 
 /* Appends "key: value" for each entry, re-reading the table each time. */
@@ -793,10 +793,6 @@ static rc_object *dict_getitem(rc_object *o, rc_object *key) {
     return v;
 }
 
-static int dict_setitem(rc_object *o, rc_object *key, rc_object *value) {
-    return value ? rc_dict_setitem(o, key, value) : rc_dict_delitem(o, key);
-}
-
 static int dict_contains(rc_object *o, rc_object *key) {
     ptrdiff_t ix = -1;
     return find(o, key, &ix);
@@ -806,9 +802,10 @@ static rc_object *dict_iter(rc_object *o) {
     return rc__dict_iter_new(o, RC__DICT_KEYS);
 }
 
-static rc_object *dict_binop(rc_object *a, rc_object *b, rc__binop op) {
-    if (op != RC__OR || !rc__is_dict(a) || !rc__is_dict(b))
-        return RC__NOTIMPL;
+/* dict | dict: a new dict, the right operand's values winning. */
+static rc_object *dict_binop(rc_object *a, rc_object *b, rc_binop op) {
+    if (op != RC_OP_OR || !rc__is_dict(a) || !rc__is_dict(b))
+        return rc__notimpl_of(rc__is_dict(a) ? a : b);
     rc_object *r = rc_dict_copy(a);
     if (r && rc_dict_update(r, b)) {
         rc_decref(r);
@@ -817,22 +814,35 @@ static rc_object *dict_binop(rc_object *a, rc_object *b, rc__binop op) {
     return r;
 }
 
-const rc__typeinfo rc__dict_type = {
-    .base = {.name = "dict",
-             .basicsize = sizeof(rc__dict),
-             .flags = RC__TYPE_BUILTIN | RC_TYPE_GC | RC__TYPE_UNTRACKABLE,
-             .traverse = dict_traverse,
-             .clear = dict_clear,
-             .dealloc = dict_dealloc},
-    .hash = rc__unhashable,
-    .compare = dict_compare,
+/* dict |= other: update in place from a dict or an iterable of pairs. */
+static rc_object *dict_inplace(rc_object *self, rc_object *other, rc_binop op) {
+    if (op != RC_OP_OR)
+        return rc__notimpl_of(self);
+    return rc__self_or_null(self, rc_dict_update(self, other));
+}
+
+static const rc_protocol dict_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .repr = dict_repr,
+    .hash = rc__unhashable,
+    .richcompare = dict_richcompare,
     .len = dict_len,
-    .extra_size = dict_extra_size,
-    .iter = dict_iter,
     .getitem = dict_getitem,
-    .setitem = dict_setitem,
+    .setitem = rc_dict_setitem,
+    .delitem = rc_dict_delitem,
     .contains = dict_contains,
+    .iter = dict_iter,
     .binop = dict_binop,
-    .untrackable = dict_untrackable,
+    .inplace = dict_inplace,
+    .extra_size = dict_extra_size,
+};
+
+const rc_type rc__dict_type = {
+    .name = "dict",
+    .basicsize = sizeof(rc__dict),
+    .flags = RC_TYPE_GC | RC__TYPE_UNTRACKABLE,
+    .traverse = dict_traverse,
+    .clear = dict_clear,
+    .dealloc = dict_dealloc,
+    .protocol = &dict_protocol,
 };

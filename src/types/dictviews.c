@@ -103,15 +103,20 @@ static int iter_next(rc_object *self, rc_object **item) {
     return produce(it, &rc__dict_entries(k)[i], item);
 }
 
+static const rc_protocol dictiter_protocol = {
+    .version = RC_PROTOCOL_VERSION,
+    .iter = rc__iter_self,
+    .next = iter_next,
+};
+
 #define DICTITER_TYPE(ident, tname)                                            \
-    static const rc__typeinfo ident = {                                        \
-        .base = {.name = tname,                                                \
-                 .basicsize = sizeof(dictiter),                                \
-                 .flags = RC__TYPE_BUILTIN | RC_TYPE_GC,                       \
-                 .traverse = iter_traverse,                                    \
-                 .dealloc = iter_dealloc},                                     \
-        .iter = rc__iter_self,                                                 \
-        .next = iter_next,                                                     \
+    static const rc_type ident = {                                             \
+        .name = tname,                                                         \
+        .basicsize = sizeof(dictiter),                                         \
+        .flags = RC_TYPE_GC,                                                   \
+        .traverse = iter_traverse,                                             \
+        .dealloc = iter_dealloc,                                               \
+        .protocol = &dictiter_protocol,                                        \
     }
 
 DICTITER_TYPE(keyiter_type, "dict_keyiterator");
@@ -119,10 +124,10 @@ DICTITER_TYPE(valueiter_type, "dict_valueiterator");
 DICTITER_TYPE(itemiter_type, "dict_itemiterator");
 
 rc_object *rc__dict_iter_new(rc_object *dict, int kind) {
-    const rc__typeinfo *t = kind == RC__DICT_KEYS     ? &keyiter_type
-                            : kind == RC__DICT_VALUES ? &valueiter_type
-                                                      : &itemiter_type;
-    dictiter *it = (dictiter *)rc_new(rc__runtime_of(dict), &t->base);
+    const rc_type *t = kind == RC__DICT_KEYS     ? &keyiter_type
+                       : kind == RC__DICT_VALUES ? &valueiter_type
+                                                 : &itemiter_type;
+    dictiter *it = (dictiter *)rc_new(rc__runtime_of(dict), t);
     if (!it)
         return NULL;
     rc_incref(dict);
@@ -178,7 +183,7 @@ static int items_contains(rc_object *self, rc_object *item) {
 
 static rc_object *view_repr(rc_object *self) {
     rc_runtime *rt = rc__runtime_of(self);
-    int r = rc__repr_enter(self);
+    int r = rc_repr_enter(self);
     if (r)
         return r > 0 ? rc_str_from_utf8(rt, "...", 3) : NULL;
     rc_object *list = rc_list_new(rt), *s = NULL;
@@ -192,7 +197,7 @@ static rc_object *view_repr(rc_object *self) {
         s = rc__sb_finish(&sb);
     }
     rc_xdecref(list);
-    rc__repr_leave(self);
+    rc_repr_leave(self);
     return s;
 }
 
@@ -201,92 +206,97 @@ static bool set_like(const rc_object *o) {
     return rc__is_anyset(o) || k == RC__DICT_KEYS || k == RC__DICT_ITEMS;
 }
 
-static int view_compare(rc_object *a, rc_object *b, rc_cmp op) {
-    if (!set_like(a) || !set_like(b))
-        return RC__CMP_NOTIMPL;
-    return rc__setlike_compare(a, b, op);
+static rc_object *view_richcompare(rc_object *self, rc_object *other,
+                                   rc_cmp op) {
+    if (!set_like(other))
+        return rc__notimpl_of(self);
+    return rc__cmp_object(rc__runtime_of(self),
+                          rc__setlike_compare(self, other, op));
 }
 
 static bool iterable(const rc_object *o) {
-    const rc__typeinfo *ti = rc__info(o);
-    return ti && ti->iter;
+    const rc_protocol *p = o->type->protocol;
+    return p && p->iter;
 }
 
 /* keys & other, keys | other, ...: a new set. */
-static rc_object *view_binop(rc_object *a, rc_object *b, rc__binop op) {
-    if ((op != RC__AND && op != RC__OR && op != RC__SUB && op != RC__XOR) ||
+static rc_object *view_binop(rc_object *a, rc_object *b, rc_binop op) {
+    if ((op != RC_OP_AND && op != RC_OP_OR && op != RC_OP_SUB &&
+         op != RC_OP_XOR) ||
         !iterable(a) || !iterable(b))
-        return RC__NOTIMPL;
+        return rc__notimpl_of(view_kind(a) >= 0 ? a : b);
     rc_object *left = rc_set_new(rc__runtime_of(a), a);
     if (!left)
         return NULL;
-    rc_object *r = op == RC__AND   ? rc_set_intersection(left, b)
-                   : op == RC__OR  ? rc_set_union(left, b)
-                   : op == RC__SUB ? rc_set_difference(left, b)
-                                   : rc_set_symmetric_difference(left, b);
+    rc_object *r = op == RC_OP_AND   ? rc_set_intersection(left, b)
+                   : op == RC_OP_OR  ? rc_set_union(left, b)
+                   : op == RC_OP_SUB ? rc_set_difference(left, b)
+                                     : rc_set_symmetric_difference(left, b);
     rc_decref(left);
     return r;
 }
 
-static const rc__typeinfo keys_type = {
-    .base = {.name = "dict_keys",
-             .basicsize = sizeof(dictview),
-             .flags = RC__TYPE_BUILTIN | RC_TYPE_GC,
-             .traverse = view_traverse,
-             .dealloc = view_dealloc},
-    .hash = rc__unhashable,
-    .compare = view_compare,
+static const rc_protocol keys_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .repr = view_repr,
+    .hash = rc__unhashable,
+    .richcompare = view_richcompare,
     .len = view_len,
-    .iter = view_iter,
     .contains = keys_contains,
+    .iter = view_iter,
     .binop = view_binop,
 };
 
-static const rc__typeinfo values_type = {
-    .base = {.name = "dict_values",
-             .basicsize = sizeof(dictview),
-             .flags = RC__TYPE_BUILTIN | RC_TYPE_GC,
-             .traverse = view_traverse,
-             .dealloc = view_dealloc},
+static const rc_protocol values_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .repr = view_repr,
     .len = view_len,
     .iter = view_iter,
 };
 
-static const rc__typeinfo items_type = {
-    .base = {.name = "dict_items",
-             .basicsize = sizeof(dictview),
-             .flags = RC__TYPE_BUILTIN | RC_TYPE_GC,
-             .traverse = view_traverse,
-             .dealloc = view_dealloc},
+static const rc_protocol items_protocol = {
+    .version = RC_PROTOCOL_VERSION,
+    .repr = view_repr,
     .hash = rc__unhashable,
-    .compare = view_compare,
-    .repr = view_repr,
+    .richcompare = view_richcompare,
     .len = view_len,
-    .iter = view_iter,
     .contains = items_contains,
+    .iter = view_iter,
     .binop = view_binop,
 };
+
+#define VIEW_TYPE(ident, tname, proto)                                         \
+    static const rc_type ident = {                                             \
+        .name = tname,                                                         \
+        .basicsize = sizeof(dictview),                                         \
+        .flags = RC_TYPE_GC,                                                   \
+        .traverse = view_traverse,                                             \
+        .dealloc = view_dealloc,                                               \
+        .protocol = &proto,                                                    \
+    }
+
+VIEW_TYPE(keys_type, "dict_keys", keys_protocol);
+VIEW_TYPE(values_type, "dict_values", values_protocol);
+VIEW_TYPE(items_type, "dict_items", items_protocol);
 
 /* RC__DICT_KEYS/_VALUES/_ITEMS for a view, -1 for anything else. */
 static int view_kind(const rc_object *o) {
-    if (o->type == &keys_type.base)
+    if (o->type == &keys_type)
         return RC__DICT_KEYS;
-    if (o->type == &values_type.base)
+    if (o->type == &values_type)
         return RC__DICT_VALUES;
-    if (o->type == &items_type.base)
+    if (o->type == &items_type)
         return RC__DICT_ITEMS;
     return -1;
 }
 
-static rc_object *view_new(rc_object *dict, const rc__typeinfo *t) {
+static rc_object *view_new(rc_object *dict, const rc_type *t) {
     if (!rc__is_dict(dict)) {
         rc_set_error(rc__runtime_of(dict), RC_ETYPE,
                      "expected a 'dict' object, got '%s'", rc_type_name(dict));
         return NULL;
     }
-    dictview *v = (dictview *)rc_new(rc__runtime_of(dict), &t->base);
+    dictview *v = (dictview *)rc_new(rc__runtime_of(dict), t);
     if (!v)
         return NULL;
     rc_incref(dict);

@@ -52,7 +52,7 @@ rc_object *rc_float_from_double(rc_runtime *rt, double v) {
         st->float_nfree--;
         rc__revive(&f->ob);
     } else {
-        f = (rc__float *)rc_new(rt, &rc__float_type.base);
+        f = (rc__float *)rc_new(rt, &rc__float_type);
         if (!f)
             return NULL;
     }
@@ -106,7 +106,7 @@ static uint64_t hash_rotate(uint64_t x, int e) {
 static int float_hash(rc_object *o, int64_t *out) {
     double v = rc__float_val(o);
     if (!isfinite(v)) {
-        *out = isnan(v) ? rc__hash_pointer(o)
+        *out = isnan(v) ? rc_hash_identity(o)
                : v > 0  ? RC__HASH_INF
                         : -RC__HASH_INF;
         return 0;
@@ -143,23 +143,31 @@ static int cmp_float_int(double f, const rc_object *i) {
     return -rc__int_cmp_double(i, f);
 }
 
-static int float_compare(rc_object *a, rc_object *b, rc_cmp op) {
-    bool fa = rc__num_is_float(a), fb = rc__num_is_float(b);
-    if ((!fa && !rc_is_int(a)) || (!fb && !rc_is_int(b)))
-        return RC__CMP_NOTIMPL;
-    int c;
-    if (fa && fb) {
-        double x = rc__float_val(a), y = rc__float_val(b);
-        c = isnan(x) || isnan(y) ? 2 : (x > y) - (x < y);
-    } else if (fa) {
-        c = cmp_float_int(rc__float_val(a), b);
-    } else {
-        c = cmp_float_int(rc__float_val(b), a);
-        c = c == 2 ? 2 : -c;
-    }
-    if (c == 2) /* nan: unordered, only != holds */
-        return op == RC_NE;
-    return rc__cmp_result(c, op);
+/* Sign of a - b for a float a and a float or int b; 2 when unordered. */
+static int cmp3(const rc_object *a, const rc_object *b) {
+    double x = rc__float_val(a);
+    if (!rc__num_is_float(b))
+        return cmp_float_int(x, b);
+    double y = rc__float_val(b);
+    return isnan(x) || isnan(y) ? 2 : (x > y) - (x < y);
+}
+
+/* The truth of a comparison whose three-way result is c (2: unordered,
+ * where only != holds). */
+static int cmp_truth(int c, rc_cmp op) {
+    return c == 2 ? op == RC_NE : rc__cmp_result(c, op);
+}
+
+int rc__float_compare(const rc_object *a, const rc_object *b, rc_cmp op) {
+    return cmp_truth(cmp3(a, b), op);
+}
+
+/* self <op> other for a float self and a float or int other. */
+static rc_object *float_richcompare(rc_object *self, rc_object *other,
+                                    rc_cmp op) {
+    if (!rc__num_is_float(other) && !rc_is_int(other))
+        return rc__notimpl_of(self);
+    return rc__bool(rc__runtime_of(self), cmp_truth(cmp3(self, other), op));
 }
 
 /* ====================================================================== */
@@ -252,20 +260,20 @@ rc_object *rc__float_pow(rc_runtime *rt, double x, double y) {
 }
 
 static rc_object *divmod_or_zero(rc_runtime *rt, double x, double y,
-                                 rc__binop op) {
+                                 rc_binop op) {
     static const char *const msgs[] = {
-        [RC__TRUEDIV] = "float division by zero",
-        [RC__FLOORDIV] = "float floor division by zero",
-        [RC__MOD] = "float modulo",
-        [RC__DIVMOD] = "float divmod()",
+        [RC_OP_TRUEDIV] = "float division by zero",
+        [RC_OP_FLOORDIV] = "float floor division by zero",
+        [RC_OP_MOD] = "float modulo",
+        [RC_OP_DIVMOD] = "float divmod()",
     };
     if (y == 0.0)
         return fail(rt, RC_EZERODIV, msgs[op]);
-    if (op == RC__TRUEDIV)
+    if (op == RC_OP_TRUEDIV)
         return make(rt, x / y);
-    if (op == RC__FLOORDIV)
+    if (op == RC_OP_FLOORDIV)
         return make(rt, float_floordiv(x, y));
-    if (op == RC__MOD)
+    if (op == RC_OP_MOD)
         return make(rt, float_mod(x, y));
     rc_object *q = make(rt, float_floordiv(x, y));
     rc_object *m = q ? make(rt, float_mod(x, y)) : NULL;
@@ -279,37 +287,38 @@ static bool is_number(const rc_object *o) {
     return rc__num_is_float(o) || rc_is_int(o);
 }
 
-static rc_object *float_binop(rc_object *a, rc_object *b, rc__binop op) {
-    if (!is_number(a) || !is_number(b) || op >= RC__LSHIFT)
-        return RC__NOTIMPL;
+static rc_object *float_binop(rc_object *a, rc_object *b, rc_binop op) {
+    if (!is_number(a) || !is_number(b) || op >= RC_OP_LSHIFT ||
+        op == RC_OP_MATMUL)
+        return rc__notimpl_of(rc__num_is_float(a) ? a : b);
     rc_runtime *rt = rc__runtime_of(a);
     double x, y;
     if (rc_number_as_double(a, &x) || rc_number_as_double(b, &y))
         return NULL;
     switch (op) {
-    case RC__ADD:
+    case RC_OP_ADD:
         return make(rt, x + y);
-    case RC__SUB:
+    case RC_OP_SUB:
         return make(rt, x - y);
-    case RC__MUL:
+    case RC_OP_MUL:
         return make(rt, x * y);
-    case RC__POW:
+    case RC_OP_POW:
         return rc__float_pow(rt, x, y);
     default:
         return divmod_or_zero(rt, x, y, op);
     }
 }
 
-static rc_object *float_unop(rc_object *a, rc__unop op) {
+static rc_object *float_unop(rc_object *a, rc_unop op) {
     rc_runtime *rt = rc__runtime_of(a);
     double v = rc__float_val(a);
     switch (op) {
-    case RC__NEG:
+    case RC_OP_NEG:
         return make(rt, -v);
-    case RC__POS:
+    case RC_OP_POS:
         rc_incref(a);
         return a;
-    case RC__ABS:
+    case RC_OP_ABS:
         return make(rt, fabs(v));
     default:
         rc_set_error(rt, RC_ETYPE, "bad operand type for unary ~: 'float'");
@@ -321,15 +330,21 @@ static int float_truth(rc_object *o) {
     return rc__float_val(o) != 0.0;
 }
 
-const rc__typeinfo rc__float_type = {
-    .base = {.name = "float",
-             .basicsize = sizeof(rc__float),
-             .flags = RC__TYPE_BUILTIN,
-             .dealloc = float_dealloc},
-    .hash = float_hash,
-    .compare = float_compare,
+static const rc_protocol float_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .repr = rc__float_repr,
+    .format = rc__format_slot,
+    .hash = float_hash,
+    .richcompare = float_richcompare,
     .truth = float_truth,
     .binop = float_binop,
     .unop = float_unop,
+};
+
+const rc_type rc__float_type = {
+    .name = "float",
+    .basicsize = sizeof(rc__float),
+    .flags = RC__TYPE_LEAF,
+    .dealloc = float_dealloc,
+    .protocol = &float_protocol,
 };

@@ -34,43 +34,55 @@
 /* ====================================================================== */
 
 static int int_hash(rc_object *o, int64_t *out);
-static int int_compare(rc_object *a, rc_object *b, rc_cmp op);
+static rc_object *int_richcompare(rc_object *self, rc_object *other, rc_cmp op);
 
 static int int_truth(rc_object *o) {
     return rc__int_compact(o) ? rc__int_cval(o) != 0 : 1;
 }
 
-const rc__typeinfo rc__int_type = {
-    .base = {.name = "int",
-             .basicsize = offsetof(rc__bint, d),
-             .itemsize = sizeof(rc__digit),
-             .flags = RC__TYPE_BUILTIN},
-    .hash = int_hash,
-    .compare = int_compare,
+static const rc_protocol int_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .repr = rc__int_repr,
+    .format = rc__format_slot,
+    .hash = int_hash,
+    .richcompare = int_richcompare,
     .truth = int_truth,
     .binop = rc__int_binop,
     .unop = rc__int_unop,
 };
 
-const rc__typeinfo rc__bool_type = {
-    .base = {.name = "bool",
-             .basicsize = sizeof(rc__cint),
-             .flags = RC__TYPE_BUILTIN},
-    .hash = int_hash,
-    .compare = int_compare,
+const rc_type rc__int_type = {
+    .name = "int",
+    .basicsize = offsetof(rc__bint, d),
+    .itemsize = sizeof(rc__digit),
+    .flags = RC__TYPE_LEAF,
+    .protocol = &int_protocol,
+};
+
+static const rc_protocol bool_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .repr = rc__bool_repr,
+    .format = rc__format_slot,
+    .hash = int_hash,
+    .richcompare = int_richcompare,
     .truth = int_truth,
     .binop = rc__int_binop,
     .unop = rc__int_unop,
+};
+
+const rc_type rc__bool_type = {
+    .name = "bool",
+    .basicsize = sizeof(rc__cint),
+    .flags = RC__TYPE_LEAF,
+    .protocol = &bool_protocol,
 };
 
 bool rc_is_int(const rc_object *o) {
-    return o->type == &rc__int_type.base || o->type == &rc__bool_type.base;
+    return o->type == &rc__int_type || o->type == &rc__bool_type;
 }
 
 bool rc_is_bool(const rc_object *o) {
-    return o->type == &rc__bool_type.base;
+    return o->type == &rc__bool_type;
 }
 
 static rc__num_state *num_state(rc_runtime *rt) {
@@ -81,10 +93,10 @@ static rc__num_state *num_state(rc_runtime *rt) {
 /* The runtime's part: small ints and the two bools                         */
 /* ====================================================================== */
 
-static rc_object *immortal_compact(rc_runtime *rt, const rc__typeinfo *t,
+static rc_object *immortal_compact(rc_runtime *rt, const rc_type *t,
                                    int64_t v) {
-    rc__cint *c = (rc__cint *)(t == &rc__int_type ? rc_new_var(rt, &t->base, 2)
-                                                  : rc_new(rt, &t->base));
+    rc__cint *c =
+        (rc__cint *)(t == &rc__int_type ? rc_new_var(rt, t, 2) : rc_new(rt, t));
     if (!c)
         return NULL;
     c->size = 0;
@@ -140,7 +152,7 @@ static bool is_small(int64_t v) {
 rc_object *rc_int_from_i64(rc_runtime *rt, int64_t v) {
     if (is_small(v))
         return num_state(rt)->small_ints[v - RC__SMALL_INT_MIN];
-    rc__cint *c = (rc__cint *)rc_new_var(rt, &rc__int_type.base, 2);
+    rc__cint *c = (rc__cint *)rc_new_var(rt, &rc__int_type, 2);
     if (!c)
         return NULL;
     c->size = 0;
@@ -156,8 +168,7 @@ rc__bint *rc__bint_new(rc_runtime *rt, size_t ndigits) {
         rc_set_error(rt, RC_EOVERFLOW, "too many digits in integer");
         return NULL;
     }
-    return (rc__bint *)rc_new_var(rt, &rc__int_type.base,
-                                  ndigits < 2 ? 2 : ndigits);
+    return (rc__bint *)rc_new_var(rt, &rc__int_type, ndigits < 2 ? 2 : ndigits);
 }
 
 /* The int64_t of magnitude u and sign neg, if there is one. */
@@ -384,10 +395,15 @@ static int cmp3(const rc_object *a, const rc_object *b) {
     return cmp_signed(ma.d, ma.n, ma.neg, mb.d, mb.n, mb.neg);
 }
 
-static int int_compare(rc_object *a, rc_object *b, rc_cmp op) {
-    if (!rc_is_int(a) || !rc_is_int(b))
-        return RC__CMP_NOTIMPL;
+int rc__int_compare(const rc_object *a, const rc_object *b, rc_cmp op) {
     return rc__cmp_result(cmp3(a, b), op);
+}
+
+static rc_object *int_richcompare(rc_object *self, rc_object *other,
+                                  rc_cmp op) {
+    if (!rc_is_int(other))
+        return rc__notimpl_of(self);
+    return rc__bool(rc__runtime_of(self), rc__int_compare(self, other, op));
 }
 
 /* Compares with trunc(f) exactly, then lets f's fraction decide a tie. */

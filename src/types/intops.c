@@ -27,8 +27,11 @@ static rc_object *pack2(rc_runtime *rt, rc_object *q, rc_object *r) {
     return t;
 }
 
-static rc_object *zero_division(rc_runtime *rt) {
-    rc_set_error(rt, RC_EZERODIV, "integer division or modulo by zero");
+/* CPython's words: % alone says "integer modulo by zero". */
+static rc_object *zero_division(rc_runtime *rt, bool modulo) {
+    rc_set_error(rt, RC_EZERODIV,
+                 modulo ? "integer modulo by zero"
+                        : "integer division or modulo by zero");
     return NULL;
 }
 
@@ -106,7 +109,7 @@ static int divrem_mag(rc_runtime *rt, const rc__mag *a, const rc__mag *b,
 static int divmod_floor(rc_runtime *rt, const rc__mag *a, const rc__mag *b,
                         rc_object **q, rc_object **r) {
     if (b->n == 0) {
-        zero_division(rt);
+        zero_division(rt, q == NULL);
         return RC_EZERODIV;
     }
     size_t cq = a->n >= b->n ? a->n - b->n + 2 : 1, nq, nr;
@@ -181,14 +184,14 @@ static rc__digit twos_digit(const rc__mag *m, size_t i, rc__twodigits *carry) {
     return d;
 }
 
-static rc__digit bit_apply(rc__binop op, rc__digit x, rc__digit y) {
-    return op == RC__AND ? x & y : op == RC__OR ? x | y : x ^ y;
+static rc__digit bit_apply(rc_binop op, rc__digit x, rc__digit y) {
+    return op == RC_OP_AND ? x & y : op == RC_OP_OR ? x | y : x ^ y;
 }
 
 /* One digit more than the longer operand holds the sign extension, so the
  * top bit of the result's top digit is its sign. */
 static rc_object *bitop_mag(rc_runtime *rt, const rc__mag *a, const rc__mag *b,
-                            rc__binop op) {
+                            rc_binop op) {
     size_t n = (a->n > b->n ? a->n : b->n) + 1;
     rc__bint *r = rc__bint_new(rt, n);
     if (!r)
@@ -301,11 +304,11 @@ static int64_t floor_div(int64_t x, int64_t y, int64_t *rem) {
 }
 
 static rc_object *compact_divmod(rc_runtime *rt, int64_t x, int64_t y,
-                                 rc__binop op) {
+                                 rc_binop op) {
     int64_t r, q = floor_div(x, y, &r);
-    if (op == RC__FLOORDIV)
+    if (op == RC_OP_FLOORDIV)
         return rc_int_from_i64(rt, q);
-    if (op == RC__MOD)
+    if (op == RC_OP_MOD)
         return rc_int_from_i64(rt, r);
     return pack2(rt, rc_int_from_i64(rt, q), rc_int_from_i64(rt, r));
 }
@@ -332,34 +335,34 @@ static rc_object *compact_shift(rc_runtime *rt, int64_t x, int64_t k, bool left,
 /* The result of x op y, or *handled false when the general path must do
  * it (overflow, true division, power). */
 static rc_object *compact_binop(rc_runtime *rt, int64_t x, int64_t y,
-                                rc__binop op, bool *handled) {
+                                rc_binop op, bool *handled) {
     int64_t r = 0;
     *handled = true;
     switch (op) {
-    case RC__ADD:
+    case RC_OP_ADD:
         *handled = !__builtin_add_overflow(x, y, &r);
         break;
-    case RC__SUB:
+    case RC_OP_SUB:
         *handled = !__builtin_sub_overflow(x, y, &r);
         break;
-    case RC__MUL:
+    case RC_OP_MUL:
         *handled = !__builtin_mul_overflow(x, y, &r);
         break;
-    case RC__FLOORDIV:
-    case RC__MOD:
-    case RC__DIVMOD:
+    case RC_OP_FLOORDIV:
+    case RC_OP_MOD:
+    case RC_OP_DIVMOD:
         if (y == 0)
-            return zero_division(rt);
+            return zero_division(rt, op == RC_OP_MOD);
         *handled = !(x == INT64_MIN && y == -1);
         return *handled ? compact_divmod(rt, x, y, op) : NULL;
-    case RC__LSHIFT:
-    case RC__RSHIFT:
-        return compact_shift(rt, x, y, op == RC__LSHIFT, handled);
-    case RC__AND:
+    case RC_OP_LSHIFT:
+    case RC_OP_RSHIFT:
+        return compact_shift(rt, x, y, op == RC_OP_LSHIFT, handled);
+    case RC_OP_AND:
         return rc_int_from_i64(rt, x & y);
-    case RC__OR:
+    case RC_OP_OR:
         return rc_int_from_i64(rt, x | y);
-    case RC__XOR:
+    case RC_OP_XOR:
         return rc_int_from_i64(rt, x ^ y);
     default:
         *handled = false;
@@ -385,13 +388,13 @@ static rc_object *shift(rc_runtime *rt, const rc__mag *ma, rc_object *b,
 }
 
 static rc_object *divmod_op(rc_runtime *rt, const rc__mag *ma,
-                            const rc__mag *mb, rc__binop op) {
+                            const rc__mag *mb, rc_binop op) {
     rc_object *q = NULL, *r = NULL;
-    int st = divmod_floor(rt, ma, mb, op == RC__MOD ? NULL : &q,
-                          op == RC__FLOORDIV ? NULL : &r);
+    int st = divmod_floor(rt, ma, mb, op == RC_OP_MOD ? NULL : &q,
+                          op == RC_OP_FLOORDIV ? NULL : &r);
     if (st)
         return NULL;
-    return op == RC__FLOORDIV ? q : op == RC__MOD ? r : pack2(rt, q, r);
+    return op == RC_OP_FLOORDIV ? q : op == RC_OP_MOD ? r : pack2(rt, q, r);
 }
 
 static rc_object *truediv(rc_object *a, rc_object *b) {
@@ -401,43 +404,47 @@ static rc_object *truediv(rc_object *a, rc_object *b) {
     return rc_float_from_double(rc__runtime_of(a), d);
 }
 
-static rc_object *general_binop(rc_object *a, rc_object *b, rc__binop op) {
+static rc_object *general_binop(rc_object *a, rc_object *b, rc_binop op) {
     rc_runtime *rt = rc__runtime_of(a);
     rc__mag ma, mb;
     rc__int_view(a, &ma);
     rc__int_view(b, &mb);
     switch (op) {
-    case RC__ADD:
-    case RC__SUB:
-        return addsub(rt, &ma, &mb, op == RC__SUB);
-    case RC__MUL:
+    case RC_OP_ADD:
+    case RC_OP_SUB:
+        return addsub(rt, &ma, &mb, op == RC_OP_SUB);
+    case RC_OP_MUL:
         return mul(rt, &ma, &mb);
-    case RC__TRUEDIV:
+    case RC_OP_TRUEDIV:
         return truediv(a, b);
-    case RC__FLOORDIV:
-    case RC__MOD:
-    case RC__DIVMOD:
+    case RC_OP_FLOORDIV:
+    case RC_OP_MOD:
+    case RC_OP_DIVMOD:
         return divmod_op(rt, &ma, &mb, op);
-    case RC__POW:
+    case RC_OP_POW:
         return int_pow(a, b);
-    case RC__LSHIFT:
-    case RC__RSHIFT:
-        return shift(rt, &ma, b, op == RC__LSHIFT);
-    default:
+    case RC_OP_LSHIFT:
+    case RC_OP_RSHIFT:
+        return shift(rt, &ma, b, op == RC_OP_LSHIFT);
+    case RC_OP_AND:
+    case RC_OP_OR:
+    case RC_OP_XOR:
         return bitop_mag(rt, &ma, &mb, op);
+    default: /* @ */
+        return rc__notimpl_of(a);
     }
 }
 
-rc_object *rc__int_binop(rc_object *a, rc_object *b, rc__binop op) {
+rc_object *rc__int_binop(rc_object *a, rc_object *b, rc_binop op) {
     if (!rc_is_int(a) || !rc_is_int(b))
-        return RC__NOTIMPL;
+        return rc__notimpl_of(a);
     rc_runtime *rt = rc__runtime_of(a);
-    bool bitwise = op == RC__AND || op == RC__OR || op == RC__XOR;
+    bool bitwise = op == RC_OP_AND || op == RC_OP_OR || op == RC_OP_XOR;
     if (bitwise && rc_is_bool(a) && rc_is_bool(b)) { /* True & False: bool */
         int64_t x = rc__int_cval(a), y = rc__int_cval(b);
-        return rc_bool_from(rt, op == RC__AND  ? x & y
-                                : op == RC__OR ? x | y
-                                               : x ^ y);
+        return rc_bool_from(rt, op == RC_OP_AND  ? x & y
+                                : op == RC_OP_OR ? x | y
+                                                 : x ^ y);
     }
     if (rc__int_compact(a) && rc__int_compact(b)) {
         bool handled;
@@ -467,22 +474,22 @@ static rc_object *invert(rc_object *a) {
     return addsub(rt, &m, &one, true);
 }
 
-rc_object *rc__int_unop(rc_object *a, rc__unop op) {
+rc_object *rc__int_unop(rc_object *a, rc_unop op) {
     rc_runtime *rt = rc__runtime_of(a);
     switch (op) {
-    case RC__NEG:
+    case RC_OP_NEG:
         if (rc__int_compact(a) && rc__int_cval(a) != INT64_MIN)
             return rc_int_from_i64(rt, -rc__int_cval(a));
         return negate(a);
-    case RC__POS:
+    case RC_OP_POS:
         if (rc_is_bool(a))
             return rc_int_from_i64(rt, rc__int_cval(a));
         rc_incref(a);
         return a;
-    case RC__ABS:
+    case RC_OP_ABS:
         if (rc_int_sign(a) < 0)
-            return rc__int_unop(a, RC__NEG);
-        return rc__int_unop(a, RC__POS);
+            return rc__int_unop(a, RC_OP_NEG);
+        return rc__int_unop(a, RC_OP_POS);
     default:
         return invert(a);
     }

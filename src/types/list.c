@@ -103,13 +103,13 @@ static void list_shrink(rc__list *l) {
     size_t cap = capacity_for(size, size);
     rc_object **buf = NULL;
     if (cap) {
-        rc_status before = rc_last_error(rt);
+        rc__guard saved; /* a refused shrink is nobody's error; an error
+                            being returned (an object too) stays */
+        rc__guard_enter(rt, &saved);
         buf = rc_malloc(rt, cap * sizeof *buf);
-        if (!buf) {
-            if (before == RC_OK)
-                rc_clear_error(rt);
+        rc__guard_restore(rt, &saved);
+        if (!buf)
             return;
-        }
         if (l->epoch != epoch || l->size != size) {
             rc_free(rt, buf, cap * sizeof *buf);
             return;
@@ -169,7 +169,7 @@ rc_object *rc_list_new(rc_runtime *rt) {
         rc_gc_track(o);
         return o;
     }
-    return rc_new(rt, &rc__list_type.base);
+    return rc_new(rt, &rc__list_type);
 }
 
 static void list_dealloc(rc_object *o) {
@@ -620,14 +620,19 @@ static rc_object *list_getitem(rc_object *o, rc_object *key) {
 
 static int list_setitem(rc_object *o, rc_object *key, rc_object *value) {
     if (rc_is_slice(key))
-        return value ? list_setslice(o, key, value)
-                     : assign_slice(L(o), key, NULL);
+        return list_setslice(o, key, value);
+    ptrdiff_t i = 0;
+    int r = rc__seq_index(key, "list", &i);
+    return r ? r : rc_list_set(o, i, value);
+}
+
+static int list_delitem(rc_object *o, rc_object *key) {
+    if (rc_is_slice(key))
+        return assign_slice(L(o), key, NULL);
     ptrdiff_t i = 0;
     int r = rc__seq_index(key, "list", &i);
     if (r)
         return r;
-    if (value)
-        return rc_list_set(o, i, value);
     if (!normalise(&i, L(o)->size))
         return rc_set_error(rc__runtime_of(o), RC_EINDEX,
                             "list assignment index out of range");
@@ -635,9 +640,10 @@ static int list_setitem(rc_object *o, rc_object *key, rc_object *value) {
     return 0;
 }
 
+/* Last item first, as CPython's (objgraph's pictures depend on it). */
 static int list_traverse(rc_object *o, rc_visitproc visit, void *arg) {
     rc__list *l = L(o);
-    for (size_t i = 0; i < l->size; i++) {
+    for (size_t i = l->size; i-- > 0;) {
         int r = visit(l->items[i], arg);
         if (r)
             return r;
@@ -650,10 +656,12 @@ static int list_clear(rc_object *o) {
     return 0;
 }
 
-static int list_compare(rc_object *a, rc_object *b, rc_cmp op) {
-    if (!rc__is_list(a) || !rc__is_list(b))
-        return RC__CMP_NOTIMPL;
-    return rc__seq_compare(a, b, op);
+static rc_object *list_richcompare(rc_object *self, rc_object *other,
+                                   rc_cmp op) {
+    if (!rc__is_list(other))
+        return rc__notimpl_of(self);
+    return rc__cmp_object(rc__runtime_of(self),
+                          rc__seq_compare(self, other, op));
 }
 
 static rc_object *list_repr(rc_object *o) {
@@ -704,42 +712,96 @@ static rc_object *list_concat_n(rc_object *a, size_t times, rc_object *b) {
     }
 }
 
-static rc_object *list_repeat(rc_object *o, rc_object *count) {
-    ptrdiff_t n = 0;
-    if (rc__repeat_count(count, &n))
-        return NULL;
+static rc_object *list_repeat(rc_object *o, ptrdiff_t n) {
     return list_concat_n(o, (size_t)n, NULL);
 }
 
-static rc_object *list_binop(rc_object *a, rc_object *b, rc__binop op) {
-    if (op == RC__ADD && rc__is_list(a)) {
-        if (rc__is_list(b))
-            return list_concat_n(a, 1, b);
-        rc_set_error(rc__runtime_of(a), RC_ETYPE,
-                     "can only concatenate list (not \"%s\") to list",
-                     rc_type_name(b));
-        return NULL;
-    }
-    if (op == RC__MUL)
-        return rc__is_list(a) ? list_repeat(a, b) : list_repeat(b, a);
-    return RC__NOTIMPL;
+/* list + list, list * int, int * list; anything else declines (the
+ * dispatcher then says "can only concatenate list ..."). */
+static rc_object *list_binop(rc_object *a, rc_object *b, rc_binop op) {
+    if (op == RC_OP_ADD && rc__is_list(a) && rc__is_list(b))
+        return list_concat_n(a, 1, b);
+    rc_object *l = rc__is_list(a) ? a : b, *count = l == a ? b : a;
+    ptrdiff_t n = 0;
+    int r = op == RC_OP_MUL ? rc__repeat_count_opt(count, &n) : 0;
+    if (r != 0)
+        return r < 0 ? NULL : list_repeat(l, n);
+    return rc__notimpl_of(l);
 }
 
-const rc__typeinfo rc__list_type = {
-    .base = {.name = "list",
-             .basicsize = sizeof(rc__list),
-             .flags = RC__TYPE_BUILTIN | RC_TYPE_GC | RC__TYPE_ITEMS,
-             .traverse = list_traverse,
-             .clear = list_clear,
-             .dealloc = list_dealloc},
-    .hash = rc__unhashable,
-    .compare = list_compare,
+/* list *= n: the items n times over, in place (cleared for n <= 0). */
+static int repeat_in_place(rc__list *l, ptrdiff_t n) {
+    int r = 0;
+    if (n == 1)
+        return 0;
+    if (n <= 0 || l->size == 0) {
+        list_clear_items(l);
+        return 0;
+    }
+    for (;;) {
+        size_t size = l->size;
+        if (size > MAX_ITEMS / (size_t)n)
+            return rc_set_error(rc__runtime_of(&l->ob), RC_ENOMEM,
+                                "list too large");
+        if ((r = list_reserve(l, size * ((size_t)n - 1))))
+            return r;
+        if (l->size != size)
+            continue; /* changed by a collection during the allocation */
+        for (size_t k = 1; k < (size_t)n; k++)
+            for (size_t i = 0; i < size; i++)
+                rc_incref(l->items[k * size + i] = l->items[i]);
+        l->size = size * (size_t)n;
+        return 0;
+    }
+}
+
+/* list += iterable (extend), list *= int (repeat). Python asks the right
+ * operand's own operator (__radd__) before a list extends itself with it,
+ * so a type that has one is asked first. */
+static rc_object *list_inplace(rc_object *self, rc_object *other, rc_binop op) {
+    int r;
+    if (op == RC_OP_ADD) {
+        const rc_protocol *p = other->type->protocol;
+        if (!rc__is_list(other) && p && p->binop) {
+            rc_object *x = p->binop(self, other, op);
+            if (!x || !rc__is_notimpl(x))
+                return x;
+        }
+        r = rc_list_extend(self, other);
+    } else if (op == RC_OP_MUL) {
+        ptrdiff_t n = 0;
+        int k = rc__repeat_count_opt(other, &n);
+        if (k == 0)
+            return rc__notimpl_of(self);
+        r = k < 0 ? k : repeat_in_place(L(self), n);
+    } else {
+        return rc__notimpl_of(self);
+    }
+    return rc__self_or_null(self, r);
+}
+
+static const rc_protocol list_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .repr = list_repr,
+    .hash = rc__unhashable,
+    .richcompare = list_richcompare,
     .len = list_len,
-    .extra_size = list_extra_size,
-    .iter = rc__seq_iter,
     .getitem = list_getitem,
     .setitem = list_setitem,
+    .delitem = list_delitem,
     .contains = list_contains,
+    .iter = rc__seq_iter,
     .binop = list_binop,
+    .inplace = list_inplace,
+    .extra_size = list_extra_size,
+};
+
+const rc_type rc__list_type = {
+    .name = "list",
+    .basicsize = sizeof(rc__list),
+    .flags = RC_TYPE_GC | RC__TYPE_ITEMS,
+    .traverse = list_traverse,
+    .clear = list_clear,
+    .dealloc = list_dealloc,
+    .protocol = &list_protocol,
 };

@@ -18,9 +18,10 @@
  * (the list is reversed before and after sorting). While sorting, the list
  * appears empty; if it was changed meanwhile, RC_EVALUE "list modified
  * during sort" and the changes are dropped. A failing comparison or key
- * stops the sort with its error and leaves the list a permutation of its
- * items (unchanged if the failure came before any comparison); allocation
- * failure happens before anything moves and leaves the list unchanged.
+ * stops the sort with its error, untouched, and puts the items back in
+ * their original order from a copy taken before sorting (Python leaves a
+ * permutation; rcgc's failed calls change nothing); allocation failure
+ * happens before anything moves and leaves the list unchanged.
  */
 #include "cont.h"
 
@@ -307,27 +308,31 @@ static int timsort(sorter *s, size_t n) {
 typedef rc_object *(*keyfn)(rc_object *item, void *arg);
 
 /* Buffers for sorting n items: the merge buffer (twice as large with
- * keys) and the key array. 0, or RC_ENOMEM with nothing allocated. */
+ * keys) and the copy of the items' order, in one block; the key array.
+ * 0, or RC_ENOMEM with nothing allocated. */
 typedef struct buffers {
-    rc_object **tmp, **keys;
-    size_t ntmp, nkeys;
+    rc_object **tmp, **orig, **keys;
+    size_t ntmp, norig, nkeys;
 } buffers;
 
 static int buffers_get(rc_runtime *rt, buffers *b, size_t n, bool with_keys) {
     b->ntmp = n < 2 ? 0 : (n / 2 + 1) * (with_keys ? 2 : 1);
+    b->norig = n < 2 ? 0 : n;
     b->nkeys = with_keys ? n : 0;
-    b->tmp = b->keys = NULL;
-    if (b->ntmp && !(b->tmp = rc_malloc(rt, b->ntmp * sizeof *b->tmp)))
+    b->tmp = b->orig = b->keys = NULL;
+    size_t block = (b->ntmp + b->norig) * sizeof *b->tmp;
+    if (block && !(b->tmp = rc_malloc(rt, block)))
         return RC_ENOMEM;
     if (b->nkeys && !(b->keys = rc_malloc(rt, b->nkeys * sizeof *b->keys))) {
-        rc_free(rt, b->tmp, b->ntmp * sizeof *b->tmp);
+        rc_free(rt, b->tmp, block);
         return RC_ENOMEM;
     }
+    b->orig = b->tmp ? b->tmp + b->ntmp : NULL;
     return 0;
 }
 
 static void buffers_free(rc_runtime *rt, buffers *b) {
-    rc_free(rt, b->tmp, b->ntmp * sizeof *b->tmp);
+    rc_free(rt, b->tmp, (b->ntmp + b->norig) * sizeof *b->tmp);
     rc_free(rt, b->keys, b->nkeys * sizeof *b->keys);
 }
 
@@ -405,7 +410,11 @@ int rc_list_sort(rc_object *list, keyfn key, void *arg, bool reverse) {
     l->size = l->cap = 0;
     int r = key ? compute_keys(rt, items, b.keys, n, key, arg) : 0;
     if (r == 0) {
+        if (b.orig)
+            memcpy(b.orig, items, n * sizeof *items);
         r = sort_detached(items, b.keys, &b, n, reverse);
+        if (r && b.orig)
+            memcpy(items, b.orig, n * sizeof *items);
         for (size_t i = 0; i < b.nkeys; i++)
             rc_decref(b.keys[i]);
     }

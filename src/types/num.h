@@ -53,9 +53,9 @@ typedef struct rc__float {
     } u;
 } rc__float;
 
-extern const rc__typeinfo rc__int_type;
-extern const rc__typeinfo rc__bool_type;
-extern const rc__typeinfo rc__float_type;
+extern const rc_type rc__int_type;
+extern const rc_type rc__bool_type;
+extern const rc_type rc__float_type;
 
 static inline bool rc__int_compact(const rc_object *o) {
     return ((const rc__int *)o)->size == 0;
@@ -66,29 +66,11 @@ static inline int64_t rc__int_cval(const rc_object *o) {
 }
 
 static inline bool rc__num_is_float(const rc_object *o) {
-    return o->type == &rc__float_type.base;
+    return o->type == &rc__float_type;
 }
 
 static inline double rc__float_val(const rc_object *o) {
     return ((const rc__float *)o)->u.v;
-}
-
-/* The result of a three-way comparison c (<0, 0, >0) under op. */
-static inline int rc__cmp_result(int c, rc_cmp op) {
-    switch (op) {
-    case RC_LT:
-        return c < 0;
-    case RC_LE:
-        return c <= 0;
-    case RC_EQ:
-        return c == 0;
-    case RC_NE:
-        return c != 0;
-    case RC_GT:
-        return c > 0;
-    default:
-        return c >= 0;
-    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -168,6 +150,8 @@ uint64_t rc__mag_bits64(const rc__digit *d, size_t n, size_t shift,
 /* ---------------------------------------------------------------------- */
 
 /* int.c */
+/* a <op> b for two ints (bools included): 1 or 0. */
+int rc__int_compare(const rc_object *a, const rc_object *b, rc_cmp op);
 /* Sign of (a - f) for an int a and a finite double f, exactly. */
 int rc__int_cmp_double(const rc_object *a, double f);
 /* a / b correctly rounded: 0, RC_EZERODIV, RC_ENOMEM or RC_EOVERFLOW (or,
@@ -178,8 +162,8 @@ int rc__int_truediv_double(const rc_object *a, const rc_object *b, double *out,
 double rc__int_as_double(const rc_object *o);
 
 /* intops.c */
-rc_object *rc__int_binop(rc_object *a, rc_object *b, rc__binop op);
-rc_object *rc__int_unop(rc_object *a, rc__unop op);
+rc_object *rc__int_binop(rc_object *a, rc_object *b, rc_binop op);
+rc_object *rc__int_unop(rc_object *a, rc_unop op);
 
 /* intstr.c */
 rc_object *rc__int_repr(rc_object *o);
@@ -192,6 +176,8 @@ rc_object *rc__bool_repr(rc_object *o);
 void rc__num_quote(char *out, size_t cap, const char *s);
 
 /* float.c */
+/* a <op> b for two floats: 1 or 0 (nan compares unequal to everything). */
+int rc__float_compare(const rc_object *a, const rc_object *b, rc_cmp op);
 /* a ** b as Python's float.__pow__: a new float or NULL (RC_EZERODIV,
  * RC_EVALUE, RC_EOVERFLOW). */
 rc_object *rc__float_pow(rc_runtime *rt, double a, double b);

@@ -51,7 +51,7 @@ rc_object *rc_range_new(rc_runtime *rt, int64_t start, int64_t stop,
         rc_set_error(rt, RC_EVALUE, "range() arg 3 must not be zero");
         return NULL;
     }
-    rc__range *r = (rc__range *)rc_new(rt, &rc__range_type.base);
+    rc__range *r = (rc__range *)rc_new(rt, &rc__range_type);
     if (!r)
         return NULL;
     r->start = start;
@@ -61,8 +61,15 @@ rc_object *rc_range_new(rc_runtime *rt, int64_t start, int64_t stop,
     return &r->ob;
 }
 
+void rc_range_bounds(const rc_object *range, int64_t *start, int64_t *stop,
+                     int64_t *step) {
+    *start = R(range)->start;
+    *stop = R(range)->stop;
+    *step = R(range)->step;
+}
+
 bool rc_is_range(const rc_object *o) {
-    return o->type == &rc__range_type.base;
+    return o->type == &rc__range_type;
 }
 
 /* ====================================================================== */
@@ -88,17 +95,21 @@ static int rangeiter_next(rc_object *o, rc_object **item) {
     return 1;
 }
 
-static const rc__typeinfo rangeiter_type = {
-    .base = {.name = "range_iterator",
-             .basicsize = sizeof(rangeiter),
-             .flags = RC__TYPE_BUILTIN},
+static const rc_protocol rangeiter_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .iter = rc__iter_self,
     .next = rangeiter_next,
 };
 
+static const rc_type rangeiter_type = {
+    .name = "range_iterator",
+    .basicsize = sizeof(rangeiter),
+    .flags = RC__TYPE_LEAF,
+    .protocol = &rangeiter_protocol,
+};
+
 static rc_object *range_iter(rc_object *o) {
-    rangeiter *it =
-        (rangeiter *)rc_new(rc__runtime_of(o), &rangeiter_type.base);
+    rangeiter *it = (rangeiter *)rc_new(rc__runtime_of(o), &rangeiter_type);
     if (!it)
         return NULL;
     it->next = R(o)->start;
@@ -141,10 +152,12 @@ static bool range_same(const rc__range *a, const rc__range *b) {
     return a->start == b->start && (a->len == 1 || a->step == b->step);
 }
 
-static int range_compare(rc_object *a, rc_object *b, rc_cmp op) {
-    if (!rc_is_range(a) || !rc_is_range(b) || (op != RC_EQ && op != RC_NE))
-        return RC__CMP_NOTIMPL;
-    return range_same(R(a), R(b)) == (op == RC_EQ);
+static rc_object *range_richcompare(rc_object *self, rc_object *other,
+                                    rc_cmp op) {
+    if (!rc_is_range(other) || (op != RC_EQ && op != RC_NE))
+        return rc__notimpl_of(self);
+    return rc__bool(rc__runtime_of(self),
+                    range_same(R(self), R(other)) == (op == RC_EQ));
 }
 
 static int range_hash(rc_object *o, int64_t *out) {
@@ -249,9 +262,22 @@ static rc_object *range_slice(rc_object *o, rc_object *slice) {
     return rc_range_new(rt, (int64_t)start, (int64_t)stop, (int64_t)step);
 }
 
+static rc_object *range_item_at(rc_object *o, rc_object *key);
+
 static rc_object *range_getitem(rc_object *o, rc_object *key) {
     if (rc_is_slice(key))
         return range_slice(o, key);
+    rc_object *i = NULL;
+    int k = rc_is_int(key) ? 0 : rc__index_of(key, &i);
+    if (k == 0)
+        return range_item_at(o, key);
+    rc_object *r = k > 0 ? range_item_at(o, i) : NULL; /* __index__ */
+    rc_xdecref(i);
+    return r;
+}
+
+/* Item key (an int) of range o. */
+static rc_object *range_item_at(rc_object *o, rc_object *key) {
     rc__range *r = R(o);
     rc_runtime *rt = rc__runtime_of(o);
     if (!rc_is_int(key)) {
@@ -273,18 +299,22 @@ static rc_object *range_getitem(rc_object *o, rc_object *key) {
     return rc_int_from_i64(rt, range_item(r, at));
 }
 
-const rc__typeinfo rc__range_type = {
-    .base = {.name = "range",
-             .basicsize = sizeof(rc__range),
-             .flags = RC__TYPE_BUILTIN},
-    .hash = range_hash,
-    .compare = range_compare,
+static const rc_protocol range_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .repr = range_repr,
+    .hash = range_hash,
+    .richcompare = range_richcompare,
     .truth = range_truth,
     .len = range_len,
-    .iter = range_iter,
     .getitem = range_getitem,
     .contains = range_contains,
+    .iter = range_iter,
+};
+
+const rc_type rc__range_type = {
+    .name = "range",
+    .basicsize = sizeof(rc__range),
+    .protocol = &range_protocol,
 };
 
 /* ====================================================================== */
@@ -293,7 +323,7 @@ const rc__typeinfo rc__range_type = {
 
 rc_object *rc_slice_new(rc_runtime *rt, rc_object *start, rc_object *stop,
                         rc_object *step) {
-    rc__slice *s = (rc__slice *)rc_new(rt, &rc__slice_type.base);
+    rc__slice *s = (rc__slice *)rc_new(rt, &rc__slice_type);
     if (!s)
         return NULL;
     rc_object *none = rc_none(rt);
@@ -307,8 +337,15 @@ rc_object *rc_slice_new(rc_runtime *rt, rc_object *start, rc_object *stop,
     return &s->ob;
 }
 
+void rc_slice_parts(const rc_object *slice, rc_object **start, rc_object **stop,
+                    rc_object **step) {
+    *start = SL(slice)->start;
+    *stop = SL(slice)->stop;
+    *step = SL(slice)->step;
+}
+
 bool rc_is_slice(const rc_object *o) {
-    return o->type == &rc__slice_type.base;
+    return o->type == &rc__slice_type;
 }
 
 /* A slice bound: *out from an int (clamped to [lo, hi]) or dflt for None;
@@ -319,15 +356,20 @@ static int bound(rc_object *x, ptrdiff_t dflt, ptrdiff_t lo, ptrdiff_t hi,
         *out = dflt;
         return 0;
     }
-    if (!rc_is_int(x))
+    rc_object *i = NULL;
+    int k = rc__index_of(x, &i);
+    if (k == 0)
         return rc_set_error(rc__runtime_of(x), RC_ETYPE,
                             "slice indices must be integers or None or have "
                             "an __index__ method");
+    if (k < 0)
+        return k;
     int64_t v;
-    if (rc_int_to_i64(x, &v) < 0) {
+    if (rc_int_to_i64(i, &v) < 0) {
         rc_clear_error(rc__runtime_of(x));
-        v = rc_int_sign(x) < 0 ? INT64_MIN : INT64_MAX;
+        v = rc_int_sign(i) < 0 ? INT64_MIN : INT64_MAX;
     }
+    rc_decref(i);
     *out = v < lo ? lo : v > hi ? hi : (ptrdiff_t)v;
     return 0;
 }
@@ -403,28 +445,33 @@ static rc_object *slice_repr(rc_object *o) {
 }
 
 /* Slices compare as (start, stop, step) tuples. */
-static int slice_compare(rc_object *a, rc_object *b, rc_cmp op) {
-    if (!rc_is_slice(a) || !rc_is_slice(b))
-        return RC__CMP_NOTIMPL;
-    rc_runtime *rt = rc__runtime_of(a);
-    rc_object *ta =
-        rc_tuple_pack(rt, 3, SL(a)->start, SL(a)->stop, SL(a)->step);
+static rc_object *slice_richcompare(rc_object *self, rc_object *other,
+                                    rc_cmp op) {
+    if (!rc_is_slice(other))
+        return rc__notimpl_of(self);
+    rc_runtime *rt = rc__runtime_of(self);
+    rc__slice *a = SL(self), *b = SL(other);
+    rc_object *ta = rc_tuple_pack(rt, 3, a->start, a->stop, a->step);
     rc_object *tb =
-        ta ? rc_tuple_pack(rt, 3, SL(b)->start, SL(b)->stop, SL(b)->step)
-           : NULL;
-    int r = tb ? rc__seq_compare(ta, tb, op) : RC_ENOMEM;
+        ta ? rc_tuple_pack(rt, 3, b->start, b->stop, b->step) : NULL;
+    rc_object *r = tb ? rc_richcompare(ta, tb, op) : NULL;
     rc_xdecref(ta);
     rc_xdecref(tb);
     return r;
 }
 
-const rc__typeinfo rc__slice_type = {
-    .base = {.name = "slice",
-             .basicsize = sizeof(rc__slice),
-             .flags = RC__TYPE_BUILTIN | RC_TYPE_GC,
-             .traverse = slice_traverse,
-             .dealloc = slice_dealloc},
-    .hash = rc__unhashable,
-    .compare = slice_compare,
+static const rc_protocol slice_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .repr = slice_repr,
+    .hash = rc__unhashable,
+    .richcompare = slice_richcompare,
+};
+
+const rc_type rc__slice_type = {
+    .name = "slice",
+    .basicsize = sizeof(rc__slice),
+    .flags = RC_TYPE_GC,
+    .traverse = slice_traverse,
+    .dealloc = slice_dealloc,
+    .protocol = &slice_protocol,
 };

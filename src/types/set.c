@@ -48,7 +48,7 @@ static const rc_object dummy_key = {.refcnt = RC_IMMORTAL};
 #define DUMMY ((rc_object *)&dummy_key)
 
 static bool is_frozen(const rc_object *o) {
-    return o->type == &rc__frozenset_type.base;
+    return o->type == &rc__frozenset_type;
 }
 
 /* Methods that change a set refuse frozensets and other objects. */
@@ -262,8 +262,8 @@ static bool next_entry(rc__set *s, size_t *pos, rc_object **key,
 /* Keys that are sets: looked up as frozensets (Python's rule)            */
 /* ====================================================================== */
 
-static rc_object *new_set(rc_runtime *rt, const rc__typeinfo *t) {
-    rc__set *s = (rc__set *)rc_new(rt, &t->base);
+static rc_object *new_set(rc_runtime *rt, const rc_type *t) {
+    rc__set *s = (rc__set *)rc_new(rt, t);
     if (s)
         s->hash = -1;
     return (rc_object *)s;
@@ -276,7 +276,7 @@ static int copy_into(rc__set *dst, rc__set *src);
 static int hash_key(rc_object **key, rc_object **tmp, int64_t *hash) {
     *tmp = NULL;
     int r = rc_hash(*key, hash);
-    if (r != RC_EHASH || (*key)->type != &rc__set_type.base)
+    if (r != RC_EHASH || (*key)->type != &rc__set_type)
         return r;
     rc_runtime *rt = rc__runtime_of(*key);
     rc_clear_error(rt);
@@ -410,8 +410,7 @@ static int set_update(rc_object *set, rc_object *iterable) {
 /* Construction and the C API                                              */
 /* ====================================================================== */
 
-static rc_object *make(rc_runtime *rt, const rc__typeinfo *t,
-                       rc_object *iterable) {
+static rc_object *make(rc_runtime *rt, const rc_type *t, rc_object *iterable) {
     rc_object *s = new_set(rt, t);
     if (s && iterable && set_update(s, iterable)) {
         rc_decref(s);
@@ -445,7 +444,7 @@ size_t rc_set_size(const rc_object *set) {
 }
 
 int rc_set_add(rc_object *set, rc_object *key) {
-    if (set->type != &rc__set_type.base)
+    if (set->type != &rc__set_type)
         return not_a_set(set, "add");
     int64_t h = 0;
     int r = rc_hash(key, &h);
@@ -453,13 +452,13 @@ int rc_set_add(rc_object *set, rc_object *key) {
 }
 
 int rc_set_discard(rc_object *set, rc_object *key) {
-    if (set->type != &rc__set_type.base)
+    if (set->type != &rc__set_type)
         return not_a_set(set, "discard");
     return lookup_any(S(set), key, true);
 }
 
 int rc_set_remove(rc_object *set, rc_object *key) {
-    if (set->type != &rc__set_type.base)
+    if (set->type != &rc__set_type)
         return not_a_set(set, "remove");
     int r = lookup_any(S(set), key, true);
     if (r != 0)
@@ -481,7 +480,7 @@ int rc_set_contains(rc_object *set, rc_object *key) {
 }
 
 rc_object *rc_set_pop(rc_object *set) {
-    if (set->type != &rc__set_type.base) {
+    if (set->type != &rc__set_type) {
         not_a_set(set, "pop");
         return NULL;
     }
@@ -498,7 +497,7 @@ rc_object *rc_set_pop(rc_object *set) {
 }
 
 int rc_set_clear(rc_object *set) {
-    if (set->type != &rc__set_type.base)
+    if (set->type != &rc__set_type)
         return not_a_set(set, "clear");
     clear_table(S(set));
     return 0;
@@ -518,7 +517,7 @@ int rc_set_next(rc_object *set, size_t *pos, rc_object **key) {
 /* Set algebra                                                             */
 /* ====================================================================== */
 
-static const rc__typeinfo *type_of(const rc_object *o) {
+static const rc_type *type_of(const rc_object *o) {
     return is_frozen(o) ? &rc__frozenset_type : &rc__set_type;
 }
 
@@ -702,9 +701,8 @@ static int subset(rc__set *a, rc__set *b) {
     return 1;
 }
 
+/* a <op> b for two sets or frozensets: subset and superset tests. */
 static int set_compare(rc_object *a, rc_object *b, rc_cmp op) {
-    if (!rc__is_anyset(a) || !rc__is_anyset(b))
-        return RC__CMP_NOTIMPL;
     size_t na = S(a)->used, nb = S(b)->used;
     int r;
     switch (op) {
@@ -721,6 +719,13 @@ static int set_compare(rc_object *a, rc_object *b, rc_cmp op) {
     default:
         return nb < na ? subset(S(b), S(a)) : 0;
     }
+}
+
+static rc_object *set_richcompare(rc_object *self, rc_object *other,
+                                  rc_cmp op) {
+    if (!rc__is_anyset(other))
+        return rc__notimpl_of(self);
+    return rc__cmp_object(rc__runtime_of(self), set_compare(self, other, op));
 }
 
 /* Every item of x is in y: 1, 0 or negative. */
@@ -849,21 +854,58 @@ static int set_contains(rc_object *o, rc_object *key) {
     return lookup_any(S(o), key, false);
 }
 
-static rc_object *set_binop(rc_object *a, rc_object *b, rc__binop op) {
+static rc_object *set_binop(rc_object *a, rc_object *b, rc_binop op) {
     if (!rc__is_anyset(a) || !rc__is_anyset(b))
-        return RC__NOTIMPL;
+        return rc__notimpl_of(rc__is_anyset(a) ? a : b);
     switch (op) {
-    case RC__OR:
+    case RC_OP_OR:
         return rc_set_union(a, b);
-    case RC__AND:
+    case RC_OP_AND:
         return rc_set_intersection(a, b);
-    case RC__SUB:
+    case RC_OP_SUB:
         return rc_set_difference(a, b);
-    case RC__XOR:
+    case RC_OP_XOR:
         return rc_set_symmetric_difference(a, b);
     default:
-        return RC__NOTIMPL;
+        return rc__notimpl_of(a);
     }
+}
+
+/* Gives a the contents of r and r those of a (CPython's set_swap_bodies),
+ * so that an in-place operation computed into a new set replaces a's keys
+ * in one step. Both are sets (not frozensets: no cached hash). */
+static void swap_bodies(rc__set *a, rc__set *r) {
+    rc__set t = *a;
+    a->fill = r->fill, a->used = r->used, a->mask = r->mask;
+    a->table = r->table, a->finger = r->finger;
+    r->fill = t.fill, r->used = t.used, r->mask = t.mask;
+    r->table = t.table, r->finger = t.finger;
+    a->version++;
+    r->version++;
+}
+
+/* set |= set, &=, -=, ^=: a changed in place (frozensets have no in-place
+ * operators: their binop makes a new one). */
+static rc_object *set_inplace(rc_object *self, rc_object *other, rc_binop op) {
+    if (is_frozen(self) || !rc__is_anyset(other))
+        return rc__notimpl_of(self);
+    int r = 0;
+    if (op == RC_OP_OR) {
+        r = set_update(self, other);
+    } else if (op == RC_OP_SUB) {
+        r = discard_all(S(self), other);
+    } else if (op == RC_OP_AND || op == RC_OP_XOR) {
+        rc_object *n = op == RC_OP_AND
+                           ? rc_set_intersection(self, other)
+                           : rc_set_symmetric_difference(self, other);
+        if (!n)
+            return NULL;
+        swap_bodies(S(self), S(n));
+        rc_decref(n);
+    } else {
+        return rc__notimpl_of(self);
+    }
+    return rc__self_or_null(self, r);
 }
 
 /* ---------------------------------------------------------- iterator */
@@ -905,18 +947,23 @@ static int setiter_next(rc_object *o, rc_object **item) {
     return 0;
 }
 
-static const rc__typeinfo setiter_type = {
-    .base = {.name = "set_iterator",
-             .basicsize = sizeof(setiter),
-             .flags = RC__TYPE_BUILTIN | RC_TYPE_GC,
-             .traverse = setiter_traverse,
-             .dealloc = setiter_dealloc},
+static const rc_protocol setiter_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .iter = rc__iter_self,
     .next = setiter_next,
 };
 
+static const rc_type setiter_type = {
+    .name = "set_iterator",
+    .basicsize = sizeof(setiter),
+    .flags = RC_TYPE_GC,
+    .traverse = setiter_traverse,
+    .dealloc = setiter_dealloc,
+    .protocol = &setiter_protocol,
+};
+
 static rc_object *set_iter(rc_object *o) {
-    setiter *it = (setiter *)rc_new(rc__runtime_of(o), &setiter_type.base);
+    setiter *it = (setiter *)rc_new(rc__runtime_of(o), &setiter_type);
     if (!it)
         return NULL;
     rc_incref(o);
@@ -925,23 +972,41 @@ static rc_object *set_iter(rc_object *o) {
     return &it->ob;
 }
 
-#define SET_TYPE(ident, tname, hashfn)                                         \
-    const rc__typeinfo ident = {                                               \
-        .base = {.name = tname,                                                \
-                 .basicsize = sizeof(rc__set),                                 \
-                 .flags = RC__TYPE_BUILTIN | RC_TYPE_GC,                       \
-                 .traverse = set_traverse,                                     \
-                 .clear = set_clear,                                           \
-                 .dealloc = set_dealloc},                                      \
-        .hash = hashfn,                                                        \
-        .compare = set_compare,                                                \
-        .repr = set_repr,                                                      \
-        .len = set_len,                                                        \
-        .extra_size = set_extra_size,                                          \
-        .iter = set_iter,                                                      \
-        .contains = set_contains,                                              \
-        .binop = set_binop,                                                    \
+static const rc_protocol set_protocol = {
+    .version = RC_PROTOCOL_VERSION,
+    .repr = set_repr,
+    .hash = rc__unhashable,
+    .richcompare = set_richcompare,
+    .len = set_len,
+    .contains = set_contains,
+    .iter = set_iter,
+    .binop = set_binop,
+    .inplace = set_inplace,
+    .extra_size = set_extra_size,
+};
+
+static const rc_protocol frozenset_protocol = {
+    .version = RC_PROTOCOL_VERSION,
+    .repr = set_repr,
+    .hash = frozenset_hash,
+    .richcompare = set_richcompare,
+    .len = set_len,
+    .contains = set_contains,
+    .iter = set_iter,
+    .binop = set_binop,
+    .extra_size = set_extra_size,
+};
+
+#define SET_TYPE(ident, tname, proto)                                          \
+    const rc_type ident = {                                                    \
+        .name = tname,                                                         \
+        .basicsize = sizeof(rc__set),                                          \
+        .flags = RC_TYPE_GC,                                                   \
+        .traverse = set_traverse,                                              \
+        .clear = set_clear,                                                    \
+        .dealloc = set_dealloc,                                                \
+        .protocol = &proto,                                                    \
     }
 
-SET_TYPE(rc__set_type, "set", rc__unhashable);
-SET_TYPE(rc__frozenset_type, "frozenset", frozenset_hash);
+SET_TYPE(rc__set_type, "set", set_protocol);
+SET_TYPE(rc__frozenset_type, "frozenset", frozenset_protocol);

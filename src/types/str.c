@@ -11,9 +11,10 @@
  *     offsets are code-point indices; long non-ASCII strs carry a table of
  *     the byte offset of every 64th code point, so finding code point i
  *     reads at most 63 code points (strings over 4 GiB scan instead);
- *   - the hash is SipHash-1-3 of the UTF-8 bytes under a fixed key (so it
- *     is the same in every runtime and every run), computed once and never
- *     -1; equal strs hash equal;
+ *   - the hash is CPython's under PYTHONHASHSEED=0 (SipHash-1-3, zero key,
+ *     over the text in CPython's Latin-1/UCS-2/UCS-4 form), so it is the
+ *     same in every runtime and every run and sets of strs iterate in
+ *     CPython's order; computed once and never -1; equal strs hash equal;
  *   - the interning table holds no references (CPython 3.12's mortal
  *     interning): an interned str dies like any other and its dealloc
  *     removes it from the table. Entries are kept by linear probing with
@@ -182,7 +183,7 @@ rc_object *rc__str_alloc(rc_runtime *rt, size_t size, size_t length) {
     size_t total = indexed ? table_offset(size) + 4 * checkpoints(length)
                            : STR_BASICSIZE + size + 1;
     rc_object *o =
-        rc__new_var_unzeroed(rt, &rc__str_type.base, total - STR_BASICSIZE);
+        rc__new_var_unzeroed(rt, &rc__str_type, total - STR_BASICSIZE);
     if (!o)
         return NULL;
     rc__str *s = RC__STR(o);
@@ -335,7 +336,7 @@ rc_object *rc_str_from_format(rc_runtime *rt, const char *fmt, ...) {
 /* ====================================================================== */
 
 bool rc_is_str(const rc_object *o) {
-    return o && o->type == &rc__str_type.base;
+    return o && o->type == &rc__str_type;
 }
 
 const char *rc_str_utf8(const rc_object *o) {
@@ -369,14 +370,19 @@ int rc__str_type_error(rc_runtime *rt, const char *what, const rc_object *o) {
 }
 
 /* ====================================================================== */
-/* Hashing: SipHash-1-3 under a fixed key                                  */
+/* Hashing: CPython's, as it is with PYTHONHASHSEED=0                     */
 /* ====================================================================== */
 
-#define SIP_K0 0x0706050403020100ull /* fixed: hashes repeat across runs */
-#define SIP_K1 0x0f0e0d0c0b0a0908ull
+/* SipHash-1-3 under the zero key, over the bytes CPython 3.11 hashes for
+ * a str: its code points in the narrowest of Latin-1, UCS-2 and UCS-4
+ * that holds them all, little-endian (for ASCII, the UTF-8 bytes). So
+ * hash('a'), and the order of a set or dict of strs, are CPython's under
+ * PYTHONHASHSEED=0 — the same in every runtime and every run. */
 
 typedef struct sip {
     uint64_t v0, v1, v2, v3;
+    uint64_t word; /* bytes not yet compressed, little-endian */
+    size_t n;      /* bytes fed so far */
 } sip;
 
 static inline uint64_t rotl64(uint64_t x, int b) {
@@ -398,26 +404,62 @@ static inline void sip_word(sip *s, uint64_t m) {
     s->v0 ^= m;
 }
 
-static uint64_t load_le64(const unsigned char *p, size_t n) {
-    uint64_t v = 0;
-    for (size_t i = n; i-- > 0;)
-        v = (v << 8) | p[i];
-    return v;
+static void sip_init(sip *s) {
+    *s = (sip){0x736f6d6570736575ull,
+               0x646f72616e646f6dull,
+               0x6c7967656e657261ull,
+               0x7465646279746573ull,
+               0,
+               0};
+}
+
+static inline void sip_byte(sip *s, unsigned char b) {
+    s->word |= (uint64_t)b << (8 * (s->n & 7));
+    if ((++s->n & 7) == 0) {
+        sip_word(s, s->word);
+        s->word = 0;
+    }
+}
+
+static int64_t sip_finish(sip *s) {
+    sip_word(s, ((uint64_t)s->n << 56) | s->word);
+    s->v2 ^= 0xff;
+    for (int r = 0; r < 3; r++) /* three finalization rounds */
+        sip_round(s);
+    int64_t h = (int64_t)(s->v0 ^ s->v1 ^ s->v2 ^ s->v3);
+    return h == -1 ? -2 : h;
+}
+
+/* The code point at *p (valid UTF-8), *p moved past it. */
+static uint32_t utf8_next(const unsigned char **p) {
+    const unsigned char *q = *p;
+    uint32_t c = q[0];
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    c &= n == 1 ? 0x7F : n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07;
+    for (size_t i = 1; i < n; i++)
+        c = (c << 6) | (q[i] & 0x3F);
+    *p += n;
+    return c;
 }
 
 static int64_t siphash13(const char *data, size_t n) {
-    const unsigned char *p = (const unsigned char *)data;
-    sip s = {SIP_K0 ^ 0x736f6d6570736575ull, SIP_K1 ^ 0x646f72616e646f6dull,
-             SIP_K0 ^ 0x6c7967656e657261ull, SIP_K1 ^ 0x7465646279746573ull};
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        sip_word(&s, load_le64(p + i, 8));
-    sip_word(&s, ((uint64_t)n << 56) | load_le64(p + i, n - i));
-    s.v2 ^= 0xff;
-    for (int r = 0; r < 3; r++) /* three finalization rounds */
-        sip_round(&s);
-    int64_t h = (int64_t)(s.v0 ^ s.v1 ^ s.v2 ^ s.v3);
-    return h == -1 ? -2 : h;
+    if (n == 0)
+        return 0; /* CPython: hash('') == 0 */
+    const unsigned char *p = (const unsigned char *)data, *end = p + n;
+    uint32_t max = 0;
+    for (const unsigned char *q = p; q < end;) {
+        uint32_t c = utf8_next(&q);
+        max = c > max ? c : max;
+    }
+    size_t width = max < 0x80 || max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+    sip s;
+    sip_init(&s);
+    while (p < end) {
+        uint32_t c = max < 0x80 ? *p++ : utf8_next(&p);
+        for (size_t i = 0; i < width; i++)
+            sip_byte(&s, (unsigned char)(c >> (8 * i)));
+    }
+    return sip_finish(&s);
 }
 
 static int64_t str_hash_value(rc_object *o) {
@@ -643,8 +685,8 @@ rc_object *rc_str_constant(rc_runtime *rt, const char *text, size_t size) {
 /* Comparison                                                              */
 /* ====================================================================== */
 
-static bool str_eq(rc_object *a, rc_object *b) {
-    rc__str *x = RC__STR(a), *y = RC__STR(b);
+static bool str_eq(const rc_object *a, const rc_object *b) {
+    const rc__str *x = RC__STR(a), *y = RC__STR(b);
     if (a == b)
         return true;
     if (x->size != y->size)
@@ -655,8 +697,8 @@ static bool str_eq(rc_object *a, rc_object *b) {
 }
 
 /* UTF-8 byte order is code-point order. */
-static int str_order(rc_object *a, rc_object *b) {
-    rc__str *x = RC__STR(a), *y = RC__STR(b);
+static int str_order(const rc_object *a, const rc_object *b) {
+    const rc__str *x = RC__STR(a), *y = RC__STR(b);
     size_t n = x->size < y->size ? x->size : y->size;
     int c = memcmp(x->data, y->data, n);
     if (c)
@@ -664,24 +706,19 @@ static int str_order(rc_object *a, rc_object *b) {
     return x->size < y->size ? -1 : x->size > y->size;
 }
 
-static int str_compare(rc_object *a, rc_object *b, rc_cmp op) {
-    if (!rc_is_str(a) || !rc_is_str(b))
-        return RC__CMP_NOTIMPL;
+int rc__str_compare(const rc_object *a, const rc_object *b, rc_cmp op) {
     if (op == RC_EQ)
         return str_eq(a, b);
     if (op == RC_NE)
         return !str_eq(a, b);
-    int c = str_order(a, b);
-    switch (op) {
-    case RC_LT:
-        return c < 0;
-    case RC_LE:
-        return c <= 0;
-    case RC_GT:
-        return c > 0;
-    default:
-        return c >= 0;
-    }
+    return rc__cmp_result(str_order(a, b), op);
+}
+
+static rc_object *str_richcompare(rc_object *self, rc_object *other,
+                                  rc_cmp op) {
+    if (!rc_is_str(other))
+        return rc__notimpl_of(self);
+    return rc__bool(rc__runtime_of(self), rc__str_compare(self, other, op));
 }
 
 /* ====================================================================== */
@@ -922,6 +959,13 @@ static int str_truth(rc_object *o) {
 
 static rc_object *str_getitem_slot(rc_object *o, rc_object *key) {
     rc_runtime *rt = rc__runtime_of(o);
+    rc_object *as_int = NULL;
+    int k = rc_is_int(key) || rc_is_slice(key) ? 0 : rc__index_of(key, &as_int);
+    if (k != 0) { /* an object with __index__ */
+        rc_object *r = k > 0 ? str_getitem_slot(o, as_int) : NULL;
+        rc_xdecref(as_int);
+        return r;
+    }
     if (rc_is_int(key)) {
         int64_t i;
         if (rc_int_to_i64(key, &i) < 0 || i < PTRDIFF_MIN || i > PTRDIFF_MAX) {
@@ -951,36 +995,36 @@ static int str_contains_slot(rc_object *o, rc_object *item) {
     return rc__str_search(s->data, s->size, sub->data, sub->size) >= 0;
 }
 
-/* The repeat count of str * n: 0, or negative with the error recorded. */
+/* The repeat count of str * n for an int n, or an object with the index
+ * slot: 1 and *out, 0 when n has none, negative with the error recorded. */
 static int repeat_count(rc_object *seq, rc_object *n, ptrdiff_t *out) {
-    rc_runtime *rt = rc__runtime_of(seq);
-    if (!rc_is_int(n))
-        return rc_set_error(rt, RC_ETYPE,
-                            "can't multiply sequence by non-int of type "
-                            "'%.100s'",
-                            rc_type_name(n));
+    rc_object *i = NULL;
+    int k = rc__index_of(n, &i);
+    if (k <= 0)
+        return k;
     int64_t v;
-    if (rc_int_to_i64(n, &v) < 0 || v > PTRDIFF_MAX || v < PTRDIFF_MIN)
-        return rc_set_error(rt, RC_EOVERFLOW,
+    int st = rc_int_to_i64(i, &v);
+    rc_decref(i);
+    if (st < 0 || v > PTRDIFF_MAX || v < PTRDIFF_MIN)
+        return rc_set_error(rc__runtime_of(seq), RC_EOVERFLOW,
                             "cannot fit 'int' into an index-sized integer");
     *out = (ptrdiff_t)v;
-    return 0;
+    return 1;
 }
 
-static rc_object *str_binop(rc_object *a, rc_object *b, rc__binop op) {
+/* str + str, str * int, int * str, str % args; anything else declines
+ * (the dispatcher then says "can only concatenate str ..."). */
+static rc_object *str_binop(rc_object *a, rc_object *b, rc_binop op) {
     ptrdiff_t n = 0;
-    switch (op) {
-    case RC__ADD:
-        return rc_is_str(a) ? rc_str_concat(a, b) : RC__NOTIMPL;
-    case RC__MUL:
-        if (rc_is_str(a))
-            return repeat_count(a, b, &n) < 0 ? NULL : rc_str_repeat(a, n);
-        return repeat_count(b, a, &n) < 0 ? NULL : rc_str_repeat(b, n);
-    case RC__MOD:
-        return rc_is_str(a) ? rc_str_format_percent(a, b) : RC__NOTIMPL;
-    default:
-        return RC__NOTIMPL;
-    }
+    rc_object *s = rc_is_str(a) ? a : b, *other = s == a ? b : a;
+    if (op == RC_OP_ADD && rc_is_str(a) && rc_is_str(b))
+        return rc_str_concat(a, b);
+    int k = op == RC_OP_MUL ? repeat_count(s, other, &n) : 0;
+    if (k != 0)
+        return k < 0 ? NULL : rc_str_repeat(s, n);
+    if (op == RC_OP_MOD && s == a)
+        return rc_str_format_percent(a, b);
+    return rc__notimpl_of(s);
 }
 
 static void str_dealloc(rc_object *o) {
@@ -999,10 +1043,10 @@ typedef struct str_iter {
     size_t off;     /* byte offset of the next code point */
 } str_iter;
 
-static const rc__typeinfo str_iter_type;
+static const rc_type str_iter_type;
 
 static rc_object *str_iter_new(rc_object *o) {
-    str_iter *it = (str_iter *)rc_new(rc__runtime_of(o), &str_iter_type.base);
+    str_iter *it = (str_iter *)rc_new(rc__runtime_of(o), &str_iter_type);
     if (!it)
         return NULL;
     rc_incref(o);
@@ -1039,36 +1083,47 @@ static void str_iter_dealloc(rc_object *self) {
     rc_xdecref(((str_iter *)self)->str);
 }
 
-/* Not a GC type: it can only refer to a str, which refers to nothing. */
-static const rc__typeinfo str_iter_type = {
-    .base = {.name = "str_iterator",
-             .basicsize = sizeof(str_iter),
-             .flags = RC__TYPE_BUILTIN,
-             .dealloc = str_iter_dealloc},
+static const rc_protocol str_iter_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .iter = iter_self,
     .next = str_iter_next,
+};
+
+/* Not a GC type: it can only refer to a str, which refers to nothing. */
+static const rc_type str_iter_type = {
+    .name = "str_iterator",
+    .basicsize = sizeof(str_iter),
+    .flags = RC__TYPE_LEAF,
+    .dealloc = str_iter_dealloc,
+    .protocol = &str_iter_protocol,
 };
 
 /* ====================================================================== */
 /* The type and the per-runtime state                                      */
 /* ====================================================================== */
 
-const rc__typeinfo rc__str_type = {
-    .base = {.name = "str",
-             .basicsize = STR_BASICSIZE,
-             .itemsize = 1,
-             .flags = RC__TYPE_BUILTIN,
-             .dealloc = str_dealloc},
-    .hash = str_hash,
-    .compare = str_compare,
+static const rc_protocol str_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .repr = str_repr,
     .str = str_str,
+    .format = rc__format_slot,
+    .hash = str_hash,
+    .richcompare = str_richcompare,
     .truth = str_truth,
     .len = str_len,
-    .iter = str_iter_new,
     .getitem = str_getitem_slot,
     .contains = str_contains_slot,
+    .iter = str_iter_new,
     .binop = str_binop,
+};
+
+const rc_type rc__str_type = {
+    .name = "str",
+    .basicsize = STR_BASICSIZE,
+    .itemsize = 1,
+    .flags = RC__TYPE_LEAF,
+    .dealloc = str_dealloc,
+    .protocol = &str_protocol,
 };
 
 int rc__str_init(rc_runtime *rt) {

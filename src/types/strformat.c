@@ -667,29 +667,41 @@ static bool format_int(rc__sb *sb, rc_object *value, fspec *f) {
 
 /* ----------------------------------------------------------- dispatch */
 
-/* Appends format(value, spec[0, n)). */
-static bool format_into(rc__sb *sb, rc_object *value, const char *spec,
-                        size_t n) {
-    rc_runtime *rt = sb->rt;
+/* Appends format(value, spec[0, n)) for an int, bool, float or str. */
+static bool format_builtin(rc__sb *sb, rc_object *value, const char *spec,
+                           size_t n) {
     if (!n)
         return rc__sb_str(sb, value);
-    bool known = rc_is_str(value) || rc_is_int(value) || rc_is_float(value);
-    if (!known) {
-        rc_set_error(rt, RC_ETYPE,
-                     "unsupported format string passed to %.100s.__format__",
-                     rc_type_name(value));
-        return fail(sb);
-    }
     fspec f;
     /* Python's defaults: str '<' and 's', int '>' and 'd', float '>' */
     const char *dflt = rc_is_str(value) ? "<s" : rc_is_int(value) ? ">d" : ">";
-    if (parse_spec(rt, spec, n, rc_type_name(value), dflt, &f) < 0)
+    if (parse_spec(sb->rt, spec, n, rc_type_name(value), dflt, &f) < 0)
         return fail(sb);
     if (rc_is_str(value))
         return format_str(sb, value, &f);
     if (rc_is_int(value))
         return format_int(sb, value, &f);
     return format_float(sb, rc_float_value(value), value, &f, "float");
+}
+
+static bool is_builtin_formattable(const rc_object *o) {
+    return rc_is_str(o) || rc_is_int(o) || rc_is_float(o);
+}
+
+/* Appends format(value, spec[0, n)): the mini-language for the builtin
+ * types, the value's own format slot (rc_format) for the others. */
+static bool format_into(rc__sb *sb, rc_object *value, const char *spec,
+                        size_t n) {
+    if (is_builtin_formattable(value))
+        return format_builtin(sb, value, spec, n);
+    rc_object *s = rc_str_from_utf8(sb->rt, spec, n);
+    rc_object *t = s ? rc_format(value, s) : NULL;
+    rc_xdecref(s);
+    if (!t)
+        return fail(sb);
+    rc__sb_append(sb, rc_str_utf8(t), rc_str_size(t));
+    rc_decref(t);
+    return !sb->failed;
 }
 
 /* The builder's text as a str, or NULL with the recorded error. */
@@ -701,6 +713,13 @@ static rc_object *finish(rc__sb *sb, bool ok) {
         return NULL;
     }
     return rc__sb_finish(sb);
+}
+
+rc_object *rc__format_slot(rc_object *self, rc_object *spec) {
+    rc__sb sb;
+    rc__sb_init(&sb, rc__runtime_of(self));
+    bool ok = format_builtin(&sb, self, rc_str_utf8(spec), rc_str_size(spec));
+    return finish(&sb, ok && !sb.failed);
 }
 
 rc_object *rc_format_value(rc_object *value, const char *spec) {
@@ -804,6 +823,19 @@ static rc_object *field_item(fmtctx *c, rc_object *obj, const char *k,
     return v;
 }
 
+/* obj.name for a field's ".name" (rc_getattr). New reference. */
+static rc_object *field_attr(fmtctx *c, rc_object *obj, const char *name,
+                             size_t n) {
+    if (!n) {
+        ctx_error(c, RC_EVALUE, "Empty attribute in format string");
+        return NULL;
+    }
+    rc_object *key = rc_str_from_utf8(c->rt, name, n);
+    rc_object *v = key ? rc_getattr(obj, key) : NULL;
+    rc_xdecref(key);
+    return v;
+}
+
 /* Resolves "name[.attr|[key]]..." to a new reference, or NULL. */
 static rc_object *field_object(fmtctx *c, const char *s, size_t n) {
     size_t i = 0;
@@ -814,25 +846,25 @@ static rc_object *field_object(fmtctx *c, const char *s, size_t n) {
         return NULL;
     rc_incref(obj);
     while (obj && i < n) {
+        rc_object *next;
         if (s[i] == '.') {
-            rc_set_error(c->rt, RC_ETYPE,
-                         "attribute access in a format field is not "
-                         "supported: '%.*s'",
-                         (int)n, s);
-            rc_decref(obj);
-            return NULL;
+            size_t j = ++i;
+            while (j < n && s[j] != '.' && s[j] != '[')
+                j++;
+            next = field_attr(c, obj, s + i, j - i);
+            i = j;
+        } else {
+            const char *close = memchr(s + i, ']', n - i);
+            if (!close) {
+                rc_decref(obj);
+                ctx_error(c, RC_EVALUE, "Missing ']' in format string");
+                return NULL;
+            }
+            next = field_item(c, obj, s + i + 1, (size_t)(close - s) - i - 1);
+            i = (size_t)(close - s) + 1;
         }
-        const char *close = memchr(s + i, ']', n - i);
-        if (!close) {
-            rc_decref(obj);
-            ctx_error(c, RC_EVALUE, "Missing ']' in format string");
-            return NULL;
-        }
-        rc_object *next =
-            field_item(c, obj, s + i + 1, (size_t)(close - s) - i - 1);
         rc_decref(obj);
         obj = next;
-        i = (size_t)(close - s) + 1;
     }
     return obj;
 }
@@ -1336,8 +1368,8 @@ static bool pct_one(pctx *c, size_t *i) {
 /* Python's PyMapping_Check for the right operand: subscriptable and not a
  * tuple or str. */
 static bool is_mapping(const rc_object *o) {
-    const rc__typeinfo *ti = rc__info(o);
-    return ti && ti->getitem && !rc_is_tuple(o) && !rc_is_str(o);
+    const rc_protocol *p = o->type->protocol;
+    return p && p->getitem && !rc_is_tuple(o) && !rc_is_str(o);
 }
 
 static bool pct_run(pctx *c) {

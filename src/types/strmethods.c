@@ -1062,7 +1062,7 @@ static rc_object *const *seq_items(const rc_object *seq, size_t *n) {
 }
 
 static inline bool is_str(const rc_object *o) {
-    return o->type == &rc__str_type.base;
+    return o->type == &rc__str_type;
 }
 
 /* Sums the items' sizes: 0, or negative (a non-str item, overflow). */

@@ -42,7 +42,10 @@ typedef struct rc__str {
 #define RC__STR(o) ((rc__str *)(o))
 
 /* The str type (for rc_is_str without a call). */
-extern const struct rc__typeinfo rc__str_type;
+extern const rc_type rc__str_type;
+
+/* a <op> b for two strs (code-point order): 1 or 0. */
+int rc__str_compare(const rc_object *a, const rc_object *b, rc_cmp op);
 
 /* A new str with room for size bytes of text holding length code points
  * (the text is ASCII exactly when size == length). The caller writes

@@ -27,32 +27,48 @@ bool rc__may_be_tracked(const rc_object *o) {
     return !rc__is_tuple(o) || rc_gc_is_tracked(o);
 }
 
-int rc__seq_index(rc_object *key, const char *what, ptrdiff_t *out) {
+/* key as a C index: 1 and *out for an int or an object with an index
+ * (whose value must then fit: `overflow` says how a huge one fails), 0
+ * when key has none, negative on error. */
+static int index_value(rc_object *key, rc_status overflow, ptrdiff_t *out) {
     rc_runtime *rt = rc__runtime_of(key);
-    if (!rc_is_int(key))
-        return rc_set_error(rt, RC_ETYPE,
-                            "%s indices must be integers or slices, not %s",
-                            what, rc_type_name(key));
+    rc_object *i = NULL;
+    int r = rc__index_of(key, &i);
+    if (r <= 0)
+        return r;
     int64_t v;
-    if (rc_int_to_i64(key, &v) < 0 || v > PTRDIFF_MAX || v < -PTRDIFF_MAX)
-        return rc_set_error(rt, RC_EINDEX,
+    int st = rc_int_to_i64(i, &v);
+    rc_decref(i);
+    if (st < 0 || v > PTRDIFF_MAX || v < -PTRDIFF_MAX)
+        return rc_set_error(rt, overflow,
                             "cannot fit 'int' into an index-sized integer");
     *out = (ptrdiff_t)v;
-    return 0;
+    return 1;
+}
+
+int rc__seq_index(rc_object *key, const char *what, ptrdiff_t *out) {
+    int r = index_value(key, RC_EINDEX, out);
+    if (r == 0)
+        return rc_set_error(rc__runtime_of(key), RC_ETYPE,
+                            "%s indices must be integers or slices, not %s",
+                            what, rc_type_name(key));
+    return r < 0 ? r : 0;
+}
+
+int rc__repeat_count_opt(rc_object *n, ptrdiff_t *out) {
+    int r = index_value(n, RC_EOVERFLOW, out);
+    if (r > 0 && *out < 0)
+        *out = 0;
+    return r;
 }
 
 int rc__repeat_count(rc_object *n, ptrdiff_t *out) {
-    rc_runtime *rt = rc__runtime_of(n);
-    if (!rc_is_int(n))
-        return rc_set_error(rt, RC_ETYPE,
+    int r = rc__repeat_count_opt(n, out);
+    if (r == 0)
+        return rc_set_error(rc__runtime_of(n), RC_ETYPE,
                             "can't multiply sequence by non-int of type '%s'",
                             rc_type_name(n));
-    int64_t v;
-    if (rc_int_to_i64(n, &v) < 0 || v > PTRDIFF_MAX || v < -PTRDIFF_MAX)
-        return rc_set_error(rt, RC_EOVERFLOW,
-                            "cannot fit 'int' into an index-sized integer");
-    *out = v < 0 ? 0 : (ptrdiff_t)v;
-    return 0;
+    return r < 0 ? r : 0;
 }
 
 static int compare_sizes(size_t a, size_t b, rc_cmp op) {
@@ -120,21 +136,15 @@ int rc__seq_compare(rc_object *a, rc_object *b, rc_cmp op) {
     rc__seq_items(b, &nb);
     if ((op == RC_EQ || op == RC_NE) && na != nb)
         return op == RC_NE;
-    rc_runtime *rt = rc__runtime_of(a);
-    int r = rc__recursion_enter(rt, "in comparison");
-    if (r)
-        return r;
     size_t i = 0;
-    r = first_difference(a, b, &i);
+    int r = first_difference(a, b, &i);
     if (r > 0)
-        r = compare_items_at(a, b, i, op);
-    else if (r == 0) {
-        rc__seq_items(a, &na);
-        rc__seq_items(b, &nb);
-        r = compare_sizes(na, nb, op);
-    }
-    rc__recursion_leave(rt);
-    return r;
+        return compare_items_at(a, b, i, op);
+    if (r < 0)
+        return r;
+    rc__seq_items(a, &na);
+    rc__seq_items(b, &nb);
+    return compare_sizes(na, nb, op);
 }
 
 /* Appends the items' reprs separated by ", "; false on error. */
@@ -222,24 +232,29 @@ rc_object *rc__iter_self(rc_object *self) {
     return self;
 }
 
+static const rc_protocol seqiter_protocol = {
+    .version = RC_PROTOCOL_VERSION,
+    .iter = rc__iter_self,
+    .next = seqiter_next,
+};
+
 #define SEQITER_TYPE(ident, tname)                                             \
-    const rc__typeinfo ident = {                                               \
-        .base = {.name = tname,                                                \
-                 .basicsize = sizeof(seqiter),                                 \
-                 .flags = RC__TYPE_BUILTIN | RC_TYPE_GC,                       \
-                 .traverse = seqiter_traverse,                                 \
-                 .dealloc = seqiter_dealloc},                                  \
-        .iter = rc__iter_self,                                                 \
-        .next = seqiter_next,                                                  \
+    const rc_type ident = {                                                    \
+        .name = tname,                                                         \
+        .basicsize = sizeof(seqiter),                                          \
+        .flags = RC_TYPE_GC,                                                   \
+        .traverse = seqiter_traverse,                                          \
+        .dealloc = seqiter_dealloc,                                            \
+        .protocol = &seqiter_protocol,                                         \
     }
 
 SEQITER_TYPE(rc__tuple_iter_type, "tuple_iterator");
 SEQITER_TYPE(rc__list_iter_type, "list_iterator");
 
 rc_object *rc__seq_iter(rc_object *seq) {
-    const rc__typeinfo *t =
+    const rc_type *t =
         rc__is_tuple(seq) ? &rc__tuple_iter_type : &rc__list_iter_type;
-    seqiter *it = (seqiter *)rc_new(rc__runtime_of(seq), &t->base);
+    seqiter *it = (seqiter *)rc_new(rc__runtime_of(seq), t);
     if (!it)
         return NULL;
     rc_incref(seq);
@@ -276,7 +291,7 @@ rc_object *rc_tuple_new(rc_runtime *rt, size_t n) {
         if (o)
             return o;
     }
-    rc__tuple *t = (rc__tuple *)rc_new_var(rt, &rc__tuple_type.base, n);
+    rc__tuple *t = (rc__tuple *)rc_new_var(rt, &rc__tuple_type, n);
     if (!t)
         return NULL;
     t->size = n;
@@ -400,8 +415,8 @@ rc_object *rc__tuple_from_iterable(rc_runtime *rt, rc_object *iterable,
     }
     if (rc__is_list(iterable))
         return tuple_from_list(rt, iterable);
-    const rc__typeinfo *ti = rc__info(iterable);
-    if (!ti || !ti->iter) {
+    const rc_protocol *p = iterable->type->protocol;
+    if (!p || !p->iter) {
         rc_set_error(rt, RC_ETYPE, "%s", errmsg);
         return NULL;
     }
@@ -419,9 +434,10 @@ rc_object *rc__tuple_from_iterable(rc_runtime *rt, rc_object *iterable,
 /* The protocol                                                            */
 /* ====================================================================== */
 
+/* Last item first, as CPython's. */
 static int tuple_traverse(rc_object *o, rc_visitproc visit, void *arg) {
     rc__tuple *t = (rc__tuple *)o;
-    for (size_t i = 0; i < t->size; i++) {
+    for (size_t i = t->size; i-- > 0;) {
         if (t->items[i]) {
             int r = visit(t->items[i], arg);
             if (r)
@@ -431,10 +447,11 @@ static int tuple_traverse(rc_object *o, rc_visitproc visit, void *arg) {
     return 0;
 }
 
-/* The collector reads the items of tuples and lists directly (see
- * RC__TYPE_ITEMS); the traverse functions visit exactly these. */
-rc_object *const *rc__gc_items(const rc_object *o, size_t *n) {
-    if (o->type == &rc__tuple_type.base) {
+/* The collector reads the items of tuples and lists directly (the
+ * runtime's items hook, registered by boot.c, for RC__TYPE_ITEMS types);
+ * the traverse functions visit exactly these. */
+rc_object *const *rc__seq_gc_items(const rc_object *o, size_t *n) {
+    if (o->type == &rc__tuple_type) {
         const rc__tuple *t = (const rc__tuple *)o;
         *n = t->size;
         return t->items;
@@ -444,13 +461,19 @@ rc_object *const *rc__gc_items(const rc_object *o, size_t *n) {
     return l->items;
 }
 
-static bool tuple_untrackable(rc_object *o, bool full) {
-    (void)full;
+static bool tuple_untrackable(rc_object *o) {
     rc__tuple *t = (rc__tuple *)o;
     for (size_t i = 0; i < t->size; i++)
         if (!t->items[i] || rc__may_be_tracked(t->items[i]))
             return false;
     return true;
+}
+
+/* The runtime's maybe_untrack hook, for RC__TYPE_UNTRACKABLE types:
+ * tuples at any collection, dicts at full ones (CPython's rules). */
+void rc__cont_maybe_untrack(rc_object *o, bool full) {
+    if (rc__is_tuple(o) ? tuple_untrackable(o) : rc__dict_untrackable(o, full))
+        rc_gc_untrack(o);
 }
 
 /* CPython's tuple hash (3.8+): xxHash's accumulation over item hashes. */
@@ -460,32 +483,27 @@ static bool tuple_untrackable(rc_object *o, bool full) {
 
 static int tuple_hash(rc_object *o, int64_t *out) {
     rc__tuple *t = (rc__tuple *)o;
-    rc_runtime *rt = rc__runtime_of(o);
-    int r = rc__recursion_enter(rt, "while hashing");
-    if (r)
-        return r;
     uint64_t acc = XXPRIME_5;
     for (size_t i = 0; i < t->size; i++) {
         int64_t h = 0;
-        r = rc_hash(t->items[i], &h);
+        int r = rc_hash(t->items[i], &h);
         if (r)
-            break;
+            return r;
         acc += (uint64_t)h * XXPRIME_2;
         acc = (acc << 31) | (acc >> 33);
         acc *= XXPRIME_1;
     }
-    rc__recursion_leave(rt);
-    if (r)
-        return r;
     acc += (uint64_t)t->size ^ (XXPRIME_5 ^ 3527539ull);
     *out = acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
     return 0;
 }
 
-static int tuple_compare(rc_object *a, rc_object *b, rc_cmp op) {
-    if (!rc__is_tuple(a) || !rc__is_tuple(b))
-        return RC__CMP_NOTIMPL;
-    return rc__seq_compare(a, b, op);
+static rc_object *tuple_richcompare(rc_object *self, rc_object *other,
+                                    rc_cmp op) {
+    if (!rc__is_tuple(other))
+        return rc__notimpl_of(self);
+    return rc__cmp_object(rc__runtime_of(self),
+                          rc__seq_compare(self, other, op));
 }
 
 static rc_object *tuple_repr(rc_object *o) {
@@ -566,11 +584,9 @@ static rc_object *tuple_concat(rc_object *a, rc_object *b) {
     return r;
 }
 
-static rc_object *tuple_repeat(rc_object *o, rc_object *count) {
+/* A tuple of n copies of the items. */
+static rc_object *tuple_repeat(rc_object *o, ptrdiff_t n) {
     rc__tuple *t = (rc__tuple *)o;
-    ptrdiff_t n = 0;
-    if (rc__repeat_count(count, &n))
-        return NULL;
     rc_runtime *rt = rc__runtime_of(o);
     if (t->size == 0 || n == 1) {
         rc_incref(o);
@@ -590,37 +606,39 @@ static rc_object *tuple_repeat(rc_object *o, rc_object *count) {
     return r;
 }
 
-static rc_object *tuple_binop(rc_object *a, rc_object *b, rc__binop op) {
-    if (op == RC__ADD && rc__is_tuple(a)) {
-        if (rc__is_tuple(b))
-            return tuple_concat(a, b);
-        rc_set_error(rc__runtime_of(a), RC_ETYPE,
-                     "can only concatenate tuple (not \"%s\") to tuple",
-                     rc_type_name(b));
-        return NULL;
-    }
-    if (op == RC__MUL)
-        return rc__is_tuple(a) ? tuple_repeat(a, b) : tuple_repeat(b, a);
-    return RC__NOTIMPL;
+/* tuple + tuple, tuple * int, int * tuple; anything else declines (the
+ * dispatcher then says "can only concatenate tuple ..."). */
+static rc_object *tuple_binop(rc_object *a, rc_object *b, rc_binop op) {
+    if (op == RC_OP_ADD && rc__is_tuple(a) && rc__is_tuple(b))
+        return tuple_concat(a, b);
+    rc_object *t = rc__is_tuple(a) ? a : b, *count = t == a ? b : a;
+    ptrdiff_t n = 0;
+    int r = op == RC_OP_MUL ? rc__repeat_count_opt(count, &n) : 0;
+    if (r != 0)
+        return r < 0 ? NULL : tuple_repeat(t, n);
+    return rc__notimpl_of(t);
 }
 
-const rc__typeinfo rc__tuple_type = {
-    .base = {.name = "tuple",
-             .basicsize = sizeof(rc__tuple),
-             .itemsize = sizeof(rc_object *),
-             .flags = RC__TYPE_BUILTIN | RC_TYPE_GC | RC__TYPE_UNTRACKABLE |
-                      RC__TYPE_ITEMS,
-             .traverse = tuple_traverse,
-             .dealloc = tuple_dealloc},
-    .hash = tuple_hash,
-    .compare = tuple_compare,
+static const rc_protocol tuple_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .repr = tuple_repr,
+    .hash = tuple_hash,
+    .richcompare = tuple_richcompare,
     .len = tuple_len,
-    .iter = rc__seq_iter,
     .getitem = tuple_getitem,
     .contains = tuple_contains,
+    .iter = rc__seq_iter,
     .binop = tuple_binop,
-    .untrackable = tuple_untrackable,
+};
+
+const rc_type rc__tuple_type = {
+    .name = "tuple",
+    .basicsize = sizeof(rc__tuple),
+    .itemsize = sizeof(rc_object *),
+    .flags = RC_TYPE_GC | RC__TYPE_UNTRACKABLE | RC__TYPE_ITEMS,
+    .traverse = tuple_traverse,
+    .dealloc = tuple_dealloc,
+    .protocol = &tuple_protocol,
 };
 
 /* ====================================================================== */
@@ -630,7 +648,7 @@ const rc__typeinfo rc__tuple_type = {
 int rc__cont_init(rc_runtime *rt) {
     rc__cont_state *cs = rc__cont(rt);
     memset(cs, 0, sizeof *cs);
-    rc_object *e = rc_new_var_untracked(rt, &rc__tuple_type.base, 0);
+    rc_object *e = rc_new_var_untracked(rt, &rc__tuple_type, 0);
     if (!e)
         return RC_ENOMEM;
     rc_set_immortal(e);

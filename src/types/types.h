@@ -1,16 +1,21 @@
 /*
  * types.h — what the builtin types share; never installed.
  *
- * A builtin type is an rc__typeinfo: an rc_type (flag RC__TYPE_BUILTIN)
- * followed by protocol slots. protocol.c dispatches rc_hash, rc_compare,
- * rc_repr, the operators and the rest through them and supplies Python's
- * defaults for objects of other types (identity hash and equality,
- * "<name object at 0x...>" repr).
+ * A builtin type is a plain rc_type whose behaviour is an rc_protocol
+ * (rcgc/protocol.h), exactly as a language runtime's types are: the
+ * dispatchers (abstract.c, number.c) treat every type alike. What the
+ * types share beyond the public protocol is here: a flag that spares the
+ * dispatchers' recursion guard, the True/False/NotImplemented results of
+ * comparisons, the string builder, and the per-runtime state.
+ *
+ * The layer uses the core only through internal.h and the public headers;
+ * the core reaches it only through the hooks boot.c registers when it
+ * makes a runtime (rc__hooks).
  *
  * Per-runtime state (caches, interning table, free lists, singletons)
  * lives in struct rc__types, reached by rt->types; each family of types
  * keeps its part in its own header (numstate.h, strstate.h, contstate.h)
- * and provides init / fini / clear_freelists functions called from here.
+ * and provides init / fini / clear_freelists functions called by boot.c.
  */
 #ifndef RC_TYPES_H
 #define RC_TYPES_H
@@ -20,105 +25,64 @@
 #include "rcgc/objects.h"
 
 /* ---------------------------------------------------------------------- */
-/* Protocol slots                                                          */
+/* Slots                                                                   */
 /* ---------------------------------------------------------------------- */
 
-typedef enum rc__binop {
-    RC__ADD,
-    RC__SUB,
-    RC__MUL,
-    RC__TRUEDIV,
-    RC__FLOORDIV,
-    RC__MOD,
-    RC__DIVMOD,
-    RC__POW,
-    RC__LSHIFT,
-    RC__RSHIFT,
-    RC__AND,
-    RC__OR,
-    RC__XOR,
-    RC__NBINOPS
-} rc__binop;
+/* rc_type.flags bit of this layer (bits 20-31 are ours, internal.h):
+ * LEAF  the type's slots never call another object's slots (int, float,
+ *       str, None ...), so no recursion can pass through them and the
+ *       dispatchers skip the recursion guard. */
+#define RC__TYPE_LEAF (1u << 20)
 
-typedef enum rc__unop { RC__NEG, RC__POS, RC__ABS, RC__INVERT } rc__unop;
+/* A comparison slot's answer for r, the truth of a comparison: True,
+ * False, or NULL when r is negative (the error is recorded). */
+rc_object *rc__cmp_object(rc_runtime *rt, int r);
 
-/* Returned by a binop slot that does not handle these operands, so that
- * the other operand's type is asked (Python's NotImplemented). Never an
- * object anyone holds a reference to. */
-extern const rc_object rc__notimplemented;
-#define RC__NOTIMPL ((rc_object *)&rc__notimplemented)
+/* The format slot of int, bool, float and str: the format-spec
+ * mini-language (strformat.c). */
+rc_object *rc__format_slot(rc_object *self, rc_object *spec);
 
-/* Returned by a compare slot that does not handle these operands. */
-#define RC__CMP_NOTIMPL 2
-
-typedef struct rc__typeinfo {
-    rc_type base; /* first: flags include RC__TYPE_BUILTIN */
-    /* hash(o); NULL: identity. Unhashable types set rc__unhashable. */
-    int (*hash)(rc_object *o, int64_t *out);
-    /* a <op> b where a or b has this type: 1, 0, negative error, or
-     * RC__CMP_NOTIMPL. NULL: identity equality, no ordering. */
-    int (*compare)(rc_object *a, rc_object *b, rc_cmp op);
-    rc_object *(*repr)(rc_object *o); /* NULL: <name object at 0x...> */
-    rc_object *(*str)(rc_object *o);  /* NULL: repr */
-    int (*truth)(rc_object *o);       /* NULL: len != 0 if len, else 1 */
-    ptrdiff_t (*len)(rc_object *o);
-    /* bytes owned beyond the object's block (item arrays, tables) */
-    size_t (*extra_size)(const rc_object *o);
-    rc_object *(*iter)(rc_object *o);             /* NULL: not iterable */
-    int (*next)(rc_object *it, rc_object **item); /* iterators */
-    rc_object *(*getitem)(rc_object *o, rc_object *key);
-    /* o[key] = value; value NULL deletes */
-    int (*setitem)(rc_object *o, rc_object *key, rc_object *value);
-    int (*contains)(rc_object *o, rc_object *item); /* NULL: iterate */
-    /* a <op> b where a or b has this type; RC__NOTIMPL if not handled */
-    rc_object *(*binop)(rc_object *a, rc_object *b, rc__binop op);
-    rc_object *(*unop)(rc_object *a, rc__unop op);
-    /* With RC__TYPE_UNTRACKABLE: true when the collector may untrack o
-     * (it holds only untracked objects). full: a generation-2 collection. */
-    bool (*untrackable)(rc_object *o, bool full);
-} rc__typeinfo;
-
-static inline const rc__typeinfo *rc__info(const rc_object *o) {
-    return (o->type->flags & RC__TYPE_BUILTIN) ? (const rc__typeinfo *)o->type
-                                               : NULL;
+/* What an in-place slot returns once it changed self with status st: a
+ * new reference to self, or NULL when st is an error. */
+static inline rc_object *rc__self_or_null(rc_object *self, int st) {
+    if (st)
+        return NULL;
+    rc_incref(self);
+    return self;
 }
+
+/* o as an int where Python takes __index__ (sequence indices, slice
+ * bounds, repeat counts): 1 with *out a new int (o itself when it is one,
+ * else its type's index slot's result), 0 when o has no index (no slot,
+ * or the slot declined with NotImplemented), negative on error
+ * (abstract.c). */
+int rc__index_of(rc_object *o, rc_object **out);
 
 /* The hash slot of unhashable types: always RC_EHASH. */
 int rc__unhashable(rc_object *o, int64_t *out);
-
-/* Python's hash of a pointer-identity object. */
-int64_t rc__hash_pointer(const void *p);
 
 /* CPython's numeric hash modulus (2**61 - 1) and the hashes of inf/nan. */
 #define RC__HASH_BITS    61
 #define RC__HASH_MODULUS (((uint64_t)1 << RC__HASH_BITS) - 1)
 #define RC__HASH_INF     314159
 
-/* ---------------------------------------------------------------------- */
-/* Errors in Python's words                                                */
-/* ---------------------------------------------------------------------- */
-
-/* "unsupported operand type(s) for +: 'int' and 'str'" */
-int rc__binop_type_error(rc_runtime *rt, rc__binop op, const rc_object *a,
-                         const rc_object *b);
-const char *rc__binop_symbol(rc__binop op);
-
-/* ---------------------------------------------------------------------- */
-/* Recursion guard (repr, comparison, hashing of nested containers)        */
-/* ---------------------------------------------------------------------- */
-
-#define RC__RECURSION_LIMIT 1000
-
-/* 0 to go on, or RC_EOVERFLOW ("maximum recursion depth exceeded ...")
- * when nested too deep; pair every 0 with rc__recursion_leave. */
-int rc__recursion_enter(rc_runtime *rt, const char *where);
-void rc__recursion_leave(rc_runtime *rt);
-
-/* repr of self-referencing containers: 1 if o's repr is already being
- * built (print "[...]"), 0 if not (o is now marked), negative on error.
- * Pair a 0 with rc__repr_leave. */
-int rc__repr_enter(rc_object *o);
-void rc__repr_leave(rc_object *o);
+/* The result of a three-way comparison c (<0, 0, >0) under op. */
+static inline int rc__cmp_result(int c, rc_cmp op) {
+    switch (op) {
+    case RC_LT:
+        return c < 0;
+    case RC_LE:
+        return c <= 0;
+    case RC_EQ:
+        return c == 0;
+    case RC_NE:
+        return c != 0;
+    case RC_GT:
+        return c > 0;
+    default:
+        return c >= 0;
+    }
+}
 
 /* ---------------------------------------------------------------------- */
 /* String builder: UTF-8 text assembled piecewise, then made a str         */
@@ -153,8 +117,9 @@ rc_object *rc__sb_finish(rc__sb *sb);
 void rc__sb_discard(rc__sb *sb);
 
 /* The repr of a non-empty container: `again` when o's repr is already
- * being built (a self-reference), else open, what body appends, close —
- * within the recursion guard. body returns false on error. */
+ * being built (a self-reference, rc_repr_enter), else open, what body
+ * appends, close. body returns false on error. (rc_repr, which calls the
+ * container's repr slot, holds the recursion guard.) */
 typedef bool (*rc__repr_body)(rc__sb *sb, rc_object *o);
 rc_object *rc__container_repr(rc_object *o, const char *open, const char *close,
                               const char *again, rc__repr_body body);
@@ -169,7 +134,7 @@ rc_object *rc__container_repr(rc_object *o, const char *open, const char *close,
 
 struct rc__types {
     rc_object *none;        /* the None singleton (immortal) */
-    unsigned depth;         /* rc__recursion_enter nesting */
+    rc_object *notimpl;     /* NotImplemented (immortal) */
     rc_object **repr_stack; /* objects whose repr is being built */
     size_t repr_n, repr_cap;
     rc__num_state num;   /* numstate.h: bool, small ints, float free list */
@@ -179,6 +144,26 @@ struct rc__types {
 
 static inline struct rc__types *rc__types_of(const rc_object *o) {
     return rc__runtime_of(o)->types;
+}
+
+/* True or False of runtime rt (immortal). */
+static inline rc_object *rc__bool(rc_runtime *rt, bool v) {
+    return v ? rt->types->num.true_ : rt->types->num.false_;
+}
+
+/* NotImplemented, what a slot returns when it declines the operands o (of
+ * its type) came with; immortal, so there is no reference to count. */
+static inline rc_object *rc__notimpl_of(const rc_object *o) {
+    return rc__types_of(o)->notimpl;
+}
+
+/* none.c: None and NotImplemented. */
+int rc__singletons_init(rc_runtime *rt);
+extern const rc_type rc__notimpl_type;
+
+/* rc_is_notimplemented, inline for the dispatchers. */
+static inline bool rc__is_notimpl(const rc_object *o) {
+    return o->type == &rc__notimpl_type;
 }
 
 /* Each family: 0 or RC_ENOMEM; fini releases what init made. */

@@ -1,6 +1,6 @@
 # Installs the built project into a scratch prefix and builds the consumer
 # example against it twice: with find_package(rcgc) and with pkg-config.
-# Then runs both consumers.
+# Then runs both consumers, and the installed rcpy when RCPY is true.
 file(REMOVE_RECURSE ${WORK_DIR})
 set(prefix ${WORK_DIR}/prefix)
 
@@ -39,3 +39,13 @@ if(NOT LAST_OUTPUT MATCHES "collected 2")
   message(FATAL_ERROR "pkg-config consumer printed: ${LAST_OUTPUT}")
 endif()
 message(STATUS "installed package works with find_package and pkg-config")
+
+# rcpy, when built, is installed too and runs from the prefix on its own
+# (its Python library is compiled into the executable).
+if(RCPY)
+  run(${prefix}/bin/rcpy -c "import gc, copy; print(sum(range(5)), gc.isenabled())")
+  if(NOT LAST_OUTPUT STREQUAL "10 True\n")
+    message(FATAL_ERROR "installed rcpy printed: ${LAST_OUTPUT}")
+  endif()
+  message(STATUS "installed rcpy runs")
+endif()

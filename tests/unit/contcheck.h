@@ -27,16 +27,6 @@ static inline rc_object *STR(rc_runtime *rt, const char *s) {
     return o;
 }
 
-/* repr(o) into buf (truncated); false when repr failed. */
-static inline bool repr_into(rc_object *o, char *buf, size_t cap) {
-    rc_object *s = rc_repr(o);
-    if (!s)
-        return false;
-    snprintf(buf, cap, "%s", rc_str_utf8(s));
-    rc_decref(s);
-    return true;
-}
-
 #define assert_repr(o, expected)                                               \
     do {                                                                       \
         char buf_[4096];                                                       \

@@ -154,6 +154,8 @@ struct gcops {
     uint8_t *uncoll;       /* must become uncollectable (when exact) */
     size_t ncand, expected_uncoll;
     ptrdiff_t expected, last_expected, last_found;
+    ptrdiff_t nres_step9; /* members resurrected, counted when the first
+                             clear shows step 9 is over; -1 before */
     unsigned cb_depth; /* type callbacks running */
     /* reach from the holders the collector must respect (clear check) */
     uint8_t *hreach;
@@ -684,9 +686,13 @@ static void check_clear(gcops *m, uint32_t id) {
                   "object");
 }
 
+static ptrdiff_t resurrected(gcops *m);
+
 static int node_clear(rc_object *self) {
     gcops *m = ((gnode *)self)->m;
     uint32_t id = node_id(m, self);
+    if (m->collecting && m->nres_step9 < 0)
+        m->nres_step9 = resurrected(m);
     check_clear(m, id);
     m->stats.cleared++;
     empty_slots(m, id);
@@ -927,6 +933,7 @@ static void coll_start(gcops *m, const rc_gc_info *info) {
         if (m->cand[m->alive[i]] && !m->r0[m->alive[i]])
             m->nodes[m->alive[i]].may_clear = true;
     m->expected = 0;
+    m->nres_step9 = -1;
     for (uint32_t i = 0; i < m->nalive; i++)
         m->expected += m->cand[m->alive[i]] && !m->r0[m->alive[i]];
     expect_uncollectable(m);
@@ -1007,8 +1014,34 @@ static void check_nothing_unreachable(gcops *m) {
     m->stats.full_exact_checks++;
 }
 
+/* Holders when a collection ends: what referred into the unreachable set
+ * from outside it once the finalizers had run. */
+static bool stop_holder(const gcops *m, uint32_t id) {
+    const mnode *n = &m->nodes[id];
+    return n->state == ST_ALIVE &&
+           (n->holds || !n->tracked || id >= m->start_nnodes || !m->cand[id]);
+}
+
+/* Members found unreachable (not uncollectable) that a finalizer or a
+ * weakref callback made reachable again: the collector takes them out of
+ * the set in step 9 and, as CPython, does not count them as found. A
+ * member that untracked itself meanwhile still counts as found (CPython,
+ * which unlinks it from its list, would not; Python code cannot untrack). */
+static ptrdiff_t resurrected(gcops *m) {
+    reach_from(m, stop_holder, m->hreach);
+    m->hvalid = false;
+    ptrdiff_t n = 0;
+    for (uint32_t i = 0; i < m->nalive; i++) {
+        uint32_t id = m->alive[i];
+        n += id < m->start_nnodes && m->cand[id] && !m->r0[id] &&
+             !m->uncoll[id] && m->hreach[id] && m->nodes[id].tracked;
+    }
+    return n;
+}
+
 static void check_found(gcops *m, const rc_gc_info *info, size_t nnew) {
     ptrdiff_t found = (ptrdiff_t)(info->collected + info->uncollectable);
+    m->expected -= m->nres_step9 >= 0 ? m->nres_step9 : resurrected(m);
     if (info->candidates < m->ncand)
         violation(m, GCOPS_NONE,
                   "the collection examined %zu objects, the "

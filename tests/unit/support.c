@@ -2,6 +2,8 @@
 #define _GNU_SOURCE
 #include "support.h"
 
+#include <rcgc/objects.h>
+
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,4 +238,105 @@ uint64_t rng_next(uint64_t *state) {
 
 uint64_t rng_below(uint64_t *state, uint64_t n) {
     return rng_next(state) % n;
+}
+
+/* --------------------------------------------------------- debug text */
+
+rc_runtime *test_runtime_with_stream(memstream *m) {
+    m->buf = NULL;
+    m->len = 0;
+    m->f = open_memstream(&m->buf, &m->len);
+    assert_non_null(m->f);
+    rc_config c = rc_config_default();
+    c.debug_stream = m->f;
+    return test_runtime_new(&c);
+}
+
+void memstream_close(memstream *m) {
+    fclose(m->f);
+    free(m->buf);
+    m->f = NULL;
+    m->buf = NULL;
+}
+
+/* --------------------------------------------------- allocation failure */
+
+bool repr_into(rc_object *o, char *buf, size_t cap) {
+    rc_object *s = rc_repr(o);
+    if (!s)
+        return false;
+    snprintf(buf, cap, "%s", rc_str_utf8(s));
+    rc_decref(s);
+    return true;
+}
+
+/* What a failed step must leave: its error, the container, no leaks. */
+static void check_failure(const oom_scenario *sc, long n, rc_runtime *rt,
+                          failing_alloc *fa, rc_object **objs, size_t base,
+                          const char *before, size_t refs) {
+    char after[8192] = "";
+    if (rc_last_error(rt) != RC_ENOMEM)
+        fail_msg("%s: step %ld: error %d (%s) instead of RC_ENOMEM", sc->name,
+                 n, rc_last_error(rt), rc_last_error_message(rt));
+    if (sc->container) {
+        assert_true(repr_into(objs[0], after, sizeof after));
+        if (strcmp(before, after) != 0)
+            fail_msg("%s: step %ld changed the container:\n%s\n%s", sc->name, n,
+                     before, after);
+        assert_int_equal(rc_refcnt(objs[0]), refs);
+    }
+    rc_clear_error(rt);
+    rc_gc_collect(rt, 2);
+    if (fa->live_blocks != base)
+        fail_msg("%s: step %ld leaked %ld blocks", sc->name, n,
+                 (long)fa->live_blocks - (long)base);
+}
+
+/* One step: the operation with the Nth request refused. Returns how many
+ * requests were refused. */
+static long oom_step(const oom_scenario *sc, long n, bool forever) {
+    failing_alloc fa = {0};
+    rc_config cfg = failing_config(&fa);
+    cfg.passthrough = true;
+    rc_runtime *rt = rc_runtime_new(&cfg);
+    assert_non_null(rt);
+    rc_object *objs[OOM_OBJS] = {NULL}, *out = NULL;
+    sc->setup(rt, objs);
+    char before[8192] = "", warmed[16];
+    if (sc->container)
+        assert_true(repr_into(objs[0], before, sizeof before));
+    rc_object *none = rc_none(rt), *warm = rc_tuple_pack(rt, 1, none);
+    assert_true(repr_into(warm, warmed, sizeof warmed)); /* the repr stack */
+    rc_decref(warm), rc_decref(none);
+    rc_gc_collect(rt, 2); /* empties the free lists: a clean baseline */
+    size_t base = fa.live_blocks, refs = objs[0] ? rc_refcnt(objs[0]) : 0;
+    fa.fail_at = fa.calls + n;
+    fa.forever = forever;
+    int r = sc->op(rt, objs, &out);
+    long refused = fa.failures;
+    fa.fail_at = 0;
+    if (r < 0) {
+        assert_null(out);
+        check_failure(sc, n, rt, &fa, objs, base, before, refs);
+    } else {
+        assert_int_equal(r, 0);
+    }
+    rc_xdecref(out);
+    assert_int_equal(rc_heap_check(rt), 0);
+    for (int i = 0; i < OOM_OBJS; i++)
+        rc_xdecref(objs[i]);
+    rc_runtime_free(rt);
+    assert_int_equal(fa.outstanding, 0);
+    assert_int_equal(fa.live_blocks, 0);
+    return refused;
+}
+
+void oom_every_point(const oom_scenario *scenarios, size_t n, bool forever) {
+    for (size_t s = 0; s < n; s++) {
+        long step = 1;
+        while (oom_step(&scenarios[s], step, forever))
+            step++;
+        if (step == 1)
+            fail_msg("%s: the operation never allocates", scenarios[s].name);
+    }
 }

@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <cmocka.h>
 
@@ -62,6 +63,41 @@ rc_runtime *test_runtime_new(const rc_config *cfg);
  * beyond those a runtime from test_runtime_new held when it was made: the
  * objects and raw buffers a test has made and not yet freed. */
 size_t blocks_in_use(const rc_runtime *rt);
+
+/* A runtime whose debug stream writes into memory (open_memstream): m->buf
+ * holds the text once the stream is flushed; memstream_close closes it
+ * and frees the text (after rc_runtime_free). */
+typedef struct memstream {
+    FILE *f;
+    char *buf;
+    size_t len;
+} memstream;
+rc_runtime *test_runtime_with_stream(memstream *m);
+void memstream_close(memstream *m);
+
+/* Allocation failure at every point of an operation (SQLite's method):
+ * each scenario builds its inputs in a runtime whose every block comes from
+ * a failing hook (pass-through mode), then runs the operation with the Nth
+ * request refused (once, or from then on), for N = 1, 2, ... until the
+ * operation needs fewer requests. A failed operation must return
+ * RC_ENOMEM, leave objs[0] as it was (same repr and count, for a
+ * container) and leak nothing (after a full collection the hook holds
+ * exactly the blocks it held before); the heap must check out and
+ * everything must be returned by rc_runtime_free. */
+/* repr(o) into buf (truncated); false when repr failed. */
+bool repr_into(rc_object *o, char *buf, size_t cap);
+
+#define OOM_OBJS 4
+typedef struct oom_scenario {
+    const char *name;
+    /* fills objs (inputs; objs[0] is the container, if any) */
+    void (*setup)(rc_runtime *rt, rc_object **objs);
+    /* the operation: 0 (with *out a new reference or NULL) or negative */
+    int (*op)(rc_runtime *rt, rc_object **objs, rc_object **out);
+    bool container; /* objs[0] must be unchanged on failure */
+} oom_scenario;
+
+void oom_every_point(const oom_scenario *scenarios, size_t n, bool forever);
 
 /* Multiplier for randomized test lengths (RCGC_TEST_SCALE, make check-deep). */
 long test_scale(void);

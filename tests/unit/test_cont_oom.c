@@ -1,24 +1,8 @@
 /* test_cont_oom.c — allocation failure at every point of every container
- * constructor and growing operation (SQLite's method). Each scenario
- * builds its inputs in a runtime whose every block comes from a failing
- * hook (pass-through mode), then runs one operation with the Nth request
- * refused (once, or forever), for N = 1, 2, ... until the operation needs
- * fewer requests. A failed operation must return RC_ENOMEM, leave its
- * container as it was (same repr) and leak nothing (after a full
- * collection the hook holds exactly the blocks it held before); the heap
- * must check out and everything must be returned by rc_runtime_free. */
+ * constructor and growing operation (SQLite's method; support.h's
+ * oom_every_point runs each scenario with every request refused in turn,
+ * once and forever, and checks status, container, leaks and heap). */
 #include "contcheck.h"
-
-#define NOBJ 4
-
-typedef struct scenario {
-    const char *name;
-    /* fills objs (inputs; objs[0] is the container, if any) */
-    void (*setup)(rc_runtime *rt, rc_object **objs);
-    /* the operation: 0 (with *out a new reference or NULL) or negative */
-    int (*op)(rc_runtime *rt, rc_object **objs, rc_object **out);
-    bool container; /* objs[0] must be unchanged on failure */
-} scenario;
 
 static rc_object *ints_list(rc_runtime *rt, int n, int64_t first) {
     rc_object *l = rc_list_new(rt);
@@ -184,7 +168,7 @@ static void s_list_selfref(rc_runtime *rt, rc_object **o) {
 static int op_list_repr(rc_runtime *rt, rc_object **o, rc_object **out) {
     int r = obj_status(rt, rc_repr(o[1]), out);
     assert_int_equal(rt->types->repr_n, 0);
-    assert_int_equal(rt->types->depth, 0);
+    assert_int_equal(rc_recursion_depth(rt), 0);
     return r;
 }
 
@@ -328,7 +312,7 @@ static int op_range_list(rc_runtime *rt, rc_object **o, rc_object **out) {
     return obj_status(rt, st ? NULL : l, out);
 }
 
-static const scenario scenarios[] = {
+static const oom_scenario scenarios[] = {
     {"list append", s_list4, op_list_append, true},
     {"list insert", s_list4, op_list_insert, true},
     {"list extend (list)", s_list4, op_list_extend_list, true},
@@ -366,74 +350,16 @@ static const scenario scenarios[] = {
     {"range to list", s_tuples, op_range_list, false},
 };
 
-/* One step: the operation with the Nth request refused. Returns how many
- * requests were refused. */
-static long run_step(const scenario *sc, long n, bool forever) {
-    failing_alloc fa = {0};
-    rc_config cfg = failing_config(&fa);
-    cfg.passthrough = true;
-    rc_runtime *rt = rc_runtime_new(&cfg);
-    assert_non_null(rt);
-    rc_object *objs[NOBJ] = {NULL}, *out = NULL;
-    sc->setup(rt, objs);
-    char before[8192] = "", after[8192] = "";
-    if (sc->container)
-        assert_true(repr_into(objs[0], before, sizeof before));
-    rc_object *none = rc_none(rt), *warm = rc_tuple_pack(rt, 1, none);
-    assert_true(repr_into(warm, after, sizeof after)); /* the repr stack */
-    rc_decref(warm), rc_decref(none);
-    rc_gc_collect(rt, 2); /* empties the free lists: a clean baseline */
-    size_t base = fa.live_blocks;
-    fa.fail_at = fa.calls + n;
-    fa.forever = forever;
-    int r = sc->op(rt, objs, &out);
-    long refused = fa.failures;
-    fa.fail_at = 0;
-    if (r < 0) {
-        if (rc_last_error(rt) != RC_ENOMEM)
-            fail_msg("%s: step %ld: error %d (%s) instead of RC_ENOMEM",
-                     sc->name, n, r, rc_last_error_message(rt));
-        assert_null(out);
-        if (sc->container) {
-            assert_true(repr_into(objs[0], after, sizeof after));
-            if (strcmp(before, after) != 0)
-                fail_msg("%s: step %ld changed the container:\n%s\n%s",
-                         sc->name, n, before, after);
-        }
-        rc_gc_collect(rt, 2);
-        if (fa.live_blocks != base)
-            fail_msg("%s: step %ld leaked %ld blocks", sc->name, n,
-                     (long)fa.live_blocks - (long)base);
-    } else {
-        assert_int_equal(r, 0);
-    }
-    rc_xdecref(out);
-    assert_int_equal(rc_heap_check(rt), 0);
-    for (int i = 0; i < NOBJ; i++)
-        rc_xdecref(objs[i]);
-    rc_runtime_free(rt);
-    assert_int_equal(fa.outstanding, 0);
-    assert_int_equal(fa.live_blocks, 0);
-    return refused;
-}
-
-static void every_point(bool forever) {
-    for (size_t s = 0; s < sizeof scenarios / sizeof *scenarios; s++) {
-        long n = 1;
-        while (run_step(&scenarios[s], n, forever))
-            n++;
-        assert_true(n > 1); /* the operation allocates at least once */
-    }
-}
+#define NSCENARIOS (sizeof scenarios / sizeof *scenarios)
 
 static void fail_once(void **state) {
     (void)state;
-    every_point(false);
+    oom_every_point(scenarios, NSCENARIOS, false);
 }
 
 static void fail_forever(void **state) {
     (void)state;
-    every_point(true);
+    oom_every_point(scenarios, NSCENARIOS, true);
 }
 
 int main(void) {

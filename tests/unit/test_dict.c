@@ -323,9 +323,9 @@ static void deep_nesting(void **state) {
     (void)state;
     rc_object *a = deep_dict(rt, 50000), *b = deep_dict(rt, 50000);
     assert_null(rc_repr(a));
-    assert_int_equal(rc_last_error(rt), RC_EOVERFLOW);
-    assert_int_equal(rc_equal(a, b), RC_EOVERFLOW);
-    assert_int_equal(rt->types->depth, 0);
+    assert_int_equal(rc_last_error(rt), RC_ERECURSION);
+    assert_int_equal(rc_equal(a, b), RC_ERECURSION);
+    assert_int_equal(rc_recursion_depth(rt), 0);
     rc_decref(a), rc_decref(b);
     deep dp = {rt, 200000};
     rc_gc_disable(rt);
@@ -349,7 +349,9 @@ static int evil_hash(rc_object *o, int64_t *out) {
     return 0;
 }
 
-static int evil_compare(rc_object *a, rc_object *b, rc_cmp op) {
+/* The richcompare slot: self is the key being compared with the other,
+ * either way round. */
+static rc_object *evil_compare(rc_object *a, rc_object *b, rc_cmp op) {
     evil *e = (evil *)a;
     if (!e->victim && b->type == a->type)
         e = (evil *)b;
@@ -372,19 +374,26 @@ static int evil_compare(rc_object *a, rc_object *b, rc_cmp op) {
             }
         }
     }
-    return op == RC_EQ ? a == b : op == RC_NE ? a != b : RC__CMP_NOTIMPL;
+    rc_runtime *r = rc_runtime_of(a);
+    if (op != RC_EQ && op != RC_NE)
+        return rc_notimplemented(r);
+    return rc_bool_from(r, (a == b) == (op == RC_EQ));
 }
 
-static const rc__typeinfo evil_type = {
-    .base = {.name = "evil",
-             .basicsize = sizeof(evil),
-             .flags = RC__TYPE_BUILTIN},
+static const rc_protocol evil_protocol = {
+    .version = RC_PROTOCOL_VERSION,
     .hash = evil_hash,
-    .compare = evil_compare,
+    .richcompare = evil_compare,
+};
+
+static const rc_type evil_type = {
+    .name = "evil",
+    .basicsize = sizeof(evil),
+    .protocol = &evil_protocol,
 };
 
 static rc_object *evil_new(int64_t hash, rc_object *victim, int mode) {
-    evil *e = (evil *)rc_new(rt, &evil_type.base);
+    evil *e = (evil *)rc_new(rt, &evil_type);
     e->hash = hash;
     e->victim = victim;
     e->mode = mode;

@@ -152,7 +152,7 @@ static void reachable_only_from_resurrected(void **state) {
         gcops_link(m, c, 1, r, 1);
         gcops_link(m, d, 0, c, 1);
         drop(m, r), drop(m, c), drop(m, d);
-        assert_int_equal(gcops_collect(m, 2), 3);
+        assert_int_equal(gcops_collect(m, 2), 0);
         assert_true(gcops_alive(m, r) && gcops_alive(m, c) &&
                     gcops_alive(m, d));
         assert_int_equal(gcops_child(m, r, 0), c);
@@ -179,7 +179,7 @@ static void resurrected_child_keeps_parent(void **state) {
     gcops_link(m, r, 0, c, 1);
     gcops_link(m, c, 0, r, 1);
     drop(m, r), drop(m, c);
-    assert_int_equal(gcops_collect(m, 1), 2);
+    assert_int_equal(gcops_collect(m, 1), 0);
     assert_true(gcops_alive(m, r) && gcops_alive(m, c));
     gcops_drop_resurrected(m);
     assert_int_equal(gcops_collect(m, 2), 2);
@@ -277,7 +277,7 @@ static void finalizer_creates_objects(void **state) {
     gcops_link(m, f, 0, p, 1);
     gcops_link(m, p, 0, f, 1);
     drop(m, f), drop(m, p);
-    assert_int_equal(gcops_collect(m, 2), 2);
+    assert_int_equal(gcops_collect(m, 2), 0);
     assert_true(gcops_alive(m, f) && gcops_alive(m, p));
     assert_int_equal(gcops_nalive(m), 3);
     assert_int_equal(gcops_collect(m, 2), 3);
@@ -292,7 +292,7 @@ static void finalizer_creates_objects(void **state) {
     gcops_link(m, q, 0, p, 1);
     gcops_link(m, q, 1, f, 1);
     drop(m, f), drop(m, p), drop(m, q);
-    assert_int_equal(gcops_collect(m, 0), 3);
+    assert_int_equal(gcops_collect(m, 0), 0);
     assert_true(gcops_alive(m, f) && gcops_alive(m, p) && gcops_alive(m, q));
     gcops_root(m, 5, GCOPS_NONE);
     assert_int_equal(gcops_collect(m, 2), 3);
@@ -311,7 +311,7 @@ static void finalizer_untracks(void **state) {
         gcops_link(m, f, 0, p, 1);
         gcops_link(m, p, 0, f, 1);
         drop(m, f), drop(m, p);
-        assert_int_equal(gcops_collect(m, 2), 2);
+        assert_int_equal(gcops_collect(m, 2), 1);
         assert_true(gcops_alive(m, f) && gcops_alive(m, p));
         assert_false(rc_gc_is_tracked(gcops_object(m, f)));
         gcops_track(m, f);
@@ -325,7 +325,7 @@ static void finalizer_untracks(void **state) {
         gcops_link(m, p, 0, f, 1);
         gcops_link(m, q, 0, q, 1); /* unrelated garbage, collected */
         drop(m, f), drop(m, p), drop(m, q);
-        assert_int_equal(gcops_collect(m, 1), 3);
+        assert_int_equal(gcops_collect(m, 1), 2);
         assert_true(gcops_alive(m, f) && gcops_alive(m, p));
         assert_false(gcops_alive(m, q));
         assert_false(rc_gc_is_tracked(gcops_object(m, p)));
@@ -381,7 +381,7 @@ static void weakrefs_and_resurrection(void **state) {
     gcops_weakref(m, 1, c);
     gcops_weakref(m, 2, k);
     drop(m, r), drop(m, c);
-    assert_int_equal(gcops_collect(m, 2), 2);
+    assert_int_equal(gcops_collect(m, 2), 0);
     assert_true(gcops_alive(m, r) && gcops_alive(m, c));
     assert_false(gcops_weakref_alive(m, 0) || gcops_weakref_alive(m, 1));
     assert_true(gcops_weakref_alive(m, 2));
@@ -473,8 +473,9 @@ static void wide_structures(void **state) {
         gcops *m = gcops_new(&o);
         assert_non_null(m);
         build_wide_shapes(m);
-        /* two wide garbage shapes, and the legacy node with a third */
-        ptrdiff_t expect = 3 * (WIDE_CHILDREN + 1) + 1;
+        /* a wide garbage shape, and the legacy node with another (the
+         * shape that resurrects itself is not counted, as in CPython) */
+        ptrdiff_t expect = 2 * (WIDE_CHILDREN + 1) + 1;
         assert_int_equal(gcops_collect(m, 2), expect);
         assert_int_equal(rc_gc_garbage_count(gcops_runtime(m)),
                          WIDE_CHILDREN + 2);

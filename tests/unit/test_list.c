@@ -280,10 +280,10 @@ static void deep_repr_and_equality_fail_cleanly(void **state) {
     (void)state;
     rc_object *a = deep_list(rt, 100000), *b = deep_list(rt, 100000);
     assert_null(rc_repr(a));
-    assert_int_equal(rc_last_error(rt), RC_EOVERFLOW);
-    assert_int_equal(rc_equal(a, b), RC_EOVERFLOW);
-    assert_int_equal(rc_compare(a, b, RC_LT), RC_EOVERFLOW);
-    assert_int_equal(rt->types->depth, 0);
+    assert_int_equal(rc_last_error(rt), RC_ERECURSION);
+    assert_int_equal(rc_equal(a, b), RC_ERECURSION);
+    assert_int_equal(rc_compare(a, b, RC_LT), RC_ERECURSION);
+    assert_int_equal(rc_recursion_depth(rt), 0);
     assert_int_equal(rt->types->repr_n, 0);
     rc_decref(a), rc_decref(b);
 }
@@ -398,17 +398,13 @@ static void sort_is_stable_with_keys_and_reverse(void **state) {
     }
 }
 
-static int cmp_ptr(const void *a, const void *b) {
-    uintptr_t x = (uintptr_t) * (rc_object *const *)a;
-    uintptr_t y = (uintptr_t) * (rc_object *const *)b;
-    return (x > y) - (x < y);
-}
-
-static void sort_comparison_error_keeps_a_permutation(void **state) {
+/* A comparison fails half-way through (an int against a str): the error
+ * comes out and the items are back in their original order. */
+static void sort_comparison_error_keeps_the_order(void **state) {
     (void)state;
     uint64_t seed = 3;
     enum { N = 500 };
-    rc_object *before[N], *after[N];
+    rc_object *before[N];
     rc_object *l = rc_list_new(rt);
     for (int i = 0; i < N; i++) {
         rc_object *x =
@@ -418,12 +414,12 @@ static void sort_comparison_error_keeps_a_permutation(void **state) {
         rc_decref(x);
     }
     assert_int_equal(rc_list_sort(l, NULL, NULL, false), RC_ETYPE);
+    assert_string_equal(rc_last_error_message(rt),
+                        "'<' not supported between instances of 'str' and "
+                        "'int'");
     assert_int_equal(rc_list_size(l), N);
     for (int i = 0; i < N; i++)
-        after[i] = rc_list_get(l, i);
-    qsort(before, N, sizeof *before, cmp_ptr);
-    qsort(after, N, sizeof *after, cmp_ptr);
-    assert_memory_equal(before, after, sizeof before);
+        assert_ptr_equal(rc_list_get(l, i), before[i]);
     rc_decref(l);
 }
 
@@ -811,7 +807,7 @@ int main(void) {
         T(million_deep_nesting_in_small_stack),
         T(sort_orders_every_shape),
         T(sort_is_stable_with_keys_and_reverse),
-        T(sort_comparison_error_keeps_a_permutation),
+        T(sort_comparison_error_keeps_the_order),
         T(sort_key_failure_and_mutation),
         T(random_operations_against_model),
     };

@@ -251,6 +251,23 @@ static void int64_extremes(void **state) {
     rc_decref(it), rc_decref(big), rc_decref(r);
 }
 
+/* The getters behind Python's range.start/stop/step and slice.start/
+ * stop/step. */
+static void getters(void **state) {
+    (void)state;
+    rc_object *r = rc_range_new(rt, 5, -3, -2);
+    int64_t a, b, c;
+    rc_range_bounds(r, &a, &b, &c);
+    assert_true(a == 5 && b == -3 && c == -2);
+    rc_object *one = I(rt, 1), *x = STR(rt, "x");
+    rc_object *s = rc_slice_new(rt, one, NULL, x), *p, *q, *t;
+    rc_slice_parts(s, &p, &q, &t);
+    assert_ptr_equal(p, one);
+    assert_true(rc_is_none(q));
+    assert_ptr_equal(t, x);
+    rc_decref(s), rc_decref(x), rc_decref(one), rc_decref(r);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void) {
@@ -263,6 +280,7 @@ int main(void) {
         T(equality_and_hash),
         T(iteration),
         T(int64_extremes),
+        T(getters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -551,6 +551,33 @@ static void protocol_slots(void **state) {
     rc_runtime_free(rt);
 }
 
+/* hash() is CPython 3.11's under PYTHONHASHSEED=0 (values from CPython),
+ * for Latin-1, UCS-2 and UCS-4 text alike. */
+static void hash_matches_cpython(void **state) {
+    (void)state;
+    static const struct {
+        const char *text;
+        int64_t hash;
+    } cases[] = {
+        {"", 0},
+        {"a", 4644417185603328019},
+        {"b", -8420940591063670578},
+        {"hello world!", 839851713330019024},
+        {"\xc3\xa9", 6047309291227476195},                /* é */
+        {"\xe4\xb8\xad\xe6\x96\x87", 501833946989431548}, /* 中文 */
+        {"\xf0\x9f\x98\x80x", -8926728262118538918},      /* 😀x */
+    };
+    rc_runtime *rt = new_rt();
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rc_object *s = S(rt, cases[i].text);
+        int64_t h;
+        assert_int_equal(rc_hash(s, &h), 0);
+        assert_true(h == cases[i].hash);
+        rc_decref(s);
+    }
+    rc_runtime_free(rt);
+}
+
 static void operators_and_errors(void **state) {
     (void)state;
     rc_runtime *rt = new_rt();
@@ -1104,6 +1131,7 @@ int main(void) {
         cmocka_unit_test(long_nonascii_indexing),
         cmocka_unit_test(search_matches_naive),
         cmocka_unit_test(protocol_slots),
+        cmocka_unit_test(hash_matches_cpython),
         cmocka_unit_test(operators_and_errors),
         cmocka_unit_test(oracle_methods),
         cmocka_unit_test(oracle_case_mapping),

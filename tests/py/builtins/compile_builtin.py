@@ -1,0 +1,5 @@
+c = compile("print('compiled and run')", "<string>", "exec")
+exec(c)
+print(type(c).__name__)
+e = compile("6 * 7", "<string>", "eval")
+print(eval(e))

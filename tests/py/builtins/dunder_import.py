@@ -1,0 +1,7 @@
+m = __import__("math")
+print(m.sqrt(9))
+pkg = __import__("os.path")
+print(pkg.__name__)
+leaf = __import__("os.path", fromlist=["join"])
+print(leaf.join("a", "b"))
+print(__debug__)

@@ -1,0 +1,8 @@
+print((10).bit_length(), (0).bit_length(), (-255).bit_length())
+print((6).__add__(1), (6).__sub__(1), (6).__mul__(7), (7).__floordiv__(2))
+print(int.__add__(2, 3), (5).__eq__(5), (5).__lt__(6), (3).__neg__())
+print((1).__add__(1.5))
+print(int("42").__str__(), (42).__repr__(), (3).__bool__(), (0).__bool__())
+print(True.__and__(False), (12).__index__(), abs(-5).__abs__())
+print((2 ** 64).bit_length(), (-(2 ** 64)) >> 10, (2 ** 64) & 0xFFFF, (2 ** 64) | 1)
+print(7 .__pow__(2), (2).__pow__(10, 1000), (-7).__mod__(3), (-7).__divmod__(2))

@@ -1,0 +1,12 @@
+import sys
+print()
+print("a", "b", "c")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" <- same line")
+print(1, 2.5, None, True, [1, "s"], {"k": (1,)}, sep=" | ")
+print("to stderr", file=sys.stderr)
+print("x", "y", sep="\n", end="!\n")
+print(*range(5))
+print("flush", flush=True)
+print(sep="-")

@@ -1,0 +1,6 @@
+print(list(range(0, -10, -3)), list(range(5, 5)), list(range(-2, 2)))
+r = range(0, 100, 7)
+print(len(r), r[5], r[-2], r[2:5], r[::-3][:3], 49 in r, 50 in r)
+print(sum(range(1, 101)), list(reversed(range(3))), range(3) == range(0, 3, 1))
+print(range(1, 10, 2).count(3), range(1, 10, 2).index(9), hash(range(3)) == hash(range(0, 3)))
+print(bool(range(0)), bool(range(1)), repr(range(2, 9, 3)), str(range(5)))

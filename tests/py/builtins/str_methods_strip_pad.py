@@ -1,0 +1,5 @@
+print("[" + "  hi  ".strip() + "]", "[" + "  hi  ".lstrip() + "]", "[" + "  hi  ".rstrip() + "]")
+print("xxhixx".strip("x"), "abcba".strip("ab"), "\t\n hi \n".strip())
+print("hi".center(6, "*"), "hi".ljust(5, "."), "hi".rjust(5), "42".zfill(5), "-42".zfill(5), "hi".center(5))
+print("prefix_name".removeprefix("prefix_"), "file.txt".removesuffix(".txt"), "x".removeprefix("y"))
+print("a\tb\tc".expandtabs(4), "ab\tc".expandtabs())

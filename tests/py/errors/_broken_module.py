@@ -1,0 +1,4 @@
+def helper():
+    return missing_name
+
+helper()

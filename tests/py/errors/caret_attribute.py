@@ -1,0 +1,6 @@
+class Config:
+    name = "cfg"
+
+cfg = Config()
+print(cfg.name)
+print(cfg.missing_attribute)

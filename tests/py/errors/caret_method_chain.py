@@ -1,0 +1,2 @@
+text = "a,b,c"
+parts = text.split(",").index("z")

@@ -1,0 +1,4 @@
+def f():
+    raise ValueError("the whole line is the expression")
+
+f()

@@ -1,0 +1,1 @@
+from _importable import absent

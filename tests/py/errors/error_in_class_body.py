@@ -1,0 +1,5 @@
+class Broken:
+    x = 1
+    y = x + undefined
+
+print("never")

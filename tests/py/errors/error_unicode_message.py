@@ -1,0 +1,1 @@
+raise ValueError("中文消息 ünïcödé")

@@ -1,0 +1,1 @@
+import _bad_syntax

@@ -1,0 +1,1 @@
+# command: -c "import sys; print(sys.argv[1:])" first --flag "two words"

@@ -1,0 +1,2 @@
+# command: -c "x = = 1"
+# A syntax error in -c code names "<string>".

@@ -1,0 +1,2 @@
+# command: -q -i
+# stdin: _exit_in_repl.txt

@@ -1,0 +1,1 @@
+# command: _no_such_script.py

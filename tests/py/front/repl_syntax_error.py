@@ -1,0 +1,2 @@
+# command: -q -i
+# stdin: _repl_syntax_error.txt

@@ -1,0 +1,2 @@
+# command: -
+# stdin: _stdin_program.txt

@@ -1,0 +1,2 @@
+# command: - one two
+# stdin: _stdin_argv.txt

@@ -1,0 +1,12 @@
+import gc
+gc.collect()
+c = gc.get_count()
+print(len(c), type(c).__name__, c[1], c[2])
+gc.collect(0)
+print(gc.get_count()[1:])
+gc.collect(0)
+print(gc.get_count()[1:])
+gc.collect(1)
+print(gc.get_count()[1:])
+gc.collect(2)
+print(gc.get_count()[1:])

@@ -1,0 +1,4 @@
+__all__ = ["public", "also"]
+public = "public"
+also = "also"
+hidden = "not in __all__"

@@ -1,0 +1,7 @@
+T = type("T", (object,), {"x": 1, "hello": lambda self: "hi " + str(self.x)})
+t = T()
+print(T.__name__, t.x, t.hello())
+print(type(t) is T, type(T) is type)
+print(isinstance(t, object), isinstance(T, type))
+U = type("U", (T,), {})
+print(U().hello(), [c.__name__ for c in U.__mro__])

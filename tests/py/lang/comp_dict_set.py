@@ -1,0 +1,6 @@
+print({x: x ** 2 for x in range(5)})
+print({v: k for k, v in {"a": 1, "b": 2}.items()})
+print({x % 3 for x in range(10)})
+print(sorted({c for c in "mississippi"}))
+print({k: [v for v in range(k)] for k in range(3)})
+print({(x, y): x * y for x in range(2) for y in range(2)})

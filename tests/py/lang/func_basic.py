@@ -1,0 +1,9 @@
+def greet(name):
+    return "hello " + name
+
+def nothing():
+    pass
+
+print(greet("world"))
+print(nothing())
+print(greet.__name__)

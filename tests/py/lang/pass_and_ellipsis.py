@@ -1,0 +1,13 @@
+def f():
+    pass
+
+class Empty:
+    pass
+
+def g():
+    ...
+
+print(f(), g())
+print(Empty.__name__)
+print(...)
+print(Ellipsis is ...)

@@ -1,0 +1,4 @@
+core_value = "core"
+def helper():
+    from . import util
+    return util.util_value

@@ -1,0 +1,3 @@
+from .. import util
+from . import parent_core
+LEAF = "leaf:" + util.util_value + ":" + parent_core

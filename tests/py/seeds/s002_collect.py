@@ -1,0 +1,3 @@
+# Seed 002: forcing a collection (no output).
+import gc
+gc.collect()

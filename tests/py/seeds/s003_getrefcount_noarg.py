@@ -1,0 +1,2 @@
+# Seed 003: typed as the seed has it, without `import sys`: NameError.
+print(sys.getrefcount())

@@ -1,0 +1,17 @@
+import itertools as it
+
+print(list(it.islice(it.count(10, 5), 4)), list(it.islice(it.cycle("ab"), 5)), list(it.repeat("x", 3)))
+print(list(it.accumulate([1, 2, 3, 4])), list(it.accumulate([1, 2, 3], lambda a, b: a * b)), list(it.accumulate([1, 2], initial=100)))
+print(list(it.chain("ab", [1, 2])), list(it.chain.from_iterable(["xy", "z"])))
+print(list(it.compress("abcdef", [1, 0, 1, 0, 1, 1])), list(it.dropwhile(lambda x: x < 3, [1, 2, 5, 1])), list(it.takewhile(lambda x: x < 3, [1, 2, 5, 1])))
+print(list(it.filterfalse(lambda x: x % 2, range(8))), list(it.filterfalse(None, [0, 1, "", "a"])))
+print([(k, list(g)) for k, g in it.groupby("aaabccdd")])
+print([(k, len(list(g))) for k, g in it.groupby([1, 3, 2, 4, 5], key=lambda x: x % 2)])
+print([list(g) for k, g in list(it.groupby("aabbc"))])
+print(list(it.islice("abcdefg", 2)), list(it.islice("abcdefg", 2, 4)), list(it.islice("abcdefg", 2, None)), list(it.islice("abcdefg", 0, None, 2)))
+print(list(it.pairwise("abcd")), list(it.starmap(pow, [(2, 5), (3, 2)])))
+print(list(it.zip_longest("abc", [1], fillvalue="-")), list(it.zip_longest()))
+print(list(it.product("ab", range(2))), len(list(it.product(range(3), repeat=3))))
+print(list(it.permutations("abc")), list(it.permutations(range(3), 2)))
+print(list(it.combinations("abcd", 2)), list(it.combinations(range(4), 3)))
+print(list(it.combinations_with_replacement("abc", 2)), list(it.combinations("ab", 3)))
