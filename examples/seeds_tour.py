@@ -46,7 +46,13 @@ def script(code, env=None, name="<seed>"):
         print(("    " + line).rstrip())
     print("  ---- output ----")
     env = {"__name__": "__main__"} if env is None else env
-    exec(compile(code + "\n", name, "exec"), env)
+    # what a snippet writes to sys.stderr (gc.set_debug's lines) is shown
+    # in its place among the output
+    saved, sys.stderr = sys.stderr, sys.stdout
+    try:
+        exec(compile(code + "\n", name, "exec"), env)
+    finally:
+        sys.stderr = saved
     return env
 
 
@@ -298,7 +304,8 @@ gc.set_debug(0)
 print('found', found)
 """)
 note("""
-The debug lines go to stderr; they name each object by its class.
+The debug lines go to sys.stderr (shown here among the output); they name
+each object by its class.
 """)
 
 script("""

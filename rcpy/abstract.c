@@ -332,10 +332,137 @@ int rp_truth(rp_interp *ip, rc_object *o) {
 /* isinstance, issubclass                                                 */
 /* ====================================================================== */
 
-/* meta.__instancecheck__ / __subclasscheck__ when a metaclass other than
- * type defines one: 1/0/negative, or 2 when type's own applies. */
+/* getattr(o, name) where AttributeError means absent: 1 (*out new), 0, or
+ * negative. */
+static int attr_opt(rp_interp *ip, rc_object *o, const char *name,
+                    rc_object **out) {
+    rc_object *n = rc_str_intern(ip->rt, name);
+    if (!n)
+        return -1;
+    int r = rp_getattr_opt(ip, o, n, out);
+    rc_decref(n);
+    return r;
+}
+
+/* cls.__bases__ when it is a tuple: 1 (*out new), 0 when absent or not a
+ * tuple, negative on another error (CPython's abstract_get_bases). */
+static int abstract_bases(rp_interp *ip, rc_object *cls, rc_object **out) {
+    rc_object *b;
+    int r = attr_opt(ip, cls, "__bases__", &b);
+    *out = NULL;
+    if (r <= 0)
+        return r;
+    if (!rc_is_tuple(b)) {
+        rc_decref(b);
+        return 0;
+    }
+    *out = b;
+    return 1;
+}
+
+/* Whether derived reaches cls through __bases__ (objects that only look
+ * like classes): single inheritance loops, several bases recurse. */
+static int abstract_issubclass(rp_interp *ip, rc_object *derived,
+                               rc_object *cls) {
+    rc_object *bases = NULL;
+    for (;;) {
+        if (derived == cls) {
+            rc_xdecref(bases);
+            return 1;
+        }
+        rc_object *next;
+        int r = abstract_bases(ip, derived, &next);
+        rc_xdecref(bases); /* derived (an item of bases) is not used again */
+        bases = next;
+        if (r <= 0)
+            return r;
+        if (rc_tuple_size(bases) != 1)
+            break;
+        derived = rc_tuple_get(bases, 0);
+    }
+    int r = 0;
+    if (rc_tuple_size(bases) > 0) {
+        if (rc_recursion_enter(ip->rt, " in __issubclass__") < 0) {
+            rc_decref(bases);
+            return -1;
+        }
+        for (size_t i = 0; r == 0 && i < rc_tuple_size(bases); i++)
+            r = abstract_issubclass(ip, rc_tuple_get(bases, i), cls);
+        rc_recursion_leave(ip->rt);
+    }
+    rc_decref(bases);
+    return r;
+}
+
+/* 0 when cls has a tuple __bases__, else negative with TypeError(msg) (or
+ * the error reading it raised). */
+static int check_class(rp_interp *ip, rc_object *cls, const char *msg) {
+    rc_object *b;
+    int r = abstract_bases(ip, cls, &b);
+    if (r > 0) {
+        rc_decref(b);
+        return 0;
+    }
+    return r < 0 ? r : rp_raise(ip, ip->exc.TypeError, "%s", msg);
+}
+
+/* o.__class__ differs from type(o) only when a class says so (a
+ * __getattribute__ of its own, a __class__ property, a proxy): when
+ * o's class has object's plain lookup and descriptor, skip reading it. */
+static bool plain_class_attr(rp_interp *ip, rc_object *o) {
+    const rc_protocol *p = o->type->protocol;
+    rp_class *tp = rp_type_of_ip(ip, o);
+    if (p == &rp_inst_protocol ? (tp->flags & RP_CLS_OWN_GETATTR_) != 0
+                               : p && p->getattr && p != &rp_object_protocol)
+        return false;
+    rc_object *f;
+    return rp_class_lookup_where(tp, ip->s.class_, &f) == ip->cls.object;
+}
+
+/* type.__instancecheck__: o's type, else o.__class__, is cls or derives
+ * from it; for a cls that is not a class, through __bases__. */
+int rp_real_isinstance(rp_interp *ip, rc_object *o, rc_object *cls) {
+    bool is_cls = rp_is_class(cls);
+    if (is_cls && rp_is_instance(o, (rp_class *)cls))
+        return 1;
+    if (!is_cls && check_class(ip, cls,
+                               "isinstance() arg 2 must be a type, a tuple "
+                               "of types, or a union") < 0)
+        return -1;
+    if (is_cls && plain_class_attr(ip, o))
+        return 0;
+    rc_object *c;
+    int r = rp_getattr_opt(ip, o, ip->s.class_, &c);
+    if (r <= 0)
+        return r;
+    if (!is_cls)
+        r = abstract_issubclass(ip, c, cls);
+    else if (c != &rp_type_of(o)->ob && rp_is_class(c))
+        r = rp_is_subclass((rp_class *)c, (rp_class *)cls);
+    else
+        r = 0;
+    rc_decref(c);
+    return r;
+}
+
+/* type.__subclasscheck__: classes by their MRO, other objects through
+ * __bases__. */
+int rp_real_issubclass(rp_interp *ip, rc_object *c, rc_object *cls) {
+    if (rp_is_class(cls) && rp_is_class(c))
+        return rp_is_subclass((rp_class *)c, (rp_class *)cls);
+    if (check_class(ip, c, "issubclass() arg 1 must be a class") < 0 ||
+        check_class(ip, cls,
+                    "issubclass() arg 2 must be a class, a tuple of classes, "
+                    "or a union") < 0)
+        return -1;
+    return abstract_issubclass(ip, c, cls);
+}
+
+/* type(cls).__instancecheck__ / __subclasscheck__ when cls's metaclass
+ * (or, for an object that is not a class, its class) defines one other
+ * than type's: 1/0/negative, or 2 when type's own rule applies. */
 static int metaclass_check(rp_interp *ip, rc_object *cls, rc_object *name,
-                           rc_object *arg) {
+                           rc_object *arg, const char *where_msg) {
     rp_class *meta = rp_type_of(cls);
     if (meta == ip->cls.type)
         return 2;
@@ -343,9 +470,12 @@ static int metaclass_check(rp_interp *ip, rc_object *cls, rc_object *name,
     rp_class *where = rp_class_lookup_where(meta, name, &f);
     if (!where || where == ip->cls.type)
         return 2;
+    if (rc_recursion_enter(ip->rt, where_msg) < 0)
+        return -1;
     rc_incref(f);
     rc_object *r = rp_call_unbound(ip, f, cls, &arg, 1, NULL);
     rc_decref(f);
+    rc_recursion_leave(ip->rt);
     if (!r)
         return -1;
     int t = rp_truth(ip, r);
@@ -354,14 +484,8 @@ static int metaclass_check(rp_interp *ip, rc_object *cls, rc_object *name,
 }
 
 int rp_isinstance(rp_interp *ip, rc_object *o, rc_object *spec) {
-    if (rp_is_class(spec)) {
-        if (rp_type_of(o) == (rp_class *)spec)
-            return 1;
-        int r = metaclass_check(ip, spec, ip->s.instancecheck, o);
-        if (r != 2)
-            return r;
-        return rp_is_instance(o, (rp_class *)spec);
-    }
+    if (&rp_type_of(o)->ob == spec)
+        return 1;
     if (rc_is_tuple(spec)) {
         if (rc_recursion_enter(ip->rt, " in __instancecheck__") < 0)
             return -1;
@@ -371,21 +495,14 @@ int rp_isinstance(rp_interp *ip, rc_object *o, rc_object *spec) {
         rc_recursion_leave(ip->rt);
         return r;
     }
-    return rp_raise(ip, ip->exc.TypeError,
-                    "isinstance() arg 2 must be a type, a tuple of types, or "
-                    "a union");
+    int r = metaclass_check(ip, spec, ip->s.instancecheck, o,
+                            " in __instancecheck__");
+    return r != 2 ? r : rp_real_isinstance(ip, o, spec);
 }
 
 int rp_issubclass(rp_interp *ip, rc_object *c, rc_object *spec) {
-    if (rp_is_class(spec)) {
-        int r = metaclass_check(ip, spec, ip->s.subclasscheck, c);
-        if (r != 2)
-            return r;
-        if (!rp_is_class(c))
-            return rp_raise(ip, ip->exc.TypeError,
-                            "issubclass() arg 1 must be a class");
-        return rp_is_subclass((rp_class *)c, (rp_class *)spec);
-    }
+    if (rp_is_class(spec) && rp_type_of(spec) == ip->cls.type && c == spec)
+        return 1;
     if (rc_is_tuple(spec)) {
         if (rc_recursion_enter(ip->rt, " in __subclasscheck__") < 0)
             return -1;
@@ -395,12 +512,9 @@ int rp_issubclass(rp_interp *ip, rc_object *c, rc_object *spec) {
         rc_recursion_leave(ip->rt);
         return r;
     }
-    if (!rp_is_class(c))
-        return rp_raise(ip, ip->exc.TypeError,
-                        "issubclass() arg 1 must be a class");
-    return rp_raise(ip, ip->exc.TypeError,
-                    "issubclass() arg 2 must be a class, a tuple of classes, "
-                    "or a union");
+    int r = metaclass_check(ip, spec, ip->s.subclasscheck, c,
+                            " in __subclasscheck__");
+    return r != 2 ? r : rp_real_issubclass(ip, c, spec);
 }
 
 /* ====================================================================== */
@@ -473,8 +587,21 @@ int rp_parse_args(rp_interp *ip, const rp_argspec *spec, rc_object *const *args,
     size_t n = 0;
     while (spec->names[n])
         n++;
+    size_t given = nargs + rp_kwcount(kwnames);
+    if (given > n) /* CPython's argument clinic checks this first */
+        return rp_raise(ip, ip->exc.TypeError,
+                        "%s() takes at most %zu %sargument%s (%zu given)",
+                        spec->fname, n, nargs ? "" : "keyword ",
+                        n == 1 ? "" : "s", given);
     if (nargs > spec->max_positional)
         return too_many_positional(ip, spec, nargs);
+    unsigned minpos = spec->posonly < spec->min ? spec->posonly : spec->min;
+    if (nargs < minpos) /* a required positional-only one is missing */
+        return rp_raise(ip, ip->exc.TypeError,
+                        "%s() takes %s %u positional argument%s (%zu given)",
+                        spec->fname,
+                        minpos < spec->max_positional ? "at least" : "exactly",
+                        minpos, minpos == 1 ? "" : "s", nargs);
     for (size_t i = 0; i < n; i++)
         out[i] = i < nargs ? args[i] : NULL;
     if (kwnames && bind_keywords(ip, spec, args + nargs, kwnames, out) < 0)

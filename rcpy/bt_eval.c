@@ -131,21 +131,26 @@ static rc_object *compile_text(rp_interp *ip, rc_object *src, const char *fname,
 }
 
 BT_CFUNC(bi_compile) {
-    static const char *const names[] = {"source", "filename",     "mode",
-                                        "flags",  "dont_inherit", "optimize",
-                                        NULL};
+    static const char *const names[] = {
+        "source",   "filename",         "mode", "flags", "dont_inherit",
+        "optimize", "_feature_version", NULL};
     static const rp_argspec spec = {"compile", names, 3, 6, 0};
-    rc_object *a[6];
+    rc_object *a[7];
     if (rp_parse_args(ip, &spec, args, nargs, kwnames, a) < 0)
         return NULL;
     if (a[0]->type == &rp_code_type)
         return rp_new_ref(a[0]);
     rc_object *fn = bt_value(a[1]), *m = bt_value(a[2]);
-    if (!rc_is_str(fn) || !rc_is_str(m)) {
+    if (!rc_is_str(fn)) { /* CPython's filesystem-path converter */
         rp_raise(ip, ip->exc.TypeError,
-                 "compile() argument '%s' must be str, not %s",
-                 !rc_is_str(fn) ? "filename" : "mode",
-                 rp_tname(!rc_is_str(fn) ? a[1] : a[2]));
+                 "expected str, bytes or os.PathLike object, not %s",
+                 rp_tname(a[1]));
+        return NULL;
+    }
+    if (!rc_is_str(m)) {
+        rp_raise(ip, ip->exc.TypeError,
+                 "compile() argument 'mode' must be str, not %s",
+                 bt_arg_tname(ip, a[2]));
         return NULL;
     }
     const char *ms = rc_str_utf8(m);

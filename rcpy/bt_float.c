@@ -53,7 +53,7 @@ rc_object *bt_float_from(rp_interp *ip, rc_object *x) {
     if (rc_is_float(v))
         return rc_float_from_double(ip->rt, rc_float_value(v));
     if (rc_is_str(v))
-        return rc_float_from_string(ip->rt, rc_str_utf8(v));
+        return bt_number_from_text(ip, v, -1);
     if (rc_is_int(v)) {
         double d;
         return rc_int_to_double(v, &d) < 0 ? NULL

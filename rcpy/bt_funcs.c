@@ -340,7 +340,7 @@ BT_CFUNC(bi_format) {
         if (!rc_is_str(spec)) {
             rp_raise(ip, ip->exc.TypeError,
                      "format() argument 2 must be str, not %s",
-                     rp_tname(args[1]));
+                     bt_arg_tname(ip, args[1]));
             return NULL;
         }
     }

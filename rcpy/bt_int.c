@@ -71,6 +71,34 @@ static rc_object *int_from_dunders(rp_interp *ip, rc_object *x) {
     return NULL;
 }
 
+rc_object *bt_number_from_text(rp_interp *ip, rc_object *text, int base) {
+    rc_object *ascii = bt_str_ascii_digits(ip, text);
+    if (!ascii)
+        return NULL;
+    const char *s = rc_str_utf8(ascii);
+    rc_object *r = base < 0 ? rc_float_from_string(ip->rt, s)
+                            : rc_int_from_string(ip->rt, s, base);
+    if (!r && rp_err_matches(ip, ip->exc.ValueError)) {
+        rp_err_clear(ip); /* the message quotes the text as given */
+        rc_object *q = rc_repr(text);
+        if (q && base >= 0) { /* CPython's %.200R: 200 characters */
+            rc_object *cut = rc_str_slice(q, 0, 200, 1);
+            rc_decref(q);
+            q = cut;
+        }
+        if (q && base < 0)
+            rp_raise(ip, ip->exc.ValueError,
+                     "could not convert string to float: %s", rc_str_utf8(q));
+        else if (q)
+            rp_raise(ip, ip->exc.ValueError,
+                     "invalid literal for int() with base %d: %s", base,
+                     rc_str_utf8(q));
+        rc_xdecref(q);
+    }
+    rc_decref(ascii);
+    return r;
+}
+
 rc_object *bt_int_from(rp_interp *ip, rc_object *x) {
     rc_object *v = bt_value(x);
     if (rc_is_int(v) && v == x)
@@ -81,7 +109,7 @@ rc_object *bt_int_from(rp_interp *ip, rc_object *x) {
     if (r || rp_err_occurred(ip))
         return r;
     if (rc_is_str(v))
-        return rc_int_from_string(ip->rt, rc_str_utf8(v), 10);
+        return bt_number_from_text(ip, v, 10);
     if (rc_is_int(v))
         return plain_int(ip, v);
     if (rc_is_float(v))
@@ -94,9 +122,20 @@ rc_object *bt_int_from(rp_interp *ip, rc_object *x) {
 }
 
 static rc_object *int_with_base(rp_interp *ip, rc_object *x, rc_object *b) {
-    ptrdiff_t base;
-    if (bt_index(ip, b, &base) < 0)
+    rc_object *bi = bt_int_arg(ip, b);
+    int64_t base = 0;
+    if (!bi)
         return NULL;
+    if (rc_int_to_i64(bi, &base) < 0) { /* huge: out of range below */
+        rp_err_clear(ip);
+        base = -1;
+    }
+    rc_decref(bi);
+    if (base != 0 && (base < 2 || base > 36)) {
+        rp_raise(ip, ip->exc.ValueError,
+                 "int() base must be >= 2 and <= 36, or 0");
+        return NULL;
+    }
     if (!x) {
         rp_raise(ip, ip->exc.TypeError, "int() missing string argument");
         return NULL;
@@ -106,12 +145,7 @@ static rc_object *int_with_base(rp_interp *ip, rc_object *x, rc_object *b) {
                  "int() can't convert non-string with explicit base");
         return NULL;
     }
-    if (base != 0 && (base < 2 || base > 36)) {
-        rp_raise(ip, ip->exc.ValueError,
-                 "int() base must be >= 2 and <= 36, or 0");
-        return NULL;
-    }
-    return rc_int_from_string(ip->rt, rc_str_utf8(bt_value(x)), (int)base);
+    return bt_number_from_text(ip, bt_value(x), (int)base);
 }
 
 static rc_object *int_new(rp_interp *ip, rp_class *cls, rc_object *const *args,

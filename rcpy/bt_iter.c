@@ -46,6 +46,15 @@ static void clear_ref(rc_object **slot) {
 /* enumerate                                                              */
 /* ====================================================================== */
 
+/* rc_next(it) with it held meanwhile: its owner's field may be cleared by
+ * a re-entrant next. */
+static int held_next(rc_object *it, rc_object **x) {
+    rc_incref(it);
+    int r = rc_next(it, x);
+    rc_decref(it);
+    return r;
+}
+
 typedef struct bt_enumerate {
     rc_object ob;
     rc_object *it;    /* the iterator, NULL once exhausted */
@@ -68,7 +77,7 @@ static int enum_clear(rc_object *self) {
 static int enum_next(rc_object *self, rc_object **item) {
     bt_enumerate *e = (bt_enumerate *)self;
     rc_object *x;
-    int r = e->it ? rc_next(e->it, &x) : 0;
+    int r = e->it ? held_next(e->it, &x) : 0;
     if (r <= 0) {
         if (r == 0)
             clear_ref(&e->it);
@@ -160,15 +169,17 @@ static int strict_error(rp_interp *ip, size_t i, bool longer) {
                     i + 1, longer ? "longer" : "shorter", range);
 }
 
-/* After iterator i ended: under strict, the others must end too. */
-static int zip_check_end(rp_interp *ip, bt_zip *z, size_t i) {
-    if (!z->strict)
+/* After iterator i of iters ended: under strict, the others must end
+ * too. */
+static int zip_check_end(rp_interp *ip, bool strict, rc_object *iters,
+                         size_t i) {
+    if (!strict)
         return 0;
     if (i > 0)
         return strict_error(ip, i, false);
-    for (size_t j = 1; j < rc_tuple_size(z->iters); j++) {
+    for (size_t j = 1; j < rc_tuple_size(iters); j++) {
         rc_object *x;
-        int r = rc_next(rc_tuple_get(z->iters, j), &x);
+        int r = rc_next(rc_tuple_get(iters, j), &x);
         if (r < 0)
             return -1;
         if (r > 0) {
@@ -188,22 +199,26 @@ static int zip_next(rc_object *self, rc_object **item) {
     rc_object *t = rc_tuple_new(ip->rt, n);
     if (!t)
         return -1;
-    for (size_t i = 0; i < n; i++) {
+    rc_object *iters = rp_new_ref(z->iters); /* a re-entrant next may clear z */
+    int r = 1;
+    for (size_t i = 0; r > 0 && i < n; i++) {
         rc_object *x;
-        int r = rc_next(rc_tuple_get(z->iters, i), &x);
+        r = rc_next(rc_tuple_get(iters, i), &x);
         if (r <= 0) {
             if (r == 0)
-                r = zip_check_end(ip, z, i);
+                r = zip_check_end(ip, z->strict, iters, i);
             for (size_t j = i; j < n; j++) /* the tuple is released whole */
                 rc_tuple_init_item(t, j, rp_new_ref(ip->none));
             rc_decref(t);
             clear_ref(&z->iters);
-            return r;
+        } else {
+            rc_tuple_init_item(t, i, x);
         }
-        rc_tuple_init_item(t, i, x);
     }
-    *item = t;
-    return 1;
+    rc_decref(iters);
+    if (r > 0)
+        *item = t;
+    return r;
 }
 
 ITER_PROTOCOL(zip_protocol, zip_next);
@@ -279,12 +294,14 @@ static int map_next(rc_object *self, rc_object **item) {
     size_t n = rc_tuple_size(m->iters), got = 0;
     rc_object *small[8],
         **xs = n <= 8 ? small : rc_malloc(ip->rt, n * sizeof *xs);
+    /* held: a re-entrant next or the call itself may clear m */
+    rc_object *iters = rp_new_ref(m->iters), *func = rp_new_ref(m->func);
     int r = xs ? 1 : -1;
     while (r > 0 && got < n &&
-           (r = rc_next(rc_tuple_get(m->iters, got), &xs[got])) > 0)
+           (r = rc_next(rc_tuple_get(iters, got), &xs[got])) > 0)
         got++;
     if (r > 0) {
-        *item = rp_call(ip, m->func, xs, n, NULL);
+        *item = rp_call(ip, func, xs, n, NULL);
         r = *item ? 1 : -1;
     } else if (r == 0) {
         map_clear(self);
@@ -293,6 +310,8 @@ static int map_next(rc_object *self, rc_object **item) {
         rc_decref(xs[i]);
     if (xs && xs != small)
         rc_free(ip->rt, xs, n * sizeof *xs);
+    rc_decref(iters);
+    rc_decref(func);
     return r;
 }
 
@@ -349,12 +368,14 @@ static int filter_next(rc_object *self, rc_object **item) {
     rp_interp *ip = rp_interp_of(self);
     rc_object *x;
     int r = 0;
-    while (f->it && (r = rc_next(f->it, &x)) > 0) {
+    while (f->it && (r = held_next(f->it, &x)) > 0) {
         int keep;
         if (f->func == ip->none || f->func == &ip->cls.bool_->ob) {
             keep = rp_truth(ip, x);
         } else {
-            rc_object *v = rp_call1(ip, f->func, x);
+            rc_object *func = rp_new_ref(f->func); /* the call may clear f */
+            rc_object *v = rp_call1(ip, func, x);
+            rc_decref(func);
             keep = v ? rp_truth(ip, v) : -1;
             rc_xdecref(v);
         }
@@ -427,7 +448,9 @@ static int rev_next(rc_object *self, rc_object **item) {
     }
     rp_interp *ip = rp_interp_of(self);
     rc_object *i = rc_int_from_i64(ip->rt, r->index);
-    rc_object *x = i ? rc_getitem(r->seq, i) : NULL;
+    rc_object *seq = rp_new_ref(r->seq); /* __getitem__ may clear r */
+    rc_object *x = i ? rc_getitem(seq, i) : NULL;
+    rc_decref(seq);
     rc_xdecref(i);
     if (!x) {
         if (!rp_err_matches(ip, ip->exc.IndexError) &&
@@ -481,8 +504,11 @@ static rc_object *reversed_new(rp_interp *ip, rp_class *cls,
                  "reversed() takes no keyword arguments");
         return NULL;
     }
-    if (rp_check_args(ip, "reversed", nargs, NULL, 1, 1) < 0)
+    if (nargs != 1) {
+        rp_raise(ip, ip->exc.TypeError, "reversed expected 1 argument, got %zu",
+                 nargs);
         return NULL;
+    }
     rc_object *seq = args[0];
     rc_object *f = rp_class_lookup(rp_type_of(seq), ip->s.reversed);
     if (f == ip->none) {
@@ -531,7 +557,9 @@ static int calliter_next(rc_object *self, rc_object **item) {
     if (!c->func)
         return 0;
     rp_interp *ip = rp_interp_of(self);
-    rc_object *x = rp_call0(ip, c->func);
+    rc_object *func = rp_new_ref(c->func); /* the call may exhaust c */
+    rc_object *x = rp_call0(ip, func);
+    rc_decref(func);
     if (!x) {
         if (!rp_err_matches(ip, ip->exc.StopIteration))
             return -1;
@@ -539,7 +567,13 @@ static int calliter_next(rc_object *self, rc_object **item) {
         calliter_clear(self);
         return 0;
     }
-    int eq = rc_equal(x, c->sentinel);
+    if (!c->sentinel) { /* exhausted meanwhile (CPython's gh-101892) */
+        rc_decref(x);
+        return 0;
+    }
+    rc_object *sentinel = rp_new_ref(c->sentinel);
+    int eq = rc_equal(x, sentinel);
+    rc_decref(sentinel);
     if (eq != 0) {
         rc_decref(x);
         if (eq > 0)

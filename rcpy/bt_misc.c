@@ -19,9 +19,17 @@
 /* ====================================================================== */
 
 int bt_index(rp_interp *ip, rc_object *o, ptrdiff_t *out) {
-    int64_t v;
-    if (rp_index(ip, o, &v) < 0)
+    rc_object *i = bt_int_arg(ip, o);
+    if (!i)
         return -1;
+    int64_t v;
+    int st = rc_int_to_i64(i, &v);
+    rc_decref(i);
+    if (st < 0) {
+        rp_err_clear(ip);
+        return rp_raise(ip, ip->exc.OverflowError,
+                        "Python int too large to convert to C ssize_t");
+    }
     *out = (ptrdiff_t)v;
     return 0;
 }
@@ -222,6 +230,21 @@ int rp_bt_init_misc(rp_interp *ip) {
     return init_library_iters(ip);
 }
 
+/* The library's rc_getattr on an int, str, list ... (str.format's
+ * "{0.real}", "{x.__class__.__name__}") asks rcpy's classes. After the
+ * interpreter is gone (its userdata cleared) nothing answers. */
+static rc_object *builtin_attr(rc_object *o, rc_object *name, void *arg) {
+    (void)arg;
+    rc_runtime *rt = rc_runtime_of(o);
+    rp_interp *ip = rc_runtime_userdata(rt);
+    if (!ip) {
+        rc_set_error(rt, RC_EATTR, "'%s' object has no attribute '%s'",
+                     rc_type_name(o), rc_str_utf8(name));
+        return NULL;
+    }
+    return rp_getattr(ip, o, name);
+}
+
 int rp_init_btypes(rp_interp *ip) {
     int (*const inits[])(rp_interp *) = {
         rp_bt_init_misc,  rp_bt_init_int,   rp_bt_init_float, rp_bt_init_str,
@@ -231,6 +254,7 @@ int rp_init_btypes(rp_interp *ip) {
     for (size_t i = 0; i < sizeof inits / sizeof inits[0]; i++)
         if (inits[i](ip) < 0)
             return -1;
+    rc_set_getattr_hook(ip->rt, builtin_attr, NULL);
     return 0;
 }
 

@@ -25,6 +25,10 @@ static int add_item(rp_interp *ip, rc_object *item, void *set) {
     return rc_set_add(set, item);
 }
 
+static int discard_item(rp_interp *ip, rc_object *item, void *set) {
+    return rc_set_discard(set, item) < 0 ? -1 : 0;
+}
+
 BT_CFUNC(set_init) {
     if (rp_kwcount(kwnames)) {
         rp_raise(ip, ip->exc.TypeError, "set() takes no keyword arguments");
@@ -119,6 +123,15 @@ BT_CFUNC(set_update) {
 
 typedef rc_object *(*set_op)(rc_object *a, rc_object *b);
 
+/* union and difference change their result in place after the first
+ * operation, as CPython's do, so the result iterates in CPython's order;
+ * intersection makes a new set at each step, as CPython's does. */
+static bt_item_fn in_place_step(set_op op) {
+    return op == rc_set_union        ? add_item
+           : op == rc_set_difference ? discard_item
+                                     : NULL;
+}
+
 /* self op others[0] op others[1] ...: a new set of self's type (a
  * frozenset with no others is itself, as CPython's copy). */
 static rc_object *fold(rp_interp *ip, rc_object *self, rc_object *const *others,
@@ -127,7 +140,14 @@ static rc_object *fold(rp_interp *ip, rc_object *self, rc_object *const *others,
         return rc_is_frozenset(self) ? rp_new_ref(self)
                                      : rc_set_new(ip->rt, self);
     rc_object *r = op(self, others[0]);
+    bt_item_fn step = in_place_step(op);
     for (size_t i = 1; r && i < n; i++) {
+        if (step && !rc_is_frozenset(r)) {
+            if (bt_foreach(ip, others[i], step, r) == 0)
+                continue;
+            rc_decref(r);
+            return NULL;
+        }
         rc_object *next = op(r, others[i]);
         rc_decref(r);
         r = next;
@@ -176,10 +196,6 @@ BT_CFUNC(set_symmetric_difference) {
 /* difference_update and symmetric_difference_update change the set in
  * place, key by key, as CPython does (so its table, and the order it
  * iterates in, end up as CPython's). */
-static int discard_item(rp_interp *ip, rc_object *item, void *set) {
-    return rc_set_discard(set, item) < 0 ? -1 : 0;
-}
-
 BT_CFUNC(set_difference_update) {
     if (rp_check_args(ip, "set.difference_update", nargs, kwnames, 0,
                       (size_t)-1) < 0)

@@ -22,7 +22,7 @@ static rc_object *str_arg(rp_interp *ip, rc_object *o, const char *prefix) {
     if (rc_is_str(v))
         return v;
     rp_raise(ip, ip->exc.TypeError, "%smust be str, not %s", prefix,
-             rp_tname(o));
+             prefix[0] ? bt_arg_tname(ip, o) : rp_tname(o));
     return NULL;
 }
 
@@ -59,12 +59,22 @@ static rc_object *str_new(rp_interp *ip, rp_class *cls, rc_object *const *args,
     rc_object *a[3];
     if (rp_parse_args(ip, &spec, args, nargs, kwnames, a) < 0)
         return NULL;
-    if (a[1] || a[2]) {
+    for (int i = 1; i < 3; i++) /* encoding, errors: strs */
+        if (a[i] && !rc_is_str(bt_value(a[i]))) {
+            rp_raise(ip, ip->exc.TypeError,
+                     "str() argument '%s' must be str, not %s", names[i],
+                     bt_arg_tname(ip, a[i]));
+            return NULL;
+        }
+    if (a[1] || a[2]) { /* decoding: rcpy has no bytes */
         if (!a[0])
             return rc_str_intern(ip->rt, "");
-        rp_raise(ip, ip->exc.TypeError,
-                 "decoding to str: need a bytes-like object, %s found",
-                 rp_tname(a[0]));
+        if (rc_is_str(bt_value(a[0])))
+            rp_raise(ip, ip->exc.TypeError, "decoding str is not supported");
+        else
+            rp_raise(ip, ip->exc.TypeError,
+                     "decoding to str: need a bytes-like object, %s found",
+                     rp_tname(a[0]));
         return NULL;
     }
     if (!a[0])
@@ -103,8 +113,7 @@ static int old_style_args(rp_interp *ip, const char *name, size_t nargs,
 static int find_args(rp_interp *ip, const char *name, rc_object *const *args,
                      size_t nargs, rc_object *kwnames, rc_object **sub,
                      ptrdiff_t *start, ptrdiff_t *end) {
-    if (old_style_args(ip, name, nargs, kwnames) < 0 ||
-        !(*sub = str_arg(ip, args[0], "")))
+    if (old_style_args(ip, name, nargs, kwnames) < 0)
         return -1;
     *start = 0;
     *end = PTRDIFF_MAX;
@@ -112,7 +121,7 @@ static int find_args(rp_interp *ip, const char *name, rc_object *const *args,
         return -1;
     if (nargs > 2 && bt_slice_arg(ip, args[2], end) < 0)
         return -1;
-    return 0;
+    return (*sub = str_arg(ip, args[0], "")) ? 0 : -1; /* CPython's order */
 }
 
 static rc_object *find_common(rp_interp *ip, rc_object *self,
@@ -174,7 +183,11 @@ static rc_object *affix_common(rp_interp *ip, rc_object *self,
                                rc_object *const *args, size_t nargs,
                                rc_object *kwnames, const char *name,
                                bool suffix) {
-    if (old_style_args(ip, name, nargs, kwnames) < 0)
+    ptrdiff_t start = 0, end = PTRDIFF_MAX,
+              len = (ptrdiff_t)rc_str_length(self);
+    if (old_style_args(ip, name, nargs, kwnames) < 0 ||
+        (nargs > 1 && bt_slice_arg(ip, args[1], &start) < 0) ||
+        (nargs > 2 && bt_slice_arg(ip, args[2], &end) < 0))
         return NULL;
     rc_object *what = bt_value(args[0]);
     if (rc_is_tuple(what)) {
@@ -191,11 +204,6 @@ static rc_object *affix_common(rp_interp *ip, rc_object *self,
                  rp_tname(args[0]));
         return NULL;
     }
-    ptrdiff_t start = 0, end = PTRDIFF_MAX,
-              len = (ptrdiff_t)rc_str_length(self);
-    if ((nargs > 1 && bt_slice_arg(ip, args[1], &start) < 0) ||
-        (nargs > 2 && bt_slice_arg(ip, args[2], &end) < 0))
-        return NULL;
     bt_adjust_range(len, &start, &end);
     if (start > len)
         return rp_new_ref(ip->false_);
@@ -230,8 +238,8 @@ static rc_object *split_common(rp_interp *ip, rc_object *self,
     ptrdiff_t max = -1;
     if (rp_parse_args(ip, reverse ? &rspec : &spec, args, nargs, kwnames, a) <
             0 ||
-        str_or_none(ip, a[0], &sep) < 0 ||
-        (a[1] && bt_index(ip, a[1], &max) < 0))
+        (a[1] && bt_index(ip, a[1], &max) < 0) ||
+        str_or_none(ip, a[0], &sep) < 0)
         return NULL;
     return reverse ? rc_str_rsplit(self, sep, max)
                    : rc_str_split(self, sep, max);
@@ -390,7 +398,8 @@ static int pad_args(rp_interp *ip, const char *name, rc_object *const *args,
     rc_object *f = bt_value(args[1]);
     if (!rc_is_str(f))
         return rp_raise(ip, ip->exc.TypeError,
-                        "%s() argument 2 must be str, not %s", name,
+                        "The fill character must be a unicode character, "
+                        "not %s",
                         rp_tname(args[1]));
     if (rc_str_length(f) != 1)
         return rp_raise(ip, ip->exc.TypeError,
@@ -504,6 +513,12 @@ static rc_object *fields_of(rp_interp *ip, rc_object *fmt, rc_object *mapping) {
         size_t j = i + 1;
         while (s[j] && !strchr(".[!:}{", s[j]))
             j++;
+        if (s[j] && (j == i + 1 || (s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+            rc_decref(d);
+            rp_raise(ip, ip->exc.ValueError,
+                     "Format string contains positional fields");
+            return NULL;
+        }
         rc_object *name = j > i + 1 ? bt_str_n(ip, s + i + 1, j - i - 1) : NULL;
         rc_object *v = name ? rc_getitem(mapping, name) : NULL;
         int st = !name || (v && rc_dict_setitem(d, name, v) == 0) ? 0 : -1;
@@ -520,10 +535,7 @@ static rc_object *fields_of(rp_interp *ip, rc_object *fmt, rc_object *mapping) {
 BT_CFUNC(str_format_map) {
     if (rp_check_args(ip, "str.format_map", nargs, kwnames, 1, 1) < 0)
         return NULL;
-    rc_object *m = args[0];
-    if (rc_is_dict(m)) /* a plain dict: the library reads it directly */
-        return rc_str_format(self, NULL, m);
-    rc_object *d = fields_of(ip, self, m);
+    rc_object *d = fields_of(ip, self, args[0]);
     rc_object *r = d ? rc_str_format(self, NULL, d) : NULL;
     rc_xdecref(d);
     return r;

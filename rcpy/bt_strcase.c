@@ -341,6 +341,48 @@ static rc_object *all_in_class(rp_interp *ip, rc_object *self, int k) {
     return rp_new_ref(ip->true_);
 }
 
+/* c's value as a decimal digit, or -1. Unicode puts decimal digits in
+ * runs of ten, 0 to 9, some runs back to back (the mathematical digits
+ * U+1D7CE...): the value is c's distance from the start of its span of
+ * decimals, modulo ten. */
+static int decimal_value(rp_interp *ip, uint32_t c) {
+    if (!char_in_class(ip, c, K_DECIMAL))
+        return -1;
+    uint32_t start = c;
+    while (start > 0x80 && c - start < 60 &&
+           char_in_class(ip, start - 1, K_DECIMAL))
+        start--;
+    return (int)((c - start) % 10);
+}
+
+rc_object *bt_str_ascii_digits(rp_interp *ip, rc_object *s) {
+    const char *p = rc_str_utf8(s), *end = p + rc_str_size(s);
+    if (rc_str_size(s) == rc_str_length(s))
+        return rp_new_ref(s);
+    bt_buf b;
+    bt_buf_init(&b, ip);
+    while (p < end) {
+        uint32_t c = bt_u8_next(&p);
+        if (c >= 0x80) {
+            rc_object *one = char_str(ip, c);
+            if (!one) {
+                bt_buf_free(&b);
+                return NULL;
+            }
+            bool space = rc_str_isspace(one);
+            rc_decref(one);
+            int d = space ? 0 : decimal_value(ip, c);
+            if (d < 0) { /* CPython stops at the first other character */
+                bt_buf_add_cp(&b, '?');
+                break;
+            }
+            c = space ? ' ' : '0' + (uint32_t)d;
+        }
+        bt_buf_add_cp(&b, c);
+    }
+    return bt_buf_finish(&b);
+}
+
 #define CLASS_METHOD(fname, pyname, kind)                                      \
     BT_CFUNC(fname) {                                                          \
         if (rp_check_args(ip, "str." pyname, nargs, kwnames, 0, 0) < 0)        \

@@ -167,13 +167,19 @@ BT_CFUNC(str_maketrans) {
         }
         return table_from_dict(ip, m);
     }
-    for (size_t i = 0; i < nargs; i++)
+    for (size_t i = 1; i < nargs; i++) /* y and z first, as CPython's parser */
         if (!rc_is_str(bt_value(args[i]))) {
             rp_raise(ip, ip->exc.TypeError,
                      "maketrans() argument %zu must be str, not %s", i + 1,
-                     rp_tname(args[i]));
+                     bt_arg_tname(ip, args[i]));
             return NULL;
         }
+    if (!rc_is_str(bt_value(args[0]))) {
+        rp_raise(ip, ip->exc.TypeError,
+                 "first maketrans argument must be a "
+                 "string if there is a second argument");
+        return NULL;
+    }
     return table_from_strs(ip, bt_value(args[0]), bt_value(args[1]),
                            nargs > 2 ? bt_value(args[2]) : NULL);
 }

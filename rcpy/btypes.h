@@ -93,6 +93,23 @@ int bt_expect_str(rp_interp *ip, rc_object *o, const char *what);
 rc_object *bt_str_arg1(rp_interp *ip, const char *name, rc_object *const *args,
                        size_t nargs, rc_object *kwnames, const char *prefix);
 
+/* The type name CPython's argument-clinic messages give o ("argument 2
+ * must be str, not None": None by name, else the type's name). */
+static inline const char *bt_arg_tname(rp_interp *ip, const rc_object *o) {
+    return o == ip->none ? "None" : rp_tname(o);
+}
+
+/* The ASCII text CPython's int() and float() parse for the str s (its
+ * _PyUnicode_TransformDecimalAndSpaceToASCII): non-ASCII decimal digits
+ * become '0'..'9', non-ASCII spaces ' ', and the first other non-ASCII
+ * character '?', where the text ends. A new reference (s itself when all
+ * ASCII), or NULL + MemoryError. */
+rc_object *bt_str_ascii_digits(rp_interp *ip, rc_object *s);
+
+/* int(text, base) (base >= 0) or float(text) (base < 0) for the str text,
+ * through its ASCII form, with CPython's ValueError quoting text itself. */
+rc_object *bt_number_from_text(rp_interp *ip, rc_object *text, int base);
+
 /* A new reference to a new str of len bytes (UTF-8), NULL + MemoryError. */
 rc_object *bt_str_n(rp_interp *ip, const char *s, size_t len);
 

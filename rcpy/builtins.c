@@ -143,7 +143,7 @@ BT_CFUNC(bi_open) {
         if (!rc_is_str(m)) {
             rp_raise(ip, ip->exc.TypeError,
                      "open() argument 'mode' must be str, not %s",
-                     rp_tname(a[1]));
+                     bt_arg_tname(ip, a[1]));
             return NULL;
         }
         mode = rc_str_utf8(m);

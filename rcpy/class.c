@@ -726,6 +726,11 @@ rc_object *rp_class_getattr(rp_interp *ip, rp_class *cls, rc_object *name) {
         rc_decref(meta_attr);
         return r;
     }
+    if (cls->get || cls->set) { /* property.__get__, function.__get__ */
+        rc_object *w = rp_descr_hook_slot(ip, cls, name);
+        if (w || rp_err_occurred(ip))
+            return w;
+    }
     raise_type_no_attr(ip, cls, name);
     return NULL;
 }
@@ -1000,7 +1005,8 @@ static rc_object *type_instancecheck(rp_interp *ip, rc_object *self,
                                      rc_object *kwnames) {
     if (rp_check_args(ip, "__instancecheck__", nargs, kwnames, 1, 1) < 0)
         return NULL;
-    return rp_new_ref(rp_bool(ip, rp_is_instance(args[0], (rp_class *)self)));
+    int r = rp_real_isinstance(ip, args[0], self);
+    return r < 0 ? NULL : rp_new_ref(rp_bool(ip, r));
 }
 
 static rc_object *type_subclasscheck(rp_interp *ip, rc_object *self,
@@ -1008,12 +1014,8 @@ static rc_object *type_subclasscheck(rp_interp *ip, rc_object *self,
                                      rc_object *kwnames) {
     if (rp_check_args(ip, "__subclasscheck__", nargs, kwnames, 1, 1) < 0)
         return NULL;
-    if (!rp_is_class(args[0])) {
-        rp_raise(ip, ip->exc.TypeError, "issubclass() arg 1 must be a class");
-        return NULL;
-    }
-    return rp_new_ref(
-        rp_bool(ip, rp_is_subclass((rp_class *)args[0], (rp_class *)self)));
+    int r = rp_real_issubclass(ip, args[0], self);
+    return r < 0 ? NULL : rp_new_ref(rp_bool(ip, r));
 }
 
 /* Adds the keys of every dict along cls's MRO to d. */

@@ -221,11 +221,12 @@ static rc_object *mangle(rp_interp *ip, rc_object *cls_name, rc_object *n) {
 
 /* Can instances of classes deriving from base carry attributes? Their
  * layout must start with rp_inst: object's, the exceptions', the value
- * subclasses'; not type's (classes keep theirs in the namespace) nor the
- * builtin descriptors' (property, staticmethod, classmethod). */
+ * subclasses', the builtins marked RP_CLS_INST_LAYOUT (property,
+ * weakref.ref); not type's (classes keep theirs in the namespace) nor
+ * staticmethod's/classmethod's. */
 static bool attrs_possible(const rp_class *base) {
     return !base->layout || base->layout == &rp_inst_layout ||
-           (base->flags & RP_CLS_EXCEPTION);
+           (base->flags & (RP_CLS_EXCEPTION | RP_CLS_INST_LAYOUT));
 }
 
 static int slot_name(rp_interp *ip, slot_info *si, rc_object *cls_name,
@@ -407,7 +408,7 @@ static uint32_t class_flags(const rp_class *base, const slot_info *si) {
     uint32_t f =
         RP_CLS_HEAP | RP_CLS_BASETYPE |
         (base->flags & (RP_CLS_EXCEPTION | RP_CLS_META_ | RP_CLS_HAS_DICT |
-                        RP_CLS_WEAKREF_ | RP_CLS_VALUE_));
+                        RP_CLS_WEAKREF_ | RP_CLS_VALUE_ | RP_CLS_INST_LAYOUT));
     if (si->add_dict)
         f |= RP_CLS_HAS_DICT;
     if (si->add_weak)

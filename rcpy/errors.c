@@ -272,11 +272,16 @@ static rc_object *instance_for(rp_interp *ip, rc_object *x, const char *what) {
             return NULL;
         if (rp_is_exc(ip, v))
             return v;
-        rp_raise(ip, ip->exc.TypeError,
-                 "calling %s should have returned an instance of "
-                 "BaseException, not %s",
-                 rc_str_utf8(((rp_class *)x)->name), rc_type_name(v));
+        rc_object *cls_repr = rc_repr(x);
+        rc_object *type_repr = rc_repr(&rp_type_of(v)->ob);
         rc_decref(v);
+        if (cls_repr && type_repr)
+            rp_raise(ip, ip->exc.TypeError,
+                     "calling %s should have returned an instance of "
+                     "BaseException, not %s",
+                     rc_str_utf8(cls_repr), rc_str_utf8(type_repr));
+        rc_xdecref(cls_repr);
+        rc_xdecref(type_repr);
         return NULL;
     }
     rp_raise(ip, ip->exc.TypeError, "%s must derive from BaseException", what);

@@ -502,6 +502,8 @@ static const rp_methoddef importerror_methods[] = {
 
 /* -------------------------------------------------------------- OSError */
 
+/* CPython's errno -> subclass map (OSError(errno, msg) and failed system
+ * calls pick the subclass by it). */
 rp_class *rp_oserror_class(rp_interp *ip, int err) {
     switch (err) {
     case ENOENT:
@@ -515,6 +517,30 @@ rp_class *rp_oserror_class(rp_interp *ip, int err) {
         return ip->exc.IsADirectoryError;
     case ENOTDIR:
         return ip->exc.NotADirectoryError;
+    case EAGAIN:
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+    case EALREADY:
+    case EINPROGRESS:
+        return ip->exc.BlockingIOError;
+    case ECHILD:
+        return ip->exc.ChildProcessError;
+    case EPIPE:
+    case ESHUTDOWN:
+        return ip->exc.BrokenPipeError;
+    case ECONNABORTED:
+        return ip->exc.ConnectionAbortedError;
+    case ECONNREFUSED:
+        return ip->exc.ConnectionRefusedError;
+    case ECONNRESET:
+        return ip->exc.ConnectionResetError;
+    case EINTR:
+        return ip->exc.InterruptedError;
+    case ESRCH:
+        return ip->exc.ProcessLookupError;
+    case ETIMEDOUT:
+        return ip->exc.TimeoutError;
     default:
         return ip->exc.OSError;
     }

@@ -196,6 +196,7 @@ static void take_over(rp_interp *ip, rp_frame *f) {
     dst->previous = NULL;
     dst->stacktop = 0;
     dst->is_entry = 0;
+    dst->is_init = 0;
     fo->f = dst;
     rp_frame *prev = f->previous;
     f->frame_obj = NULL;
@@ -370,21 +371,44 @@ static rc_object *slot_value(const rp_frame *f, uint32_t i) {
     return v;
 }
 
+/* Copies the fast locals of f into d: a name whose slot is empty (unbound,
+ * deleted) leaves d. 0, or negative. */
+static int fast_to_locals(rp_frame *f, rc_object *d) {
+    for (uint32_t i = 0; i < f->code->nlocalsplus; i++) {
+        rc_object *name = rc_tuple_get(f->code->localsplusnames, i);
+        rc_object *v = slot_value(f, i), *old;
+        int r = v ? rc_dict_setitem(d, name, v) : rc_dict_lookup(d, name, &old);
+        if (r > 0 && !v)
+            r = rc_dict_delitem(d, name);
+        if (r < 0)
+            return r;
+    }
+    return 0;
+}
+
+/* A function's frame (optimized code: its locals live in slots) keeps the
+ * dict locals() made in f->locals — no instruction of such code reads it —
+ * and refreshes it at every call, so locals() is the same dict each time,
+ * as in CPython 3.11 (PyFrame_FastToLocals). Other frames' locals are a
+ * real mapping already. */
 rc_object *rp_frame_locals(rp_interp *ip, rp_frame *f) {
-    if (f->locals) {
+    bool fast = f->code && (f->code->flags & RP_CO_OPTIMIZED);
+    if (f->locals && (!fast || !rc_is_dict(f->locals))) {
         rc_incref(f->locals);
         return f->locals;
     }
-    rc_object *d = rc_dict_new(ip->rt);
-    if (!d || !f->code)
+    rc_object *d = f->locals;
+    if (d)
+        rc_incref(d); /* the caller's reference */
+    else if (!(d = rc_dict_new(ip->rt)) || !f->code)
         return d;
-    for (uint32_t i = 0; i < f->code->nlocalsplus; i++) {
-        rc_object *v = slot_value(f, i);
-        if (v && rc_dict_setitem(d, rc_tuple_get(f->code->localsplusnames, i),
-                                 v) < 0) {
-            rc_decref(d);
-            return NULL;
-        }
+    else if (fast) {
+        f->locals = d; /* the frame's reference */
+        rc_incref(d);
+    }
+    if (fast_to_locals(f, d) < 0) {
+        rc_decref(d);
+        return NULL;
     }
     return d;
 }

@@ -88,7 +88,7 @@ static int func_traverse(rc_object *self, rc_visitproc visit, void *arg) {
     rc_object *refs[] = {&fn->code->ob, fn->globals,    fn->builtins,
                          fn->name,      fn->qualname,   fn->module,
                          fn->defaults,  fn->kwdefaults, fn->closure,
-                         fn->doc,       fn->dict};
+                         fn->doc,       fn->dict,       fn->annotations};
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
         int r = refs[i] ? visit(refs[i], arg) : 0;
         if (r)
@@ -102,10 +102,10 @@ static int func_traverse(rc_object *self, rc_visitproc visit, void *arg) {
  * own cycles). */
 static int func_clear(rc_object *self) {
     rp_function *fn = (rp_function *)self;
-    rc_object *refs[] = {fn->module,  fn->defaults, fn->kwdefaults,
-                         fn->closure, fn->doc,      fn->dict};
+    rc_object *refs[] = {fn->module, fn->defaults, fn->kwdefaults, fn->closure,
+                         fn->doc,    fn->dict,     fn->annotations};
     fn->module = fn->defaults = fn->kwdefaults = fn->closure = NULL;
-    fn->doc = fn->dict = NULL;
+    fn->doc = fn->dict = fn->annotations = NULL;
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
         rc_xdecref(refs[i]);
     return 0;
@@ -332,8 +332,24 @@ static int set_dict(rp_interp *ip, rc_object *self, rc_object *v) {
     replace(&FN(self)->dict, v);
     return 0;
 }
+/* The compiler parses annotations and drops them, so a function's
+ * __annotations__ starts empty; as in CPython it is a dict kept on the
+ * function (made on first read), which functools.wraps copies. */
 static rc_object *get_annotations(rp_interp *ip, rc_object *self) {
-    return rc_dict_new(ip->rt); /* annotations are parsed and ignored */
+    if (!FN(self)->annotations &&
+        !(FN(self)->annotations = rc_dict_new(ip->rt)))
+        return NULL;
+    rc_incref(FN(self)->annotations);
+    return FN(self)->annotations;
+}
+static int set_annotations(rp_interp *ip, rc_object *self, rc_object *v) {
+    if (v == ip->none)
+        v = NULL; /* None and del both mean "none yet" */
+    else if (v && !rc_is_dict(v))
+        return rp_raise(ip, ip->exc.TypeError,
+                        "__annotations__ must be set to a dict object");
+    replace(&FN(self)->annotations, v);
+    return 0;
 }
 
 static const rp_getsetdef func_getsets[] = {
@@ -348,7 +364,7 @@ static const rp_getsetdef func_getsets[] = {
     {"__globals__", get_globals, NULL, NULL},
     {"__builtins__", get_builtins, NULL, NULL},
     {"__dict__", get_dict, set_dict, NULL},
-    {"__annotations__", get_annotations, NULL, NULL},
+    {"__annotations__", get_annotations, set_annotations, NULL},
     {NULL},
 };
 

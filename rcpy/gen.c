@@ -223,6 +223,19 @@ static int make_thrown(rp_interp *ip, rc_object *typ, rc_object *val,
         }
         if (!exc)
             return -1;
+        if (!rp_is_instance(exc, ip->exc.BaseException)) {
+            /* a __new__ that made something else (CPython's
+             * _PyErr_SetObject words it so) */
+            rc_object *r = rc_repr(typ);
+            if (r)
+                rp_raise(ip, ip->exc.TypeError,
+                         "calling %s should have returned an instance of "
+                         "BaseException, not %s",
+                         rc_str_utf8(r), rc_type_name(exc));
+            rc_xdecref(r);
+            rc_decref(exc);
+            return -1;
+        }
     } else if (rp_is_instance(typ, ip->exc.BaseException)) {
         if (val && val != ip->none)
             return rp_raise(ip, ip->exc.TypeError,

@@ -551,14 +551,10 @@ const rp_getsetdef rp_inst_dict_getset[] = {
     {NULL},
 };
 
+/* The first Python weak reference to self (the library's own weakrefs
+ * are not Python objects: only the weakref part knows which wraps which). */
 static rc_object *get_weakref(rp_interp *ip, rc_object *self) {
-    size_t n = 0;
-    rc_object **refs = rc_weakref_list(ip->rt, self, &n);
-    rc_object *r = n ? refs[0] : ip->none;
-    rc_incref(r);
-    if (refs)
-        rc_gc_release_objects(ip->rt, refs, n);
-    return r;
+    return rp_weakref_head(ip, self);
 }
 
 const rp_getsetdef rp_inst_weakref_getset[] = {

@@ -719,6 +719,25 @@ static rc_object *inst_unop(rc_object *self, rc_unop op) {
     return call_found(ip, f, self, NULL, 0);
 }
 
+/* The index slot (__index__). The table is shared by every class, so a
+ * class without __index__ declines with NotImplemented and the library
+ * reports its own "indices must be integers" error. A Python __index__
+ * that itself returns NotImplemented is a wrong result, not a decline. */
+static rc_object *inst_index(rc_object *self) {
+    rp_interp *ip = rp_interp_of(self);
+    rc_object *f = lookup_ip(ip, self, ip->s.index);
+    if (!f)
+        return rc_notimplemented(ip->rt);
+    rc_object *r = call_found(ip, f, self, NULL, 0);
+    if (r && rc_is_notimplemented(r)) {
+        rc_decref(r);
+        rp_raise(ip, ip->exc.TypeError,
+                 "__index__ returned non-int (type NotImplementedType)");
+        return NULL;
+    }
+    return r;
+}
+
 const rc_protocol rp_inst_protocol = {
     .version = RC_PROTOCOL_VERSION,
     .repr = inst_repr,
@@ -741,6 +760,7 @@ const rc_protocol rp_inst_protocol = {
     .binop = inst_binop,
     .inplace = inst_inplace,
     .unop = inst_unop,
+    .index = inst_index,
 };
 
 /* ====================================================================== */

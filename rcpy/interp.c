@@ -35,9 +35,10 @@ static void release_names(rp_interp *ip) {
     memset(&ip->s, 0, sizeof ip->s);
 }
 
-static rc_runtime *make_runtime(const rp_config *cfg) {
+static rc_runtime *make_runtime(const rp_config *cfg, struct rp_gcout *gcout) {
     rc_config rc = rc_config_default();
     rc.heap_limit = cfg->heap_limit;
+    rc.debug_stream = rp_gcout_stream(gcout); /* NULL: the C stderr */
     rc.gc_at_safepoints = true;
     return rc_runtime_new(&rc);
 }
@@ -72,18 +73,22 @@ static int start(rp_interp *ip) {
 }
 
 rp_interp *rp_interp_new(const rp_config *cfg) {
-    rc_runtime *rt = make_runtime(cfg);
+    struct rp_gcout *gcout = rp_gcout_open();
+    rc_runtime *rt = make_runtime(cfg, gcout);
     if (!rt) {
         fprintf(stderr, "rcpy: cannot make a runtime\n");
+        rp_gcout_close(gcout);
         return NULL;
     }
     rp_interp *ip = rc_malloc(rt, sizeof *ip);
     if (!ip) {
         rc_runtime_free(rt);
+        rp_gcout_close(gcout);
         return NULL;
     }
     memset(ip, 0, sizeof *ip);
     ip->rt = rt;
+    ip->gcout = gcout;
     ip->cfg = *cfg;
     rc_runtime_set_userdata(rt, ip);
     if (start(ip) < 0 || (cfg->leaks && rp_leaks_begin(ip) < 0)) {
@@ -138,11 +143,14 @@ void rp_interp_free(rp_interp *ip) {
     ip->main = ip->sysmod = ip->modules = ip->builtins = ip->path = NULL;
     for (size_t i = 0; i < sizeof held / sizeof held[0]; i++)
         rc_xdecref(held[i]);
+    rp_fini_vm(ip);
     release_names(ip);
     rp_fini_classes(ip);
     rc_runtime_set_userdata(rt, NULL);
+    struct rp_gcout *gcout = ip->gcout;
     rc_free(rt, ip, sizeof *ip);
     rc_runtime_free(rt);
+    rp_gcout_close(gcout);
 }
 
 /* ====================================================================== */

@@ -95,6 +95,10 @@ static void on_collection(rc_runtime *rt, rc_gc_phase phase,
                           const rc_gc_info *info, void *arg) {
     rp_interp *ip = arg;
     (void)rt;
+    if (phase == RC_GC_START)
+        rp_gcout_hold(ip);
+    else
+        rp_gcout_flush(ip); /* gc.set_debug's lines, to sys.stderr */
     if (!ip->front)
         return;
     if (phase == RC_GC_STOP) {
@@ -338,8 +342,11 @@ static rc_object *gc_get_objects(rp_interp *ip, rc_object *self,
                      "available generations (3)");
             return NULL;
         }
-        if (g < 0)
-            g = -1;
+        if (g < -1) { /* -1, like None, means every generation */
+            rp_raise(ip, ip->exc.ValueError,
+                     "generation parameter cannot be negative");
+            return NULL;
+        }
     }
     size_t n = 0;
     rc_object **objs = rc_gc_get_objects(ip->rt, (int)g, &n);

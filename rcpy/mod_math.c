@@ -65,7 +65,8 @@ static const unary unaries[] = {
     {"tanh", tanh, false},   {"asinh", asinh, false}, {"acosh", acosh, false},
     {"atanh", atanh, false}, {"fabs", fabs, false},   {"erf", erf, false},
     {"erfc", erfc, false},   {"gamma", tgamma, true}, {"lgamma", lgamma, true},
-    {"degrees", deg, true},  {"radians", rad, false},
+    {"degrees", deg, true},  {"radians", rad, false}, {"cbrt", cbrt, false},
+    {"exp2", exp2, true},
 };
 
 static const unary *find_unary(const char *name) {
@@ -130,6 +131,8 @@ UNARY(gamma)
 UNARY(lgamma)
 UNARY(degrees)
 UNARY(radians)
+UNARY(cbrt)
+UNARY(exp2)
 
 /* ====================================================================== */
 /* Logarithms (ints of any size too)                                      */
@@ -292,22 +295,133 @@ BT_CFUNC(m_ldexp) {
     return float_result(ip, r);
 }
 
+/* *sum += x exactly: the rounding error goes to *err (fast two-sum; needs
+ * |*sum| >= |x|). */
+static void add_exact(double *sum, double x, double *err) {
+    double s = *sum + x;
+    *err += x - (s - *sum);
+    *sum = s;
+}
+
+/* sqrt(sum(x * x for x in v)) for n finite values |x| <= max, as CPython
+ * computes it (hypot and dist give its bits): every value scaled by the
+ * power of two that brings max into [0.5, 1), squared exactly (fma gives
+ * each product's rounding error), summed into an accumulator that starts
+ * at 1.0 (never smaller than a term, so the fast two-sum holds) with the
+ * errors kept aside; then one differential correction of the square root
+ * h: sqrt(h*h + d) ~ h + d / 2h, d computed as exactly. */
+static double vector_norm(size_t n, double *v, double max) {
+    if (max == 0.0 || n <= 1)
+        return max;
+    int e;
+    frexp(max, &e);
+    if (e < -1023) { /* subnormals: scale up first, 1/scale would overflow */
+        for (size_t i = 0; i < n; i++)
+            v[i] /= DBL_MIN;
+        return DBL_MIN * vector_norm(n, v, max / DBL_MIN);
+    }
+    double scale = ldexp(1.0, -e), sum = 1.0, err_sq = 0.0, err_add = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double x = v[i] * scale, sq = x * x;
+        err_sq += fma(x, x, -sq);
+        add_exact(&sum, sq, &err_add);
+    }
+    double h = sqrt(sum - 1.0 + (err_sq + err_add)), sq = -h * h;
+    err_sq += fma(-h, h, -sq);
+    add_exact(&sum, sq, &err_add);
+    h += (sum - 1.0 + (err_sq + err_add)) / (2.0 * h);
+    return h / scale;
+}
+
+/* The norm of the n values of v: an infinity wins over a NaN. */
+static rc_object *norm_of(rp_interp *ip, size_t n, double *v) {
+    double max = 0.0;
+    bool nan_seen = false;
+    for (size_t i = 0; i < n; i++) {
+        v[i] = fabs(v[i]);
+        nan_seen |= isnan(v[i]) != 0;
+        if (v[i] > max)
+            max = v[i];
+    }
+    return float_result(ip, isinf(max) ? max
+                            : nan_seen ? NAN
+                                       : vector_norm(n, v, max));
+}
+
+/* n doubles on the stack when few, else rc_malloc'd (NULL + MemoryError). */
+#define NORM_STACK 16
+static double *norm_buffer(rp_interp *ip, double *stack, size_t n) {
+    if (n <= NORM_STACK)
+        return stack;
+    double *v = rc_malloc(ip->rt, n * sizeof *v);
+    if (!v)
+        rp_raise(ip, ip->exc.MemoryError, "out of memory");
+    return v;
+}
+
+static void norm_buffer_free(rp_interp *ip, double *stack, double *v,
+                             size_t n) {
+    if (v != stack)
+        rc_free(ip->rt, v, n * sizeof *v);
+}
+
 BT_CFUNC(m_hypot) {
     if (rp_kwcount(kwnames)) {
-        rp_raise(ip, ip->exc.TypeError, "hypot() takes no keyword arguments");
+        rp_raise(ip, ip->exc.TypeError, "math.hypot() takes no keyword arguments");
         return NULL;
     }
-    double r = 0.0;
-    bool nan_seen = false, inf_seen = false;
-    for (size_t i = 0; i < nargs; i++) {
-        double x;
-        if (num(ip, args[i], &x) < 0)
-            return NULL;
-        nan_seen |= isnan(x) != 0;
-        inf_seen |= isinf(x) != 0;
-        r = hypot(r, x);
+    double stack[NORM_STACK], *v = norm_buffer(ip, stack, nargs);
+    bool ok = v != NULL;
+    for (size_t i = 0; ok && i < nargs; i++)
+        ok = num(ip, args[i], &v[i]) == 0;
+    rc_object *r = ok ? norm_of(ip, nargs, v) : NULL;
+    if (v)
+        norm_buffer_free(ip, stack, v, nargs);
+    return r;
+}
+
+/* dist(p, q): the norm of the coordinates' differences. */
+BT_CFUNC(m_dist) {
+    if (rp_check_args(ip, "dist", nargs, kwnames, 2, 2) < 0)
+        return NULL;
+    rc_object *p = bt_tuple_from(ip, args[0]);
+    rc_object *q = p ? bt_tuple_from(ip, args[1]) : NULL;
+    rc_object *r = NULL;
+    size_t n = q ? rc_tuple_size(p) : 0;
+    if (q && n != rc_tuple_size(q))
+        rp_raise(ip, ip->exc.ValueError,
+                 "both points must have the same number of dimensions");
+    else if (q) {
+        double stack[NORM_STACK], *v = norm_buffer(ip, stack, n);
+        bool ok = v != NULL;
+        for (size_t i = 0; ok && i < n; i++) {
+            double a, b;
+            ok = num(ip, rc_tuple_get(p, i), &a) == 0 &&
+                 num(ip, rc_tuple_get(q, i), &b) == 0;
+            if (ok)
+                v[i] = a - b;
+        }
+        r = ok ? norm_of(ip, n, v) : NULL;
+        if (v)
+            norm_buffer_free(ip, stack, v, n);
     }
-    return float_result(ip, inf_seen ? INFINITY : nan_seen ? NAN : r);
+    rc_xdecref(p);
+    rc_xdecref(q);
+    return r;
+}
+
+/* ulp(x): the gap from |x| to the next float away from zero (the largest
+ * float's gap to the one below). */
+BT_CFUNC(m_ulp) {
+    double x;
+    if (rp_check_args(ip, "ulp", nargs, kwnames, 1, 1) < 0 ||
+        num(ip, args[0], &x) < 0)
+        return NULL;
+    x = fabs(x);
+    if (isnan(x) || isinf(x))
+        return float_result(ip, x);
+    double up = nextafter(x, INFINITY);
+    return float_result(ip, isinf(up) ? x - nextafter(x, -INFINITY) : up - x);
 }
 
 /* ====================================================================== */
@@ -568,6 +682,13 @@ static const rp_methoddef math_functions[] = {
     {"hypot", m_hypot, 0,
      "Multidimensional Euclidean distance from the "
      "origin to a point."},
+    {"dist", m_dist, 0,
+     "Return the Euclidean distance between two points p and q."},
+    {"ulp", m_ulp, 0,
+     "Return the value of the least significant bit of the "
+     "float x."},
+    {"cbrt", m_cbrt, 0, "Return the cube root of x."},
+    {"exp2", m_exp2, 0, "Return 2 raised to the power x."},
     {"isnan", m_isnan, 0,
      "Return True if x is a NaN (not a number), and "
      "False otherwise."},

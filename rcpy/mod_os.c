@@ -1,8 +1,9 @@
 /*
  * mod_os.c — the os module (POSIX): process facts (getpid, getppid,
  * getcwd, chdir, cpu_count), the environment (environ, getenv), files and
- * folders (listdir, remove/unlink, rename/replace, mkdir, makedirs, rmdir,
- * stat, access, system), and the path constants (sep, linesep, curdir
+ * folders (listdir, remove/unlink, rename/replace, symlink, mkdir,
+ * makedirs, rmdir, stat, access, system, fspath, strerror; walk, written
+ * in Python as CPython's is), and the path constants (sep, linesep, curdir
  * ...). os.path is the posixpath module (mod_ospath.c), which this module
  * imports and binds, and registers as sys.modules["os.path"].
  *
@@ -17,6 +18,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -197,27 +199,32 @@ BT_CFUNC(os_rmdir) {
     return path_call(ip, args, nargs, kwnames, "rmdir", rmdir);
 }
 
-static rc_object *rename_common(rp_interp *ip, rc_object *const *args,
-                                size_t nargs, rc_object *kwnames,
-                                const char *fname) {
-    if (rp_check_args(ip, fname, nargs, kwnames, 2, 2) < 0)
+/* op(a, b) on two paths: rename, replace, symlink (whose third argument,
+ * target_is_directory, matters only on Windows). */
+static rc_object *two_paths(rp_interp *ip, rc_object *const *args, size_t nargs,
+                            rc_object *kwnames, const char *fname,
+                            int (*op)(const char *, const char *)) {
+    if (rp_check_args(ip, fname, nargs, kwnames, 2, op == symlink ? 3 : 2) < 0)
         return NULL;
     rc_object *a = path_of(ip, args[0], fname);
     rc_object *b = a ? path_of(ip, args[1], fname) : NULL;
     rc_object *r =
-        b ? none_or_error(ip, rename(rc_str_utf8(a), rc_str_utf8(b)), a, b)
-          : NULL;
+        b ? none_or_error(ip, op(rc_str_utf8(a), rc_str_utf8(b)), a, b) : NULL;
     rc_xdecref(a);
     rc_xdecref(b);
     return r;
 }
 
 BT_CFUNC(os_rename) {
-    return rename_common(ip, args, nargs, kwnames, "rename");
+    return two_paths(ip, args, nargs, kwnames, "rename", rename);
 }
 
 BT_CFUNC(os_replace) {
-    return rename_common(ip, args, nargs, kwnames, "replace");
+    return two_paths(ip, args, nargs, kwnames, "replace", rename);
+}
+
+BT_CFUNC(os_symlink) {
+    return two_paths(ip, args, nargs, kwnames, "symlink", symlink);
 }
 
 BT_CFUNC(os_mkdir) {
@@ -332,7 +339,30 @@ static const char stat_result_src[] =
     "    st_atime_ns = property(lambda self: self._times[3])\n"
     "    st_mtime_ns = property(lambda self: self._times[4])\n"
     "    st_ctime_ns = property(lambda self: self._times[5])\n"
-    "stat_result.__module__ = 'os'\n";
+    "stat_result.__module__ = 'os'\n"
+    /* os.walk: CPython's order (the folder's own listing order), pruning
+     * through the dirs list a top-down caller edits, onerror for folders
+     * that cannot be listed, symlinked folders entered only when asked */
+    "def walk(top, topdown=True, onerror=None, followlinks=False):\n"
+    "    top = fspath(top)\n"
+    "    try:\n"
+    "        names = listdir(top)\n"
+    "    except OSError as err:\n"
+    "        if onerror is not None:\n"
+    "            onerror(err)\n"
+    "        return\n"
+    "    dirs, nondirs = [], []\n"
+    "    for name in names:\n"
+    "        (dirs if path.isdir(path.join(top, name)) else "
+    "nondirs).append(name)\n"
+    "    if topdown:\n"
+    "        yield top, dirs, nondirs\n"
+    "    for name in dirs:\n"
+    "        sub = path.join(top, name)\n"
+    "        if followlinks or not path.islink(sub):\n"
+    "            yield from walk(sub, topdown, onerror, followlinks)\n"
+    "    if not topdown:\n"
+    "        yield top, dirs, nondirs\n";
 
 static rc_object *ts_float(rp_interp *ip, struct timespec t) {
     return rc_float_from_double(ip->rt, (double)t.tv_sec + t.tv_nsec * 1e-9);
@@ -413,6 +443,33 @@ BT_CFUNC(os_stat) {
 /* The module                                                             */
 /* ====================================================================== */
 
+BT_CFUNC(os_fspath) {
+    static const char *const names[] = {"path", NULL};
+    static const rp_argspec spec = {"fspath", names, 1, 1, 0};
+    rc_object *a[1];
+    if (rp_parse_args(ip, &spec, args, nargs, kwnames, a) < 0)
+        return NULL;
+    if (rc_is_str(a[0])) /* a str subclass comes back as itself */
+        return rp_new_ref(a[0]);
+    return bt_fspath(ip, a[0], NULL);
+}
+
+BT_CFUNC(os_strerror) {
+    if (rp_check_args(ip, "strerror", nargs, kwnames, 1, 1) < 0)
+        return NULL;
+    rc_object *i = bt_int_arg(ip, args[0]);
+    int64_t code = 0;
+    bool fits =
+        i && rc_int_to_i64(i, &code) == 0 && code >= INT_MIN && code <= INT_MAX;
+    if (i && !fits) {
+        rp_err_clear(ip);
+        rp_raise(ip, ip->exc.OverflowError,
+                 "Python int too large to convert to C int");
+    }
+    rc_xdecref(i);
+    return fits ? rp_str(ip, strerror((int)code)) : NULL;
+}
+
 static const rp_methoddef os_functions[] = {
     {"getpid", os_getpid, 0, "Return the current process id."},
     {"getppid", os_getppid, 0, "Return the parent's process id."},
@@ -442,6 +499,12 @@ static const rp_methoddef os_functions[] = {
     {"access", os_access, 0,
      "Use the real uid/gid to test for access to a path."},
     {"stat", os_stat, 0, "Perform a stat system call on the given path."},
+    {"symlink", os_symlink, 0,
+     "Create a symbolic link pointing to src named dst."},
+    {"fspath", os_fspath, 0,
+     "Return the file system path representation of the object."},
+    {"strerror", os_strerror, 0,
+     "Translate an error code to a message string."},
     {NULL},
 };
 

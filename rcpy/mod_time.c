@@ -5,12 +5,14 @@
  *
  * struct_time is a small class deriving from tuple, defined by Python
  * source run in the module's namespace at import (named fields, CPython's
- * repr); the C functions make and read its instances as 9-item tuples.
+ * repr; tm_zone and tm_gmtoff by name only); the C functions make its
+ * instances from 11 items and read them as 9-item tuples.
  * Clocks are POSIX clock_gettime: CLOCK_REALTIME, CLOCK_MONOTONIC and
  * CLOCK_PROCESS_CPUTIME_ID. sleep() is interrupted by SIGINT at the next
  * safe point (KeyboardInterrupt), as CPython's is.
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime, nanosleep, localtime_r */
+#define _DEFAULT_SOURCE         /* struct tm's tm_zone and tm_gmtoff */
 #include "btypes.h"
 
 #include <errno.h>
@@ -76,15 +78,19 @@ BT_CFUNC(t_sleep) {
 /* Calendar time                                                          */
 /* ====================================================================== */
 
-/* struct_time(tm): a new instance of the module's struct_time class. */
+/* struct_time(tm): a new instance of the module's struct_time class, with
+ * the zone's name and offset as CPython's (tm_zone, tm_gmtoff). */
 static rc_object *make_struct_time(rp_interp *ip, rc_object *module,
                                    const struct tm *tm) {
-    int v[9] = {tm->tm_year + 1900,    tm->tm_mon + 1,  tm->tm_mday,
-                tm->tm_hour,           tm->tm_min,      tm->tm_sec,
-                (tm->tm_wday + 6) % 7, tm->tm_yday + 1, tm->tm_isdst};
-    rc_object *t = rc_tuple_new(ip->rt, 9);
-    for (size_t i = 0; t && i < 9; i++) {
-        rc_object *x = rc_int_from_i64(ip->rt, v[i]);
+    int64_t v[10] = {tm->tm_year + 1900,    tm->tm_mon + 1,  tm->tm_mday,
+                     tm->tm_hour,           tm->tm_min,      tm->tm_sec,
+                     (tm->tm_wday + 6) % 7, tm->tm_yday + 1, tm->tm_isdst,
+                     tm->tm_gmtoff};
+    rc_object *t = rc_tuple_new(ip->rt, 11);
+    for (size_t i = 0; t && i < 11; i++) {
+        rc_object *x = i == 9    ? rp_str(ip, tm->tm_zone ? tm->tm_zone : "")
+                       : i == 10 ? rc_int_from_i64(ip->rt, v[9])
+                                 : rc_int_from_i64(ip->rt, v[i]);
         if (!x) {
             rc_decref(t);
             return NULL;
@@ -242,25 +248,41 @@ BT_CFUNC(t_ctime) {
 /* The module                                                             */
 /* ====================================================================== */
 
-/* struct_time: a tuple with named fields (CPython's struct sequence). */
+/* struct_time: a tuple of 9 with named fields (CPython's struct sequence),
+ * and tm_zone and tm_gmtoff beyond them, by name only. */
 static const char struct_time_src[] =
     "class struct_time(tuple):\n"
     "    n_sequence_fields = 9\n"
-    "    n_fields = 9\n"
+    "    n_fields = 11\n"
     "    n_unnamed_fields = 0\n"
     "    _fields = ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min',\n"
     "               'tm_sec', 'tm_wday', 'tm_yday', 'tm_isdst')\n"
-    "    def __new__(cls, seq):\n"
+    "    def __new__(cls, seq, dict=None):\n"
     "        seq = tuple(seq)\n"
-    "        if len(seq) != 9:\n"
-    "            raise TypeError('time.struct_time() takes a 9-sequence (%d-"
-    "sequence given)' % len(seq))\n"
-    "        return tuple.__new__(cls, seq)\n"
+    "        n = len(seq)\n"
+    "        if n < 9:\n"
+    "            raise TypeError('time.struct_time() takes an at least "
+    "9-sequence (%d-sequence given)' % n)\n"
+    "        if n > 11:\n"
+    "            raise TypeError('time.struct_time() takes an at most "
+    "11-sequence (%d-sequence given)' % n)\n"
+    "        self = tuple.__new__(cls, seq[:9])\n"
+    "        extra = list(seq[9:]) + [None] * (11 - n)\n"
+    "        if dict is not None:\n"
+    "            for i, name in enumerate(('tm_zone', 'tm_gmtoff')):\n"
+    "                if 9 + i >= n:\n"
+    "                    extra[i] = dict.get(name)\n"
+    "        self._extra = tuple(extra)\n"
+    "        return self\n"
     "    def __repr__(self):\n"
     "        return 'time.struct_time(' + ', '.join(\n"
     "            '%s=%r' % (n, v) for n, v in zip(self._fields, self)) + ')'\n"
     "    def __reduce__(self):\n"
-    "        return (struct_time, (tuple(self),))\n"
+    "        return (struct_time, (tuple(self), {'tm_zone': self._extra[0],\n"
+    "                                            'tm_gmtoff': "
+    "self._extra[1]}))\n"
+    "    tm_zone = property(lambda self: self._extra[0])\n"
+    "    tm_gmtoff = property(lambda self: self._extra[1])\n"
     "for _i, _n in enumerate(struct_time._fields):\n"
     "    setattr(struct_time, _n, property(lambda self, _i=_i: self[_i]))\n"
     "struct_time.__module__ = 'time'\n"

@@ -391,11 +391,12 @@ static const rp_getsetdef ref_getsets[] = {
 };
 
 /* weakref.ReferenceType: a builtin class whose subclasses extend its
- * layout (rp_wref starts with rp_inst, so they carry attributes). */
+ * layout (rp_wref starts with rp_inst, so they carry attributes unless
+ * their __slots__ say otherwise; refs themselves have none). */
 static int init_ref_class(rp_interp *ip) {
     rp_class *cls = rp_class_new_builtin(ip, "ReferenceType", &rp_wref_ref_type,
                                          NULL, ref_methods, ref_new,
-                                         RP_CLS_BASETYPE | RP_CLS_HAS_DICT);
+                                         RP_CLS_BASETYPE | RP_CLS_INST_LAYOUT);
     if (!cls)
         return -1;
     cls->layout = &rp_wref_ref_type;

@@ -235,6 +235,41 @@ static rc_object *module_get_dict(rp_interp *ip, rc_object *self) {
     return d;
 }
 
+/* module.__dir__(): the module's own __dir__ function when its dict has
+ * one (PEP 562), else a list of the dict's keys (dir() sorts it), as
+ * CPython's module_dir — not object's attributes plus the class's. */
+static rc_object *module_dir(rp_interp *ip, rc_object *self,
+                             rc_object *const *args, size_t nargs,
+                             rc_object *kwnames) {
+    (void)args;
+    if (rp_check_args(ip, "__dir__", nargs, kwnames, 0, 0) < 0)
+        return NULL;
+    rc_object *d = module_dict(self), *name = rp_str(ip, "__dir__"), *f;
+    int found = d && name ? rc_dict_lookup(d, name, &f) : -1;
+    rc_xdecref(name);
+    if (found > 0) {
+        rc_incref(f); /* the call may change the dict */
+        rc_object *r = rp_call0(ip, f);
+        rc_decref(f);
+        return r;
+    }
+    rc_object *keys = found == 0 ? rc_list_new(ip->rt) : NULL;
+    size_t pos = 0;
+    rc_object *k;
+    while (keys && rc_dict_next(d, &pos, &k, NULL))
+        if (rc_list_append(keys, k) < 0) {
+            rc_decref(keys);
+            keys = NULL;
+        }
+    return keys;
+}
+
+static const rp_methoddef module_methods[] = {
+    {"__dir__", module_dir, 0,
+     "Standard dir() on modules: the module's names."},
+    {NULL, NULL, 0, NULL},
+};
+
 static const rp_getsetdef module_getsets[] = {
     {"__dict__", module_get_dict, NULL, NULL},
     {NULL, NULL, NULL, NULL},
@@ -277,7 +312,7 @@ static int make_main(rp_interp *ip, rc_object *builtins) {
 int rp_init_modules(rp_interp *ip) {
     ip->cls.module =
         rp_class_new_builtin(ip, "module", &rp_module_type, ip->cls.object,
-                             NULL, module_class_new, RP_CLS_BASETYPE);
+                             module_methods, module_class_new, RP_CLS_BASETYPE);
     if (!ip->cls.module ||
         rp_class_add_getsets(ip, ip->cls.module, module_getsets) < 0)
         return -1;

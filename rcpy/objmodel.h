@@ -196,7 +196,7 @@ typedef struct rp_memberdescr { /* a __slots__ entry */
 } rp_memberdescr;
 
 typedef struct rp_property {
-    rc_object ob;
+    rp_inst base; /* attributes of instances of subclasses (__doc__ ...) */
     rc_object *fget, *fset, *fdel, *doc; /* NULL: None */
     rc_object *name;                     /* from __set_name__, or NULL */
     bool getter_doc;                     /* doc came from fget.__doc__ */
@@ -277,6 +277,10 @@ rc_object *rp_wrapper_call(rp_interp *ip, rp_wrapperdescr *w, rc_object *self,
                            rc_object *kwnames);
 /* A method-wrapper for the descriptor hooks of builtin classes
  * (f.__get__ when function's class has a C get). NULL, no error: none. */
+/* A builtin class's __get__/__set__/__delete__ made from its descriptor
+ * hooks (property.__get__): a new wrapper descriptor, or NULL without an
+ * error when c has no such hook. */
+rc_object *rp_descr_hook_slot(rp_interp *ip, rp_class *c, rc_object *name);
 rc_object *rp_descr_hook_wrapper(rp_interp *ip, rc_object *o, rc_object *name);
 int rp_init_slotwrap(rp_interp *ip);
 
@@ -318,6 +322,11 @@ static inline const char *rp_tname(const rc_object *o) {
  * one; else returns d. New reference. */
 rc_object *rp_descr_bind(rp_interp *ip, rc_object *d, rc_object *obj,
                          rp_class *type);
+/* type.__instancecheck__ / type.__subclasscheck__ (abstract.c): o's type
+ * or o.__class__ derives from cls; for objects that are not classes,
+ * through __bases__ (CPython's recursive_isinstance/issubclass). */
+int rp_real_isinstance(rp_interp *ip, rc_object *o, rc_object *cls);
+int rp_real_issubclass(rp_interp *ip, rc_object *c, rc_object *cls);
 /* The first class in cls's MRO whose dict has name, and the value
  * (borrowed); NULL when none. */
 rp_class *rp_class_lookup_where(rp_class *cls, rc_object *name,

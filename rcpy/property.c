@@ -31,7 +31,7 @@ static int prop_traverse(rc_object *o, rc_visitproc visit, void *arg) {
         if (r)
             return r;
     }
-    return 0;
+    return rp_inst_traverse(o, visit, arg);
 }
 
 static int prop_clear(rc_object *o) {
@@ -40,7 +40,7 @@ static int prop_clear(rc_object *o) {
     p->fget = p->fset = p->fdel = p->doc = p->name = NULL;
     for (size_t i = 0; i < 5; i++)
         rc_xdecref(refs[i]);
-    return 0;
+    return rp_inst_clear(o);
 }
 
 const rc_type rp_property_type = {
@@ -86,11 +86,21 @@ static int prop_fill(rp_interp *ip, rp_property *p, rc_object *const *args,
     p->fget = fs[0];
     p->fset = fs[1];
     p->fdel = fs[2];
-    p->doc = doc;
-    p->getter_doc = getter_doc;
+    p->doc = NULL;
     for (size_t i = 0; i < 4; i++)
         rc_xdecref(old[i]);
-    return 0;
+    if (rp_type_of(&p->base.ob) == ip->cls.property) {
+        p->doc = doc;
+        p->getter_doc = getter_doc;
+        return 0;
+    }
+    /* A subclass's own __doc__ (its docstring, or None) would shadow the
+     * property's, so the doc goes to the instance's __dict__ as CPython
+     * does; with __slots__ and no __dict__ that is an AttributeError. */
+    int r = rp_setattr(ip, &p->base.ob, ip->s.doc, doc ? doc : ip->none);
+    rc_xdecref(doc);
+    p->getter_doc = getter_doc;
+    return r < 0 ? -1 : 0;
 }
 
 /* property(...): an object of cls (property or a subclass) filled in. */
@@ -189,8 +199,15 @@ PROP_COPY(prop_deleter, 2)
 static rc_object *prop_set_name(rp_interp *ip, rc_object *self,
                                 rc_object *const *args, size_t nargs,
                                 rc_object *kwnames) {
-    if (rp_check_args(ip, "__set_name__", nargs, kwnames, 2, 2) < 0)
+    if (rp_check_args(ip, "__set_name__", nargs, kwnames, 0, (size_t)-1) < 0)
         return NULL;
+    if (nargs != 2) {
+        rp_raise(ip, ip->exc.TypeError,
+                 "__set_name__() takes 2 positional arguments but %zu were "
+                 "given",
+                 nargs);
+        return NULL;
+    }
     rp_property *p = (rp_property *)self;
     rc_object *old = p->name;
     rc_incref(args[1]);
@@ -275,7 +292,7 @@ int rp_init_property(rp_interp *ip) {
     if (!c || rp_class_add_getsets(ip, c, prop_getsets) < 0)
         return -1;
     c->layout = &rp_property_type; /* subclassable: abc.abstractproperty */
-    c->flags |= RP_CLS_BASETYPE;
+    c->flags |= RP_CLS_BASETYPE | RP_CLS_INST_LAYOUT;
     c->get = prop_get;
     c->set = prop_set;
     ip->cls.property = c;
@@ -319,16 +336,6 @@ static rc_object *fw_repr(rc_object *o) {
     return r;
 }
 
-static bool forwarded_name(rc_object *name) {
-    static const char *const names[] = {"__name__", "__qualname__",
-                                        "__module__", NULL};
-    const char *s = rc_str_utf8(name);
-    for (size_t i = 0; names[i]; i++)
-        if (strcmp(s, names[i]) == 0)
-            return true;
-    return false;
-}
-
 static rc_object *fw_getattr(rc_object *o, rc_object *name) {
     rp_interp *ip = rp_interp_of(o);
     rp_funcwrap *f = (rp_funcwrap *)o;
@@ -336,9 +343,9 @@ static rc_object *fw_getattr(rc_object *o, rc_object *name) {
     if (r || !rp_err_matches(ip, ip->exc.AttributeError))
         return r;
     rc_object *v = f->dict ? rc_dict_getitem(f->dict, name) : NULL;
-    if (v || (f->callable && forwarded_name(name))) {
+    if (v) {
         rp_err_clear(ip);
-        return v ? rp_new_ref(v) : rp_getattr(ip, f->callable, name);
+        return rp_new_ref(v);
     }
     return NULL;
 }
@@ -434,12 +441,41 @@ static int fw_check(rp_interp *ip, const rc_type *t, size_t nargs,
     return 0;
 }
 
+/* staticmethod(f)/classmethod(f) copy f's __module__, __name__,
+ * __qualname__, __doc__ and __annotations__ into their own dict, as
+ * functools.wraps would (CPython 3.10+); the C constructors do not. */
+static int fw_wraps(rp_interp *ip, rc_object *self) {
+    static const char *const names[] = {"__module__",      "__name__",
+                                        "__qualname__",    "__doc__",
+                                        "__annotations__", NULL};
+    rp_funcwrap *f = (rp_funcwrap *)self;
+    if (!f->dict && !(f->dict = rc_dict_new(ip->rt)))
+        return -1;
+    for (size_t i = 0; names[i]; i++) {
+        rc_object *key = rc_str_intern(ip->rt, names[i]);
+        rc_object *v = NULL;
+        int r = key ? rp_getattr_opt(ip, f->callable, key, &v) : -1;
+        if (r > 0) /* into the dict: the __doc__ getset reads it from there */
+            r = rc_dict_setitem(f->dict, key, v) < 0 ? -1 : 0;
+        rc_xdecref(v);
+        rc_xdecref(key);
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static rc_object *fw_new(rp_interp *ip, rp_class *cls, rc_object *const *args,
                          size_t nargs, rc_object *kwnames) {
     if (fw_check(ip, cls->layout ? cls->layout : cls->itype, nargs, kwnames) <
         0)
         return NULL;
-    return fw_make(ip, cls->itype, args[0]);
+    rc_object *f = fw_make(ip, cls->itype, args[0]);
+    if (f && fw_wraps(ip, f) < 0) {
+        rc_decref(f);
+        return NULL;
+    }
+    return f;
 }
 
 /* __init__(f), for subclasses calling super().__init__(f). */
@@ -454,7 +490,7 @@ static rc_object *fw_init(rp_interp *ip, rc_object *self,
     rc_incref(args[0]);
     f->callable = args[0];
     rc_xdecref(old);
-    return rp_new_ref(ip->none);
+    return fw_wraps(ip, self) < 0 ? NULL : rp_new_ref(ip->none);
 }
 
 static const rp_methoddef fw_methods[] = {{"__init__", fw_init, 0, NULL},
@@ -498,6 +534,17 @@ static rc_object *fw_doc(rp_interp *ip, rc_object *self) {
                        : rp_new_ref(ip->none);
 }
 
+static int fw_set_doc(rp_interp *ip, rc_object *self, rc_object *v) {
+    rp_funcwrap *f = (rp_funcwrap *)self;
+    if (!f->dict && !(f->dict = rc_dict_new(ip->rt)))
+        return -1;
+    if (v)
+        return rc_dict_setitem(f->dict, ip->s.doc, v) < 0 ? -1 : 0;
+    if (!rc_dict_getitem(f->dict, ip->s.doc))
+        return rp_raise_no_attr(ip, self, ip->s.doc);
+    return rc_dict_delitem(f->dict, ip->s.doc) < 0 ? -1 : 0;
+}
+
 static rc_object *fw_get_dict(rp_interp *ip, rc_object *self) {
     rp_funcwrap *f = (rp_funcwrap *)self;
     if (!f->dict && !(f->dict = rc_dict_new(ip->rt)))
@@ -519,7 +566,7 @@ static rc_object *fw_abstract(rp_interp *ip, rc_object *self) {
 static const rp_getsetdef fw_getsets[] = {
     {"__func__", fw_func, NULL, NULL},
     {"__wrapped__", fw_func, NULL, NULL},
-    {"__doc__", fw_doc, NULL, NULL},
+    {"__doc__", fw_doc, fw_set_doc, NULL},
     {"__dict__", fw_get_dict, NULL, NULL},
     {"__isabstractmethod__", fw_abstract, NULL, NULL},
     {NULL},

@@ -137,6 +137,9 @@ typedef rc_object *(*rp_newfunc)(rp_interp *ip, rp_class *cls,
 #define RP_CLS_HAS_DICT  (1u << 3) /* instances carry attributes */
 #define RP_CLS_HAS_DEL   (1u << 4) /* __del__ somewhere in the MRO */
 #define RP_CLS_ABSTRACT  (1u << 5) /* cannot be instantiated directly */
+/* a builtin whose layout starts with rp_inst: its subclasses may carry
+ * attributes (property, weakref.ref) */
+#define RP_CLS_INST_LAYOUT (1u << 6)
 
 struct rp_class {
     rc_object ob;
@@ -281,6 +284,8 @@ typedef struct rp_function {
     rc_object *closure;    /* tuple of cells, or NULL */
     rc_object *doc;        /* or NULL */
     rc_object *dict;       /* function attributes, or NULL */
+    rc_object *annotations; /* __annotations__ (a dict), or NULL: an empty
+                               dict is made on first read */
 } rp_function;
 
 typedef struct rp_cell {
@@ -432,6 +437,9 @@ struct rp_frame {
     uint32_t stacktop;       /* values on the stack */
     uint8_t owner;           /* enum rp_frame_owner */
     uint8_t is_entry;        /* the C caller's rp_eval returns at its end */
+    uint8_t is_init;         /* an __init__ a class call runs in the loop:
+                                it must return None, and the new instance
+                                waits on the caller's stack (vm.c) */
     rc_object *localsplus[]; /* code->nlocalsplus slots, then the stack */
 };
 
@@ -853,6 +861,7 @@ typedef struct rp_config {
     X(GeneratorExit, "GeneratorExit", BaseException)                           \
     X(Exception, "Exception", BaseException)                                   \
     X(StopIteration, "StopIteration", Exception)                               \
+    X(StopAsyncIteration, "StopAsyncIteration", Exception)                     \
     X(ArithmeticError, "ArithmeticError", Exception)                           \
     X(FloatingPointError, "FloatingPointError", ArithmeticError)               \
     X(OverflowError, "OverflowError", ArithmeticError)                         \
@@ -875,6 +884,16 @@ typedef struct rp_config {
     X(PermissionError, "PermissionError", OSError)                             \
     X(IsADirectoryError, "IsADirectoryError", OSError)                         \
     X(NotADirectoryError, "NotADirectoryError", OSError)                       \
+    X(BlockingIOError, "BlockingIOError", OSError)                             \
+    X(ChildProcessError, "ChildProcessError", OSError)                         \
+    X(ConnectionError, "ConnectionError", OSError)                             \
+    X(BrokenPipeError, "BrokenPipeError", ConnectionError)                     \
+    X(ConnectionAbortedError, "ConnectionAbortedError", ConnectionError)       \
+    X(ConnectionRefusedError, "ConnectionRefusedError", ConnectionError)       \
+    X(ConnectionResetError, "ConnectionResetError", ConnectionError)           \
+    X(InterruptedError, "InterruptedError", OSError)                           \
+    X(ProcessLookupError, "ProcessLookupError", OSError)                       \
+    X(TimeoutError, "TimeoutError", OSError)                                   \
     X(ReferenceError, "ReferenceError", Exception)                             \
     X(RuntimeError, "RuntimeError", Exception)                                 \
     X(NotImplementedError, "NotImplementedError", RuntimeError)                \
@@ -892,7 +911,14 @@ typedef struct rp_config {
     X(UserWarning, "UserWarning", Warning)                                     \
     X(DeprecationWarning, "DeprecationWarning", Warning)                       \
     X(RuntimeWarning, "RuntimeWarning", Warning)                               \
-    X(ResourceWarning, "ResourceWarning", Warning)
+    X(ResourceWarning, "ResourceWarning", Warning)                             \
+    X(PendingDeprecationWarning, "PendingDeprecationWarning", Warning)         \
+    X(SyntaxWarning, "SyntaxWarning", Warning)                                 \
+    X(FutureWarning, "FutureWarning", Warning)                                 \
+    X(ImportWarning, "ImportWarning", Warning)                                 \
+    X(UnicodeWarning, "UnicodeWarning", Warning)                               \
+    X(BytesWarning, "BytesWarning", Warning)                                   \
+    X(EncodingWarning, "EncodingWarning", Warning)
 
 /* The builtin classes, each set by the file that defines the kind. */
 typedef struct rp_classes {
@@ -949,11 +975,14 @@ struct rp_interp {
     uint64_t class_epoch;    /* bumped when any class namespace changes */
     rp_typemap *typemap;     /* class.c */
     rp_lookup_cache *lookup; /* class.c: MRO lookup cache */
+    struct rp_vm_cache *vmcache; /* vm: LOAD_GLOBAL's cache (vm_ops.c), or
+                                    NULL until first used */
     rc_object *atexit;       /* list of (func, args, kwargs) */
     int exit_code;           /* set by SystemExit at top level */
     struct rp_front *front;  /* errors, import, sys, gc, files: the front
                                 part's own state (errors.c) */
     struct rp_leaks *leaks;  /* -X leaks: the state at start (leaks.c) */
+    struct rp_gcout *gcout;  /* the collector's messages (gcdebug.c) */
 };
 
 static inline rp_interp *rp_interp_of(const rc_object *o) {
@@ -990,6 +1019,7 @@ int rp_safepoint(rp_interp *ip);
 int rp_init_classes(rp_interp *ip); /* class.c: object, type */
 int rp_init_descr(rp_interp *ip);   /* descr.c, super.c */
 int rp_init_funcs(rp_interp *ip);   /* func.c, code.c, frame.c, gen.c */
+void rp_fini_vm(rp_interp *ip);     /* vm_ops.c: the loop's caches */
 int rp_init_code(rp_interp *ip);   /* code_attrs.c: co_* getsets on ip->cls.code
                                       (rp_init_funcs calls it) */
 int rp_init_btypes(rp_interp *ip); /* bt_*.c: classes of rcgc's types */
@@ -1028,5 +1058,16 @@ rc_object *rp_file_readline(rp_interp *ip, rc_object *file);
 rc_object *rp_file_open(rp_interp *ip, rc_object *path, const char *mode);
 /* sys.stdout, sys.stderr (borrowed, may be NULL). */
 rc_object *rp_sys_get(rp_interp *ip, const char *name);
+
+/* gcdebug.c: the runtime's debug stream (gc.set_debug's lines) reaches
+ * sys.stderr. rp_gcout_open makes the stream before the runtime exists;
+ * between rp_gcout_hold (a collection starts) and rp_gcout_flush (it
+ * ends) its text is kept, then written to sys.stderr; otherwise it goes
+ * to the C stderr. rp_gcout_close runs after the runtime is freed. */
+struct rp_gcout *rp_gcout_open(void);
+FILE *rp_gcout_stream(struct rp_gcout *g);
+void rp_gcout_hold(rp_interp *ip);
+void rp_gcout_flush(rp_interp *ip);
+void rp_gcout_close(struct rp_gcout *g);
 
 #endif /* RCPY_H */

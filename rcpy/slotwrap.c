@@ -378,12 +378,32 @@ int rp_add_slot_wrapper(rp_interp *ip, rp_class *cls, const char *name,
     return rp_add_wrapper(ip, cls, sd, impl);
 }
 
+/* The library's hash slot of unhashable containers (list's), learned from
+ * a list since the library does not export it; NULL without memory. */
+static const void *unhashable_slot(rp_interp *ip) {
+    rc_object *probe = rc_list_new(ip->rt);
+    if (!probe)
+        return NULL;
+    const void *fn = slot_fn(probe->type->protocol, find_slotdef("__hash__"));
+    rc_decref(probe);
+    return fn;
+}
+
+/* A class whose table fills the hash slot with the library's "unhashable
+ * type" function gets __hash__ = None, as CPython's list/dict/set have. */
+static int add_one(rp_interp *ip, rp_class *cls, const rp_slotdef *sd,
+                   const rc_protocol *impl, const void *fn) {
+    if (strcmp(sd->name, "__hash__") == 0 && fn == unhashable_slot(ip))
+        return rp_class_add_object(ip, cls, sd->name, rp_new_ref(ip->none));
+    return rp_add_wrapper(ip, cls, sd, impl);
+}
+
 int rp_add_slot_wrappers(rp_interp *ip, rp_class *cls, const rc_protocol *impl,
                          const rc_protocol *base_impl) {
     for (const rp_slotdef *sd = slotdefs; sd->name; sd++) {
         const void *fn = slot_fn(impl, sd);
         if (fn && fn != slot_fn(base_impl, sd) &&
-            rp_add_wrapper(ip, cls, sd, impl) < 0)
+            add_one(ip, cls, sd, impl, fn) < 0)
             return -1;
     }
     return 0;
@@ -562,19 +582,26 @@ const rc_type rp_methodwrapper_type = {
     .protocol = &mw_protocol,
 };
 
-rc_object *rp_descr_hook_wrapper(rp_interp *ip, rc_object *o, rc_object *name) {
-    rp_class *c = rp_type_of(o);
+/* The row of a builtin class's __get__/__set__/__delete__ hook, or NULL
+ * when the class has no such hook. */
+static const rp_slotdef *hook_slotdef(const rp_class *c, rc_object *name) {
     const char *s = rc_str_utf8(name);
-    const rp_slotdef *sd = NULL;
     if (c->get && strcmp(s, "__get__") == 0)
-        sd = &descr_hook_slots[0];
-    else if (c->set && strcmp(s, "__set__") == 0)
-        sd = &descr_hook_slots[1];
-    else if (c->set && strcmp(s, "__delete__") == 0)
-        sd = &descr_hook_slots[2];
-    if (!sd)
-        return NULL;
-    rc_object *w = wrapper_new(ip, sd, c, NULL);
+        return &descr_hook_slots[0];
+    if (c->set && strcmp(s, "__set__") == 0)
+        return &descr_hook_slots[1];
+    if (c->set && strcmp(s, "__delete__") == 0)
+        return &descr_hook_slots[2];
+    return NULL;
+}
+
+rc_object *rp_descr_hook_slot(rp_interp *ip, rp_class *c, rc_object *name) {
+    const rp_slotdef *sd = hook_slotdef(c, name);
+    return sd ? wrapper_new(ip, sd, c, NULL) : NULL;
+}
+
+rc_object *rp_descr_hook_wrapper(rp_interp *ip, rc_object *o, rc_object *name) {
+    rc_object *w = rp_descr_hook_slot(ip, rp_type_of(o), name);
     if (!w)
         return NULL;
     rc_object *m = methodwrapper_new(ip, w, o);

@@ -23,11 +23,17 @@
  * exception goes on in the caller. Everything else — operators, items,
  * attributes, calls of other objects — goes through rcgc's protocol and
  * the object part's abstract layer, except arithmetic and comparisons of
- * machine-size ints and floats, computed here with CPython's results.
+ * machine-size ints and floats, computed here with CPython's results, the
+ * attributes of plain instances (read and written in the object model's
+ * attribute table directly), and calls of plain classes, whose __init__
+ * runs in this loop like any Python call (the new instance waits on the
+ * caller's stack; RETURN_VALUE of such a frame checks for None).
  * Safe points (collections, KeyboardInterrupt) are RESUME and every
  * backward jump.
  */
 #include "vm_internal.h"
+
+#include "objmodel.h" /* the fast paths for instances (see below) */
 
 #include <string.h>
 
@@ -128,12 +134,13 @@ static bool simple_call(const rp_function *fn, size_t n) {
     return n + ndef >= co->argcount;
 }
 
-/* Moves args (the caller's references) into the slots of f, then the
- * defaults for the parameters not given. */
-static void move_args(rp_frame *f, const rp_function *fn, rc_object **args,
-                      size_t n) {
+/* Moves args (the caller's references) into the slots of f from slot
+ * `first` on, then the defaults for the parameters not given. */
+static void move_args(rp_frame *f, const rp_function *fn, size_t first,
+                      rc_object **args, size_t nargs) {
     const rp_code *co = fn->code;
-    memcpy(f->localsplus, args, n * sizeof(rc_object *));
+    size_t n = first + nargs;
+    memcpy(f->localsplus + first, args, nargs * sizeof(rc_object *));
     if (n < co->argcount) {
         size_t ndef = rc_tuple_size(fn->defaults);
         size_t firstdef = co->argcount - ndef;
@@ -469,6 +476,96 @@ static int number_compare_fast(const rc_type *int_type, rc_object *a,
 }
 
 /* ====================================================================== */
+/* Fast paths for instances                                               */
+/* ====================================================================== */
+
+/* Instances of classes made at run time whose attribute access is
+ * object's own (no __getattribute__, __getattr__, __setattr__ or
+ * __delattr__ in the MRO other than object's) keep their attributes in the
+ * object model's table; for them the loop does what object.__getattribute__
+ * and object.__setattr__ do without the dispatch layers between (protocol
+ * slot, hook checks, finding the interpreter from the object). The class
+ * lookups go through the object model's cache, so anything a program
+ * changes in a class is seen at once. Whatever these helpers do not
+ * recognise is left to rp_getattr / rp_setattr, which give the same result
+ * — and since the helpers only read (never call anything) before deciding,
+ * leaving it there runs no code twice. */
+
+/* The class of o when o is such an instance, else NULL. */
+static rp_class *plain_inst_class(const rc_object *o, uint32_t hooks) {
+    if (o->type->protocol != &rp_inst_protocol)
+        return NULL;
+    rp_class *tp = (rp_class *)o->type->owner;
+    return (tp->flags & (hooks | RP_CLS_HAS_DICT)) == RP_CLS_HAS_DICT ? tp
+                                                                      : NULL;
+}
+
+/* o.name: a new reference, or NULL (nothing pending) for the general
+ * path. */
+static rc_object *inst_load_attr(rp_interp *ip, rc_object *o, rc_object *name) {
+    rp_class *tp =
+        plain_inst_class(o, RP_CLS_OWN_GETATTR_ | RP_CLS_HAS_GETATTR_);
+    if (!tp)
+        return NULL;
+    rc_object *descr = rp_class_lookup_ip(ip, tp, name), *v;
+    if (descr) {
+        /* a class attribute: only a plain value (no __get__ / __set__),
+         * which an instance attribute of the same name hides */
+        rp_class *dc = rp_type_of_ip(ip, descr);
+        if (dc->get || dc->set)
+            return NULL;
+        v = rp_inst_attr_get(o, name);
+        rc_incref(v ? v : descr);
+        return v ? v : descr;
+    }
+    v = rp_inst_attr_get(o, name);
+    if (v)
+        rc_incref(v);
+    return v; /* absent: the general path raises AttributeError */
+}
+
+/* o.name = v (v not NULL): 1 done, 0 the general path's, negative on
+ * error. */
+static int inst_store_attr(rp_interp *ip, rc_object *o, rc_object *name,
+                           rc_object *v) {
+    rp_class *tp = plain_inst_class(o, RP_CLS_OWN_SETATTR_);
+    if (!tp)
+        return 0;
+    rc_object *descr = rp_class_lookup_ip(ip, tp, name);
+    if (descr && rp_type_of_ip(ip, descr)->set)
+        return 0; /* a data descriptor (property, __slots__ member) */
+    return rp_inst_attr_set(ip, o, name, v) < 0 ? -1 : 1;
+}
+
+/* For a call of `callable` with nargs positional arguments and no
+ * keywords: when callable is a class whose metaclass is type, made by
+ * class statements on top of object alone (no builtin base but object),
+ * not abstract, whose __new__ is object's and whose __init__ is a Python
+ * function taking those arguments plainly, that __init__ (borrowed). The
+ * loop then makes the instance as object.__new__ does — every check
+ * rp_object_new makes passes for such a class — and runs __init__ in a
+ * frame of its own (is_init), as rp_class_call would through C. NULL: the
+ * general path. */
+static rp_function *inline_init(rp_interp *ip, rc_object *callable,
+                                size_t nargs) {
+    if (callable->type != &rp_class_type)
+        return NULL;
+    rp_class *cls = (rp_class *)callable, *b = cls;
+    if ((cls->flags & RP_CLS_ABSTRACT) || !cls->itype)
+        return NULL;
+    while (b && (b->flags & RP_CLS_HEAP) && !(b->flags & RP_CLS_IMMUTABLE_))
+        b = b->base;
+    if (b != ip->cls.object || rp_class_lookup_ip(ip, cls, ip->s.new_) !=
+                                   rp_objstate_of(ip)->object_new)
+        return NULL;
+    rc_object *init = rp_class_lookup_ip(ip, cls, ip->s.init);
+    if (!init || init->type != &rp_function_type ||
+        !simple_call((rp_function *)init, nargs + 1))
+        return NULL;
+    return (rp_function *)init;
+}
+
+/* ====================================================================== */
 /* The loop                                                               */
 /* ====================================================================== */
 
@@ -711,12 +808,16 @@ dispatch:
             FINISH_STATUS(delete_name(ip, f, NAME(OPARG)), 0);
         }
         TARGET(LOAD_GLOBAL) {
-            rc_object *name = NAME(OPARG >> 1), *v = NULL;
-            int r = global_lookup(f, name, &v);
-            if (r <= 0) {
-                if (r == 0)
-                    name_error(ip, name);
-                goto error;
+            rc_object *name = NAME(OPARG >> 1);
+            rc_object *v = rp_global_cached(ip, f->globals, f->builtins, name);
+            if (!v) {
+                int r = global_lookup(f, name, &v);
+                if (r <= 0) {
+                    if (r == 0)
+                        name_error(ip, name);
+                    goto error;
+                }
+                rp_global_remember(ip, f->globals, f->builtins, name, v);
             }
             if (OPARG & 1)
                 PUSH(NULL);
@@ -735,7 +836,9 @@ dispatch:
 
         TARGET(LOAD_ATTR) {
             rc_object *owner = TOP();
-            rc_object *v = rp_getattr(ip, owner, NAME(OPARG));
+            rc_object *v = inst_load_attr(ip, owner, NAME(OPARG));
+            if (!v)
+                v = rp_getattr(ip, owner, NAME(OPARG));
             if (!v)
                 goto error;
             TOP() = v;
@@ -760,19 +863,32 @@ dispatch:
             DISPATCH();
         }
         TARGET(STORE_ATTR) {
-            FINISH_STATUS(rp_setattr(ip, TOP(), NAME(OPARG), PEEK(2)), 2);
+            int r = inst_store_attr(ip, TOP(), NAME(OPARG), PEEK(2));
+            if (r == 0)
+                r = rp_setattr(ip, TOP(), NAME(OPARG), PEEK(2));
+            FINISH_STATUS(r, 2);
         }
         TARGET(DELETE_ATTR) {
             FINISH_STATUS(rp_setattr(ip, TOP(), NAME(OPARG), NULL), 1);
         }
         TARGET(BINARY_SUBSCR) {
-            FINISH(rc_getitem(PEEK(2), TOP()), 2);
+            rc_object *v = rc_getitem(PEEK(2), TOP());
+            if (!v) {
+                rp_err_key(ip, TOP()); /* KeyError(key), not its repr */
+                goto error;
+            }
+            FINISH(v, 2);
         }
         TARGET(STORE_SUBSCR) {
             FINISH_STATUS(rc_setitem(PEEK(2), TOP(), PEEK(3)), 3);
         }
         TARGET(DELETE_SUBSCR) {
-            FINISH_STATUS(rc_delitem(PEEK(2), TOP()), 2);
+            if (rc_delitem(PEEK(2), TOP()) < 0) {
+                rp_err_key(ip, TOP());
+                goto error;
+            }
+            POP_N(2);
+            DISPATCH();
         }
         TARGET(BUILD_SLICE) {
             uint32_t n = OPARG;
@@ -1072,6 +1188,39 @@ dispatch:
             } else {
                 args = base + 2;
             }
+            rp_function *init;
+            if (!kw && (init = inline_init(ip, callable, total))) {
+                rc_object *obj = rc_new(rt, ((rp_class *)callable)->itype);
+                if (!obj)
+                    goto error;
+                rp_frame *nf = rp_frame_push(ip, init->code);
+                if (!nf) {
+                    rc_decref(obj);
+                    goto error;
+                }
+                rc_incref(&init->ob);
+                rp_frame_init(nf, init->code, &init->ob, init->globals,
+                              init->builtins, NULL, RP_FRAME_OWNED_BY_THREAD);
+                rc_incref(obj);
+                nf->localsplus[0] = obj;
+                move_args(nf, init, 1, args, total);
+                nf->is_init = 1;
+                /* the class's reference gives way to the instance's, which
+                 * waits there until __init__ returns */
+                sp = base + 1;
+                rc_object *cls = base[0] ? base[0] : base[1];
+                base[0] = obj;
+                rc_decref(cls);
+                if (rp_frame_make_cells(ip, nf) < 0) {
+                    rp_frame_clear(ip, nf);
+                    rp_frame_pop(ip, nf);
+                    goto error;
+                }
+                SAVE_SP();
+                nf->previous = f;
+                f = nf;
+                goto start_frame;
+            }
             if (callable->type == &rp_function_type &&
                 !(((rp_function *)callable)->code->flags & RP_CO_GENERATOR)) {
                 rp_function *fn = (rp_function *)callable;
@@ -1081,7 +1230,7 @@ dispatch:
                 rp_frame_init(nf, fn->code, NULL, fn->globals, fn->builtins,
                               NULL, RP_FRAME_OWNED_BY_THREAD);
                 if (!kw && simple_call(fn, total)) {
-                    move_args(nf, fn, args, total);
+                    move_args(nf, fn, 0, args, total);
                 } else {
                     if (rp_bind_args(ip, fn, nf, args, total - nkw, kw) < 0) {
                         rp_frame_clear(ip, nf);
@@ -1141,11 +1290,25 @@ dispatch:
             rc_object *retval = POP();
             SAVE_SP();
             rc_recursion_leave(rt);
+            bool init = f->is_init;
             rp_frame *caller = leave_frame(ip, f);
             if (!caller)
                 return retval;
             f = caller;
             LOAD_FRAME();
+            if (init) {
+                /* the instance is on the stack already (CALL above); the
+                 * error is the class call's, in the caller */
+                if (retval != ip->none)
+                    rp_raise(ip, ip->exc.TypeError,
+                             "__init__() should return None, not '%s'",
+                             rp_tname(retval));
+                bool ok = retval == ip->none;
+                rc_decref(retval);
+                if (!ok)
+                    goto error;
+                DISPATCH();
+            }
             PUSH(retval);
             DISPATCH();
         }

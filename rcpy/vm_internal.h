@@ -85,6 +85,7 @@ static inline void rp_frame_init(rp_frame *f, rp_code *co, rc_object *func,
     f->stacktop = 0;
     f->owner = owner;
     f->is_entry = 0;
+    f->is_init = 0;
     for (uint32_t i = 0; i < co->nlocalsplus; i++)
         f->localsplus[i] = NULL;
 }
@@ -211,6 +212,55 @@ bool rp_vm_exc_matches(rp_interp *ip, rc_object *exc, rc_object *spec);
 void rp_vm_set_context(rc_object *exc, rc_object *handled);
 int rp_vm_print_expr(rp_interp *ip, rc_object *value);
 int rp_vm_unbound_error(rp_interp *ip, rp_frame *f, uint32_t slot);
+
+/* ----------------------------------------------------- LOAD_GLOBAL's cache */
+
+/* What LOAD_GLOBAL found for a name in a pair of globals and builtins
+ * dicts, valid while both dicts keep the versions they had
+ * (rc_dict_version: a number no other dict state of the runtime ever has,
+ * so neither a change nor a dict freed and another made at the same
+ * address can go unnoticed). The value is borrowed from the dict that
+ * holds it, which keeps it alive as long as the version is unchanged. */
+typedef struct rp_global_entry {
+    rc_object *name;     /* strong (so no other str takes its address);
+                            NULL: an empty entry */
+    rc_object *globals;  /* identity only (not owned) */
+    rc_object *builtins; /* identity only (not owned); may be NULL */
+    uint64_t gver, bver; /* their versions when the entry was made */
+    rc_object *value;    /* borrowed */
+} rp_global_entry;
+
+#define RP_GLOBAL_CACHE 512 /* entries; a power of two */
+
+struct rp_vm_cache {
+    rp_global_entry g[RP_GLOBAL_CACHE];
+};
+
+static inline rp_global_entry *
+rp_global_slot(struct rp_vm_cache *c, rc_object *globals, rc_object *name) {
+    uintptr_t h = ((uintptr_t)name >> 4) ^ ((uintptr_t)globals >> 7);
+    return &c->g[(h ^ (h >> 9)) & (RP_GLOBAL_CACHE - 1)];
+}
+
+/* The cached value of name for these dicts (borrowed), or NULL. */
+static inline rc_object *rp_global_cached(rp_interp *ip, rc_object *globals,
+                                          rc_object *builtins,
+                                          rc_object *name) {
+    struct rp_vm_cache *c = ip->vmcache;
+    if (!c)
+        return NULL;
+    rp_global_entry *e = rp_global_slot(c, globals, name);
+    if (e->name != name || e->globals != globals || e->builtins != builtins ||
+        e->gver != rc_dict_version(globals) ||
+        e->bver != (builtins ? rc_dict_version(builtins) : 0))
+        return NULL;
+    return e->value;
+}
+
+/* Remembers what a lookup of name found (value borrowed from globals or
+ * builtins). Never fails: without memory for the cache nothing is kept. */
+void rp_global_remember(rp_interp *ip, rc_object *globals, rc_object *builtins,
+                        rc_object *name, rc_object *value);
 
 /* Start-up of the classes each file defines (called by rp_init_funcs). */
 int rp_init_frame_class(rp_interp *ip);

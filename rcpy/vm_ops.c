@@ -2,8 +2,9 @@
  * vm_ops.c — the longer operations of the dispatch loop, kept out of it:
  * unpacking, f-string formatting, the building of displays with
  * starred and double-starred items, calls with *args and **kwargs, `with`,
- * `except` matching, exception contexts, the interactive echo and the
- * errors for unbound names.
+ * `except` matching, exception contexts, the interactive echo, the
+ * errors for unbound names, and LOAD_GLOBAL's cache (vm_internal.h says
+ * why its entries stay valid).
  *
  * Each borrows its operands from the loop's value stack and returns a new
  * reference (or 0) on success, NULL (or negative) with an exception
@@ -514,4 +515,43 @@ int rp_vm_unbound_error(rp_interp *ip, rp_frame *f, uint32_t slot) {
                     "cannot access local variable '%s' where it is not "
                     "associated with a value",
                     name);
+}
+
+/* ====================================================================== */
+/* LOAD_GLOBAL's cache                                                    */
+/* ====================================================================== */
+
+void rp_global_remember(rp_interp *ip, rc_object *globals, rc_object *builtins,
+                        rc_object *name, rc_object *value) {
+    struct rp_vm_cache *c = ip->vmcache;
+    if (!c) {
+        c = rc_malloc(ip->rt, sizeof *c);
+        if (!c) {
+            rc_clear_error(ip->rt); /* no cache: the lookups still work */
+            return;
+        }
+        memset(c, 0, sizeof *c);
+        ip->vmcache = c;
+    }
+    rp_global_entry *e = rp_global_slot(c, globals, name);
+    if (e->name != name) {
+        rc_incref(name);
+        rc_xdecref(e->name); /* a str: releasing it runs no code */
+        e->name = name;
+    }
+    e->globals = globals;
+    e->builtins = builtins;
+    e->gver = rc_dict_version(globals);
+    e->bver = builtins ? rc_dict_version(builtins) : 0;
+    e->value = value;
+}
+
+void rp_fini_vm(rp_interp *ip) {
+    struct rp_vm_cache *c = ip->vmcache;
+    if (!c)
+        return;
+    ip->vmcache = NULL;
+    for (size_t i = 0; i < RP_GLOBAL_CACHE; i++)
+        rc_xdecref(c->g[i].name);
+    rc_free(ip->rt, c, sizeof *c);
 }

@@ -297,6 +297,9 @@ struct rc_runtime {
     rc__wrtable weakrefs;
     rc_unraisable_hook unraisable; /* NULL: the default printer */
     void *unraisable_arg;
+    /* rc_set_getattr_hook (rcgc/protocol.h); NULL: none */
+    rc_object *(*getattr_hook)(rc_object *o, rc_object *name, void *arg);
+    void *getattr_arg;
     rc__hooks hooks;         /* registered by the types layer */
     struct rc__types *types; /* the types layer's state; the core never
                                 looks inside (src/types/types.h) */

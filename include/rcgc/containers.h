@@ -118,6 +118,12 @@ RC_API bool rc_is_dict(const rc_object *o);
 RC_API rc_object *rc_dict_new(rc_runtime *rt);
 
 RC_API size_t rc_dict_size(const rc_object *dict);
+/* A number that changes whenever a key or value of dict changes, to one no
+ * dict of the runtime ever had before; 0 for a dict never changed (empty).
+ * A lookup's result stays valid while the number is the same, so caches
+ * of lookups (a dict freed and another made at its address included) key
+ * on it. */
+RC_API uint64_t rc_dict_version(const rc_object *dict);
 
 /* dict[key] = value: stores new references to key and value. 0, or
  * negative (RC_EHASH "unhashable type: 'list'", RC_ENOMEM, or an error of

@@ -358,6 +358,16 @@ RC_API bool rc_is_callable(const rc_object *o);
  * both fail with the same RC_EATTR message. */
 RC_API rc_object *rc_getattr(rc_object *o, rc_object *name);
 RC_API rc_object *rc_getattr_str(rc_object *o, const char *name);
+
+/* The attributes of the library's own types (Python's int.real,
+ * str.upper, list.__class__ ...) belong to the language built on rcgc:
+ * once a hook is set, rc_getattr on an object whose type has no getattr
+ * slot asks hook(o, name, arg) — a new reference, or NULL with an error
+ * recorded — so the library's own callers (str.format's "{0.real}")
+ * see them. hook NULL: none (RC_EATTR as above). */
+typedef rc_object *(*rc_getattr_hook)(rc_object *o, rc_object *name, void *arg);
+RC_API void rc_set_getattr_hook(rc_runtime *rt, rc_getattr_hook hook,
+                                void *arg);
 RC_API int rc_setattr(rc_object *o, rc_object *name, rc_object *value);
 RC_API int rc_delattr(rc_object *o, rc_object *name);
 

@@ -161,6 +161,7 @@ class deque:
     at one end push the oldest out at the other)."""
 
     __module__ = "collections"
+    __slots__ = ("_items", "_maxlen", "__weakref__")
 
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
@@ -452,8 +453,7 @@ class Counter(dict):
                 for elem, count in iterable.items():
                     self[elem] = count + self.get(elem, 0)
             else:
-                for elem in iterable:
-                    self[elem] = self.get(elem, 0) + 1
+                _count_elements(self, iterable)
         if kwds:
             self.update(kwds)
 
@@ -541,6 +541,13 @@ class Counter(dict):
             if count < 0:
                 result[elem] = 0 - count
         return result
+
+
+def _count_elements(mapping, iterable):
+    """Adds one to mapping[x] (0 when absent) for each x of iterable."""
+    get = mapping.get
+    for elem in iterable:
+        mapping[elem] = get(elem, 0) + 1
 
 
 def _count_of(item):

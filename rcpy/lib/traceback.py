@@ -9,15 +9,22 @@ writes through sys.stderr's write method, as CPython's does), so the
 collected text and what an uncaught exception shows can never disagree.
 
 Supported: format_exception, format_exception_only, format_exc,
-print_exception, print_exc, and their chain= argument. The limit=
-arguments are accepted but not applied; stack extraction (extract_tb,
-walk_stack, StackSummary, TracebackException) is not provided.
+print_exception, print_exc, and their chain= argument (their limit=
+arguments are accepted but not applied); stack extraction: walk_tb,
+walk_stack, extract_tb, extract_stack, FrameSummary, StackSummary,
+format_list, format_tb, format_stack, print_tb, print_stack (source lines
+read from the files; a traceback's frames carry the interpreter's own
+text for them, carets included, while frames of extract_stack have no
+carets; no TracebackException).
 """
 
 import sys
 
 __all__ = ["format_exception", "format_exception_only", "format_exc",
-           "print_exception", "print_exc"]
+           "print_exception", "print_exc", "walk_tb", "walk_stack",
+           "extract_tb", "extract_stack", "FrameSummary", "StackSummary",
+           "format_list", "format_tb", "format_stack", "print_tb",
+           "print_stack"]
 
 _sentinel = object()
 
@@ -119,3 +126,270 @@ def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None,
 
 def print_exc(limit=None, file=None, chain=True):
     print_exception(*sys.exc_info(), limit=limit, file=file, chain=chain)
+
+
+# ===================================================================== #
+# Stack extraction                                                       #
+# ===================================================================== #
+
+_source_cache = {}
+
+
+def _getline(filename, lineno):
+    """Line lineno (1-based) of filename, or '' when it cannot be read."""
+    lines = _source_cache.get(filename)
+    if lines is None:
+        try:
+            with open(filename) as f:
+                lines = f.read().split("\n")
+        except (OSError, UnicodeError, ValueError):
+            lines = []
+        _source_cache[filename] = lines
+    if lineno is not None and 1 <= lineno <= len(lines):
+        return lines[lineno - 1]
+    return ""
+
+
+class FrameSummary:
+    """One frame of a stack: file, line number, function name and the
+    source line (read lazily when lookup_line is false)."""
+
+    __slots__ = ("filename", "lineno", "end_lineno", "colno", "end_colno",
+                 "name", "_line", "locals", "_text")
+
+    def __init__(self, filename, lineno, name, *, lookup_line=True,
+                 locals=None, line=None, end_lineno=None, colno=None,
+                 end_colno=None):
+        self.filename = filename
+        self.lineno = lineno
+        self.name = name
+        self._line = line
+        if lookup_line:
+            self.line
+        self.locals = ({k: repr(v) for k, v in locals.items()}
+                       if locals else None)
+        self.end_lineno = end_lineno
+        self.colno = colno
+        self.end_colno = end_colno
+        self._text = None  # the interpreter's lines for it, carets included
+
+    def __eq__(self, other):
+        if isinstance(other, FrameSummary):
+            return (self.filename == other.filename and
+                    self.lineno == other.lineno and
+                    self.name == other.name and
+                    self.locals == other.locals)
+        if isinstance(other, tuple):
+            return (self.filename, self.lineno, self.name, self.line) == other
+        return NotImplemented
+
+    def __getitem__(self, pos):
+        return (self.filename, self.lineno, self.name, self.line)[pos]
+
+    def __iter__(self):
+        return iter([self.filename, self.lineno, self.name, self.line])
+
+    def __repr__(self):
+        return "<FrameSummary file {filename}, line {lineno} in {name}>".format(
+            filename=self.filename, lineno=self.lineno, name=self.name)
+
+    def __len__(self):
+        return 4
+
+    @property
+    def _original_line(self):
+        self.line
+        return self._line
+
+    @property
+    def line(self):
+        if self._line is None:
+            if self.lineno is None:
+                return None
+            self._line = _getline(self.filename, self.lineno)
+        return self._line.strip()
+
+
+def walk_tb(tb):
+    """(frame, line number) for each level of a traceback, oldest first."""
+    while tb is not None:
+        yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
+
+
+def walk_stack(f):
+    """(frame, line number) from f (default: the caller's) outwards."""
+    if f is None:
+        f = sys._getframe().f_back
+    while f is not None:
+        yield f, f.f_lineno
+        f = f.f_back
+
+
+class StackSummary(list):
+    """A list of FrameSummary objects, ready for formatting."""
+
+    @classmethod
+    def extract(klass, frame_gen, *, limit=None, lookup_lines=True,
+                capture_locals=False):
+        if limit is None:
+            limit = getattr(sys, "tracebacklimit", None)
+            if limit is not None and limit < 0:
+                limit = 0
+        frames = list(frame_gen)
+        if limit is not None:
+            frames = frames[:limit] if limit >= 0 else frames[limit:]
+        result = klass()
+        for f, lineno in frames:
+            co = f.f_code
+            result.append(FrameSummary(
+                co.co_filename, lineno, co.co_name, lookup_line=False,
+                locals=f.f_locals if capture_locals else None))
+        if lookup_lines:
+            for f in result:
+                f.line
+        return result
+
+    @classmethod
+    def from_list(klass, a_list):
+        result = klass()
+        for frame in a_list:
+            if isinstance(frame, FrameSummary):
+                result.append(frame)
+            else:
+                filename, lineno, name, line = frame
+                result.append(FrameSummary(filename, lineno, name, line=line))
+        return result
+
+    def format_frame_summary(self, frame_summary):
+        text = getattr(frame_summary, "_text", None)
+        if text is not None:
+            row = [text]
+        else:
+            row = ['  File "{}", line {}, in {}\n'.format(
+                frame_summary.filename, frame_summary.lineno,
+                frame_summary.name)]
+            if frame_summary.line:
+                row.append("    {}\n".format(frame_summary.line))
+        if frame_summary.locals:
+            for name, value in sorted(frame_summary.locals.items()):
+                row.append("    {name} = {value}\n".format(name=name,
+                                                           value=value))
+        return "".join(row)
+
+    def format(self):
+        result = []
+        last = None
+        count = 0
+        for frame_summary in self:
+            key = (frame_summary.filename, frame_summary.lineno,
+                   frame_summary.name)
+            if last is None or key != last:
+                if count > 3:
+                    count -= 3
+                    result.append("  [Previous line repeated {} more "
+                                  "time{}]\n".format(count,
+                                                     "s" if count > 1 else ""))
+                last = key
+                count = 0
+            count += 1
+            if count > 3:
+                continue
+            result.append(self.format_frame_summary(frame_summary))
+        if count > 3:
+            count -= 3
+            result.append("  [Previous line repeated {} more time{}]\n"
+                          .format(count, "s" if count > 1 else ""))
+        return result
+
+
+def _shown(keys):
+    """Which frames a report shows: runs of one repeated frame are cut
+    after three (the rest become '[Previous line repeated ...]')."""
+    shown = []
+    last = None
+    count = 0
+    for key in keys:
+        count = count + 1 if key == last else 1
+        last = key
+        shown.append(count <= 3)
+    return shown
+
+
+def _frame_texts(tb):
+    """The interpreter's text for each level of tb (None for levels its
+    report folds into '[Previous line repeated ...]')."""
+    levels = [(f.f_code.co_filename, lineno, f.f_code.co_name)
+              for f, lineno in walk_tb(tb)]
+    try:
+        report = _hook_text(RuntimeError(), tb, False)
+    except Exception:
+        return [None] * len(levels)
+    chunks = []
+    for line in _lines(report)[1:-1]:
+        if line.startswith('  File "'):
+            chunks.append(line)
+        elif line.startswith("  [Previous line repeated"):
+            continue
+        elif chunks:
+            chunks[-1] += line
+    texts = []
+    it = iter(chunks)
+    for shown in _shown(levels):
+        texts.append(next(it, None) if shown else None)
+    return texts
+
+
+def extract_tb(tb, limit=None):
+    frames = list(walk_tb(tb))
+    texts = _frame_texts(tb)
+    if limit is None:
+        limit = getattr(sys, "tracebacklimit", None)
+        if limit is not None and limit < 0:
+            limit = 0
+    if limit is not None:
+        frames = frames[:limit] if limit >= 0 else frames[limit:]
+        texts = texts[:limit] if limit >= 0 else texts[limit:]
+    result = StackSummary.extract(iter(frames))
+    for summary, text in zip(result, texts):
+        summary._text = text
+    return result
+
+
+def extract_stack(f=None, limit=None):
+    if f is None:
+        f = sys._getframe().f_back
+    stack = StackSummary.extract(walk_stack(f), limit=limit)
+    stack.reverse()
+    return stack
+
+
+def format_list(extracted_list):
+    return StackSummary.from_list(extracted_list).format()
+
+
+def format_tb(tb, limit=None):
+    return extract_tb(tb, limit=limit).format()
+
+
+def format_stack(f=None, limit=None):
+    if f is None:
+        f = sys._getframe().f_back
+    return format_list(extract_stack(f, limit=limit))
+
+
+def print_list(extracted_list, file=None):
+    if file is None:
+        file = sys.stderr
+    for item in StackSummary.from_list(extracted_list).format():
+        print(item, file=file, end="")
+
+
+def print_tb(tb, limit=None, file=None):
+    print_list(extract_tb(tb, limit=limit), file=file)
+
+
+def print_stack(f=None, limit=None, file=None):
+    if f is None:
+        f = sys._getframe().f_back
+    print_list(extract_stack(f, limit=limit), file=file)

@@ -31,7 +31,8 @@ __unittest = True
 __all__ = ["TestCase", "TestSuite", "TestLoader", "TestResult",
            "TextTestResult", "TextTestRunner", "TestProgram", "main",
            "SkipTest", "skip", "skipIf", "skipUnless", "expectedFailure",
-           "defaultTestLoader", "FunctionTestCase"]
+           "defaultTestLoader", "FunctionTestCase", "addModuleCleanup",
+           "doModuleCleanups", "enterModuleContext"]
 
 DIFF_OMITTED = ("\nDiff is %s characters long. "
                 "Set self.maxDiff to None to see it.")
@@ -175,6 +176,48 @@ class SkipTest(Exception):
 
 class _ShouldStop(Exception):
     """Stops a test run (failfast inside a subtest)."""
+
+
+_module_cleanups = []
+
+
+def addModuleCleanup(function, /, *args, **kwargs):
+    """Registers function(*args, **kwargs) to run after tearDownModule
+    (or after a failed setUpModule), last registered first."""
+    _module_cleanups.append((function, args, kwargs))
+
+
+def _enter_context(cm, add_cleanup):
+    cls = type(cm)
+    try:
+        enter = cls.__enter__
+        exit = cls.__exit__
+    except AttributeError:
+        raise TypeError("'%s.%s' object does not support the context "
+                        "manager protocol"
+                        % (cls.__module__, cls.__qualname__)) from None
+    result = enter(cm)
+    add_cleanup(exit, cm, None, None, None)
+    return result
+
+
+def enterModuleContext(cm):
+    """Enters cm now and exits it as a module cleanup."""
+    return _enter_context(cm, addModuleCleanup)
+
+
+def doModuleCleanups():
+    """Runs the module cleanups; the first exception one raised is raised
+    again after all of them ran."""
+    exceptions = []
+    while _module_cleanups:
+        function, args, kwargs = _module_cleanups.pop()
+        try:
+            function(*args, **kwargs)
+        except Exception as exc:
+            exceptions.append(exc)
+    if exceptions:
+        raise exceptions[0]
 
 
 def skip(reason):
@@ -447,6 +490,15 @@ class TestCase:
     @classmethod
     def addClassCleanup(cls, function, /, *args, **kwargs):
         cls._class_cleanups.append((function, args, kwargs))
+
+    def enterContext(self, cm):
+        """Enters cm now and exits it as a cleanup of this test."""
+        return _enter_context(cm, self.addCleanup)
+
+    @classmethod
+    def enterClassContext(cls, cm):
+        """Enters cm now and exits it as a class cleanup."""
+        return _enter_context(cm, cls.addClassCleanup)
 
     def setUp(self):
         pass
@@ -1162,6 +1214,10 @@ class TestSuite:
         try:
             setUpModule()
         except Exception as e:
+            try:
+                doModuleCleanups()
+            except Exception as exc:
+                self._addFixtureError(result, exc, "setUpModule", current)
             result._moduleSetUpFailed = True
             self._addFixtureError(result, e, "setUpModule", current)
 
@@ -1170,13 +1226,19 @@ class TestSuite:
         if previous is None or getattr(result, "_moduleSetUpFailed", False):
             return
         module = sys.modules.get(previous)
-        tearDownModule = getattr(module, "tearDownModule", None)
-        if tearDownModule is None:
+        if module is None:
             return
+        tearDownModule = getattr(module, "tearDownModule", None)
         try:
-            tearDownModule()
+            if tearDownModule is not None:
+                tearDownModule()
         except Exception as e:
             self._addFixtureError(result, e, "tearDownModule", previous)
+        finally:
+            try:
+                doModuleCleanups()
+            except Exception as e:
+                self._addFixtureError(result, e, "tearDownModule", previous)
 
     def _addFixtureError(self, result, exc, method_name, parent, info=None):
         error = _ErrorHolder("%s (%s)" % (method_name, parent))

@@ -515,8 +515,16 @@ rc_object *rc_getattr(rc_object *o, rc_object *name) {
     rc_object *(*fn)(rc_object *, rc_object *) = SLOT(o, getattr);
     if (fn)
         return fn(o, name);
+    rc_runtime *rt = rc__runtime_of(o);
+    if (rt->getattr_hook)
+        return rt->getattr_hook(o, name, rt->getattr_arg);
     no_attribute(o, name);
     return NULL;
+}
+
+void rc_set_getattr_hook(rc_runtime *rt, rc_getattr_hook hook, void *arg) {
+    rt->getattr_hook = hook;
+    rt->getattr_arg = hook ? arg : NULL;
 }
 
 rc_object *rc_getattr_str(rc_object *o, const char *name) {

@@ -26,6 +26,7 @@ typedef struct rc__cont_state {
     size_t list_nfree;
     rc_object *dict_free[RC__DICT_FREELIST_MAX]; /* kept dicts */
     size_t dict_nfree;
+    uint64_t dict_version; /* the last version number given to a dict */
 } rc__cont_state;
 
 #endif

@@ -14,8 +14,9 @@
  * — `usable` counts the entries that may still be appended), so probing
  * always ends at an empty slot; a slot number >= 0 always names a live
  * entry; `used` counts live entries; `version` changes with every change
- * of keys, values or table. Growth picks the smallest table of at least
- * 3 * used slots (minimum 8) as CPython does.
+ * of keys, values or table, to a number the runtime never gave any dict
+ * before (rc_dict_version: caches of lookups key on it). Growth picks the
+ * smallest table of at least 3 * used slots (minimum 8) as CPython does.
  *
  * Keys are compared by identity, then by hash and rc_equal. An equality
  * test may run code that changes the dict: lookup then starts over, and
@@ -190,6 +191,11 @@ int rc__dict_lookup_ix(rc__dict *d, rc_object *key, int64_t hash,
     }
 }
 
+/* A change of d: a version number no dict of the runtime had before. */
+static inline void touch(rc__dict *d) {
+    d->version = ++rc__cont(rc__runtime_of(&d->ob))->dict_version;
+}
+
 /* Rebuilds the table with 1 << log2size slots, live entries compacted in
  * order. 0; RETRY when a collection changed the dict during the
  * allocation (nothing done); RC_ENOMEM with the dict unchanged. */
@@ -221,7 +227,7 @@ static int resize(rc__dict *d, unsigned log2size) {
     k->nentries = j;
     k->usable -= j;
     d->keys = k;
-    d->version++;
+    touch(d);
     return 0;
 }
 
@@ -272,7 +278,7 @@ static void append_entry(rc__dict *d, rc_object *key, int64_t hash,
     k->nentries++;
     k->usable--;
     d->used++;
-    d->version++;
+    touch(d);
 }
 
 static void replace_value(rc__dict *d, ptrdiff_t ix, rc_object *key,
@@ -282,7 +288,7 @@ static void replace_value(rc__dict *d, ptrdiff_t ix, rc_object *key,
     maintain_tracking(d, key, value);
     rc_incref(value);
     e->value = value;
-    d->version++;
+    touch(d);
     rc_decref(old);
 }
 
@@ -295,7 +301,7 @@ static rc_object *take_entry(rc__dict *d, ptrdiff_t ix) {
     rc_object *key = e->key, *value = e->value;
     e->key = e->value = NULL;
     d->used--;
-    d->version++;
+    touch(d);
     rc_decref(key);
     return value;
 }
@@ -328,7 +334,7 @@ static void clear_all(rc__dict *d) {
         return;
     d->keys = NULL;
     d->used = 0;
-    d->version++;
+    touch(d);
     rc__dentry *e = rc__dict_entries(k);
     for (size_t i = 0; i < k->nentries; i++) {
         if (e[i].key) {
@@ -396,6 +402,10 @@ bool rc_is_dict(const rc_object *o) {
 
 size_t rc_dict_size(const rc_object *dict) {
     return D(dict)->used;
+}
+
+uint64_t rc_dict_version(const rc_object *dict) {
+    return D(dict)->version;
 }
 
 int rc_dict_setitem(rc_object *dict, rc_object *key, rc_object *value) {
@@ -507,7 +517,7 @@ rc_object *rc_dict_popitem(rc_object *dict) {
     e[i].key = e[i].value = NULL;
     k->nentries = i;
     d->used--;
-    d->version++;
+    touch(d);
     return t;
 }
 

@@ -314,19 +314,31 @@ static int lookup_any(rc__set *s, rc_object *key, bool take_it) {
 /* Bulk operations                                                         */
 /* ====================================================================== */
 
+/* Grows s before n keys are added, as CPython's set_merge and
+ * set_update_internal do: once, to twice the final count, when the keys
+ * would fill 3/5 of the table. A set whose table is still NULL counts as
+ * CPython's 8-slot small table (and gets one), so a copy or union lays
+ * its keys out, and iterates, in CPython's order. */
+static int make_room(rc__set *s, size_t n) {
+    size_t mask = s->table ? s->mask : MIN_SLOTS - 1;
+    bool grow = (s->fill + n) * 5 >= mask * 3;
+    if (s->table && !grow)
+        return 0;
+    int r;
+    while ((r = resize(s, grow ? (s->used + n) * 2 : 0)) == RETRY)
+        ;
+    return r;
+}
+
 /* Adds every key of src (CPython's set_merge: grow once, copy the table
  * as it is when dst is empty and alike, insert cleanly when dst is
  * empty). */
 static int merge(rc__set *dst, rc__set *src) {
     if (src == dst || src->used == 0)
         return 0;
-    if (!dst->table || (dst->fill + src->used) * 5 >= dst->mask * 3) {
-        int r;
-        while ((r = resize(dst, (dst->used + src->used) * 2)) == RETRY)
-            ;
-        if (r)
-            return r;
-    }
+    int r = make_room(dst, src->used);
+    if (r)
+        return r;
     if (dst->fill == 0) {
         bool same = dst->mask == src->mask && src->fill == src->used;
         for (size_t i = 0; i <= src->mask; i++) {
@@ -347,11 +359,9 @@ static int merge(rc__set *dst, rc__set *src) {
     size_t pos = 0;
     rc_object *key;
     int64_t h = 0;
-    while (next_entry(src, &pos, &key, &h)) {
-        int r = add_entry(dst, key, h);
-        if (r)
+    while (next_entry(src, &pos, &key, &h))
+        if ((r = add_entry(dst, key, h)) != 0)
             return r;
-    }
     return 0;
 }
 
@@ -361,17 +371,13 @@ static int copy_into(rc__set *dst, rc__set *src) {
 
 static int update_from_dict(rc__set *s, rc_object *dict) {
     rc__dict *d = (rc__dict *)dict;
-    if (!s->table || (s->fill + d->used) * 5 >= s->mask * 3) {
-        int r;
-        while ((r = resize(s, (s->used + d->used) * 2)) == RETRY)
-            ;
-        if (r)
-            return r;
-    }
+    int r = make_room(s, d->used);
+    if (r)
+        return r;
     size_t pos = 0;
     rc_object *key;
     while (rc_dict_next(dict, &pos, &key, NULL)) {
-        int r = add_entry(s, key, rc__dict_entries(d->keys)[pos - 1].hash);
+        r = add_entry(s, key, rc__dict_entries(d->keys)[pos - 1].hash);
         if (r)
             return r;
     }

@@ -43,7 +43,8 @@ message(STATUS "installed package works with find_package and pkg-config")
 # rcpy, when built, is installed too and runs from the prefix on its own
 # (its Python library is compiled into the executable).
 if(RCPY)
-  run(${prefix}/bin/rcpy -c "import gc, copy; print(sum(range(5)), gc.isenabled())")
+  # (no ';' in the code: run() receives its arguments as a CMake list)
+  run(${prefix}/bin/rcpy -c "import gc, copy\nprint(sum(range(5)), gc.isenabled())")
   if(NOT LAST_OUTPUT STREQUAL "10 True\n")
     message(FATAL_ERROR "installed rcpy printed: ${LAST_OUTPUT}")
   endif()

@@ -61,6 +61,43 @@ static void methods_and_messages(void **state) {
     rc_decref(d);
 }
 
+/* rc_dict_version: every change gives a number never given before —
+ * also across dicts, and to a dict reused from the free list — and a
+ * lookup or a failed change gives none. */
+static void versions_are_never_reused(void **state) {
+    (void)state;
+    rc_object *d = rc_dict_new(rt), *a = STR(rt, "a"), *one = I(rt, 1), *v;
+    uint64_t seen[8];
+    size_t n = 0;
+    assert_int_equal(rc_dict_version(d), 0); /* never changed: empty */
+    assert_int_equal(rc_dict_setitem(d, a, one), 0);
+    seen[n++] = rc_dict_version(d);
+    assert_int_equal(rc_dict_lookup(d, a, &v), 1);
+    assert_int_equal(rc_dict_delitem(d, one), RC_EKEY);
+    assert_int_equal(rc_dict_version(d), seen[0]);
+    set_ii(d, 7, 8); /* a new key */
+    seen[n++] = rc_dict_version(d);
+    set_ii(d, 7, 9); /* a new value */
+    seen[n++] = rc_dict_version(d);
+    rc_object *e = rc_dict_new(rt); /* the same changes on another dict */
+    assert_int_equal(rc_dict_setitem(e, a, one), 0);
+    seen[n++] = rc_dict_version(e);
+    assert_int_equal(rc_dict_delitem(d, a), 0);
+    seen[n++] = rc_dict_version(d);
+    rc_decref(e); /* to the free list, and back */
+    e = rc_dict_new(rt);
+    assert_int_equal(rc_dict_size(e), 0);
+    seen[n++] = rc_dict_version(e);
+    assert_int_equal(rc_dict_setitem(e, a, one), 0);
+    seen[n++] = rc_dict_version(e);
+    for (size_t i = 0; i < n; i++) {
+        assert_true(seen[i] != 0);
+        for (size_t j = 0; j < i; j++)
+            assert_true(seen[i] != seen[j]);
+    }
+    rc_decref(e), rc_decref(d), rc_decref(one), rc_decref(a);
+}
+
 static void update_copy_and_merge(void **state) {
     (void)state;
     rc_object *d = rc_dict_new(rt), *pairs = rc_list_new(rt);
@@ -614,6 +651,7 @@ static void random_operations_against_model(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         T(methods_and_messages),
+        T(versions_are_never_reused),
         T(update_copy_and_merge),
         T(insertion_order_and_reinsertion),
         T(views),

@@ -369,6 +369,33 @@ static void attributes_defaults_and_slots(void **state) {
     rc_decref(t), rc_decref(v), rc_decref(w), rc_decref(ten), rc_decref(l);
 }
 
+/* The language's attributes for the library's types: the hook answers
+ * for slotless types only, and the library's callers see it. */
+static rc_object *length_attr(rc_object *o, rc_object *name, void *arg) {
+    if (strcmp(rc_str_utf8(name), "size") != 0) {
+        rc_set_error(rt, RC_EATTR, "no %s here", rc_str_utf8(name));
+        return NULL;
+    }
+    return rc_int_from_i64(rt, rc_len(o) + *(int *)arg);
+}
+
+static void getattr_hook(void **state) {
+    (void)state;
+    int extra = 100;
+    rc_object *l = rc_list_new(rt), *t = TH(4), *v = S("v");
+    rc_set_getattr_hook(rt, length_attr, &extra);
+    assert_text(repr_of(rc_getattr_str(l, "size")), "100");
+    assert_null(rc_getattr_str(l, "other"));
+    assert_error(RC_EATTR, "no other here");
+    assert_text(repr_of(rc_getattr(t, v)), "4"); /* the slot first */
+    rc_object *fmt = S("{0.size}"), *args = rc_tuple_pack(rt, 1, l);
+    assert_text(repr_of(rc_str_format(fmt, args, NULL)), "'100'");
+    rc_set_getattr_hook(rt, NULL, NULL);
+    assert_null(rc_getattr_str(l, "size"));
+    assert_error(RC_EATTR, "'list' object has no attribute 'size'");
+    rc_decref(args), rc_decref(fmt), rc_decref(v), rc_decref(t), rc_decref(l);
+}
+
 static void other_slots_and_defaults(void **state) {
     (void)state;
     rc_object *t = TH(3), *z = TH(0), *p = rc_new(rt, &plain_type);
@@ -803,6 +830,7 @@ int main(void) {
         T(default_unraisable_printer),
         cmocka_unit_test(extend_failure_keeps_the_error_object),
         T(index_slot),
+        T(getattr_hook),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1066,7 +1066,26 @@ static void test_argument_parsing(void **state) {
     rc_object *three[3] = {one, one, one};
     assert_true(rp_parse_args(ip, &two, three, 3, NULL, out) < 0);
     expect_error(ip, ip->exc.TypeError,
-                 "f() takes at most 2 positional arguments (3 given)");
+                 "f() takes at most 2 arguments (3 given)");
+    kw = rc_tuple_pack(ip->rt, 3, N(ip, "key"), N(ip, "reverse"), N(ip, "x"));
+    assert_true(rp_parse_args(ip, &sort, three, 0, kw, out) < 0);
+    expect_error(ip, ip->exc.TypeError,
+                 "sort() takes at most 2 keyword arguments (3 given)");
+    rc_decref(kw);
+    /* CPython's argument clinic: "positional" only when keyword-only
+     * parameters exist; a missing positional-only one is counted */
+    static const char *const gnames[] = {"a", "b", "c", NULL};
+    static const rp_argspec g = {"g", gnames, 1, 2, 0};
+    rc_object *gout[3];
+    assert_true(rp_parse_args(ip, &g, three, 3, NULL, gout) < 0);
+    expect_error(ip, ip->exc.TypeError,
+                 "g() takes at most 2 positional arguments (3 given)");
+    static const rp_argspec sum = {"sum", pnames, 1, 2, 1};
+    kw = rc_tuple_pack(ip->rt, 1, N(ip, "b"));
+    assert_true(rp_parse_args(ip, &sum, three, 0, kw, out) < 0);
+    expect_error(ip, ip->exc.TypeError,
+                 "sum() takes at least 1 positional argument (0 given)");
+    rc_decref(kw);
     assert_true(rp_check_args(ip, "len", 2, NULL, 1, 1) < 0);
     expect_error(ip, ip->exc.TypeError,
                  "len() takes exactly one argument (2 given)");

@@ -1170,6 +1170,130 @@ static void test_source_generators(void **state) {
     expect_global("r2", "['a', 'b']");
 }
 
+/* Class calls whose __init__ the loop runs in its own frame, and the
+ * attribute fast paths for plain instances, against what the general
+ * paths do (CPython's results). */
+static void test_source_instances(void **state) {
+    int r = run_src(
+        "log = []\n"
+        "class A:\n"
+        "    def __init__(self, x, y=5):\n"
+        "        self.x = x\n"
+        "        self.y = y\n"
+        "a = A(1); b = A(2, y=7); c = A(3, 4)\n"
+        "r1 = (a.x, a.y, b.y, c.x, c.y)\n"
+        "class B:\n"
+        "    def __init__(self): return 3\n"
+        "    def __del__(self): log.append('B freed')\n"
+        "try:\n"
+        "    B()\n"
+        "except TypeError as e:\n"
+        "    r2 = e.args[0]\n"
+        "class C:\n"
+        "    def __init__(self, n):\n"
+        "        if n == 0: raise ValueError(n)\n"
+        "        C(n - 1)\n"
+        "    def __del__(self): log.append('C freed')\n"
+        "try:\n"
+        "    C(2)\n"
+        "except ValueError:\n"
+        "    pass\n"
+        "class Bad:\n"
+        "    def __init__(self, a): pass\n"
+        "try:\n"
+        "    Bad()\n"
+        "except TypeError as e:\n"
+        "    r3 = e.args[0]\n"
+        "class P:\n"
+        "    k = 10\n"
+        "    def __init__(self): self._v = 1\n"
+        "    @property\n"
+        "    def v(self): return self._v * 10\n"
+        "    @v.setter\n"
+        "    def v(self, x): self._v = x\n"
+        "p = P(); p.v = 4; r4 = (p.v, p._v, p.k); p.k = 3\n"
+        "r5 = (p.k, P.k)\n"
+        "class G:\n"
+        "    def __getattr__(self, n): return 'got ' + n\n"
+        "    def __setattr__(self, n, v): object.__setattr__(self, n, v * 2)\n"
+        "g = G(); g.q = 2\n"
+        "r6 = (g.q, g.zz)\n"
+        "class N:\n"
+        "    def __new__(cls, *a):\n"
+        "        o = object.__new__(cls); o.made = True; return o\n"
+        "    def __init__(self, z): self.z = z\n"
+        "n = N(4); r7 = (n.made, n.z)\n"
+        "class Gen:\n"
+        "    def __init__(self): yield 1\n"
+        "try:\n"
+        "    Gen()\n"
+        "except TypeError as e:\n"
+        "    r8 = e.args[0]\n");
+    assert_int_equal(r, 0);
+    expect_global("r1", "(1, 5, 7, 3, 4)");
+    expect_global("r2", "\"__init__() should return None, not 'int'\"");
+    expect_global("log", "['B freed', 'C freed', 'C freed', 'C freed']");
+    expect_global("r3",
+                  "\"Bad.__init__() missing 1 required positional argument: "
+                  "'a'\"");
+    expect_global("r4", "(40, 4, 10)");
+    expect_global("r5", "(3, 10)");
+    expect_global("r6", "(4, 'got zz')");
+    expect_global("r7", "(True, 4)");
+    expect_global("r8", "\"__init__() should return None, not 'generator'\"");
+}
+
+/* Leftovers of the execution part: KeyError carries the key object,
+ * function __annotations__ is a settable dict, locals() in a function is
+ * one dict refreshed at each call, and gen.throw of a class whose __new__
+ * returns no exception raises TypeError. */
+static void test_source_leftovers(void **state) {
+    int r = run_src(
+        "try:\n"
+        "    {}[('t', 1)]\n"
+        "except KeyError as e:\n"
+        "    r1 = e.args\n"
+        "d = {1: 2}\n"
+        "try:\n"
+        "    del d[(3,)]\n"
+        "except KeyError as e:\n"
+        "    r1 += e.args\n"
+        "def f(): pass\n"
+        "a0 = f.__annotations__\n"
+        "f.__annotations__ = {'x': 1}\n"
+        "r2 = (a0, f.__annotations__, f.__annotations__ is f.__annotations__)\n"
+        "f.__annotations__ = None\n"
+        "r2 += (f.__annotations__,)\n"
+        "try:\n"
+        "    f.__annotations__ = 3\n"
+        "except TypeError as e:\n"
+        "    r2 += e.args\n"
+        "def g(a):\n"
+        "    b = 2\n"
+        "    l1 = locals()\n"
+        "    del b\n"
+        "    c = 3\n"
+        "    l2 = locals()\n"
+        "    return l1 is l2, sorted(l2)\n"
+        "r3 = g(1)\n"
+        "class E(Exception):\n"
+        "    def __new__(cls, *a): return cls\n"
+        "def gen():\n"
+        "    yield 1\n"
+        "try:\n"
+        "    gen().throw(E)\n"
+        "except TypeError as e:\n"
+        "    r4 = e.args[0]\n");
+    assert_int_equal(r, 0);
+    expect_global("r1", "(('t', 1), (3,))");
+    expect_global("r2", "({}, {'x': 1}, True, {}, '__annotations__ must be "
+                        "set to a dict object')");
+    expect_global("r3", "(True, ['a', 'c', 'l1'])");
+    expect_global("r4",
+                  "\"calling <class '__main__.E'> should have returned an "
+                  "instance of BaseException, not type\"");
+}
+
 int main(void) {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
     const struct CMUnitTest tests[] = {
@@ -1198,6 +1322,8 @@ int main(void) {
         T(test_source_functions),
         T(test_source_exceptions),
         T(test_source_generators),
+        T(test_source_instances),
+        T(test_source_leftovers),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -220,6 +220,27 @@ static void algebra_orders_like_cpython(void **state) {
     rc_decref(ld), rc_decref(lb), rc_decref(sc), rc_decref(sb), rc_decref(sa);
 }
 
+/* A copy or union of a small set starts from CPython's 8-slot table, not
+ * a bigger one, so {8, 1} stays in that order: 8 % 8 comes first. */
+static void copies_keep_the_small_table(void **state) {
+    (void)state;
+    static const int64_t a[] = {8, 1};
+    rc_object *s = set_of(2, a, false), *l = rc_list_new(rt);
+    rc_object *two = I(rt, 2), *d = rc_dict_new(rt);
+    rc_list_append(l, two);
+    rc_dict_setitem(d, two, two);
+    rc_object *c = rc_set_new(rt, s);
+    assert_repr(c, "{8, 1}");
+    rc_object *f = rc_frozenset_new(rt, s);
+    assert_repr(f, "frozenset({8, 1})");
+    rc_object *u = rc_set_union(s, l);
+    assert_repr(u, "{8, 1, 2}");
+    rc_object *fromd = rc_set_new(rt, d);
+    assert_repr(fromd, "{2}");
+    rc_decref(fromd), rc_decref(u), rc_decref(f), rc_decref(c);
+    rc_decref(d), rc_decref(two), rc_decref(l), rc_decref(s);
+}
+
 static void iteration_detects_size_change(void **state) {
     (void)state;
     static const int64_t a[] = {1, 2, 3};
@@ -396,6 +417,7 @@ int main(void) {
         T(sets_as_keys),
         T(algebra_and_comparisons),
         T(algebra_orders_like_cpython),
+        T(copies_keep_the_small_table),
         T(iteration_detects_size_change),
         T(cycles_are_collected),
         T(random_operations_against_model),

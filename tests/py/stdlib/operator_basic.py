@@ -22,3 +22,38 @@ lst = [1, 2, 3]
 operator.setitem(lst, 0, 10)
 operator.delitem(lst, 1)
 print(lst)
+
+
+class Position:
+    def __index__(self):
+        return 2
+
+
+class Wrong:
+    def __index__(self):
+        return "2"
+
+
+print(operator.index(Position()), operator.index(True))
+for bad in (Wrong(), 2.5, "2"):
+    try:
+        operator.index(bad)
+    except TypeError as exc:
+        print(exc)
+
+# dunder aliases, in-place forms, call and length_hint
+print(operator.__lt__(1, 2), operator.__add__(2, 3), operator.__not__(0),
+      operator.__getitem__("abc", 1), operator.__eq__ is operator.eq)
+items = [1]
+print(operator.iadd(items, [2]) is items, items, operator.iadd(1, 2),
+      operator.ipow(2, 5), operator.ixor(6, 3), operator.iconcat([1], (2,)))
+print(operator.call(max, 3, 9, key=lambda v: -v))
+
+
+class Hinted:
+    def __length_hint__(self):
+        return 7
+
+
+print(operator.length_hint([1, 2]), operator.length_hint(Hinted()),
+      operator.length_hint(object(), 5))
