@@ -27,6 +27,11 @@ for arg in "$@"; do
     esac
 done
 python=${PYTHON:-python3}
+# bench/py/run.py runs its scripts from its own folder: an absolute path
+# to the build keeps working there.
+if [ -d "$build" ]; then
+    build=$(cd "$build" && pwd)
+fi
 
 for exe in alloc alloc-mimalloc alloc-jemalloc gc types parallel; do
     if [ ! -x "$build/bench/$exe" ]; then
