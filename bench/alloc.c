@@ -16,7 +16,12 @@
  *                 memory it gave back to the OS is faulted in again;
  *   mixed         1,024 live blocks of random sizes 16-512 B; each step
  *                 frees a random one and allocates a new random size in its
- *                 place (the same sequence for everyone).
+ *                 place (the same sequence for everyone);
+ *   churn         objects: batches of 1,000 alternating 32- and 64-byte
+ *                 blocks, freed in a shuffled order (the same for everyone).
+ *                 rcgc makes them with rc_new (plain types, no references,
+ *                 so untracked; zeroed, as rc_new promises) and drops them
+ *                 with rc_decref; the others malloc and free, one store each.
  *
  * Why several executables. Debian's libjemalloc and libmimalloc both export
  * malloc/free, so linking either replaces glibc's allocator in the whole
@@ -64,6 +69,7 @@ static const size_t hot_sizes[] = {16, 64, 256, 512};
 #define LONE_SIZE     64 /* size of the lone-block row */
 static const size_t batch_counts[] = {10000, 1000000};
 #define BATCH_SIZE 64
+#define CHURN_N    1000       /* objects per churn batch */
 #define MIX_LIVE   1024u      /* live blocks (a power of two) */
 #define MIX_PLAN   (1u << 14) /* steps before the random plan repeats */
 
@@ -72,6 +78,7 @@ typedef struct plan {
     size_t hot_iters;   /* pairs per hot run */
     size_t batch_pairs; /* pairs per batch run (rounded to whole batches) */
     size_t mix_steps;   /* pairs per mixed run */
+    size_t churn_pairs; /* pairs per churn run (rounded to whole batches) */
     int reps;           /* measured runs per process (after one warm-up) */
     int rounds;         /* processes per allocator (driver) */
 } plan;
@@ -133,6 +140,35 @@ BENCH_INLINE void xfree(int a, void *p, size_t n) {
         break;
 #endif
     }
+}
+
+#if BENCH_ALLOC_VARIANT == VARIANT_MAIN
+static const rc_type plain32 = {.name = "plain32", .basicsize = 32};
+static const rc_type plain64 = {.name = "plain64", .basicsize = 64};
+#endif
+
+/* An object of n (32 or 64) bytes: rcgc's rc_new of a plain type, the
+ * others' malloc. */
+BENCH_INLINE void *xnew(int a, size_t n) {
+#if BENCH_ALLOC_VARIANT == VARIANT_MAIN
+    if (a == A_RCGC) {
+        rc_object *o = rc_new(rt, n == 32 ? &plain32 : &plain64);
+        if (__builtin_expect(!o, 0))
+            out_of_memory();
+        return o;
+    }
+#endif
+    return xalloc(a, n);
+}
+
+BENCH_INLINE void xdrop(int a, void *p, size_t n) {
+#if BENCH_ALLOC_VARIANT == VARIANT_MAIN
+    if (a == A_RCGC) {
+        rc_decref(p);
+        return;
+    }
+#endif
+    xfree(a, p, n);
 }
 
 /* A store into the block, as a user would make, that must happen. */
@@ -214,6 +250,23 @@ BENCH_INLINE double mixed(int a, const uint32_t *mplan, size_t steps) {
     return ns;
 }
 
+/* Batches of CHURN_N objects of 32 and 64 bytes (alternating), each gets a
+ * store past the first 16 bytes (rcgc's header), then all are dropped in
+ * the order given. */
+BENCH_INLINE double churn(int a, void **ptrs, const uint32_t *order,
+                          size_t batches) {
+    uint64_t t0 = bench_now_ns();
+    for (size_t b = 0; b < batches; b++) {
+        for (size_t i = 0; i < CHURN_N; i++) {
+            ptrs[i] = xnew(a, i & 1 ? 64 : 32);
+            touch((char *)ptrs[i] + 16, i);
+        }
+        for (size_t i = 0; i < CHURN_N; i++)
+            xdrop(a, ptrs[order[i]], order[i] & 1 ? 64 : 32);
+    }
+    return (double)(bench_now_ns() - t0) / (double)(batches * CHURN_N);
+}
+
 /* ====================================================================== */
 /* Inputs shared by every allocator                                        */
 /* ====================================================================== */
@@ -257,8 +310,9 @@ static uint32_t *mix_plan(void) {
 }
 
 typedef struct inputs {
-    uint32_t *order[2]; /* a permutation per batch count */
-    void **ptrs;        /* room for the largest batch */
+    uint32_t *order[2];    /* a permutation per batch count */
+    uint32_t *churn_order; /* a permutation of CHURN_N */
+    void **ptrs;           /* room for the largest batch */
     uint32_t *mplan;
 } inputs;
 
@@ -266,6 +320,7 @@ static void inputs_make(inputs *in) {
     rng_state = 0x9E3779B97F4A7C15u; /* identical inputs in every process */
     for (int b = 0; b < 2; b++)
         in->order[b] = permutation(batch_counts[b]);
+    in->churn_order = permutation(CHURN_N);
     in->ptrs = malloc(batch_counts[1] * sizeof *in->ptrs);
     in->mplan = mix_plan();
     if (!in->ptrs)
@@ -275,6 +330,7 @@ static void inputs_make(inputs *in) {
 static void inputs_free(inputs *in) {
     for (int b = 0; b < 2; b++)
         free(in->order[b]);
+    free(in->churn_order);
     free(in->ptrs);
     free(in->mplan);
 }
@@ -307,6 +363,10 @@ BENCH_INLINE void run_once(int a, const plan *pl, const inputs *in, bool emit) {
     double ns = mixed(a, in->mplan, pl->mix_steps);
     if (emit)
         bench_emit("mixed", name, ns);
+    size_t batches = pl->churn_pairs / CHURN_N ? pl->churn_pairs / CHURN_N : 1;
+    ns = churn(a, in->ptrs, in->churn_order, batches);
+    if (emit)
+        bench_emit("churn", name, ns);
 }
 
 BENCH_INLINE void measure(int a, const plan *pl) {
@@ -450,6 +510,7 @@ static void print_table(const bench_results *r, const plan *pl) {
         print_row(r, key, label);
     }
     print_row(r, "mixed", "mixed 16-512 B, 1k live");
+    print_row(r, "churn", "object churn, 32/64 B");
     printf("\n");
     bench_print_notes(r);
 }
@@ -486,7 +547,7 @@ static _Noreturn void usage(void) {
 }
 
 int main(int argc, char **argv) {
-    plan pl = {4000000, 2000000, 4000000, 5, 3};
+    plan pl = {4000000, 2000000, 4000000, 4000000, 5, 3};
     const char *only = NULL;
     bool quick = false;
     for (int i = 1; i < argc; i++) {
@@ -507,6 +568,7 @@ int main(int argc, char **argv) {
         pl.hot_iters /= 10;
         pl.batch_pairs /= 10;
         pl.mix_steps /= 10;
+        pl.churn_pairs /= 10;
     }
     if (only)
         return measure_named(only, &pl);

@@ -35,6 +35,7 @@
  */
 #define _GNU_SOURCE
 #include "common.h"
+#include "ring.h"
 
 #include <rcgc.h>
 #include <rcgc/objects.h>
@@ -129,59 +130,6 @@ static void check_found(const char *sys, const char *what, double found,
 /* rcgc: the graph                                                         */
 /* ====================================================================== */
 
-typedef struct node {
-    rc_object ob;
-    rc_object *next, *prev;
-} node;
-
-static int node_traverse(rc_object *self, rc_visitproc visit, void *arg) {
-    node *n = (node *)self;
-    int r = n->next ? visit(n->next, arg) : 0;
-    return r ? r : n->prev ? visit(n->prev, arg) : 0;
-}
-
-static int node_clear(rc_object *self) {
-    node *n = (node *)self;
-    rc_object *next = n->next, *prev = n->prev;
-    n->next = n->prev = NULL;
-    rc_xdecref(next);
-    rc_xdecref(prev);
-    return 0;
-}
-
-static const rc_type node_type = {
-    .name = "node",
-    .basicsize = sizeof(node),
-    .flags = RC_TYPE_GC,
-    .traverse = node_traverse,
-    .clear = node_clear,
-};
-
-static node *node_new(rc_runtime *rt) {
-    node *x = (node *)rc_new(rt, &node_type);
-    if (!x)
-        die("rc_new");
-    return x;
-}
-
-/* A ring of n nodes linked both ways; returns the only external reference
- * (to the head). */
-static rc_object *ring_new(rc_runtime *rt, size_t n) {
-    node *head = node_new(rt), *last = head;
-    for (size_t i = 1; i < n; i++) {
-        node *x = node_new(rt);
-        last->next = &x->ob; /* takes the reference rc_new gave us */
-        rc_incref(&last->ob);
-        x->prev = &last->ob;
-        last = x;
-    }
-    rc_incref(&head->ob);
-    last->next = &head->ob;
-    rc_incref(&last->ob);
-    head->prev = &last->ob;
-    return &head->ob;
-}
-
 /* pyperformance's create_recursive_containers, with rcgc's builtin lists
  * as the Python version uses Python lists: level n holds n references to
  * level n-1. Returns the top level. */
@@ -221,14 +169,15 @@ static void rc_bytes(const plan *p) {
     rc_mem_stats st0 = {.size = sizeof st0}, st1 = {.size = sizeof st1};
     rc_mem_get_stats(rt, &st0);
     size_t uss0 = rc_process_uss();
-    rc_object *ring = ring_new(rt, p->bytes_nodes);
+    rc_object *ring = bench_ring_new(rt, p->bytes_nodes);
     size_t uss1 = rc_process_uss();
     rc_mem_get_stats(rt, &st1);
     double n = (double)p->bytes_nodes;
     bench_emit("bytes", "rcgc", ((double)uss1 - (double)uss0) / n);
     bench_note("rcgc: %zu-byte node (16-byte header + 2 links); its "
                "allocator holds %.1f B per node (arenas counted whole)",
-               sizeof(node), (double)(st1.bytes_held - st0.bytes_held) / n);
+               sizeof(bench_node),
+               (double)(st1.bytes_held - st0.bytes_held) / n);
     rc_decref(ring);
     rc_runtime_free(rt);
 }
@@ -237,7 +186,7 @@ static void rc_live(rc_runtime *rt, const plan *p) {
     static const char *const keys[2] = {"live/a", "live/b"};
     for (int k = 0; k < 2; k++) {
         size_t n = p->live[k];
-        rc_object *ring = ring_new(rt, n);
+        rc_object *ring = bench_ring_new(rt, n);
         ptrdiff_t found;
         rc_timed_collect(rt, 2, &found); /* warm-up; all now old */
         for (int r = 0; r < p->reps_live; r++) {
@@ -254,7 +203,7 @@ static void rc_garbage(rc_runtime *rt, const plan *p) {
     size_t rings = p->garbage / p->garbage_len, n = rings * p->garbage_len;
     for (int r = 0; r < p->reps_garbage; r++) {
         for (size_t i = 0; i < rings; i++)
-            rc_decref(ring_new(rt, p->garbage_len));
+            rc_decref(bench_ring_new(rt, p->garbage_len));
         ptrdiff_t found;
         double ns = rc_timed_collect(rt, 2, &found);
         check_found("rcgc", "garbage", (double)found, (double)n);
@@ -266,7 +215,7 @@ static void rc_pyperf(rc_runtime *rt, const plan *p) {
     size_t nodes = p->cycles * (p->links + 1);
     for (int r = 0; r < p->reps_pyperf; r++) {
         for (size_t i = 0; i < p->cycles; i++)
-            rc_decref(ring_new(rt, p->links + 1));
+            rc_decref(bench_ring_new(rt, p->links + 1));
         ptrdiff_t found;
         double ns = rc_timed_collect(rt, 2, &found);
         check_found("rcgc", "pyperf/collect", (double)found, (double)nodes);
@@ -290,7 +239,7 @@ static double rc_gen0_once(rc_runtime *rt, const plan *p) {
     rc_object *keep[YOUNG_MAX];
     size_t nkeep = 0;
     for (size_t i = 0; i < p->young_rings && i < 2 * YOUNG_MAX; i++) {
-        rc_object *h = ring_new(rt, p->young_len);
+        rc_object *h = bench_ring_new(rt, p->young_len);
         if (i % 2)
             rc_decref(h);
         else
@@ -314,7 +263,7 @@ static void rc_gen0(rc_runtime *rt, const plan *p) {
         die("rc_runtime_new");
     rc_gc_disable(empty);
     rc_gc_collect(rt, 2);
-    rc_object *old = ring_new(rt, p->old);
+    rc_object *old = bench_ring_new(rt, p->old);
     rc_gc_collect(rt, 2); /* now they are old */
     for (int r = 0; r < p->reps_gen0; r++) {
         bench_emit("gen0/empty", "rcgc", rc_gen0_once(empty, p) / 1e3);
@@ -357,7 +306,7 @@ typedef struct bnode {
 
 static void *volatile broot; /* the one root; static data is scanned */
 
-static bnode *bring_new(size_t n) {
+static bnode *bbench_ring_new(size_t n) {
     bnode *head = GC_MALLOC(sizeof *head), *last = head;
     if (!head)
         die("GC_MALLOC");
@@ -390,7 +339,7 @@ static void **blevels_new(size_t levels) {
 /* Builds garbage out of line, so no pointer to it stays in this frame. */
 static void __attribute__((noinline)) bgarbage(size_t rings, size_t len) {
     for (size_t i = 0; i < rings; i++)
-        BENCH_ESCAPE(bring_new(len));
+        BENCH_ESCAPE(bbench_ring_new(len));
 }
 
 static double btimed_collect(void) {
@@ -404,7 +353,7 @@ static double btimed_collect(void) {
 
 static void b_bytes(const plan *p) {
     size_t uss0 = rc_process_uss();
-    broot = bring_new(p->bytes_nodes);
+    broot = bbench_ring_new(p->bytes_nodes);
     size_t uss1 = rc_process_uss();
     bench_emit("bytes", "bdwgc",
                ((double)uss1 - (double)uss0) / (double)p->bytes_nodes);
@@ -414,7 +363,7 @@ static void b_bytes(const plan *p) {
 static void b_live(const plan *p) {
     static const char *const keys[2] = {"live/a", "live/b"};
     for (int k = 0; k < 2; k++) {
-        broot = bring_new(p->live[k]);
+        broot = bbench_ring_new(p->live[k]);
         btimed_collect();
         for (int r = 0; r < p->reps_live; r++)
             bench_emit(keys[k], "bdwgc", btimed_collect() / (double)p->live[k]);

@@ -2,8 +2,9 @@
 # run.sh — runs the benchmarks of a build directory and prints one report:
 # the allocator table (bench/alloc: rcgc, glibc, mimalloc, jemalloc), the
 # collector table (bench/gc: rcgc, CPython via gc_cpython.py, bdwgc), the
-# builtin-types table (bench/types: rcgc's C API, CPython via types_cpython.py)
-# and the interpreter table (bench/py: rcpy and CPython on the same scripts).
+# builtin-types table (bench/types: rcgc's C API, CPython via types_cpython.py),
+# the parallel-runtimes table (bench/parallel) and the interpreter table
+# (bench/py: rcpy and CPython on the same scripts).
 # docs/benchmarks.md explains what each row measures and how to read it.
 #
 #   bench/run.sh [BUILD_DIR] [--quick]     (default build/release)
@@ -26,8 +27,13 @@ for arg in "$@"; do
     esac
 done
 python=${PYTHON:-python3}
+# bench/py/run.py runs its scripts from its own folder: an absolute path
+# to the build keeps working there.
+if [ -d "$build" ]; then
+    build=$(cd "$build" && pwd)
+fi
 
-for exe in alloc alloc-mimalloc alloc-jemalloc gc types; do
+for exe in alloc alloc-mimalloc alloc-jemalloc gc types parallel; do
     if [ ! -x "$build/bench/$exe" ]; then
         echo "run.sh: $build/bench/$exe is missing; configure with" \
             "-DRCGC_BUILD_BENCH=ON (the release preset does) and build" >&2
@@ -56,6 +62,8 @@ echo
 "$build/bench/gc" $quick --python "$python" --script "$here/gc_cpython.py" || status=1
 echo
 "$build/bench/types" $quick --python "$python" --script "$here/types_cpython.py" || status=1
+echo
+"$build/bench/parallel" $quick || status=1
 echo
 # rcpy against CPython on the same .py files (bench/py/run.py; CPython
 # alone while the build has no rcpy).

@@ -5,8 +5,10 @@
  * A collection of generation g:
  *   1. gather generations 0..g into the set (gcspace); every member counts
  *      in the target generation min(g + 1, 2) from now on;
- *   2. update_refs: gc_refs := refcnt for each member;
- *   3. subtract_refs: each member's references to members are subtracted;
+ *   2. update_refs and
+ *   3. subtract_refs, in one pass (count_refs): for each member, the
+ *      references other members hold to it are counted; gc_refs is its
+ *      refcnt minus that count;
  *   4. mark: members with gc_refs > 0 are roots; they and everything they
  *      reach leave the set (they survive, in the target generation). What
  *      stays in the set is unreachable;
@@ -24,12 +26,19 @@
  *      frees members as their counts reach zero; members still alive once
  *      all were cleared leave into the oldest generation.
  *
- * gc_refs lives in the top 24 bits of each member's flags; exact counts too
- * large for them go to a side table (ovf_*). The mark phase is iterative:
- * an explicit stack of members still to scan, which is small in practice
- * because a reached member that the linear scan has yet to visit is only
- * flagged, not pushed. If the stack cannot grow, reached members stay
- * flagged and the scan repeats until no flagged member is left.
+ * Each member's state (the top half of its flags, gcspace.h) counts, from
+ * the start of a pass over the set until its mark, the references members
+ * hold to it: count_refs adds them up from zero, and counts too large for
+ * the field go to a side table (ovf_*). gc_refs is refcnt minus that
+ * count, computed when the mark comes to the member. A member is one test
+ * of the flags away (RC__F_CAND), so following a reference reads nothing
+ * but the referent's header.
+ *
+ * The mark phase is iterative: an explicit stack of members still to scan,
+ * which is small in practice because a reached member that the linear scan
+ * has yet to visit is only flagged, not pushed. If the stack cannot grow,
+ * reached members stay flagged and the scan repeats until no flagged member
+ * is left.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "gcspace.h"
@@ -37,6 +46,14 @@
 #include <time.h>
 
 #define STACK_INLINE 256
+
+/* The state field: counts below COUNT_IN_TABLE are exact; at
+ * COUNT_IN_TABLE the exact count is in the ovf table. */
+#define COUNT_IN_TABLE 0xFFFFu
+
+static inline uint32_t count_of(uint32_t flags) {
+    return flags >> RC__F_STATE_SHIFT;
+}
 
 typedef struct ovf_entry {
     rc_object *o;
@@ -49,15 +66,11 @@ typedef struct collection {
     int target;
     ovf_entry *ovf; /* open addressing; NULL when empty */
     size_t ovf_cap, ovf_n;
-    rc_object **stack; /* members reached and not yet scanned */
-    size_t sp, cap;
-    bool overflow;       /* a reached member could not be pushed */
     size_t garbage_mark; /* gc.garbage length before this collection */
-    rc_object *inline_stack[STACK_INLINE];
 } collection;
 
 /* ====================================================================== */
-/* gc_refs                                                                 */
+/* Counts too large for the state field                                  */
 /* ====================================================================== */
 
 static size_t ovf_slot(const collection *c, const rc_object *o) {
@@ -100,8 +113,8 @@ static bool ovf_grow(collection *c) {
     return true;
 }
 
-/* Records an exact count; if the table cannot grow the member is simply
- * treated as a root (it is kept: safe, if conservative). */
+/* Records an exact count; if the table cannot grow the member keeps no
+ * count and is treated as a root (it is kept: safe, if conservative). */
 static void ovf_put(collection *c, rc_object *o, size_t refs) {
     ovf_entry *e = ovf_find(c, o);
     if (!e) {
@@ -123,28 +136,17 @@ static void ovf_free(collection *c) {
     c->ovf_cap = c->ovf_n = 0;
 }
 
-static inline uint32_t refs_field(const rc_object *o) {
-    return o->flags >> RC__F_REFS_SHIFT;
-}
-
-static inline void refs_init(collection *c, rc_object *o) {
-    size_t n = o->refcnt;
-    uint32_t field = (uint32_t)n;
-    if (RC__UNLIKELY(n >= RC__F_REFS_MAX)) {
-        field = RC__F_REFS_MAX;
-        if (!(n & RC_IMMORTAL))
-            ovf_put(c, o, n);
+/* One more reference from a member to o, whose count field is full or
+ * about to be: the count moves to (or on in) the table. */
+static RC__NOINLINE void count_overflow(collection *c, rc_object *o) {
+    if (count_of(o->flags) == COUNT_IN_TABLE - 1) {
+        o->flags |= RC__F_STATE_MASK;
+        ovf_put(c, o, COUNT_IN_TABLE);
+        return;
     }
-    o->flags = (o->flags & RC__F_LOW & ~RC__F_REACHED) | RC__F_CAND |
-               (field << RC__F_REFS_SHIFT);
-}
-
-static bool refs_positive(collection *c, const rc_object *o) {
-    uint32_t f = refs_field(o);
-    if (RC__LIKELY(f != RC__F_REFS_MAX))
-        return f > 0;
-    const ovf_entry *e = ovf_find(c, o);
-    return e ? e->refs > 0 : true;
+    ovf_entry *e = ovf_find(c, o);
+    if (e)
+        e->refs++;
 }
 
 static RC__NOINLINE void refs_underflow(const rc_object *o) {
@@ -156,17 +158,18 @@ static RC__NOINLINE void refs_underflow(const rc_object *o) {
               o->type->name, (const void *)o, (unsigned)o->refcnt);
 }
 
-static inline void refs_dec(collection *c, rc_object *o) {
-    uint32_t f = refs_field(o);
-    if (RC__LIKELY(f != RC__F_REFS_MAX && f != 0)) {
-        o->flags -= 1u << RC__F_REFS_SHIFT;
-    } else if (f == RC__F_REFS_MAX) {
-        ovf_entry *e = ovf_find(c, o);
-        if (e && e->refs)
-            e->refs--;
-    } else if (RC_DEBUG) {
-        refs_underflow(o);
+/* gc_refs > 0: member o is referenced from outside the set. */
+static inline bool refs_positive(const collection *c, const rc_object *o) {
+    size_t refs = count_of(o->flags);
+    if (RC__UNLIKELY(refs == COUNT_IN_TABLE)) {
+        const ovf_entry *e = ovf_find(c, o);
+        if (!e) /* the table could not grow: keep it */
+            return true;
+        refs = e->refs;
     }
+    if (RC_DEBUG && refs > o->refcnt)
+        refs_underflow(o);
+    return o->refcnt > refs;
 }
 
 /* Calls visit on each reference o holds (rc__traverse: the item arrays of
@@ -177,96 +180,93 @@ static RC__ALWAYS_INLINE void each_child(const collection *c, rc_object *o,
     rc__traverse(c->rt, o, visit, arg);
 }
 
-/* The first pass: gc_refs are set the first time a member is met, as a
- * member or as a child, and references between members are subtracted in
- * the same walk (CPython's update_refs and subtract_refs in one pass).
- * Large members are set up front, so a child without RC__F_CAND is a member
- * exactly when it is a small one. */
-static int init_large(rc_object *o, void *arg) {
-    refs_init(arg, o);
-    return 0;
-}
+/* ====================================================================== */
+/* Counting references between members                                     */
+/* ====================================================================== */
 
-static RC__ALWAYS_INLINE int visit_init_decref(rc_object *child, void *arg) {
+/* CPython's update_refs and subtract_refs in one pass: every member's
+ * count starts at zero and counts the references other members hold to
+ * it; refcnt is read only when the mark needs gc_refs. */
+static RC__ALWAYS_INLINE int visit_count(rc_object *child, void *arg) {
     if (!child)
         return 0;
-    if (!(child->flags & RC__F_CAND)) {
-        if (!rc__gcs_small_member(child))
+    uint32_t f = child->flags;
+    if (!(f & RC__F_CAND)) { /* not a member, or one met for the first time */
+        if (!rc__gcs_flag(child))
             return 0;
-        refs_init(arg, child);
+        f = child->flags;
     }
-    refs_dec(arg, child);
+    if (RC__LIKELY(count_of(f) < COUNT_IN_TABLE - 1))
+        child->flags = f + RC__F_STATE_ONE;
+    else
+        count_overflow(arg, child);
     return 0;
 }
 
-static void init_and_subtract_refs(collection *c) {
-    rc__gcs_large_members(c->rt, init_large, c);
-    rc__cursor cur;
-    rc__cursor_start(c->rt, &cur);
-    for (rc_object *o; (o = rc__cursor_next(&cur));) {
-        if (!(o->flags & RC__F_CAND))
-            refs_init(c, o);
-        each_child(c, o, visit_init_decref, c);
-    }
+static RC__ALWAYS_INLINE bool count_member(rc_object *o, void *arg) {
+    collection *c = arg;
+    each_child(c, o, visit_count, c);
+    return false;
 }
 
-/* update_refs and subtract_refs for the later passes, when every member
- * already carries RC__F_CAND. */
-static void update_refs(collection *c) {
+static void count_refs(collection *c) {
     rc__cursor cur;
-    rc__cursor_start(c->rt, &cur);
-    for (rc_object *o; (o = rc__cursor_next(&cur));)
-        refs_init(c, o);
+    rc__gcs_scan_first(c->rt, &cur, count_member, c);
 }
 
-static RC__ALWAYS_INLINE int visit_decref(rc_object *child, void *arg) {
-    if (child && (child->flags & RC__F_CAND))
-        refs_dec(arg, child);
-    return 0;
+/* For a later pass (after finalizers ran): every count back to zero. */
+static RC__ALWAYS_INLINE bool reset_member(rc_object *o, void *arg) {
+    (void)arg;
+    o->flags &= ~RC__F_STATE_MASK;
+    return false;
 }
 
-static void subtract_refs(collection *c) {
+static void recount_refs(collection *c) {
     rc__cursor cur;
-    rc__cursor_start(c->rt, &cur);
-    for (rc_object *o; (o = rc__cursor_next(&cur));)
-        each_child(c, o, visit_decref, c);
+    c->ovf_n = 0;
+    if (c->ovf)
+        memset(c->ovf, 0, c->ovf_cap * sizeof *c->ovf);
+    rc__gcs_scan(c->rt, &cur, reset_member, c);
+    count_refs(c);
 }
 
 /* ====================================================================== */
 /* Mark: take reachable members out of the set                             */
 /* ====================================================================== */
 
-static void push(collection *c, rc_object *o) {
-    if (RC__UNLIKELY(c->sp == c->cap)) {
-        size_t cap = c->cap * 2;
-        rc_object **s = rc_malloc(c->rt, cap * sizeof *s);
-        if (!s) {
-            c->overflow = true;
-            return;
-        }
-        memcpy(s, c->stack, c->sp * sizeof *s);
-        if (c->stack != c->inline_stack)
-            rc_free(c->rt, c->stack, c->cap * sizeof *s);
-        c->stack = s;
-        c->cap = cap;
-    }
-    c->stack[c->sp++] = o;
-}
-
 /* What the unreachable set may hold that needs the later steps; gathered
- * by the first mark from the members it leaves in the set (members it
- * takes later make these over-estimates, which only costs a pass). */
+ * by the first mark from the members it leaves in the set. Over-estimates
+ * only cost a pass: members the mark takes later, and types with a
+ * finalizer whose objects have all been finalized. */
 typedef struct survey {
     bool legacy;   /* objects of legacy-finalizer types */
     bool weakrefs; /* weakrefs, or objects that have weakrefs */
-    bool finalize; /* objects whose finalizer has not run */
+    bool finalize; /* objects whose finalizer may not have run */
 } survey;
 
-static inline void survey_add(survey *s, const rc_object *o) {
+/* The survey while the mark gathers it: the types of runs of members with
+ * one type are looked at once, the members' flags OR-ed together. */
+typedef struct surveying {
+    const rc_type *last; /* type of the member seen last */
+    uint32_t flags;      /* the members' flags, OR-ed */
+    survey s;
+} surveying;
+
+static inline void survey_add(surveying *v, const rc_object *o) {
     const rc_type *t = o->type;
-    s->legacy |= (t->flags & RC_TYPE_LEGACY_FINALIZER) != 0;
-    s->weakrefs |= (o->flags & RC__F_WEAKREFD) || t == &rc__weakref_type;
-    s->finalize |= t->finalize && !(o->flags & RC__F_FINALIZED);
+    v->flags |= o->flags;
+    if (RC__LIKELY(t == v->last))
+        return;
+    v->last = t;
+    v->s.legacy |= (t->flags & RC_TYPE_LEGACY_FINALIZER) != 0;
+    v->s.weakrefs |= t == &rc__weakref_type;
+    v->s.finalize |= t->finalize != NULL;
+}
+
+static survey survey_done(const surveying *v) {
+    survey s = v->s;
+    s.weakrefs |= (v->flags & RC__F_WEAKREFD) != 0;
+    return s;
 }
 
 /* What a mark takes out of the set, and where it goes. */
@@ -279,11 +279,42 @@ typedef enum mark_kind {
 typedef struct marker {
     collection *c;
     rc__cursor cur;
-    mark_kind kind;
-    int dest; /* generation that taken members move to */
-    size_t taken;
-    survey left; /* what the members not taken at first sight hold */
+    rc_object **stack; /* members reached and not yet scanned */
+    size_t sp, cap;
+    bool overflow;  /* a reached member could not be pushed */
+    surveying left; /* first mark: what the members not taken hold */
+    rc_object *inline_stack[STACK_INLINE];
 } marker;
+
+static RC__NOINLINE void push_slow(marker *m, rc_object *o) {
+    size_t cap = m->cap * 2;
+    rc_object **s = rc_malloc(m->c->rt, cap * sizeof *s);
+    if (!s) {
+        m->overflow = true;
+        return;
+    }
+    memcpy(s, m->stack, m->sp * sizeof *s);
+    if (m->stack != m->inline_stack)
+        rc_free(m->c->rt, m->stack, m->cap * sizeof *s);
+    m->stack = s;
+    m->cap = cap;
+    m->stack[m->sp++] = o;
+}
+
+static inline void push(marker *m, rc_object *o) {
+    if (RC__UNLIKELY(m->sp == m->cap))
+        push_slow(m, o);
+    else
+        m->stack[m->sp++] = o;
+}
+
+/* A reference from a member being taken to child: a member not yet
+ * reached is flagged, and pushed unless the scan is still to come to it. */
+static RC__NOINLINE int reach_elsewhere(marker *m, rc_object *child) {
+    if (!rc__cursor_ahead_slow(&m->cur, child))
+        push(m, child);
+    return 0;
+}
 
 static RC__ALWAYS_INLINE int visit_reach(rc_object *child, void *arg) {
     marker *m = arg;
@@ -291,55 +322,105 @@ static RC__ALWAYS_INLINE int visit_reach(rc_object *child, void *arg) {
         return 0;
     uint32_t f = child->flags;
     if ((f & (RC__F_CAND | RC__F_REACHED)) != RC__F_CAND)
-        return 0;
+        return 0; /* not a member, taken out already, or reached */
     child->flags = f | RC__F_REACHED;
-    if (!rc__cursor_ahead(&m->cur, child))
-        push(m->c, child);
-    return 0;
+    if (rc__cursor_ahead_here(&m->cur, child))
+        return 0;
+    return reach_elsewhere(m, child);
 }
 
-static RC__ALWAYS_INLINE void take(marker *m, rc_object *o) {
-    rc__gcs_set_remove(m->c->rt, o, m->dest);
-    m->taken++;
-    if (m->kind == MARK_UNCOLLECTABLE)
-        rc__gc_garbage_append(m->c->rt, o);
-    each_child(m->c, o, visit_reach, m);
-    if (m->kind == MARK_REACHABLE && (o->type->flags & RC__TYPE_UNTRACKABLE))
-        m->c->rt->hooks.maybe_untrack(o, m->c->generation == 2);
-}
-
-static void take_and_drain(marker *m, rc_object *o) {
+/* Reaches the children of o, a member just taken out of the set. */
+static RC__ALWAYS_INLINE void taken(marker *m, rc_object *o, mark_kind kind) {
     collection *c = m->c;
-    take(m, o);
-    while (c->sp)
-        take(m, c->stack[--c->sp]);
+    if (kind == MARK_UNCOLLECTABLE)
+        rc__gc_garbage_append(c->rt, o);
+    each_child(c, o, visit_reach, m);
+    if (kind == MARK_REACHABLE && (o->type->flags & RC__TYPE_UNTRACKABLE))
+        c->rt->hooks.maybe_untrack(o, c->generation == 2);
 }
 
-static bool is_root(collection *c, mark_kind kind, const rc_object *o) {
+static inline int destination(const collection *c, mark_kind kind) {
+    return kind == MARK_RESURRECTED ? RC__OLDEST : c->target;
+}
+
+/* Takes the members on the stack, and those they reach in turn. */
+static RC__NOINLINE void drain(marker *m, mark_kind kind) {
+    collection *c = m->c;
+    while (m->sp) {
+        rc_object *o = m->stack[--m->sp];
+        rc__gcs_set_remove(c->rt, o, destination(c, kind));
+        if (kind == MARK_REACHABLE)
+            taken(m, o, MARK_REACHABLE);
+        else
+            taken(m, o, kind);
+    }
+}
+
+static RC__ALWAYS_INLINE bool is_root(const marker *m, const rc_object *o,
+                                      mark_kind kind) {
     if (kind == MARK_UNCOLLECTABLE)
         return o->type->flags & RC_TYPE_LEGACY_FINALIZER;
-    return refs_positive(c, o);
+    return refs_positive(m->c, o);
 }
 
-/* Takes every root and every member the roots reach out of the set; returns
- * how many were taken, and in *left what the others may need. */
-static size_t mark(collection *c, mark_kind kind, survey *left) {
-    marker m = {.c = c,
-                .kind = kind,
-                .dest = kind == MARK_RESURRECTED ? RC__OLDEST : c->target};
+/* The scan's step: a member already reached, or a root, is taken out with
+ * what it reaches (true: its set bit is left to the scan); the first mark
+ * surveys the others. */
+static RC__ALWAYS_INLINE bool mark_member(marker *m, rc_object *o,
+                                          mark_kind kind) {
+    uint32_t f = o->flags;
+    if ((f & RC__F_REACHED) || is_root(m, o, kind)) {
+        bool by_scan =
+            !(f & RC__F_LARGE) && destination(m->c, kind) == m->c->target;
+        if (by_scan)
+            o->flags = rc__gcs_left(f);
+        else
+            rc__gcs_set_remove(m->c->rt, o, destination(m->c, kind));
+        taken(m, o, kind);
+        if (m->sp)
+            drain(m, kind);
+        return by_scan;
+    }
+    if (kind == MARK_REACHABLE)
+        survey_add(&m->left, o);
+    return false;
+}
+
+static RC__ALWAYS_INLINE bool mark_reachable(rc_object *o, void *arg) {
+    return mark_member(arg, o, MARK_REACHABLE);
+}
+
+static RC__ALWAYS_INLINE bool mark_uncollectable(rc_object *o, void *arg) {
+    return mark_member(arg, o, MARK_UNCOLLECTABLE);
+}
+
+static RC__ALWAYS_INLINE bool mark_resurrected(rc_object *o, void *arg) {
+    return mark_member(arg, o, MARK_RESURRECTED);
+}
+
+/* Takes every root and every member the roots reach out of the set, of
+ * members members; returns how many were taken (members that leave the set
+ * by being untracked on the way count). The first mark (kind
+ * MARK_REACHABLE) also says in *left what the members it leaves may
+ * need. */
+static size_t mark(collection *c, size_t members, mark_kind kind,
+                   survey *left) {
+    marker m = {.c = c, .cap = STACK_INLINE};
+    m.stack = m.inline_stack;
     do {
-        c->overflow = false;
-        rc__cursor_start(c->rt, &m.cur);
-        for (rc_object *o; (o = rc__cursor_next(&m.cur));) {
-            if ((o->flags & RC__F_REACHED) || is_root(c, kind, o))
-                take_and_drain(&m, o);
-            else if (left)
-                survey_add(&m.left, o);
-        }
-    } while (c->overflow);
+        m.overflow = false;
+        if (kind == MARK_REACHABLE)
+            rc__gcs_scan(c->rt, &m.cur, mark_reachable, &m);
+        else if (kind == MARK_UNCOLLECTABLE)
+            rc__gcs_scan(c->rt, &m.cur, mark_uncollectable, &m);
+        else
+            rc__gcs_scan(c->rt, &m.cur, mark_resurrected, &m);
+    } while (m.overflow);
+    if (m.stack != m.inline_stack)
+        rc_free(c->rt, m.stack, m.cap * sizeof *m.stack);
     if (left)
-        *left = m.left;
-    return m.taken;
+        *left = survey_done(&m.left);
+    return members - rc__gcs_set_size(c->rt);
 }
 
 /* ====================================================================== */
@@ -411,7 +492,7 @@ static size_t handle_unreachable(collection *c, size_t unreachable, survey s,
     rc_runtime *rt = c->rt;
     size_t uncollectable = 0;
     if (s.legacy)
-        uncollectable = mark(c, MARK_UNCOLLECTABLE, NULL);
+        uncollectable = mark(c, unreachable, MARK_UNCOLLECTABLE, NULL);
     if (rt->gc.debug & RC_DEBUG_COLLECTABLE)
         debug_each_member(c, "collectable");
     bool ran = s.weakrefs && rc__weakref_handle_garbage(rt);
@@ -419,9 +500,8 @@ static size_t handle_unreachable(collection *c, size_t unreachable, survey s,
         ran |= finalize_members(c);
     size_t resurrected = 0;
     if (ran) {
-        update_refs(c);
-        subtract_refs(c);
-        resurrected = mark(c, MARK_RESURRECTED, NULL);
+        recount_refs(c);
+        resurrected = mark(c, rc__gcs_set_size(rt), MARK_RESURRECTED, NULL);
     }
     delete_garbage(c);
     if (rt->gc.debug & RC_DEBUG_UNCOLLECTABLE) {
@@ -476,8 +556,6 @@ static void long_lived_accounting(rc__gcstate *gc, int g, size_t survivors) {
 }
 
 static void release_collection(collection *c) {
-    if (c->stack != c->inline_stack)
-        rc_free(c->rt, c->stack, c->cap * sizeof *c->stack);
     ovf_free(c);
 }
 
@@ -497,13 +575,11 @@ static ptrdiff_t collect(rc_runtime *rt, int g) {
     advance_counts(gc, g);
 
     collection c = {.rt = rt, .generation = g, .target = g < 2 ? g + 1 : 2};
-    c.stack = c.inline_stack;
-    c.cap = STACK_INLINE;
     c.garbage_mark = rc_gc_garbage_count(rt);
     info.candidates = rc__gcs_set_begin(rt, g, c.target);
-    init_and_subtract_refs(&c);
+    count_refs(&c);
     survey left;
-    size_t survivors = mark(&c, MARK_REACHABLE, &left);
+    size_t survivors = mark(&c, info.candidates, MARK_REACHABLE, &left);
     long_lived_accounting(gc, g, survivors);
     size_t unreachable = info.candidates - survivors;
     if (unreachable)
@@ -512,6 +588,8 @@ static ptrdiff_t collect(rc_runtime *rt, int g) {
     release_collection(&c);
     if (g == 2)
         rt->hooks.clear_freelists(rt);
+    if (rt->heap.trim_due) /* arenas the collection emptied, in one batch */
+        rc__heap_trim(rt);
 
     info.duration = now_seconds() - t0;
     if (gc->debug & RC_DEBUG_STATS)
@@ -563,11 +641,6 @@ void rc__gc_alloc_counted(rc_runtime *rt) {
         else
             collect_generations(rt);
     }
-}
-
-void rc__gc_free_counted(rc_runtime *rt) {
-    if (rt->gc.count[0])
-        rt->gc.count[0]--;
 }
 
 bool rc__gc_emergency_collect(rc_runtime *rt) {

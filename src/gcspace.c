@@ -11,18 +11,18 @@
  *    an untracked large object of a GC type is on heap.large[RC__KIND_GC];
  *  - rt->gc.gsize[g] counts the tracked objects of generation g; set
  *    members count in the target generation;
- *  - while a collection runs, the set's pools are on rt->gc.coll, pinned,
- *    and cmap marks their members; RC__F_CAND is set on members from the
- *    first pass of the algorithm until they leave.
+ *  - while a collection runs, the set's pools are on rt->gc.coll in the
+ *    order they were taken, pinned, and cmap marks their members (rc__gcs_scan
+ *    clears the bits of members its step took out when it leaves their
+ *    word); only members carry RC__F_CAND: large ones from the start,
+ *    small ones from when the first pass meets them (rc__gcs_flag);
+ *  - RC__F_REACHED and the state bits are zero outside the set (teardown,
+ *    when no collection runs, uses RC__F_REACHED for its own marks).
  */
 #include "gcspace.h"
 
 static inline rc__gcpool *gcpool_of(const rc_object *o) {
     return (rc__gcpool *)rc__pool_of(o);
-}
-
-static inline bool map_test(const uint64_t *map, uint32_t gi) {
-    return (map[gi >> 6] >> (gi & 63)) & 1;
 }
 
 static inline void map_set(uint64_t *map, uint32_t gi) {
@@ -42,9 +42,9 @@ static inline void set_large_gen(rc_object *o, int gen) {
         (o->flags & ~RC__F_GEN_MASK) | ((uint32_t)gen << RC__F_GEN_SHIFT);
 }
 
-/* The set's working bits (candidate, reached, gc_refs) cleared. */
+/* The set's working bits cleared. */
 static inline uint32_t without_set_bits(uint32_t f) {
-    return f & RC__F_LOW & ~(RC__F_CAND | RC__F_REACHED);
+    return rc__gcs_left(f);
 }
 
 void rc__gcs_init(rc_runtime *rt) {
@@ -87,7 +87,7 @@ static void pool_count(rc_runtime *rt, rc__gcpool *p, int g, int32_t delta) {
 
 static int pool_gen(const rc__gcpool *p, uint32_t gi) {
     for (int g = 0; g < RC__NGENS; g++)
-        if (map_test(p->genmap[g], gi))
+        if (rc__map_test(p->genmap[g], gi))
             return g;
     return -1;
 }
@@ -96,7 +96,7 @@ static int pool_gen(const rc__gcpool *p, uint32_t gi) {
 /* Tracking and generations                                                */
 /* ====================================================================== */
 
-void rc__gcs_track(rc_runtime *rt, rc_object *o) {
+void rc__gcs_track_slow(rc_runtime *rt, rc_object *o) {
     RC__ASSERT(!(o->flags & RC__F_TRACKED));
     o->flags |= RC__F_TRACKED;
     if (o->flags & RC__F_LARGE) {
@@ -112,7 +112,7 @@ void rc__gcs_track(rc_runtime *rt, rc_object *o) {
     pool_count(rt, p, 0, 1);
 }
 
-void rc__gcs_untrack(rc_runtime *rt, rc_object *o) {
+void rc__gcs_untrack_slow(rc_runtime *rt, rc_object *o) {
     uint32_t f = o->flags;
     RC__ASSERT(f & RC__F_TRACKED);
     o->flags = without_set_bits(f) & ~RC__F_TRACKED;
@@ -127,11 +127,10 @@ void rc__gcs_untrack(rc_runtime *rt, rc_object *o) {
     uint32_t gi = rc__granule(p, o);
     /* a member of the set is in the target generation */
     int g = (f & RC__F_CAND) ? rt->gc.target : pool_gen(p, gi);
-    RC__ASSERT(g >= 0 && map_test(p->genmap[g], gi));
+    RC__ASSERT(g >= 0 && rc__map_test(p->genmap[g], gi));
     map_clear(p->genmap[g], gi);
     pool_count(rt, p, g, -1);
-    if (p->pool.pinned)
-        map_clear(p->cmap, gi);
+    map_clear(p->cmap, gi); /* zero already unless the pool is pinned */
 }
 
 int rc__gcs_generation(const rc_object *o) {
@@ -237,23 +236,75 @@ int rc__gcs_foreach(rc_runtime *rt, int gen, rc__objfn fn, void *arg) {
 /* The set of a running collection                                         */
 /* ====================================================================== */
 
-static void pin(rc__gcpool ***tail, rc__gcpool *p, uint32_t *seq) {
+static void pin(rc__gcpool **head, rc__gcpool *p) {
     p->pool.pinned = 1;
-    p->cseq = (*seq)++;
+    p->cnext = *head;
+    *head = p;
+}
+
+/* True if pool a was taken before pool b (the counter wraps: half its
+ * range apart at most). */
+static bool taken_before(const rc__gcpool *a, const rc__gcpool *b) {
+    return (int32_t)(a->pool.seq - b->pool.seq) < 0;
+}
+
+/* Merges two lists of pools in the order they were taken. */
+static rc__gcpool *merge_by_age(rc__gcpool *a, rc__gcpool *b) {
+    rc__gcpool *head = NULL, **tail = &head;
+    while (a && b) {
+        rc__gcpool **least = taken_before(a, b) ? &a : &b;
+        *tail = *least;
+        tail = &(*least)->cnext;
+        *least = (*least)->cnext;
+    }
+    *tail = a ? a : b;
+    return head;
+}
+
+/* Cuts the first ascending run off *list; returns it. */
+static rc__gcpool *take_run(rc__gcpool **list) {
+    rc__gcpool *run = *list, *p = run;
+    while (p->cnext && !taken_before(p->cnext, p))
+        p = p->cnext;
+    *list = p->cnext;
     p->cnext = NULL;
-    **tail = p;
-    *tail = &p->cnext;
+    return run;
+}
+
+/* Sorts a list of pools by the order they were taken (a natural merge
+ * sort: the generation lists arrive as a few long runs, so it is about
+ * linear). The scans of the set then meet objects in about the order
+ * they were made, as CPython's generation lists do, so a structure built
+ * in one go is scanned from its first object (often its root). */
+static rc__gcpool *sort_by_age(rc__gcpool *list) {
+    while (list) {
+        rc__gcpool *merged = NULL, **tail = &merged;
+        bool one_run = true;
+        while (list) {
+            rc__gcpool *a = take_run(&list);
+            if (list)
+                one_run = false;
+            *tail = list ? merge_by_age(a, take_run(&list)) : a;
+            while (*tail)
+                tail = &(*tail)->cnext;
+        }
+        if (one_run)
+            return merged;
+        list = merged;
+    }
+    return NULL;
 }
 
 /* Gathers generations 0..g into the set; all of them count in target. */
 size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target) {
     rc__gcstate *gc = &rt->gc;
-    rc__gcpool *head = NULL, **tail = &head;
-    uint32_t seq = 0;
+    rc__gcpool *head = NULL; /* the generation lists hold the youngest
+                                pools first: prepending reverses them */
     for (int gen = 0; gen <= g; gen++)
         for (rc__gcpool *p = gc->gpools[gen]; p; p = p->gnext[gen])
             if (!p->pool.pinned)
-                pin(&tail, p, &seq);
+                pin(&head, p);
+    head = sort_by_age(head);
     gc->coll = head;
     gc->target = target;
     size_t n = 0;
@@ -275,7 +326,9 @@ size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target) {
             rc__large *h = from->next;
             rc__list_unlink(h);
             rc__list_append(&gc->set_large, h);
-            set_large_gen((rc_object *)(h + 1), target);
+            rc_object *o = (rc_object *)(h + 1);
+            o->flags |= RC__F_CAND;
+            set_large_gen(o, target);
             gc->gsize[gen]--;
             gc->gsize[target]++;
             n++;
@@ -287,7 +340,7 @@ size_t rc__gcs_set_begin(rc_runtime *rt, int g, int target) {
 /* The cases rc__gcs_set_remove leaves out of line: a large member, or a
  * small one that goes to another generation than the target. */
 void rc__gcs_set_remove_slow(rc_runtime *rt, rc_object *o, int gen) {
-    o->flags &= RC__F_LOW & ~(RC__F_CAND | RC__F_REACHED);
+    o->flags = without_set_bits(o->flags);
     int target = rt->gc.target;
     if (o->flags & RC__F_LARGE) {
         rc__large *h = rc__large_of(o);
@@ -302,8 +355,15 @@ void rc__gcs_set_remove_slow(rc_runtime *rt, rc_object *o, int gen) {
     move_small(rt, o, target, gen);
 }
 
-void rc__gcs_large_members(rc_runtime *rt, rc__objfn fn, void *arg) {
-    foreach_large(&rt->gc.set_large, fn, arg);
+size_t rc__gcs_set_size(const rc_runtime *rt) {
+    size_t n = 0;
+    for (const rc__gcpool *p = rt->gc.coll; p; p = p->cnext)
+        for (int w = 0; w < RC__MAP_WORDS; w++)
+            n += (size_t)__builtin_popcountll(p->cmap[w]);
+    const rc__large *set = &rt->gc.set_large;
+    for (const rc__large *h = set->next; h != set; h = h->next)
+        n++;
+    return n;
 }
 
 void rc__gcs_set_end(rc_runtime *rt) {
@@ -323,9 +383,23 @@ void rc__gcs_set_end(rc_runtime *rt) {
 /* Cursor, large phase                                                     */
 /* ====================================================================== */
 
+/* rc__cursor_ahead for o outside the rest of c's pool: a large member is
+ * ahead while the cursor is in its pool phase, a small one if its pool
+ * comes later in the scan. */
+bool rc__cursor_ahead_slow(const rc__cursor *c, const rc_object *o) {
+    if (!c->pool)
+        return false;
+    if (o->flags & RC__F_LARGE)
+        return true;
+    const rc__gcpool *p = (const rc__gcpool *)rc__pool_of(o);
+    return p != c->pool && (int32_t)(p->pool.seq - c->pool->pool.seq) > 0;
+}
+
 void rc__cursor_start(rc_runtime *rt, rc__cursor *c) {
     c->rt = rt;
     c->pool = rt->gc.coll;
+    c->at = NULL;
+    c->end = 0;
     c->pos = 0;
     c->large = 0;
     c->last = NULL;
@@ -337,6 +411,8 @@ rc_object *rc__cursor_next_large(rc__cursor *c) {
     if (c->large == 2)
         return NULL;
     c->large = 1;
+    c->at = NULL; /* nothing lies further on in a pool now */
+    c->end = 1;
     if (set->next == set) {
         while (c->done.next != &c->done) {
             rc__large *h = c->done.next;

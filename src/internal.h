@@ -68,16 +68,23 @@
 #define RC__F_TRACKED   (1u << 1) /* in a generation of the collector */
 #define RC__F_FINALIZED (1u << 2) /* finalize has run */
 #define RC__F_WEAKREFD  (1u << 3) /* has weak references (side table) */
-#define RC__F_CAND      (1u << 4) /* collection: in the set being examined */
-#define RC__F_REACHED   (1u << 5) /* collection: reached, not yet scanned */
-#define RC__F_GEN_SHIFT 6         /* large objects: generation, 2 bits */
+#define RC__F_CAND      (1u << 4) /* collection: a member of the set */
+#define RC__F_REACHED                                                          \
+    (1u << 5)             /* collection: reached by the mark;                  \
+                             teardown: marked for this round */
+#define RC__F_GEN_SHIFT 6 /* large objects: generation, 2 bits */
 #define RC__F_GEN_MASK  (3u << RC__F_GEN_SHIFT)
 #define RC__F_KEEP                                                             \
-    (1u << 8)              /* set by a dealloc that kept the block             \
-                               (a free list): it is not freed */
-#define RC__F_REFS_SHIFT 9 /* collection: gc_refs, 23 bits */
-#define RC__F_REFS_MAX   0x7FFFFFu
-#define RC__F_LOW        ((1u << RC__F_REFS_SHIFT) - 1)
+    (1u << 8)               /* set by a dealloc that kept the block            \
+                                (a free list): it is not freed */
+#define RC__F_REFS_SHIFT  9 /* heap check: a count, 23 bits (debug.c) */
+#define RC__F_REFS_MAX    0x7FFFFFu
+#define RC__F_LOW         ((1u << RC__F_REFS_SHIFT) - 1)
+/* collection: a member's state (gc.c: a count of references). Zero
+ * outside a collection. */
+#define RC__F_STATE_SHIFT 16
+#define RC__F_STATE_ONE   (1u << RC__F_STATE_SHIFT)
+#define RC__F_STATE_MASK  (0xFFFFu << RC__F_STATE_SHIFT)
 
 /* Type flags reserved for the library's own types (rc_type.flags bits
  * 16-31; the public ones are the low bits). The core gives these two a
@@ -95,14 +102,16 @@
 /* Pools, arenas and large blocks                                          */
 /* ---------------------------------------------------------------------- */
 
-#define RC__ALIGN     16
-#define RC__POOL_BITS 14
-#define RC__POOL_SIZE ((size_t)1 << RC__POOL_BITS)
-#define RC__GRANULES  (RC__POOL_SIZE / RC__ALIGN) /* 1024 per pool */
-#define RC__MAP_WORDS ((int)(RC__GRANULES / 64))  /* 16 words per bitmap */
-#define RC__NGENS     4                           /* 0, 1, 2 and permanent */
-#define RC__PERMANENT 3
-#define RC__OLDEST    2
+#define RC__ALIGN            16
+#define RC__POOL_BITS        14
+#define RC__POOL_SIZE        ((size_t)1 << RC__POOL_BITS)
+#define RC__GRANULES         (RC__POOL_SIZE / RC__ALIGN) /* 1024 per pool */
+#define RC__POOL_COLOURS     4  /* header offsets (rc__pool_of) */
+#define RC__POOL_COLOUR_STEP 64 /* bytes: a cache line */
+#define RC__MAP_WORDS        ((int)(RC__GRANULES / 64)) /* 16 words per bitmap */
+#define RC__NGENS            4 /* 0, 1, 2 and permanent */
+#define RC__PERMANENT        3
+#define RC__OLDEST           2
 
 enum { RC__KIND_RAW, RC__KIND_OBJ, RC__KIND_GC, RC__NKINDS };
 
@@ -121,7 +130,10 @@ struct rc__pool {
     uint8_t szidx;          /* size class */
     uint8_t kind;           /* RC__KIND_* */
     uint8_t pinned;         /* a collection holds it: never released */
-    uint8_t pad_[7];
+    uint16_t capacity;      /* blocks that fit: full when nused is this */
+    uint8_t plain;          /* its runtime's plain_alloc, at hand */
+    uint32_t seq;           /* when it was taken for its kind and class
+                               (heap.pools_taken): the collector's order */
 };
 
 /* A GC pool: the plain header followed by the collector's state. */
@@ -129,11 +141,10 @@ typedef struct rc__gcpool {
     rc__pool pool;
     struct rc__gcpool *gnext[RC__NGENS]; /* pools holding objects of gen g */
     struct rc__gcpool *gprev[RC__NGENS];
-    uint32_t gcount[RC__NGENS]; /* tracked objects of each generation */
-    struct rc__gcpool *cnext;   /* the running collection's pool list */
-    uint32_t cseq;              /* position in that list (scan order) */
-    uint32_t pad_;
-    uint64_t cmap[RC__MAP_WORDS];              /* collection: the set */
+    uint32_t gcount[RC__NGENS];   /* tracked objects of each generation */
+    struct rc__gcpool *cnext;     /* the running collection's pools, in
+                                     scan order */
+    uint64_t cmap[RC__MAP_WORDS]; /* collection: the set */
     uint64_t genmap[RC__NGENS][RC__MAP_WORDS]; /* tracked, per generation */
 } rc__gcpool;
 
@@ -142,7 +153,8 @@ typedef struct rc__gcpool {
 
 struct rc__arena {
     char *base;          /* memory from the allocator (RC_ARENA_SIZE) */
-    rc__pool *firstpool; /* first pool-aligned address in it */
+    rc__pool *firstpool; /* first pool-aligned address in it (not a header:
+                            see rc__arena_pool) */
     uint32_t npools;     /* pools that fit */
     uint32_t ncarved;    /* pools carved so far, in address order */
     uint32_t nfree;      /* pools free: uncarved plus on freepools */
@@ -175,8 +187,13 @@ typedef struct rc__heap {
     size_t arenas_reclaimed;
     size_t arenas_current;
     size_t arenas_highwater;
-    size_t nempty;   /* arenas with every pool free */
-    rc__pool *spare; /* the last pool to become empty, kept */
+    size_t nempty;        /* arenas with every pool free (the reserve) */
+    size_t peak_in_use;   /* most arenas in use since the last trim */
+    bool trim_due;        /* the reserve is too big: trim at the end of the
+                             deallocation run or collection */
+    rc__pool *spare;      /* the last pool to become empty, kept */
+    uint32_t pools_taken; /* pools taken from arenas so far (wraps) */
+    void *os_spare;       /* os.c: the second arena of a pair, unused */
     size_t large_blocks, large_bytes;
 } rc__heap;
 
@@ -260,6 +277,7 @@ typedef struct rc__hooks {
 struct rc_runtime {
     rc_allocator alloc; /* hook with defaults filled in */
     bool sys_arenas;    /* arenas from the OS layer (mmap) */
+    bool sys_heap;      /* large blocks from the C library's malloc */
     bool passthrough;   /* config: every block from the hook */
     bool debug_alloc;   /* config: fills and guard bytes */
     bool plain_alloc;   /* neither: the allocator's fast paths apply */
@@ -317,9 +335,15 @@ void *rc__hook_realloc(rc_runtime *rt, void *p, size_t old, size_t size);
 void *rc__hook_arena_alloc(rc_runtime *rt);
 void rc__hook_arena_free(rc_runtime *rt, void *p);
 
-/* os.c — the only file that talks to the operating system */
-void *rc__os_arena_alloc(size_t size);
+/* os.c — the only file that talks to the operating system. Arenas come in
+ * pairs; the second of a pair waits in *spare for the next request. */
+void *rc__os_arena_alloc(void **spare, size_t size);
 void rc__os_arena_free(void *p, size_t size);
+void rc__os_spare_free(void **spare);
+/* Asks for huge pages under the 2 MiB-aligned part of [p, p + size), a
+ * large block from the C library's malloc: first touches then fault
+ * 2 MiB at a time. */
+void rc__os_advise_huge(void *p, size_t size);
 
 /* obmalloc.c */
 void rc__heap_init(rc_runtime *rt);
@@ -333,8 +357,16 @@ void rc__mem_free(rc_runtime *rt, void *p, size_t size, int kind);
 void *rc__mem_resize(rc_runtime *rt, void *p, size_t old, size_t size);
 /* An object block of size bytes whose first `zeroed` bytes are zero. */
 rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind);
+/* rc_new for a type without RC_TYPE_GC: a block from the head pool when
+ * that is all it takes, else rc__new_slow. */
+rc_object *rc__obj_new_plain(rc_runtime *rt, const rc_type *type);
 void rc__obj_free(rc_runtime *rt, rc_object *o);
+/* Frees small object o whose count reached zero and which needs nothing
+ * else (object.c's just_free): its runtime is found from its pool. */
+void rc__obj_free_plain(rc_object *o);
 void rc__pool_release_if_empty(rc__pool *p);
+/* Gives the empty arenas beyond the reserve back to the hook. */
+void rc__heap_trim(rc_runtime *rt);
 size_t rc__obj_block_size(const rc_object *o);
 typedef int (*rc__objfn)(rc_object *o, void *arg);
 int rc__heap_foreach_object(rc_runtime *rt, rc__objfn fn, void *arg);
@@ -342,8 +374,30 @@ typedef void (*rc__poolfn)(rc__pool *p, void *arg);
 void rc__heap_foreach_pool(const rc_runtime *rt, rc__poolfn fn, void *arg);
 bool rc__block_in_use(const rc__pool *p, const void *b);
 
+/* The header of the pool holding address p. A pool is RC__POOL_SIZE bytes
+ * aligned to its size; its header starts one cache line further in for
+ * each step of its colour, which cycles through RC__POOL_COLOURS with the
+ * pool's address, so that the headers of neighbouring pools (which the
+ * allocator's fast paths read on every call) fall in different cache sets
+ * instead of all competing for the first. The bytes before the header are
+ * unused. */
 static inline rc__pool *rc__pool_of(const void *p) {
-    return (rc__pool *)((uintptr_t)p & ~(uintptr_t)(RC__POOL_SIZE - 1));
+    _Static_assert(RC__POOL_COLOUR_STEP == 64, "a line: the shift below");
+    uintptr_t base = (uintptr_t)p & ~(uintptr_t)(RC__POOL_SIZE - 1);
+    uintptr_t colour_bytes = (base >> (RC__POOL_BITS - 6)) &
+                             ((uintptr_t)(RC__POOL_COLOURS - 1) << 6);
+    return (rc__pool *)(base | colour_bytes);
+}
+
+/* Bytes of p's pool from its header to its end. */
+static inline uint32_t rc__pool_span(const rc__pool *p) {
+    return (uint32_t)(RC__POOL_SIZE -
+                      ((uintptr_t)p & (uintptr_t)(RC__POOL_SIZE - 1)));
+}
+
+/* The header of the i-th pool of arena a. */
+static inline rc__pool *rc__arena_pool(const rc__arena *a, uint32_t i) {
+    return rc__pool_of((const char *)a->firstpool + (size_t)i * RC__POOL_SIZE);
 }
 
 static inline rc__large *rc__large_of(const rc_object *o) {
@@ -375,6 +429,8 @@ static inline void rc__list_append(rc__large *head, rc__large *h) {
 }
 
 /* object.c */
+/* rc_new without its fast path (rc__obj_new_plain's fallback). */
+rc_object *rc__new_slow(rc_runtime *rt, const rc_type *type);
 /* rc_new_var_untracked for a type whose items the caller fills at once:
  * only the basicsize bytes are zeroed. */
 rc_object *rc__new_var_unzeroed(rc_runtime *rt, const rc_type *type,
@@ -416,7 +472,12 @@ static RC__ALWAYS_INLINE int rc__traverse(const rc_runtime *rt, rc_object *o,
 /* gc.c */
 void rc__gc_init(rc_runtime *rt);
 void rc__gc_alloc_counted(rc_runtime *rt); /* a GC object is being made */
-void rc__gc_free_counted(rc_runtime *rt);  /* a GC object was freed */
+
+/* A GC object was freed. */
+static inline void rc__gc_free_counted(rc_runtime *rt) {
+    if (rt->gc.count[0])
+        rt->gc.count[0]--;
+}
 bool rc__gc_emergency_collect(rc_runtime *rt);
 
 /* errors.c: around a call to a finalizer or callback, enter moves the

@@ -102,8 +102,14 @@ static inline rc_object *new_object(rc_runtime *rt, const rc_type *type,
     return new_plain(rt, type, nitems, track, zero_items);
 }
 
-rc_object *rc_new(rc_runtime *rt, const rc_type *type) {
+RC__NOINLINE rc_object *rc__new_slow(rc_runtime *rt, const rc_type *type) {
     return new_object(rt, type, 0, true, true);
+}
+
+rc_object *rc_new(rc_runtime *rt, const rc_type *type) {
+    if (RC__LIKELY(type && !(type->flags & (RC_TYPE_GC | RC_TYPE_HEAP))))
+        return rc__obj_new_plain(rt, type); /* the pools' fast path */
+    return rc__new_slow(rt, type);
 }
 
 rc_object *rc_new_var(rc_runtime *rt, const rc_type *type, size_t nitems) {
@@ -195,18 +201,53 @@ static void dealloc_drain(rc_runtime *rt) {
     rt->dealloc_depth--;
 }
 
-void rc_dealloc_(rc_object *o) {
-    rc_runtime *rt = rc__runtime_of(o);
-    o->refcnt = 0;
-    if (o->type->finalize && !(o->flags & RC__F_FINALIZED) &&
-        finalize_resurrects(rt, o))
-        return;
-    if (o->flags & RC__F_TRACKED)
-        rc__gcs_untrack(rt, o);
+/* Step 2 for an object that is a weakref or has weakrefs. */
+static RC__NOINLINE void weakref_deaths(rc_runtime *rt, rc_object *o) {
     if (o->type == &rc__weakref_type)
         rc__weakref_detach(o);
     if (o->flags & RC__F_WEAKREFD)
         rc__weakref_object_died(rt, o);
+}
+
+/* The outermost destruction is over: the queued ones are destroyed, then
+ * arenas emptied beyond the allocator's reserve go back in one batch. */
+static void dealloc_run_end(rc_runtime *rt) {
+    if (rt->pending)
+        dealloc_drain(rt);
+    if (RC__UNLIKELY(rt->heap.trim_due) && !rt->gc.collecting)
+        rc__heap_trim(rt);
+}
+
+/* True if o, whose count reached zero, has nothing to do but be freed:
+ * a small object without weakrefs, of a builtin type (no owner to drop)
+ * without references, finalizer, dealloc or clear (so not a weakref). */
+static inline bool just_free(const rc_object *o, const rc_type *t) {
+    return !(o->flags & (RC__F_LARGE | RC__F_WEAKREFD)) &&
+           !(t->flags & (RC_TYPE_GC | RC_TYPE_HEAP)) && !t->finalize &&
+           !t->dealloc && !t->clear;
+}
+
+static RC__NOINLINE void dealloc(rc_object *o, const rc_type *t);
+
+void rc_dealloc_(rc_object *o) {
+    const rc_type *t = o->type;
+    if (RC__LIKELY(just_free(o, t)))
+        rc__obj_free_plain(o); /* the pools' fast path */
+    else
+        dealloc(o, t);
+}
+
+/* Steps 1-3 for an object with more to do than being freed. */
+static void dealloc(rc_object *o, const rc_type *t) {
+    rc_runtime *rt = rc__runtime_of(o);
+    o->refcnt = 0;
+    if (RC__UNLIKELY(t->finalize != NULL) && !(o->flags & RC__F_FINALIZED) &&
+        finalize_resurrects(rt, o))
+        return;
+    if (o->flags & RC__F_TRACKED)
+        rc__gcs_untrack(rt, o);
+    if (RC__UNLIKELY((o->flags & RC__F_WEAKREFD) || t == &rc__weakref_type))
+        weakref_deaths(rt, o);
     if (rt->dealloc_depth >= DEALLOC_DEPTH) {
         defer(rt, o);
         return;
@@ -214,8 +255,8 @@ void rc_dealloc_(rc_object *o) {
     rt->dealloc_depth++;
     destroy(rt, o);
     rt->dealloc_depth--;
-    if (rt->dealloc_depth == 0 && rt->pending)
-        dealloc_drain(rt);
+    if (rt->dealloc_depth == 0)
+        dealloc_run_end(rt);
 }
 
 /* ====================================================================== */

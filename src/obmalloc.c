@@ -18,7 +18,12 @@
  *  - heap.usable lists arenas with free pools, fewest free pools first, so
  *    new pools come from the fullest arena and the others can drain;
  *    lastwith[n] is the last usable arena with n free pools;
- *  - at most one arena with every pool free is kept; others go back.
+ *  - arenas with every pool free form the reserve: at most RESERVE_BYTES
+ *    of them, or an eighth of the most arenas in use since the last trim
+ *    when that is less (but always one). When an arena empties beyond the
+ *    reserve, the extra arenas go back to the hook in one batch
+ *    (rc__heap_trim) at once, or at the end of the deallocation run or
+ *    collection that emptied it, never in its per-object loop.
  */
 #include "internal.h"
 
@@ -26,6 +31,9 @@
 #define DBG_GUARD 0xFD /* guard bytes after a block */
 #define DBG_NEW   0xCD /* fill of a new raw block */
 #define DBG_DEAD  0xDD /* fill of a freed block */
+
+#define RESERVE_BYTES ((size_t)4 << 20) /* most empty arenas kept, in bytes */
+#define HUGE_BLOCK    ((size_t)4 << 20) /* large blocks asked huge pages for */
 
 static inline unsigned class_of(size_t n) {
     return (unsigned)((n - 1) >> 4);
@@ -39,7 +47,7 @@ static inline uint32_t pool_header_size(int kind) {
 }
 
 static inline bool pool_full(const rc__pool *p) {
-    return !p->freeblock && p->nextoffset > p->maxnextoffset;
+    return p->nused == p->capacity;
 }
 
 static inline uint32_t block_next(const char *b) {
@@ -180,6 +188,47 @@ static void arena_release(rc_runtime *rt, rc__arena *a) {
 }
 
 /* ====================================================================== */
+/* The reserve of empty arenas                                             */
+/* ====================================================================== */
+
+/* How many empty arenas may be kept: an eighth of the most arenas in use
+ * since the last trim, at least one, at most RESERVE_BYTES worth. */
+static size_t reserve_limit(const rc__heap *h) {
+    size_t n = h->peak_in_use / 8, most = RESERVE_BYTES / RC_ARENA_SIZE;
+    return n < 1 ? 1 : n > most ? most : n;
+}
+
+/* An empty arena has given a pool away: one more arena in use. */
+static void reserve_took(rc__heap *h) {
+    h->nempty--;
+    size_t in_use = h->arenas_current - h->nempty;
+    if (in_use > h->peak_in_use)
+        h->peak_in_use = in_use;
+}
+
+/* Empty arenas sit at the end of the usable list (most free pools), but
+ * arenas from a user hook may hold fewer pools, so the whole list is
+ * walked; this runs once per deallocation run or collection that emptied
+ * an arena beyond the reserve. */
+void rc__heap_trim(rc_runtime *rt) {
+    rc__heap *h = &rt->heap;
+    h->trim_due = false;
+    size_t keep = reserve_limit(h), kept = 0;
+    for (rc__arena *a = h->usable, *next; a && h->nempty > keep; a = next) {
+        next = a->next;
+        if (a->nfree != a->npools)
+            continue;
+        if (kept < keep) {
+            kept++;
+            continue;
+        }
+        h->nempty--;
+        arena_release(rt, a);
+    }
+    h->peak_in_use = h->arenas_current - h->nempty;
+}
+
+/* ====================================================================== */
 /* Pools                                                                   */
 /* ====================================================================== */
 
@@ -212,7 +261,23 @@ static void pool_init(rc_runtime *rt, rc__pool *p, rc__arena *a, int kind,
     p->szidx = (uint8_t)cls;
     p->blocksize = (uint16_t)class_size(cls);
     p->nextoffset = hdr;
-    p->maxnextoffset = (uint32_t)RC__POOL_SIZE - p->blocksize;
+    p->maxnextoffset = rc__pool_span(p) - p->blocksize;
+    p->capacity = (uint16_t)((rc__pool_span(p) - hdr) / p->blocksize);
+    p->plain = rt->plain_alloc;
+}
+
+/* True if p, a released pool, was last of this kind and class: its header
+ * and its free list (every block it ever handed out) are still good, so
+ * that taking it back costs nothing (a program freeing and making the same
+ * objects in batches takes back the pools it gave up). Never under ASan,
+ * which poisons released pools whole. */
+static bool still_laid_out(const rc__pool *p, int kind, unsigned cls) {
+#ifdef RC__ASAN
+    (void)p, (void)kind, (void)cls;
+    return false;
+#else
+    return p->kind == kind && p->blocksize == class_size(cls);
+#endif
 }
 
 /* A fresh pool of (kind, class), from the fullest arena with one. */
@@ -222,18 +287,23 @@ static rc__pool *pool_take(rc_runtime *rt, int kind, unsigned cls) {
     if (!a && !(a = arena_new(rt)))
         return NULL;
     rc__pool *p;
+    bool fits = false;
     if (a->freepools) {
         p = a->freepools;
         RC__UNPOISON(p, sizeof *p);
         a->freepools = p->next;
+        fits = still_laid_out(p, kind, cls);
     } else {
-        p = (rc__pool *)((char *)a->firstpool +
-                         (size_t)a->ncarved++ * RC__POOL_SIZE);
+        p = rc__arena_pool(a, a->ncarved++);
     }
     if (a->nfree == a->npools)
-        h->nempty--;
+        reserve_took(h);
     usable_took(h, a);
-    pool_init(rt, p, a, kind, cls);
+    if (fits)
+        p->szidx = (uint8_t)cls;
+    else
+        pool_init(rt, p, a, kind, cls);
+    p->seq = h->pools_taken++;
     used_push(h, p);
     return p;
 }
@@ -244,8 +314,9 @@ static bool pins_arena(const rc__pool *p) {
     return p->nused == 0 && p->arena->nfree + 1 == p->arena->npools;
 }
 
-/* Gives an empty pool back to its arena, and the arena to the OS when it is
- * empty and another empty arena is already kept. */
+/* Gives an empty pool back to its arena; an arena this empties joins the
+ * reserve, trimmed now or at the end of the running deallocation run or
+ * collection. */
 static void pool_release(rc_runtime *rt, rc__pool *p) {
     rc__heap *h = &rt->heap;
     rc__arena *a = p->arena;
@@ -253,18 +324,17 @@ static void pool_release(rc_runtime *rt, rc__pool *p) {
     if (h->spare == p)
         h->spare = NULL;
     used_unlink(h, p);
-    p->szidx = 0xFF; /* marks a free pool for walkers */
+    p->szidx = 0xFF; /* marks a free pool for walkers; the rest stays */
     p->next = a->freepools;
     a->freepools = p;
-    RC__POISON((char *)p + sizeof *p, RC__POOL_SIZE - sizeof *p);
+    RC__POISON((char *)p + sizeof *p, rc__pool_span(p) - sizeof *p);
     usable_gave(h, a);
-    if (a->nfree == a->npools) {
-        if (h->nempty >= 1)
-            arena_release(rt, a);
-        else
-            h->nempty++;
+    if (a->nfree == a->npools && ++h->nempty > reserve_limit(h)) {
+        h->trim_due = true;
+        if (!rt->dealloc_depth && !rt->gc.collecting)
+            rc__heap_trim(rt);
     }
-    /* the spare must not keep an arena besides the empty one kept */
+    /* the spare must not keep an arena besides the empty ones kept */
     rc__pool *spare = h->spare;
     if (spare && h->nempty >= 1 && !spare->pinned && pins_arena(spare))
         pool_release(rt, spare);
@@ -274,9 +344,9 @@ static void pool_release(rc_runtime *rt, rc__pool *p) {
  * a spare in its ring, so a program that frees and allocates one block in
  * a loop does not release and retake a pool each time; the previous spare,
  * if still empty, is released. At most one empty pool is held back, and
- * never one that would keep an arena besides the one empty arena that is
- * kept anyway. Pinned pools wait for the collection's end; nothing is
- * released while the runtime is torn down. */
+ * never one that would keep an arena when an empty arena is kept anyway.
+ * Pinned pools wait for the collection's end; nothing is released while
+ * the runtime is torn down. */
 static void pool_emptied(rc_runtime *rt, rc__pool *p) {
     rc__heap *h = &rt->heap;
     if (p->pinned || rt->tearing_down)
@@ -296,22 +366,40 @@ void rc__pool_release_if_empty(rc__pool *p) {
         pool_emptied(p->rt, p);
 }
 
+#define EXTEND_BYTES 4096 /* never-used blocks put on a free list at once */
+
+/* The free list of p is empty and p is not full: the next never-used
+ * blocks, up to EXTEND_BYTES of them, become its free list (in address
+ * order). So allocation always pops a free list, a branch that stays
+ * predictable, and fresh memory is still touched a page at a time. */
+static RC__NOINLINE uint32_t pool_extend(rc__pool *p) {
+    uint32_t first = p->nextoffset, size = p->blocksize;
+    uint32_t end = first + (EXTEND_BYTES > size ? EXTEND_BYTES : size);
+    if (end > p->maxnextoffset + size)
+        end = p->maxnextoffset + size;
+    uint32_t off = first, next;
+    for (; (next = off + size) < end && next <= p->maxnextoffset; off = next) {
+        RC__UNPOISON((char *)p + off, sizeof(rc_object));
+        block_mark_free((char *)p + off, next);
+    }
+    RC__UNPOISON((char *)p + off, sizeof(rc_object));
+    block_mark_free((char *)p + off, 0);
+    p->nextoffset = off + size;
+    return p->freeblock = first;
+}
+
 /* A block from the head of the usable ring of (kind, class), or NULL when
  * the ring is empty. */
 static inline char *pool_pop(rc__heap *h, int kind, unsigned cls) {
     rc__pool *p = h->used[kind][cls];
     if (RC__UNLIKELY(!p))
         return NULL;
-    char *b;
-    if (p->freeblock) {
-        b = (char *)p + p->freeblock;
-        p->freeblock = block_next(b);
-    } else {
-        b = (char *)p + p->nextoffset;
-        p->nextoffset += p->blocksize;
-    }
-    p->nused++;
-    if (pool_full(p))
+    uint32_t off = p->freeblock;
+    if (RC__UNLIKELY(!off))
+        off = pool_extend(p);
+    char *b = (char *)p + off;
+    p->freeblock = block_next(b);
+    if (++p->nused == p->capacity)
         used_unlink(h, p);
     return b;
 }
@@ -324,14 +412,15 @@ static char *pool_alloc(rc_runtime *rt, int kind, unsigned cls) {
 }
 
 static inline void pool_free(rc_runtime *rt, rc__pool *p, char *b) {
-    bool was_full = pool_full(p);
+    uint32_t used = p->nused;
     RC__UNPOISON(b, sizeof(rc_object));
     block_mark_free(b, p->freeblock);
     p->freeblock = (uint32_t)(b - (char *)p);
     RC__POISON(b + sizeof(rc_object), p->blocksize - sizeof(rc_object));
-    if (was_full)
+    p->nused = used - 1;
+    if (RC__UNLIKELY(used == p->capacity)) /* it was full */
         used_push(&rt->heap, p);
-    if (--p->nused == 0)
+    if (RC__UNLIKELY(used == 1))
         pool_emptied(rt, p);
 }
 
@@ -349,6 +438,8 @@ static char *large_alloc(rc_runtime *rt, size_t n, int kind) {
     rc__large *h = rc__hook_alloc(rt, total);
     if (!h)
         return NULL;
+    if (rt->sys_heap && total >= HUGE_BLOCK)
+        rc__os_advise_huge(h, total);
     h->rt = rt;
     h->size = total;
     rc__list_append(&rt->heap.large[kind], h);
@@ -376,6 +467,8 @@ static char *large_resize(rc_runtime *rt, char *b, size_t n) {
     rc__large *g = rc__hook_realloc(rt, h, old, total);
     if (!g)
         return NULL;
+    if (rt->sys_heap && total >= HUGE_BLOCK)
+        rc__os_advise_huge(g, total);
     g->size = total;
     g->prev = prev;
     g->next = next;
@@ -549,15 +642,96 @@ void rc_free(rc_runtime *rt, void *p, size_t size) {
         mem_free(rt, p, size);
 }
 
-rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind) {
-    bool fast = rt->plain_alloc && size <= RC_SMALL_MAX;
-    rc_object *o = mem_alloc(rt, size, kind);
+/* Zeroes the first n bytes of a pool block whose size is at least n rounded
+ * up to 16: a few inline stores rather than a call for a small object. Up
+ * to 64 bytes it is four possibly overlapping 16-byte stores and no branch
+ * that depends on n, so that objects of mixed small sizes cost no
+ * mispredicted loop exits. */
+static inline void zero_small(char *b, size_t n) {
+#ifdef RC__ASAN
+    memset(b, 0, n); /* the bytes past n are poisoned */
+#else
+    if (RC__LIKELY(n - 1 < 64)) {
+        size_t last = ((n + 15) & ~(size_t)15) - 16; /* 0, 16, 32 or 48 */
+        memset(b, 0, 16);
+        memset(b + last, 0, 16);
+        memset(b + (last < 16 ? last : 16), 0, 16);
+        memset(b + (last > 16 ? last - 16 : 0), 0, 16);
+        return;
+    }
+    for (size_t i = 0; i < n; i += 16)
+        memset(b + i, 0, 16);
+#endif
+}
+
+static RC__NOINLINE rc_object *obj_alloc_slow(rc_runtime *rt, size_t size,
+                                              size_t zeroed, int kind) {
+    rc_object *o = mem_alloc_slow(rt, size, kind);
     if (!o)
         return NULL;
     memset(o, 0, zeroed);
-    if (!fast && !is_small(rt, request_size(rt, size)))
+    if (!is_small(rt, request_size(rt, size)))
         o->flags = RC__F_LARGE;
     return o;
+}
+
+rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind) {
+    if (RC__LIKELY(rt->plain_alloc && size - 1 < RC_SMALL_MAX)) {
+        char *b = pool_pop(&rt->heap, kind, class_of(size));
+        if (RC__LIKELY(b != NULL)) {
+            RC__POISON(b, class_size(class_of(size)));
+            RC__UNPOISON(b, size);
+            zero_small(b, zeroed);
+            return (rc_object *)b;
+        }
+    }
+    return obj_alloc_slow(rt, size, zeroed, kind);
+}
+
+/* A new object of type in block b: count 1, flags clear, zeroed. */
+static inline rc_object *object_in(char *b, const rc_type *type, size_t size) {
+    RC__POISON(b, class_size(class_of(size)));
+    RC__UNPOISON(b, size);
+    rc_object *o = (rc_object *)b;
+    o->refcnt = 1;
+    o->flags = 0;
+    o->type = type;
+    if (size > sizeof *o)
+        zero_small(b + sizeof *o, size - sizeof *o);
+    return o;
+}
+
+static inline bool plain_small(const rc_runtime *rt, size_t size) {
+    return rt->plain_alloc &&
+           size - sizeof(rc_object) <= RC_SMALL_MAX - sizeof(rc_object);
+}
+
+/* rc__obj_new_plain when the head pool's free list is empty, the block
+ * fills the pool, or there is no usable pool. */
+static RC__NOINLINE rc_object *obj_new_plain_slow(rc_runtime *rt,
+                                                  const rc_type *type) {
+    size_t size = type->basicsize;
+    if (plain_small(rt, size)) {
+        char *b = pool_pop(&rt->heap, RC__KIND_OBJ, class_of(size));
+        if (b)
+            return object_in(b, type, size);
+    }
+    return rc__new_slow(rt, type);
+}
+
+rc_object *rc__obj_new_plain(rc_runtime *rt, const rc_type *type) {
+    size_t size = type->basicsize;
+    if (RC__LIKELY(plain_small(rt, size))) {
+        rc__pool *p = rt->heap.used[RC__KIND_OBJ][class_of(size)];
+        /* the common case: a free block, and others left after it */
+        if (RC__LIKELY(p && p->freeblock && p->nused + 1 < p->capacity)) {
+            char *b = (char *)p + p->freeblock;
+            p->freeblock = block_next(b);
+            p->nused++;
+            return object_in(b, type, size);
+        }
+    }
+    return obj_new_plain_slow(rt, type);
 }
 
 size_t rc__obj_block_size(const rc_object *o) {
@@ -566,7 +740,7 @@ size_t rc__obj_block_size(const rc_object *o) {
     return rc__pool_of(o)->blocksize;
 }
 
-void rc__obj_free(rc_runtime *rt, rc_object *o) {
+static RC__NOINLINE void obj_free_slow(rc_runtime *rt, rc_object *o) {
     char *b = (char *)o;
     bool large = o->flags & RC__F_LARGE;
     if (rt->debug_alloc) {
@@ -580,6 +754,21 @@ void rc__obj_free(rc_runtime *rt, rc_object *o) {
         large_free(rt, b);
     else
         pool_free(rt, rc__pool_of(b), b);
+}
+
+void rc__obj_free_plain(rc_object *o) {
+    rc__pool *p = rc__pool_of(o);
+    if (RC__LIKELY(p->plain))
+        pool_free(p->rt, p, (char *)o);
+    else
+        obj_free_slow(p->rt, o);
+}
+
+void rc__obj_free(rc_runtime *rt, rc_object *o) {
+    if (RC__LIKELY(!rt->debug_alloc && !(o->flags & RC__F_LARGE)))
+        pool_free(rt, rc__pool_of(o), (char *)o);
+    else
+        obj_free_slow(rt, o);
 }
 
 /* ====================================================================== */
@@ -600,8 +789,7 @@ bool rc__block_in_use(const rc__pool *p, const void *b) {
 void rc__heap_foreach_pool(const rc_runtime *rt, rc__poolfn fn, void *arg) {
     for (rc__arena *a = rt->heap.arenas; a; a = a->anext) {
         for (uint32_t i = 0; i < a->ncarved; i++) {
-            rc__pool *p =
-                (rc__pool *)((char *)a->firstpool + i * RC__POOL_SIZE);
+            rc__pool *p = rc__arena_pool(a, i);
             if (pool_in_use(p))
                 fn(p, arg);
         }
@@ -680,6 +868,7 @@ void rc__heap_free_all(rc_runtime *rt) {
         rc__hook_arena_free(rt, a->base);
         rc__hook_free(rt, a, sizeof *a);
     }
+    rc__os_spare_free(&h->os_spare);
     rc__heap_init(rt);
 }
 
@@ -690,16 +879,15 @@ void rc__heap_free_all(rc_runtime *rt) {
 static void stat_pool(rc__pool *p, void *arg) {
     rc_mem_stats *st = arg;
     rc_mem_class_stats *c = &st->classes[p->szidx];
-    uint32_t hdr = pool_header_size(p->kind);
-    uint32_t capacity = (uint32_t)(RC__POOL_SIZE - hdr) / p->blocksize;
+    uint32_t span = rc__pool_span(p), hdr = pool_header_size(p->kind);
+    uint32_t capacity = (span - hdr) / p->blocksize;
     c->pools++;
     c->blocks_in_use += p->nused;
     c->blocks_free += capacity - p->nused;
     st->bytes_in_use += (size_t)p->nused * p->blocksize;
     st->bytes_free += (size_t)(capacity - p->nused) * p->blocksize;
-    st->bytes_pool_headers += hdr;
-    st->bytes_quantization +=
-        RC__POOL_SIZE - hdr - (size_t)capacity * p->blocksize;
+    st->bytes_pool_headers += RC__POOL_SIZE - span + hdr; /* colour too */
+    st->bytes_quantization += span - hdr - (size_t)capacity * p->blocksize;
 }
 
 int rc_mem_get_stats(const rc_runtime *rt, rc_mem_stats *out) {

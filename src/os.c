@@ -1,8 +1,22 @@
 /*
  * os.c — the one file that calls the operating system's memory functions.
  *
- * Arenas are mapped with mmap and aligned to the pool size, so that every
- * arena holds a whole number of pools and nothing is lost to alignment.
+ * Arenas are mapped two at a time: one region of two arenas, aligned to
+ * its own size (2 MiB, an x86-64 huge page) and marked MADV_HUGEPAGE, so
+ * that the kernel can back it with a huge page. A first touch then costs
+ * one fault per 2 MiB instead of one per 4 KiB page, which on a virtual
+ * machine is the difference between a quarter and ten microseconds per
+ * 4 KiB. The first arena of a pair is handed out at once and the second is
+ * kept in the runtime's spare slot for the next request, so it costs
+ * nothing to keep the mapping unless it is asked for. An arena is unmapped
+ * on its own when freed (the kernel splits the huge page when its other
+ * half stays). Where huge pages are not enabled (or not for madvised
+ * regions), the pair is ordinary memory; where a 2 MiB region cannot be
+ * had, a single arena aligned to the pool size is mapped as before.
+ *
+ * Large blocks of 4 MiB and more from the C library's malloc are marked
+ * MADV_HUGEPAGE too (rc__os_advise_huge), for the same reason.
+ *
  * The process-memory probe reads /proc/self/smaps_rollup (Linux).
  */
 #define _GNU_SOURCE
@@ -11,25 +25,63 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 
-void *rc__os_arena_alloc(size_t size) {
-    size_t span = size + RC__POOL_SIZE;
+#define PAIR_SIZE (2 * RC_ARENA_SIZE)
+
+/* size bytes of fresh memory aligned to align (a power of two), or NULL. */
+static char *map_aligned(size_t size, size_t align) {
+    size_t span = size + align;
     char *raw = mmap(NULL, span, PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED)
         return NULL;
-    uintptr_t start =
-        ((uintptr_t)raw + RC__POOL_SIZE - 1) & ~(uintptr_t)(RC__POOL_SIZE - 1);
+    uintptr_t start = ((uintptr_t)raw + align - 1) & ~(uintptr_t)(align - 1);
     size_t head = start - (uintptr_t)raw;
     size_t tail = span - head - size;
     if (head)
         munmap(raw, head);
     if (tail)
         munmap((char *)start + size, tail);
-    return (void *)start;
+    return (char *)start;
+}
+
+void *rc__os_arena_alloc(void **spare, size_t size) {
+    if (*spare) {
+        void *p = *spare;
+        *spare = NULL;
+        return p;
+    }
+    if (size != RC_ARENA_SIZE)
+        return map_aligned(size, RC__POOL_SIZE);
+    char *pair = map_aligned(PAIR_SIZE, PAIR_SIZE);
+    if (!pair)
+        return map_aligned(size, RC__POOL_SIZE);
+#ifdef MADV_HUGEPAGE
+    madvise(pair, PAIR_SIZE, MADV_HUGEPAGE); /* a hint: failure is fine */
+#endif
+    *spare = pair + RC_ARENA_SIZE;
+    return pair;
 }
 
 void rc__os_arena_free(void *p, size_t size) {
     munmap(p, size);
+}
+
+void rc__os_spare_free(void **spare) {
+    if (*spare)
+        munmap(*spare, RC_ARENA_SIZE);
+    *spare = NULL;
+}
+
+void rc__os_advise_huge(void *p, size_t size) {
+#ifdef MADV_HUGEPAGE
+    uintptr_t start =
+        ((uintptr_t)p + PAIR_SIZE - 1) & ~(uintptr_t)(PAIR_SIZE - 1);
+    uintptr_t end = ((uintptr_t)p + size) & ~(uintptr_t)(PAIR_SIZE - 1);
+    if (end > start)
+        madvise((void *)start, end - start, MADV_HUGEPAGE); /* a hint */
+#else
+    (void)p, (void)size;
+#endif
 }
 
 /* Sums the "kB" values of the fields named in want from smaps_rollup. */

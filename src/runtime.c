@@ -89,7 +89,7 @@ static void *try_hook(rc_runtime *rt, size_t n, bool arena) {
     else if (rt->alloc.arena_alloc)
         p = rt->alloc.arena_alloc(n, rt->alloc.ud);
     else if (rt->sys_arenas)
-        p = rc__os_arena_alloc(n);
+        p = rc__os_arena_alloc(&rt->heap.os_spare, n);
     else
         p = rt->alloc.malloc(n, rt->alloc.ud);
     if (p)
@@ -220,6 +220,7 @@ rc_runtime *rc__runtime_create(const rc_config *cfg) {
     memset(rt, 0, sizeof *rt);
     rt->alloc = a;
     rt->sys_arenas = sys && !a.arena_alloc;
+    rt->sys_heap = sys;
     rt->passthrough = c.passthrough;
     rt->debug_alloc = c.debug_alloc;
     rt->plain_alloc = !c.passthrough && !c.debug_alloc;

@@ -140,8 +140,7 @@ static void finalize_in_list(rc_runtime *rt, rc__large *head) {
 static void finalize_round(rc_runtime *rt) {
     for (rc__arena *a = rt->heap.arenas; a; a = a->anext)
         for (uint32_t i = 0; i < a->ncarved; i++)
-            finalize_in_pool(rt, (rc__pool *)((char *)a->firstpool +
-                                              (size_t)i * RC__POOL_SIZE));
+            finalize_in_pool(rt, rc__arena_pool(a, i));
     finalize_in_list(rt, &rt->heap.large[RC__KIND_OBJ]);
     finalize_in_list(rt, &rt->heap.large[RC__KIND_GC]);
     for (int g = 0; g < RC__NGENS; g++)
@@ -167,9 +166,6 @@ static void clear_tracked(rc_runtime *rt) {
     rt->gc.collecting = true;
     rc__gcs_set_begin(rt, 2, RC__OLDEST);
     rc__cursor cur;
-    rc__cursor_start(rt, &cur);
-    for (rc_object *o; (o = rc__cursor_next(&cur));)
-        o->flags |= RC__F_CAND;
     rc__cursor_start(rt, &cur);
     for (rc_object *o; (o = rc__cursor_next(&cur));) {
         rc_incref(o);

@@ -192,7 +192,7 @@ static rc__weakref **clear_list(rc__weakref *wr, rc__weakref **tail,
         rc__weakref *next = wr->next;
         wr->prev = wr->next = NULL;
         wr->target = NULL;
-        bool member = skip_members && (wr->ob.flags & RC__F_CAND);
+        bool member = skip_members && rc__gcs_is_member(&wr->ob);
         if (wr->cb && !member) {
             rc_incref(&wr->ob);
             *tail = wr;

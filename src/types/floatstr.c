@@ -189,6 +189,70 @@ size_t rc__float_shortest(double v, char *digits, int *exp10) {
 }
 
 /* ====================================================================== */
+/* Fixed notation with few digits, on 128-bit integers                      */
+/* ====================================================================== */
+
+size_t rc__float_fixed(double v, int prec, char *out) {
+    static const uint64_t pow10[] = {1ull,
+                                     10ull,
+                                     100ull,
+                                     1000ull,
+                                     10000ull,
+                                     100000ull,
+                                     1000000ull,
+                                     10000000ull,
+                                     100000000ull,
+                                     1000000000ull,
+                                     10000000000ull,
+                                     100000000000ull,
+                                     1000000000000ull,
+                                     10000000000000ull,
+                                     100000000000000ull,
+                                     1000000000000000ull,
+                                     10000000000000000ull,
+                                     100000000000000000ull,
+                                     1000000000000000000ull};
+    if (prec < 0 || prec > 18 || !(v >= 0) || isinf(v))
+        return 0;
+    int e;
+    uint64_t m = (uint64_t)ldexp(frexp(v, &e), 53); /* v = m * 2**(e-53) */
+    e -= 53;
+    unsigned __int128 n = (unsigned __int128)m * pow10[prec], q;
+    if (e >= 0) { /* an integer: exact if it fits */
+        if (e > 63 || (e && (n >> (128 - e)) != 0))
+            return 0;
+        q = n << e;
+    } else if (-e >= 128) { /* below half a unit of the last place */
+        q = 0;
+    } else { /* v * 10**prec = n / 2**-e, rounded half to even */
+        unsigned s = (unsigned)-e;
+        unsigned __int128 half = (unsigned __int128)1 << (s - 1);
+        unsigned __int128 r = n & ((half << 1) - 1);
+        q = n >> s;
+        if (r > half || (r == half && (q & 1)))
+            q++;
+    }
+    if (q >> 64)
+        return 0;
+    uint64_t whole = (uint64_t)q / pow10[prec];
+    uint64_t frac = (uint64_t)q % pow10[prec];
+    char digits[24];
+    size_t nd = 0, len = 0;
+    do
+        digits[nd++] = (char)('0' + whole % 10);
+    while ((whole /= 10) != 0);
+    while (nd)
+        out[len++] = digits[--nd];
+    if (prec) {
+        out[len++] = '.';
+        for (int i = prec - 1; i >= 0; i--, frac /= 10)
+            out[len + (size_t)i] = (char)('0' + frac % 10);
+        len += (size_t)prec;
+    }
+    return len;
+}
+
+/* ====================================================================== */
 /* repr                                                                     */
 /* ====================================================================== */
 

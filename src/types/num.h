@@ -187,6 +187,11 @@ rc_object *rc__float_pow(rc_runtime *rt, double a, double b);
  * them (no NUL) to digits (room for 17) and returns how many; *exp10 is
  * the position of the decimal point: v ~= 0.d1d2... * 10**exp10. */
 size_t rc__float_shortest(double v, char *digits, int *exp10);
+/* printf("%.*f", prec, v) for v >= 0, finite, computed exactly (rounded
+ * half to even, as the C library and Python do): writes it (no NUL) to out
+ * (room for 40) and returns its length; 0 when v * 10**prec is 2**64 or
+ * more or prec is over 18, where the caller asks the C library. */
+size_t rc__float_fixed(double v, int prec, char *out);
 rc_object *rc__float_repr(rc_object *o);
 
 #endif

@@ -15,6 +15,7 @@
  * (the shortest round-tripping digits); the exponent, padding, grouping
  * and sign rules follow Python's.
  */
+#include "num.h"
 #include "types.h"
 
 #include <math.h>
@@ -446,7 +447,16 @@ static void float_digits(rc__sb *t, const fspec *f, double v) {
     int prec;
     bool general;
     const char *cf = c_format(f, v, &prec, &general);
-    rc__sb_printf(t, cf, prec, f->type == '%' ? v * 100 : v);
+    double x = f->type == '%' ? v * 100 : v;
+    char fixed[40];
+    size_t n = cf[strlen(cf) - 1] == 'f' ? rc__float_fixed(x, prec, fixed) : 0;
+    if (n) { /* '#' only adds a point where there are no decimals */
+        rc__sb_append(t, fixed, n);
+        if (f->alt && !prec)
+            rc__sb_putc(t, '.');
+    } else {
+        rc__sb_printf(t, cf, prec, x);
+    }
     if (!general || t->failed)
         return;
     if (!f->alt)
@@ -1046,7 +1056,7 @@ typedef struct pspec {
     ptrdiff_t width;     /* -1: none */
     ptrdiff_t precision; /* -1: none */
     char type;
-    size_t at; /* index of the type character in code points */
+    size_t at; /* byte offset of the type character in the format */
 } pspec;
 
 static bool pct_error(pctx *c, rc_status st, const char *msg) {
@@ -1165,7 +1175,7 @@ static bool read_pspec(pctx *c, size_t *i, pspec *p) {
         (*i)++;
     if (*i >= c->n)
         return pct_error(c, RC_EVALUE, "incomplete format");
-    p->at = count_cp(c->fmt, *i);
+    p->at = *i; /* counted in code points only for an error message */
     p->type = c->fmt[(*i)++];
     return true;
 }
@@ -1349,7 +1359,7 @@ static bool pct_one(pctx *c, size_t *i) {
         rc_set_error(c->rt, RC_EVALUE,
                      "unsupported format character '%c' (0x%x) at index %zu",
                      cp >= 0x20 && cp < 0x7F ? (char)cp : '?', (unsigned)cp,
-                     p.at);
+                     count_cp(c->fmt, p.at));
         return fail(c->sb);
     }
     return pct_convert(c, &p);

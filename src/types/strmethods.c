@@ -24,6 +24,7 @@
  *   - repr's printability: exact for assigned code points, but unassigned
  *     ones count as printable (Python escapes them).
  */
+#include "cont.h"
 #include "types.h"
 
 /* ====================================================================== */
@@ -715,27 +716,34 @@ static rc_object *as_sequence(rc_runtime *rt, rc_object *iterable) {
     return list;
 }
 
-static size_t seq_size(const rc_object *seq) {
-    return rc_is_list(seq) ? rc_list_size(seq) : rc_tuple_size(seq);
+/* The items of seq, a list or a tuple (as_sequence made it one), and how
+ * many there are: the joins below read them straight from the array. */
+static rc_object *const *seq_items(const rc_object *seq, size_t *n) {
+    if (rc__is_list(seq)) {
+        const rc__list *l = (const rc__list *)seq;
+        *n = l->size;
+        return l->items;
+    }
+    const rc__tuple *t = (const rc__tuple *)seq;
+    *n = t->size;
+    return t->items;
 }
 
-static rc_object *seq_item(const rc_object *seq, size_t i) {
-    return rc_is_list(seq) ? rc_list_get(seq, (ptrdiff_t)i)
-                           : rc_tuple_get(seq, i);
+static inline bool is_str(const rc_object *o) {
+    return o->type == &rc__str_type;
 }
 
 /* Sums the items' sizes: 0, or negative (a non-str item, overflow). */
-static int join_measure(rc_object *sep, rc_object *seq, size_t *bytes,
-                        size_t *points) {
+static int join_measure(rc_object *sep, rc_object *const *items, size_t n,
+                        size_t *bytes, size_t *points) {
     rc_runtime *rt = rc__runtime_of(sep);
-    size_t n = seq_size(seq);
     size_t b = RC__STR(sep)->size * (n - 1);
     size_t p = RC__STR(sep)->length * (n - 1);
     if (n > 1 && b / (n - 1) != RC__STR(sep)->size)
         return rc_set_error(rt, RC_EOVERFLOW, "join() result is too long");
     for (size_t i = 0; i < n; i++) {
-        rc_object *item = seq_item(seq, i);
-        if (!rc_is_str(item))
+        rc_object *item = items[i];
+        if (!is_str(item))
             return rc_set_error(rt, RC_ETYPE,
                                 "sequence item %zu: expected str instance, "
                                 "%.80s found",
@@ -749,31 +757,59 @@ static int join_measure(rc_object *sep, rc_object *seq, size_t *bytes,
     return 0;
 }
 
+/* n bytes from s to d; up to 16 without a call: two overlapping 8- or
+ * 4-byte moves (each within the n bytes) or single bytes. */
+static inline char *put_bytes(char *d, const char *s, size_t n) {
+    if (n > 16) {
+        memcpy(d, s, n);
+    } else if (n >= 8) {
+        memcpy(d, s, 8);
+        memcpy(d + n - 8, s + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(d, s, 4);
+        memcpy(d + n - 4, s + n - 4, 4);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            d[i] = s[i];
+    }
+    return d + n;
+}
+
 static rc_object *join_sequence(rc_object *sep, rc_object *seq) {
     rc_runtime *rt = rc__runtime_of(sep);
-    size_t n = seq_size(seq), bytes = 0, points = 0;
+    size_t n, bytes = 0, points = 0;
+    rc_object *const *items = seq_items(seq, &n);
     if (n == 0)
         return rc__str_from_valid(rt, "", 0);
-    if (n == 1 && rc_is_str(seq_item(seq, 0))) {
-        rc_object *only = seq_item(seq, 0);
-        rc_incref(only);
-        return only;
+    if (n == 1 && is_str(items[0])) {
+        rc_incref(items[0]);
+        return items[0];
     }
-    if (join_measure(sep, seq, &bytes, &points) < 0)
+    if (join_measure(sep, items, n, &bytes, &points) < 0)
         return NULL;
     rc_object *r = rc__str_alloc(rt, bytes, points);
     if (!r)
         return NULL;
-    char *d = RC__STR(r)->data;
+    /* an emergency collection for that block may have run code that
+     * changed the list: the copy checks that every item still fits */
+    size_t n2;
+    items = seq_items(seq, &n2);
+    char *d = RC__STR(r)->data, *end = d + bytes;
     const rc__str *y = RC__STR(sep);
-    for (size_t i = 0; i < n; i++) {
-        const rc__str *item = RC__STR(seq_item(seq, i));
-        if (i) {
-            memcpy(d, y->data, y->size);
-            d += y->size;
+    bool ok = n2 == n;
+    for (size_t i = 0; ok && i < n; i++) {
+        const rc__str *item = RC__STR(items[i]);
+        size_t gap = i ? y->size : 0;
+        ok = is_str(items[i]) && gap + item->size <= (size_t)(end - d);
+        if (ok) {
+            d = put_bytes(d, y->data, gap);
+            d = put_bytes(d, item->data, item->size);
         }
-        memcpy(d, item->data, item->size);
-        d += item->size;
+    }
+    if (!ok || d != end) {
+        rc_decref(r);
+        rc_set_error(rt, RC_ESTATE, "the sequence changed during join()");
+        return NULL;
     }
     return rc__str_seal(r);
 }

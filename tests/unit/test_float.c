@@ -2,9 +2,11 @@
  * float(text) against CPython on generated doubles and literals (random
  * bit patterns, exact halfway cases, subnormals, long digit strings),
  * arithmetic and comparison against CPython, hashing consistent with int,
- * the free list (reuse, bound, emptied by full collections) and allocation
+ * the free list (reuse, bound, emptied by full collections), fixed
+ * notation's exact fast path against the C library, and allocation
  * failure. */
 #include "num_oracle.h"
+#include "types/num.h" /* rc__float_fixed */
 
 #include <math.h>
 
@@ -614,6 +616,47 @@ static long foom_step(int op, long n, bool forever, const char *want) {
     return refused;
 }
 
+/* rc__float_fixed (the exact '%.Nf' path of str formatting) against the C
+ * library's printf: random bit patterns, dyadic values that round at a
+ * tie, halves, large and tiny values; every precision it takes. */
+static void fixed_notation_matches_printf(void **state) {
+    (void)state;
+    uint64_t rng = 0x2545F4914F6CDD1Du;
+    long fast = 0;
+    for (int i = 0; i < 400000; i++) {
+        uint64_t r = rng_next(&rng), bits = rng_next(&rng);
+        int prec = (int)(r % 19);
+        double v;
+        switch (r >> 8 & 3) {
+        case 0:
+            memcpy(&v, &bits, sizeof v);
+            v = fabs(v);
+            break;
+        case 1: /* exact ties at many precisions */
+            v = ldexp((double)(bits % 100000), -(int)(r >> 16 & 31));
+            break;
+        case 2:
+            v = (double)(bits % 10000000) * 0.5;
+            break;
+        default:
+            v = ldexp((double)(bits >> 11), -(int)(r >> 16 & 127));
+            break;
+        }
+        if (!isfinite(v))
+            continue;
+        char got[40], want[400];
+        size_t n = rc__float_fixed(v, prec, got);
+        if (!n)
+            continue;
+        fast++;
+        snprintf(want, sizeof want, "%.*f", prec, v);
+        if (n != strlen(want) || memcmp(got, want, n) != 0)
+            fail_msg("%.17g with %d decimals: %.*s, printf says %s", v, prec,
+                     (int)n, got, want);
+    }
+    assert_true(fast > 200000); /* the fast path took most of them */
+}
+
 static void oom(void **state) {
     (void)state;
     long steps = 0;
@@ -646,6 +689,7 @@ int main(void) {
         cmocka_unit_test(python_oracle_repr),
         cmocka_unit_test(python_oracle_parse),
         cmocka_unit_test(python_oracle_arithmetic),
+        cmocka_unit_test(fixed_notation_matches_printf),
         cmocka_unit_test(oom),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

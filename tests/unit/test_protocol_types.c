@@ -126,6 +126,33 @@ static void run_time_type_outlives_no_instance(void **state) {
     rc_decref(wr);
 }
 
+/* Instances of a run-time type with no references of their own (no GC,
+ * traverse, dealloc or clear): the allocator's plain paths for rc_new and
+ * rc_decref must not take them, since each holds its class. */
+static void plain_run_time_type_holds_its_owner(void **state) {
+    (void)state;
+    bool dead = false;
+    klass *k = klass_new(rt, "Plain");
+    k->type.flags = RC_TYPE_HEAP;
+    k->type.traverse = NULL;
+    k->type.clear = NULL;
+    rc_object *wr = rc_weakref_new(rt, &k->ob, set_flag, &dead);
+    rc_object *objs[64];
+    for (int i = 0; i < 64; i++)
+        objs[i] = rc_new(rt, &k->type);
+    assert_int_equal(rc_refcnt(&k->ob), 65);
+    assert_false(rc_gc_is_tracked(objs[0]));
+    rc_decref(&k->ob);
+    for (int i = 0; i < 63; i++)
+        rc_decref(objs[i]);
+    assert_int_equal(rc_refcnt(&k->ob), 1);
+    assert_false(dead);
+    assert_int_equal(rc_heap_check(rt), 0);
+    rc_decref(objs[63]); /* the last one: the class goes with it */
+    assert_true(dead);
+    rc_decref(wr);
+}
+
 /* A class whose attribute is an instance: the two form a cycle through
  * the instance's hidden reference to its type's owner. The collector finds
  * it, names the type as it is called at that moment, and frees both. */
@@ -559,6 +586,7 @@ static void allocation_fails_forever(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         T(run_time_type_outlives_no_instance),
+        T(plain_run_time_type_holds_its_owner),
         T(run_time_type_in_a_cycle),
         T(run_time_type_and_deep_chains),
         T(deep_slots_fail_with_recursion_error),
