@@ -30,12 +30,11 @@ def _reconstructor(cls, base, state):
     """Rebuilds an object of cls whose builtin base is base (the value
     protocols 0 and 1 recorded as state)."""
     if base is object:
-        obj = object.__new__(cls)
-    else:
-        obj = base.__new__(cls, state)
-        if base.__init__ != object.__init__:
-            base.__init__(obj, state)
-    return obj
+        return object.__new__(cls)
+    made = base.__new__(cls, state)
+    if base.__init__ != object.__init__:
+        base.__init__(made, state)
+    return made
 
 
 def __newobj__(cls, *args):
@@ -48,6 +47,14 @@ def __newobj_ex__(cls, args, kwargs):
     return cls.__new__(cls, *args, **kwargs)
 
 
+def _stored_name(klass, name):
+    """A private slot name as klass stores it (name mangling)."""
+    owner = klass.__name__.lstrip("_")
+    if owner and name.startswith("__") and not name.endswith("__"):
+        return "_" + owner + name
+    return name
+
+
 def _slotnames(cls):
     """The names of cls's __slots__ along its MRO (mangled, without
     __dict__ and __weakref__), cached on the class."""
@@ -56,22 +63,12 @@ def _slotnames(cls):
         return names
     names = []
     if hasattr(cls, "__slots__"):
-        for c in cls.__mro__:
-            if "__slots__" in c.__dict__:
-                slots = c.__dict__["__slots__"]
-                if isinstance(slots, str):
-                    slots = (slots,)
-                for name in slots:
-                    if name in ("__dict__", "__weakref__"):
-                        continue
-                    if name.startswith("__") and not name.endswith("__"):
-                        stripped = c.__name__.lstrip("_")
-                        if stripped:
-                            names.append("_%s%s" % (stripped, name))
-                        else:
-                            names.append(name)
-                    else:
-                        names.append(name)
+        for klass in cls.__mro__:
+            declared = klass.__dict__.get("__slots__", ())
+            if isinstance(declared, str):
+                declared = [declared]
+            names.extend(_stored_name(klass, n) for n in declared
+                         if n not in ("__dict__", "__weakref__"))
     try:
         cls.__slotnames__ = names
     except Exception:
@@ -84,35 +81,40 @@ _inverted_registry = {}
 _extension_cache = {}
 
 
+def _registered(key, code):
+    return (_extension_registry.get(key) == code
+            and _inverted_registry.get(code) == key)
+
+
 def add_extension(module, name, code):
     """Registers an extension code (1..0x7fffffff) for module.name."""
     code = int(code)
-    if not 1 <= code <= 0x7fffffff:
+    if code < 1 or code > 0x7fffffff:
         raise ValueError("code out of range")
     key = (module, name)
-    if (_extension_registry.get(key) == code and
-            _inverted_registry.get(code) == key):
-        return
-    if key in _extension_registry:
-        raise ValueError("key %s is already registered with code %s" %
-                         (key, _extension_registry[key]))
-    if code in _inverted_registry:
-        raise ValueError("code %s is already in use for key %s" %
-                         (code, _inverted_registry[code]))
+    if _registered(key, code):
+        return  # the same pair again: nothing to do
+    taken = _extension_registry.get(key)
+    if taken is not None:
+        raise ValueError("key %s is already registered with code %s"
+                         % (key, taken))
+    holder = _inverted_registry.get(code)
+    if holder is not None:
+        raise ValueError("code %s is already in use for key %s"
+                         % (code, holder))
     _extension_registry[key] = code
     _inverted_registry[code] = key
 
 
 def remove_extension(module, name, code):
+    """Forgets the code registered for module.name."""
     key = (module, name)
-    if (_extension_registry.get(key) != code or
-            _inverted_registry.get(code) != key):
-        raise ValueError("key %s is not registered with code %s" %
-                         (key, code))
-    del _extension_registry[key]
-    del _inverted_registry[code]
-    if code in _extension_cache:
-        del _extension_cache[code]
+    if not _registered(key, code):
+        raise ValueError("key %s is not registered with code %s"
+                         % (key, code))
+    _extension_registry.pop(key)
+    _inverted_registry.pop(code)
+    _extension_cache.pop(code, None)
 
 
 def clear_extension_cache():

@@ -157,26 +157,22 @@ def getmembers(object, predicate=None):
         mro = (object,) + getmro(object)
     else:
         mro = ()
-    results = []
-    processed = set()
-    names = dir(object)
-    for key in names:
+    found = {}
+    for name in dir(object):
+        if name in found:
+            continue
         try:
-            value = getattr(object, key)
-            if key in processed:
-                raise AttributeError
+            value = getattr(object, name)
         except AttributeError:
-            for base in mro:
-                if key in base.__dict__:
-                    value = base.__dict__[key]
-                    break
-            else:
+            # a name dir() lists but getattr refuses: take it from the
+            # namespace of the first class along the MRO that has it
+            holder = next((k for k in mro if name in k.__dict__), None)
+            if holder is None:
                 continue
+            value = holder.__dict__[name]
         if not predicate or predicate(value):
-            results.append((key, value))
-        processed.add(key)
-    results.sort(key=lambda pair: pair[0])
-    return results
+            found[name] = value
+    return sorted(found.items(), key=lambda item: item[0])
 
 
 def cleandoc(doc):
@@ -199,13 +195,9 @@ def cleandoc(doc):
 
 
 def getdoc(object):
-    try:
-        doc = object.__doc__
-    except AttributeError:
-        return None
-    if not isinstance(doc, str):
-        return None
-    return cleandoc(doc)
+    """The object's docstring, cleaned up; None when it has no str one."""
+    doc = getattr(object, "__doc__", None)
+    return cleandoc(doc) if isinstance(doc, str) else None
 
 
 def unwrap(func, *, stop=None):
@@ -225,13 +217,16 @@ def currentframe():
 
 
 def getgeneratorstate(generator):
+    """GEN_CREATED, GEN_RUNNING, GEN_SUSPENDED or GEN_CLOSED."""
     if generator.gi_running:
-        return GEN_RUNNING
-    if generator.gi_suspended:
-        return GEN_SUSPENDED
-    if generator.gi_frame is None:
-        return GEN_CLOSED
-    return GEN_CREATED
+        state = GEN_RUNNING
+    elif generator.gi_suspended:
+        state = GEN_SUSPENDED
+    elif generator.gi_frame is None:
+        state = GEN_CLOSED
+    else:
+        state = GEN_CREATED
+    return state
 
 
 def getgeneratorlocals(generator):

@@ -1,8 +1,12 @@
-"""linecache for rcpy: the lines of source files, read once and kept
-(cache maps a file name to (size, mtime, lines, fullname)), as tracebacks
-and warnings ask for them. Lines keep their newline; a line that does not
-exist is ''. Module loaders (lazycache's module_globals) are not consulted
-beyond the file system.
+"""linecache for rcpy: source lines read once and kept for tracebacks,
+warnings and inspect.
+
+`cache` maps a file name to the tuple (size, mtime, lines, fullname); the
+size and time let checkcache notice a file that changed on disk. Lines keep
+their newline (the last one gets one if the file lacks it); asking for a
+line that does not exist gives ''. Names in angle brackets ('<string>',
+'<stdin>') have no file. rcpy has no module loaders, so lazycache never
+registers anything and module_globals is not consulted.
 """
 
 import os
@@ -18,86 +22,88 @@ def clearcache():
     cache.clear()
 
 
+def _cached_lines(filename):
+    entry = cache.get(filename)
+    return entry[2] if entry is not None and len(entry) == 4 else None
+
+
 def getline(filename, lineno, module_globals=None):
-    """Line lineno (1-based) of filename with its newline, or ''."""
+    """Line lineno (counted from 1) of filename with its newline, or ''."""
     lines = getlines(filename, module_globals)
-    if 1 <= lineno <= len(lines):
-        return lines[lineno - 1]
-    return ""
+    return lines[lineno - 1] if 0 < lineno <= len(lines) else ""
 
 
 def getlines(filename, module_globals=None):
-    """All lines of filename (from the cache when it has them)."""
-    if filename in cache:
-        entry = cache[filename]
-        if len(entry) != 1:
-            return cache[filename][2]
+    """Every line of filename, read now unless the cache has them."""
+    lines = _cached_lines(filename)
+    if lines is None:
+        try:
+            lines = updatecache(filename, module_globals)
+        except MemoryError:  # the cache gives its memory back first
+            clearcache()
+            lines = []
+    return lines
+
+
+def _changed(entry):
+    size, mtime, _lines, fullname = entry
+    if mtime is None:  # not from a file: nothing to compare
+        return False
     try:
-        return updatecache(filename, module_globals)
-    except MemoryError:
-        clearcache()
-        return []
+        st = os.stat(fullname)
+    except OSError:
+        return True
+    return (st.st_size, st.st_mtime) != (size, mtime)
 
 
 def checkcache(filename=None):
-    """Drops cached files that changed on disk (or only filename's)."""
+    """Drops the entries whose file changed or vanished (all of them, or
+    only filename's)."""
     if filename is None:
-        filenames = list(cache.keys())
-    elif filename in cache:
-        filenames = [filename]
+        names = list(cache)
     else:
-        return
-    for filename in filenames:
-        entry = cache[filename]
-        if len(entry) == 1:
-            continue
-        size, mtime, lines, fullname = entry
-        if mtime is None:
-            continue
+        names = [filename] if filename in cache else []
+    for name in names:
+        entry = cache[name]
+        if len(entry) == 4 and _changed(entry):
+            del cache[name]
+
+
+def _locate(filename):
+    """(stat, path) of filename as given or under a sys.path folder."""
+    try:
+        return os.stat(filename), filename
+    except OSError:
+        pass
+    for folder in sys.path:
         try:
-            stat = os.stat(fullname)
-        except OSError:
-            cache.pop(filename, None)
+            path = os.path.join(folder, filename)
+            return os.stat(path), path
+        except (OSError, TypeError, AttributeError):
             continue
-        if size != stat.st_size or mtime != stat.st_mtime:
-            cache.pop(filename, None)
+    return None, None
 
 
 def updatecache(filename, module_globals=None):
-    """Reads filename again into the cache; its lines, or [] when it
-    cannot be found (names like '<string>' never are)."""
-    if filename in cache and len(cache[filename]) != 1:
-        cache.pop(filename, None)
-    if not filename or (filename.startswith("<") and filename.endswith(">")):
+    """Reads filename into the cache again and returns its lines ([] when
+    there is no such file or it cannot be read as UTF-8)."""
+    cache.pop(filename, None)
+    if not filename or filename[:1] + filename[-1:] == "<>":
         return []
-    fullname = filename
+    st, path = _locate(filename)
+    if st is None:
+        return []
     try:
-        stat = os.stat(fullname)
-    except OSError:
-        basename = filename
-        for dirname in sys.path:
-            try:
-                fullname = os.path.join(dirname, basename)
-            except (TypeError, AttributeError):
-                continue
-            try:
-                stat = os.stat(fullname)
-                break
-            except OSError:
-                pass
-        else:
-            return []
-    try:
-        with open(fullname, encoding="utf-8") as fp:
-            lines = fp.readlines()
+        with open(path, encoding="utf-8") as src:
+            lines = src.readlines()
     except (OSError, UnicodeDecodeError, SyntaxError):
         return []
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    cache[filename] = stat.st_size, stat.st_mtime, lines, fullname
+    if lines and lines[-1][-1:] != "\n":
+        lines[-1] = lines[-1] + "\n"
+    cache[filename] = (st.st_size, st.st_mtime, lines, path)
     return lines
 
 
 def lazycache(filename, module_globals):
-    """rcpy has no loaders to defer to: False (nothing registered)."""
+    """Nothing to defer to in rcpy: always False."""
     return False
