@@ -1,15 +1,8 @@
-"""The abstract base classes of containers (collections.abc) for rcpy:
-Hashable, Iterable, Iterator, Reversible, Generator, Sized, Container,
-Collection, Callable, Set, MutableSet, Mapping, MutableMapping, the
-mapping views, Sequence and MutableSequence, with CPython 3.11's
-mixin methods and one-trick-pony subclass hooks.
+"""collections.abc for rcpy: the container ABCs and their mixin methods.
 
-The builtin containers and their iterators and views are registered as
-virtual subclasses, so isinstance([], Sequence) and
-isinstance({}.keys(), Set) hold as in CPython. The asynchronous ABCs
-(Awaitable, Coroutine, AsyncIterable, AsyncIterator, AsyncGenerator) and
-ByteString exist for classes that define their methods; rcpy has no
-async syntax and no bytes, so no builtin type is registered with them.
+Builtin containers, iterators and dict views are registered as virtual
+subclasses. The async ABCs and ByteString are provided for user classes
+only (rcpy has no async syntax and no bytes type).
 """
 
 from abc import ABCMeta, abstractmethod
@@ -24,429 +17,341 @@ __all__ = ["Hashable", "Iterable", "Iterator", "Generator", "Reversible",
 
 __name__ = "collections.abc"
 
-# The types of the builtin iterators and views, found from examples.
-dict_keyiterator = type(iter({}.keys()))
-dict_valueiterator = type(iter({}.values()))
-dict_itemiterator = type(iter({}.items()))
-list_iterator = type(iter([]))
-list_reverseiterator = type(iter(reversed([])))
-range_iterator = type(iter(range(0)))
-set_iterator = type(iter(set()))
-str_iterator = type(iter(""))
-tuple_iterator = type(iter(()))
-zip_iterator = type(iter(zip()))
-dict_keys = type({}.keys())
-dict_values = type({}.values())
-dict_items = type({}.items())
+_d = {}
+dict_keys, dict_values, dict_items = (
+    type(_d.keys()), type(_d.values()), type(_d.items()))
+dict_keyiterator, dict_valueiterator, dict_itemiterator = (
+    type(iter(_d.keys())), type(iter(_d.values())), type(iter(_d.items())))
+del _d
+list_iterator, list_reverseiterator = type(iter([])), type(reversed([]))
+tuple_iterator, str_iterator = type(iter(())), type(iter(""))
+set_iterator, range_iterator = type(iter(set())), type(iter(range(0)))
+zip_iterator = type(zip())
 mappingproxy = type(type.__dict__)
 
 
-def _gen():
+def _sample_gen():
     yield
 
 
-generator = type(_gen())
-del _gen
+generator = type(_sample_gen())
+del _sample_gen
 
 
 def _check_methods(C, *methods):
-    """True if every method is defined (not None) somewhere in C's MRO,
-    NotImplemented otherwise (so the ordinary subclass rules decide)."""
+    # True when each name is found in C's MRO with a non-None value;
+    # otherwise NotImplemented, which leaves the decision to ABCMeta.
     mro = C.__mro__
-    for method in methods:
-        for B in mro:
-            if method in B.__dict__:
-                if B.__dict__[method] is None:
-                    return NotImplemented
-                break
-        else:
+    for name in methods:
+        owner = next((k for k in mro if name in k.__dict__), None)
+        if owner is None or owner.__dict__[name] is None:
             return NotImplemented
     return True
 
 
-# ===================================================================== #
-# One-trick ponies                                                       #
-# ===================================================================== #
+def _hook(owner, *required):
+    # Give `owner` a structural __subclasshook__ that applies only to
+    # owner itself, not to its subclasses.
+    def __subclasshook__(cls, C):
+        if cls is not owner:
+            return NotImplemented
+        return _check_methods(C, *required)
+    owner.__subclasshook__ = classmethod(__subclasshook__)
+
+
+def _reraise(typ, val, tb):
+    # Default body shared by the abstract throw/athrow methods.
+    if val is None and tb is None:
+        raise typ
+    exc = typ() if val is None else val
+    raise exc if tb is None else exc.with_traceback(tb)
+
 
 class Hashable(metaclass=ABCMeta):
-    __slots__ = ()
-
     @abstractmethod
     def __hash__(self):
         return 0
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Hashable:
-            return _check_methods(C, "__hash__")
-        return NotImplemented
+    __slots__ = ()
 
 
 class Iterable(metaclass=ABCMeta):
-    __slots__ = ()
-
     @abstractmethod
     def __iter__(self):
-        while False:
-            yield None
+        yield from ()
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Iterable:
-            return _check_methods(C, "__iter__")
-        return NotImplemented
+    __slots__ = ()
 
 
 class Iterator(Iterable):
-    __slots__ = ()
-
     @abstractmethod
     def __next__(self):
-        """Return the next item from the iterator. When exhausted, raise
-        StopIteration"""
         raise StopIteration
 
     def __iter__(self):
         return self
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Iterator:
-            return _check_methods(C, "__iter__", "__next__")
-        return NotImplemented
-
-
-Iterator.register(dict_keyiterator)
-Iterator.register(dict_valueiterator)
-Iterator.register(dict_itemiterator)
-Iterator.register(list_iterator)
-Iterator.register(list_reverseiterator)
-Iterator.register(range_iterator)
-Iterator.register(set_iterator)
-Iterator.register(str_iterator)
-Iterator.register(tuple_iterator)
-Iterator.register(zip_iterator)
+    __slots__ = ()
 
 
 class Reversible(Iterable):
-    __slots__ = ()
-
     @abstractmethod
     def __reversed__(self):
-        while False:
-            yield None
+        yield from ()
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Reversible:
-            return _check_methods(C, "__reversed__", "__iter__")
-        return NotImplemented
-
-
-class Generator(Iterator):
     __slots__ = ()
-
-    def __next__(self):
-        """Return the next item from the generator. When exhausted, raise
-        StopIteration."""
-        return self.send(None)
-
-    @abstractmethod
-    def send(self, value):
-        """Send a value into the generator. Return next yielded value or
-        raise StopIteration."""
-        raise StopIteration
-
-    @abstractmethod
-    def throw(self, typ, val=None, tb=None):
-        """Raise an exception in the generator. Return next yielded value
-        or raise StopIteration."""
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
-
-    def close(self):
-        """Raise GeneratorExit inside generator."""
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError("generator ignored GeneratorExit")
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Generator:
-            return _check_methods(C, "__iter__", "__next__", "send", "throw",
-                                  "close")
-        return NotImplemented
-
-
-Generator.register(generator)
 
 
 class Sized(metaclass=ABCMeta):
-    __slots__ = ()
-
     @abstractmethod
     def __len__(self):
         return 0
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Sized:
-            return _check_methods(C, "__len__")
-        return NotImplemented
+    __slots__ = ()
 
 
 class Container(metaclass=ABCMeta):
-    __slots__ = ()
-
     @abstractmethod
     def __contains__(self, x):
         return False
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Container:
-            return _check_methods(C, "__contains__")
-        return NotImplemented
+    __slots__ = ()
 
 
 class Collection(Sized, Iterable, Container):
     __slots__ = ()
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Collection:
-            return _check_methods(C, "__len__", "__iter__", "__contains__")
-        return NotImplemented
-
 
 class Callable(metaclass=ABCMeta):
-    __slots__ = ()
-
     @abstractmethod
     def __call__(self, *args, **kwds):
         return False
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Callable:
-            return _check_methods(C, "__call__")
-        return NotImplemented
+    __slots__ = ()
 
 
-# ===================================================================== #
-# Sets                                                                   #
-# ===================================================================== #
+class Generator(Iterator):
+    def __next__(self):
+        return self.send(None)
 
-class Set(Collection):
-    """A set is a finite, iterable container; concrete subclasses give
-    __contains__, __iter__ and __len__, the mixins give comparisons and
-    the operators (through _from_iterable, the constructor by default)."""
+    @abstractmethod
+    def send(self, value):
+        raise StopIteration
+
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None):
+        _reraise(typ, val, tb)
+
+    def close(self):
+        try:
+            self.throw(GeneratorExit)
+        except (GeneratorExit, StopIteration):
+            return
+        raise RuntimeError("generator ignored GeneratorExit")
 
     __slots__ = ()
+
+
+_hook(Hashable, "__hash__")
+_hook(Iterable, "__iter__")
+_hook(Iterator, "__iter__", "__next__")
+_hook(Reversible, "__reversed__", "__iter__")
+_hook(Sized, "__len__")
+_hook(Container, "__contains__")
+_hook(Collection, "__len__", "__iter__", "__contains__")
+_hook(Callable, "__call__")
+_hook(Generator, "__iter__", "__next__", "send", "throw", "close")
+
+for _t in (dict_keyiterator, dict_valueiterator, dict_itemiterator,
+           list_iterator, list_reverseiterator, range_iterator,
+           set_iterator, str_iterator, tuple_iterator, zip_iterator):
+    Iterator.register(_t)
+Generator.register(generator)
+
+
+def _contained(items, target):
+    for x in items:
+        if x not in target:
+            return False
+    return True
+
+
+class Set(Collection):
+    """Finite iterable container with set comparisons and operators."""
+
 
     def __le__(self, other):
         if not isinstance(other, Set):
             return NotImplemented
-        if len(self) > len(other):
-            return False
-        for elem in self:
-            if elem not in other:
-                return False
-        return True
-
-    def __lt__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return len(self) < len(other) and self.__le__(other)
-
-    def __gt__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return len(self) > len(other) and self.__ge__(other)
+        return len(self) <= len(other) and _contained(self, other)
 
     def __ge__(self, other):
         if not isinstance(other, Set):
             return NotImplemented
-        if len(self) < len(other):
+        return len(self) >= len(other) and _contained(other, self)
+
+    def __lt__(self, other):
+        if not isinstance(other, Set):
+            return NotImplemented
+        if len(self) >= len(other):
             return False
-        for elem in other:
-            if elem not in self:
-                return False
-        return True
+        return self.__le__(other)
+
+    def __gt__(self, other):
+        if not isinstance(other, Set):
+            return NotImplemented
+        if len(self) <= len(other):
+            return False
+        return self.__ge__(other)
 
     def __eq__(self, other):
         if not isinstance(other, Set):
             return NotImplemented
-        return len(self) == len(other) and self.__le__(other)
+        if len(self) != len(other):
+            return False
+        return self.__le__(other)
 
     @classmethod
     def _from_iterable(cls, it):
         return cls(it)
 
+    def isdisjoint(self, other):
+        """True when self and other share no element."""
+        return not any(x in self for x in other)
+
     def __and__(self, other):
         if not isinstance(other, Iterable):
             return NotImplemented
-        return self._from_iterable(value for value in other if value in self)
-
-    __rand__ = __and__
-
-    def isdisjoint(self, other):
-        """Return True if two sets have a null intersection."""
-        for value in other:
-            if value in self:
-                return False
-        return True
+        return self._from_iterable(x for x in other if x in self)
 
     def __or__(self, other):
         if not isinstance(other, Iterable):
             return NotImplemented
-        chain = (e for s in (self, other) for e in s)
-        return self._from_iterable(chain)
+        return self._from_iterable(x for part in (self, other) for x in part)
 
-    __ror__ = __or__
+    def _as_set(self, other):
+        # other coerced to a Set, or None when it is not iterable at all
+        if isinstance(other, Set):
+            return other
+        if isinstance(other, Iterable):
+            return self._from_iterable(other)
+        return None
 
     def __sub__(self, other):
-        if not isinstance(other, Set):
-            if not isinstance(other, Iterable):
-                return NotImplemented
-            other = self._from_iterable(other)
-        return self._from_iterable(value for value in self
-                                   if value not in other)
+        rhs = self._as_set(other)
+        if rhs is None:
+            return NotImplemented
+        return self._from_iterable(x for x in self if x not in rhs)
 
     def __rsub__(self, other):
-        if not isinstance(other, Set):
-            if not isinstance(other, Iterable):
-                return NotImplemented
-            other = self._from_iterable(other)
-        return self._from_iterable(value for value in other
-                                   if value not in self)
+        lhs = self._as_set(other)
+        if lhs is None:
+            return NotImplemented
+        return self._from_iterable(x for x in lhs if x not in self)
 
     def __xor__(self, other):
-        if not isinstance(other, Set):
-            if not isinstance(other, Iterable):
-                return NotImplemented
-            other = self._from_iterable(other)
-        return (self - other) | (other - self)
+        rhs = self._as_set(other)
+        if rhs is None:
+            return NotImplemented
+        return (self - rhs) | (rhs - self)
 
+    __rand__ = __and__
+    __ror__ = __or__
     __rxor__ = __xor__
 
     def _hash(self):
-        """The hash frozenset would give a set of these elements."""
-        MAX = sys.maxsize
-        MASK = 2 * MAX + 1
-        n = len(self)
-        h = 1927868237 * (n + 1)
-        h &= MASK
-        for x in self:
-            hx = hash(x)
-            h ^= (hx ^ (hx << 16) ^ 89869747) * 3644798167
-            h &= MASK
-        h ^= (h >> 11) ^ (h >> 25)
-        h = h * 69069 + 907133923
-        h &= MASK
-        if h > MAX:
-            h -= MASK + 1
-        if h == -1:
-            h = 590923713
-        return h
-
-
-Set.register(frozenset)
-
-
-class MutableSet(Set):
-    """A mutable set: add and discard are abstract; remove, pop, clear
-    and the in-place operators are derived from them."""
+        """Hash computed the way frozenset computes its own."""
+        top = sys.maxsize
+        full = 2 * top + 1
+        acc = (1927868237 * (len(self) + 1)) & full
+        for item in self:
+            v = hash(item)
+            acc = (acc ^ ((v ^ (v << 16) ^ 89869747) * 3644798167)) & full
+        acc ^= (acc >> 11) ^ (acc >> 25)
+        acc = (acc * 69069 + 907133923) & full
+        if acc > top:
+            acc -= full + 1
+        return 590923713 if acc == -1 else acc
 
     __slots__ = ()
 
+
+class MutableSet(Set):
+    """Set with add/discard; the other mutators are built on them."""
+
+
     @abstractmethod
     def add(self, value):
-        """Add an element."""
         raise NotImplementedError
 
     @abstractmethod
     def discard(self, value):
-        """Remove an element.  Do not raise an exception if absent."""
         raise NotImplementedError
 
     def remove(self, value):
-        """Remove an element. If not a member, raise a KeyError."""
-        if value not in self:
+        if value in self:
+            self.discard(value)
+        else:
             raise KeyError(value)
-        self.discard(value)
 
     def pop(self):
-        """Return the popped value.  Raise KeyError if empty."""
-        it = iter(self)
-        try:
-            value = next(it)
-        except StopIteration:
-            raise KeyError from None
+        for value in self:
+            break
+        else:
+            raise KeyError
         self.discard(value)
         return value
 
     def clear(self):
-        """This is slow (creates N new iterators!) but effective."""
-        try:
-            while True:
+        while True:
+            try:
                 self.pop()
-        except KeyError:
-            pass
+            except KeyError:
+                return
 
     def __ior__(self, it):
-        for value in it:
-            self.add(value)
+        for x in it:
+            self.add(x)
         return self
 
     def __iand__(self, it):
-        for value in (self - it):
-            self.discard(value)
+        for x in self - it:
+            self.discard(x)
         return self
 
     def __ixor__(self, it):
-        if it is self:
-            self.clear()
-        else:
-            if not isinstance(it, Set):
-                it = self._from_iterable(it)
-            for value in it:
-                if value in self:
-                    self.discard(value)
+        if it is not self:
+            other = it if isinstance(it, Set) else self._from_iterable(it)
+            for x in other:
+                if x in self:
+                    self.discard(x)
                 else:
-                    self.add(value)
+                    self.add(x)
+        else:
+            self.clear()
         return self
 
     def __isub__(self, it):
-        if it is self:
-            self.clear()
+        if it is not self:
+            for x in it:
+                self.discard(x)
         else:
-            for value in it:
-                self.discard(value)
+            self.clear()
         return self
 
+    __slots__ = ()
 
+
+Set.register(frozenset)
 MutableSet.register(set)
 
 
-# ===================================================================== #
-# Mappings                                                               #
-# ===================================================================== #
+_NO_DEFAULT = object()
+
 
 class Mapping(Collection):
-    """A read-only mapping: __getitem__, __iter__ and __len__ are
-    abstract; get, __contains__, keys, items, values and __eq__ are
-    derived from them."""
+    """Read-only mapping built on __getitem__, __iter__ and __len__."""
 
-    __slots__ = ()
 
     __abc_tpflags__ = 1 << 6
 
@@ -454,443 +359,381 @@ class Mapping(Collection):
     def __getitem__(self, key):
         raise KeyError
 
-    def get(self, key, default=None):
-        "D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None."
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
     def __contains__(self, key):
+        found = True
         try:
             self[key]
         except KeyError:
-            return False
-        else:
-            return True
+            found = False
+        return found
+
+    def get(self, key, default=None):
+        """self[key] if present, else default."""
+        try:
+            value = self[key]
+        except KeyError:
+            value = default
+        return value
 
     def keys(self):
-        "D.keys() -> a set-like object providing a view on D's keys"
+        """A set-like view of the keys."""
         return KeysView(self)
 
-    def items(self):
-        "D.items() -> a set-like object providing a view on D's items"
-        return ItemsView(self)
-
     def values(self):
-        "D.values() -> an object providing a view on D's values"
+        """A view of the values."""
         return ValuesView(self)
 
+    def items(self):
+        """A set-like view of the (key, value) pairs."""
+        return ItemsView(self)
+
     def __eq__(self, other):
-        if not isinstance(other, Mapping):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
 
     __reversed__ = None
 
+    __slots__ = ()
 
-Mapping.register(mappingproxy)
+
+def _plain_set(cls, it):
+    # views build plain sets from their operators
+    return set(it)
 
 
 class MappingView(Sized):
     __slots__ = ("_mapping",)
 
-    def __init__(self, mapping):
-        self._mapping = mapping
+    def __repr__(self):
+        return "%s(%r)" % (type(self).__name__, self._mapping)
 
     def __len__(self):
         return len(self._mapping)
 
-    def __repr__(self):
-        return "{0.__class__.__name__}({0._mapping!r})".format(self)
+    def __init__(self, mapping):
+        self._mapping = mapping
 
 
 class KeysView(MappingView, Set):
-    __slots__ = ()
-
-    @classmethod
-    def _from_iterable(cls, it):
-        return set(it)
+    _from_iterable = classmethod(_plain_set)
 
     def __contains__(self, key):
         return key in self._mapping
 
     def __iter__(self):
-        yield from self._mapping
+        for k in self._mapping:
+            yield k
 
-
-KeysView.register(dict_keys)
+    __slots__ = ()
 
 
 class ItemsView(MappingView, Set):
-    __slots__ = ()
-
-    @classmethod
-    def _from_iterable(cls, it):
-        return set(it)
+    _from_iterable = classmethod(_plain_set)
 
     def __contains__(self, item):
         key, value = item
+        m = self._mapping
         try:
-            v = self._mapping[key]
+            found = m[key]
         except KeyError:
             return False
-        else:
-            return v is value or v == value
+        return found is value or found == value
 
     def __iter__(self):
-        for key in self._mapping:
-            yield (key, self._mapping[key])
+        m = self._mapping
+        for k in m:
+            yield (k, m[k])
 
-
-ItemsView.register(dict_items)
+    __slots__ = ()
 
 
 class ValuesView(MappingView, Collection):
-    __slots__ = ()
-
     def __contains__(self, value):
-        for key in self._mapping:
-            v = self._mapping[key]
-            if v is value or v == value:
-                return True
-        return False
+        return any(v is value or v == value for v in self)
 
     def __iter__(self):
-        for key in self._mapping:
-            yield self._mapping[key]
+        m = self._mapping
+        for k in m:
+            yield m[k]
 
-
-ValuesView.register(dict_values)
+    __slots__ = ()
 
 
 class MutableMapping(Mapping):
-    """A mutable mapping: __setitem__ and __delitem__ are abstract too;
-    pop, popitem, clear, update and setdefault are derived."""
+    """Mapping that also supports item assignment and deletion."""
 
-    __slots__ = ()
-
-    @abstractmethod
-    def __setitem__(self, key, value):
-        raise KeyError
 
     @abstractmethod
     def __delitem__(self, key):
         raise KeyError
 
-    __marker = object()
+    @abstractmethod
+    def __setitem__(self, key, value):
+        raise KeyError
 
-    def pop(self, key, default=__marker):
-        """D.pop(k[,d]) -> v, remove specified key and return the
-        corresponding value. If key is not found, d is returned if given,
-        otherwise KeyError is raised."""
+    def pop(self, key, default=_NO_DEFAULT):
+        """Remove key and return its value (or default when absent)."""
         try:
-            value = self[key]
+            found = self[key]
         except KeyError:
-            if default is self.__marker:
+            if default is _NO_DEFAULT:
                 raise
             return default
-        else:
-            del self[key]
-            return value
+        del self[key]
+        return found
 
     def popitem(self):
-        """D.popitem() -> (k, v), remove and return some (key, value)
-        pair as a 2-tuple; but raise KeyError if D is empty."""
-        try:
-            key = next(iter(self))
-        except StopIteration:
-            raise KeyError from None
-        value = self[key]
+        """Remove and return an arbitrary (key, value) pair."""
+        for key in self:
+            break
+        else:
+            raise KeyError
+        found = self[key]
         del self[key]
-        return key, value
+        return key, found
 
     def clear(self):
-        "D.clear() -> None.  Remove all items from D."
-        try:
-            while True:
+        """Remove every item."""
+        while True:
+            try:
                 self.popitem()
-        except KeyError:
-            pass
+            except KeyError:
+                return
 
     def update(self, other=(), /, **kwds):
-        """D.update([E, ]**F) -> None.  Update D from mapping/iterable E
-        and F."""
+        """Copy pairs from a mapping, an object with keys(), or an
+        iterable of pairs, then from the keyword arguments."""
         if isinstance(other, Mapping):
-            for key in other:
-                self[key] = other[key]
+            for k in other:
+                self[k] = other[k]
         elif hasattr(other, "keys"):
-            for key in other.keys():
-                self[key] = other[key]
+            for k in other.keys():
+                self[k] = other[k]
         else:
-            for key, value in other:
-                self[key] = value
-        for key, value in kwds.items():
-            self[key] = value
+            for k, v in other:
+                self[k] = v
+        for k, v in kwds.items():
+            self[k] = v
 
     def setdefault(self, key, default=None):
-        "D.setdefault(k[,d]) -> D.get(k,d), also set D[k]=d if k not in D"
+        """self[key], first storing default there when key is absent."""
         try:
             return self[key]
         except KeyError:
-            self[key] = default
+            pass
+        self[key] = default
         return default
 
+    __slots__ = ()
 
+
+Mapping.register(mappingproxy)
+KeysView.register(dict_keys)
+ItemsView.register(dict_items)
+ValuesView.register(dict_values)
 MutableMapping.register(dict)
 
 
-# ===================================================================== #
-# Sequences                                                              #
-# ===================================================================== #
-
 class Sequence(Reversible, Collection):
-    """A read-only sequence: __getitem__ and __len__ are abstract;
-    __iter__, __contains__, __reversed__, index and count are derived."""
+    """Read-only sequence built on __getitem__ and __len__."""
 
-    __slots__ = ()
 
     __abc_tpflags__ = 1 << 5
 
+    def __contains__(self, value):
+        return any(x is value or x == value for x in self)
+
     @abstractmethod
     def __getitem__(self, index):
+        """The element (or slice) at index."""
         raise IndexError
 
     def __iter__(self):
-        i = 0
-        try:
-            while True:
-                v = self[i]
-                yield v
-                i += 1
-        except IndexError:
-            return
-
-    def __contains__(self, value):
-        for v in self:
-            if v is value or v == value:
-                return True
-        return False
+        pos = 0
+        while True:
+            try:
+                item = self[pos]
+            except IndexError:
+                return
+            yield item
+            pos += 1
 
     def __reversed__(self):
-        for i in reversed(range(len(self))):
-            yield self[i]
+        pos = len(self)
+        while pos > 0:
+            pos -= 1
+            yield self[pos]
 
     def index(self, value, start=0, stop=None):
-        """S.index(value, [start, [stop]]) -> integer -- return first
-        index of value. Raises ValueError if the value is not present."""
+        """Position of the first occurrence of value in [start:stop];
+        ValueError when there is none."""
         if start is not None and start < 0:
-            start = max(len(self) + start, 0)
+            start = max(start + len(self), 0)
         if stop is not None and stop < 0:
-            stop += len(self)
-        i = start
-        while stop is None or i < stop:
+            stop = stop + len(self)
+        pos = start
+        while stop is None or pos < stop:
             try:
-                v = self[i]
+                item = self[pos]
             except IndexError:
                 break
-            if v is value or v == value:
-                return i
-            i += 1
+            if item is value or item == value:
+                return pos
+            pos += 1
         raise ValueError
 
     def count(self, value):
-        "S.count(value) -> integer -- return number of occurrences of value"
-        return sum(1 for v in self if v is value or v == value)
+        """Number of occurrences of value."""
+        total = 0
+        for x in self:
+            if x is value or x == value:
+                total += 1
+        return total
 
-
-Sequence.register(tuple)
-Sequence.register(str)
-Sequence.register(range)
+    __slots__ = ()
 
 
 class MutableSequence(Sequence):
-    """A mutable sequence: __setitem__, __delitem__ and insert are
-    abstract too; append, clear, reverse, extend, pop, remove and += are
-    derived."""
+    """Sequence that also supports assignment, deletion and insert."""
 
-    __slots__ = ()
+
+    @abstractmethod
+    def insert(self, index, value):
+        """Put value just before position index."""
+        raise IndexError
+
+    @abstractmethod
+    def __delitem__(self, index):
+        """Delete the element (or slice) at index."""
+        raise IndexError
 
     @abstractmethod
     def __setitem__(self, index, value):
         raise IndexError
 
-    @abstractmethod
-    def __delitem__(self, index):
-        raise IndexError
-
-    @abstractmethod
-    def insert(self, index, value):
-        "S.insert(index, value) -- insert value before index"
-        raise IndexError
-
     def append(self, value):
-        "S.append(value) -- append value to the end of the sequence"
+        """Add value at the end."""
         self.insert(len(self), value)
 
-    def clear(self):
-        "S.clear() -> None -- remove all items from S"
-        try:
-            while True:
-                self.pop()
-        except IndexError:
-            pass
-
-    def reverse(self):
-        "S.reverse() -- reverse *IN PLACE*"
-        n = len(self)
-        for i in range(n // 2):
-            self[i], self[n - i - 1] = self[n - i - 1], self[i]
-
     def extend(self, values):
-        "S.extend(iterable) -- extend sequence by appending elements"
-        if values is self:
-            values = list(values)
-        for v in values:
-            self.append(v)
+        """Append every element of values."""
+        for x in (list(values) if values is self else values):
+            self.append(x)
 
     def pop(self, index=-1):
-        """S.pop([index]) -> item -- remove and return item at index
-        (default last). Raise IndexError if list is empty or index is out
-        of range."""
-        v = self[index]
+        """Remove and return the element at index (the last by default)."""
+        item = self[index]
         del self[index]
-        return v
+        return item
 
     def remove(self, value):
-        """S.remove(value) -- remove first occurrence of value. Raise
-        ValueError if the value is not present."""
+        """Delete the first occurrence of value."""
         del self[self.index(value)]
+
+    def clear(self):
+        """Remove every element."""
+        while True:
+            try:
+                self.pop()
+            except IndexError:
+                return
+
+    def reverse(self):
+        """Reverse the elements in place."""
+        lo, hi = 0, len(self) - 1
+        while lo < hi:
+            self[lo], self[hi] = self[hi], self[lo]
+            lo += 1
+            hi -= 1
 
     def __iadd__(self, values):
         self.extend(values)
         return self
 
+    __slots__ = ()
 
+
+Sequence.register(tuple)
+Sequence.register(str)
+Sequence.register(range)
 MutableSequence.register(list)
 
 
-# ===================================================================== #
-# The asynchronous ABCs and ByteString                                   #
-# ===================================================================== #
-
 class Awaitable(metaclass=ABCMeta):
-    __slots__ = ()
-
     @abstractmethod
     def __await__(self):
         yield
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Awaitable:
-            return _check_methods(C, "__await__")
-        return NotImplemented
+    __slots__ = ()
 
 
 class Coroutine(Awaitable):
-    __slots__ = ()
-
     @abstractmethod
     def send(self, value):
-        """Send a value into the coroutine."""
         raise StopIteration
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        """Raise an exception in the coroutine."""
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        _reraise(typ, val, tb)
 
     def close(self):
-        """Raise GeneratorExit inside coroutine."""
         try:
             self.throw(GeneratorExit)
         except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError("coroutine ignored GeneratorExit")
+            return
+        raise RuntimeError("coroutine ignored GeneratorExit")
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Coroutine:
-            return _check_methods(C, "__await__", "send", "throw", "close")
-        return NotImplemented
+    __slots__ = ()
 
 
 class AsyncIterable(metaclass=ABCMeta):
-    __slots__ = ()
-
     @abstractmethod
     def __aiter__(self):
         return AsyncIterator()
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncIterable:
-            return _check_methods(C, "__aiter__")
-        return NotImplemented
+    __slots__ = ()
 
 
 class AsyncIterator(AsyncIterable):
-    __slots__ = ()
-
     @abstractmethod
     def __anext__(self):
-        """Return the next item or raise StopAsyncIteration when done."""
         raise StopAsyncIteration
 
     def __aiter__(self):
         return self
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncIterator:
-            return _check_methods(C, "__anext__", "__aiter__")
-        return NotImplemented
+    __slots__ = ()
 
 
 class AsyncGenerator(AsyncIterator):
-    __slots__ = ()
-
     def __anext__(self):
-        """Return the next item from the asynchronous generator."""
         return self.asend(None)
 
     @abstractmethod
     def asend(self, value):
-        """Send a value into the asynchronous generator."""
         raise StopAsyncIteration
 
     @abstractmethod
     def athrow(self, typ, val=None, tb=None):
-        """Raise an exception in the asynchronous generator."""
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        _reraise(typ, val, tb)
 
     def aclose(self):
-        """Raise GeneratorExit inside generator."""
         return self.athrow(GeneratorExit)
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncGenerator:
-            return _check_methods(C, "__aiter__", "__anext__", "asend",
-                                  "athrow", "aclose")
-        return NotImplemented
+    __slots__ = ()
+
+
+_hook(Awaitable, "__await__")
+_hook(Coroutine, "__await__", "send", "throw", "close")
+_hook(AsyncIterable, "__aiter__")
+_hook(AsyncIterator, "__anext__", "__aiter__")
+_hook(AsyncGenerator, "__aiter__", "__anext__", "asend", "athrow", "aclose")
 
 
 class ByteString(Sequence):
-    """Bytes-like sequences (rcpy has no bytes types to register)."""
-
+    """Bytes-like sequences (nothing is registered under rcpy)."""
     __slots__ = ()
+
+
+del _t

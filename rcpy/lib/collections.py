@@ -412,18 +412,18 @@ class defaultdict(dict):
                                dict.__repr__(self))
 
     def __or__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        new = self.copy()
-        new.update(other)
-        return new
+        if isinstance(other, dict):
+            merged = self.copy()
+            merged.update(other)
+            return merged
+        return NotImplemented
 
     def __ror__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        new = type(self)(self.default_factory, other)
-        new.update(self)
-        return new
+        if isinstance(other, dict):
+            merged = type(self)(self.default_factory, other)
+            merged.update(self)
+            return merged
+        return NotImplemented
 
 
 _marker = object()
@@ -473,35 +473,34 @@ class OrderedDict(dict):
         return default
 
     def setdefault(self, key, default=None):
-        if key in self:
-            return self[key]
-        self[key] = default
-        return default
+        if key not in self:
+            self[key] = default
+        return self[key]
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        self = cls()
+        made = cls()
         for key in iterable:
-            self[key] = value
-        return self
+            made[key] = value
+        return made
 
     def __reduce__(self):
         state = dict(getattr(self, "__dict__", {}))
         return (type(self), (), state or None, None, iter(self.items()))
 
     def __or__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        new = type(self)(self)
-        new.update(other)
-        return new
+        if isinstance(other, dict):
+            merged = type(self)(self)
+            merged.update(other)
+            return merged
+        return NotImplemented
 
     def __ror__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        new = type(self)(other)
-        new.update(self)
-        return new
+        if isinstance(other, dict):
+            merged = type(self)(other)
+            merged.update(self)
+            return merged
+        return NotImplemented
 
     def __ior__(self, other):
         self.update(other)
@@ -547,49 +546,59 @@ class Counter(dict):
         raise NotImplementedError("Counter.fromkeys() is undefined.  "
                                   "Use Counter(iterable) instead.")
 
+    def _tally(self, source, sign):
+        """Adds (sign 1) or takes away (sign -1) the counts of source:
+        a dict of counts, or any iterable counting each item once."""
+        get = self.get
+        if isinstance(source, dict):
+            for key, n in source.items():
+                old = get(key, 0)
+                self[key] = n + old if sign > 0 else old - n
+        elif sign > 0:
+            _count_elements(self, source)
+        else:
+            for key in source:
+                self[key] = get(key, 0) - 1
+
     def update(self, iterable=None, /, **kwds):
         if iterable is not None:
-            if isinstance(iterable, dict):
-                for elem, count in iterable.items():
-                    self[elem] = count + self.get(elem, 0)
-            else:
-                _count_elements(self, iterable)
+            self._tally(iterable, 1)
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
         if iterable is not None:
-            if isinstance(iterable, dict):
-                for elem, count in iterable.items():
-                    self[elem] = self.get(elem, 0) - count
-            else:
-                for elem in iterable:
-                    self[elem] = self.get(elem, 0) - 1
+            self._tally(iterable, -1)
         if kwds:
             self.subtract(kwds)
 
     def copy(self):
-        return self.__class__(self)
+        return type(self)(self)
 
     def __delitem__(self, elem):
         if elem in self:
-            super().__delitem__(elem)
+            dict.__delitem__(self, elem)
 
     def __repr__(self):
+        name = type(self).__name__
         if not self:
-            return "%s()" % self.__class__.__name__
-        return "%s({%s})" % (self.__class__.__name__, ", ".join(
-            "%r: %r" % item for item in self.most_common()))
+            return name + "()"
+        body = ", ".join("%r: %r" % pair for pair in self.most_common())
+        return "%s({%s})" % (name, body)
 
     def __eq__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
+        for side in (self, other):
+            for key in side:
+                if not self[key] == other[key]:
+                    return False
+        return True
 
     def __ne__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return not self == other
+        if isinstance(other, Counter):
+            return not self == other
+        return NotImplemented
 
     __hash__ = None
 
@@ -609,38 +618,39 @@ class Counter(dict):
         return result
 
     def __add__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self._merge(other, _add, _same)
+        if isinstance(other, Counter):
+            return self._merge(other, _add, _same)
+        return NotImplemented
 
     def __sub__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self._merge(other, _sub, _negated)
+        if isinstance(other, Counter):
+            return self._merge(other, _sub, _negated)
+        return NotImplemented
 
     def __or__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self._merge(other, max, _same)
+        if isinstance(other, Counter):
+            return self._merge(other, max, _same)
+        return NotImplemented
 
     def __and__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self._merge(other, min, _nothing)
+        if isinstance(other, Counter):
+            return self._merge(other, min, _nothing)
+        return NotImplemented
+
+    def _signed_part(self, positive):
+        part = Counter()
+        for key, n in self.items():
+            if positive and n > 0:
+                part[key] = n
+            elif not positive and n < 0:
+                part[key] = 0 - n
+        return part
 
     def __pos__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count > 0:
-                result[elem] = count
-        return result
+        return self._signed_part(True)
 
     def __neg__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count < 0:
-                result[elem] = 0 - count
-        return result
+        return self._signed_part(False)
 
 
 def _count_elements(mapping, iterable):
@@ -678,332 +688,357 @@ def _nothing(count):
 # ChainMap                                                               #
 # ===================================================================== #
 
+def _first_map_error(key):
+    return KeyError("Key not found in the first mapping: %r" % (key,))
+
+
 class ChainMap(_collections_abc.MutableMapping):
     """A view of several mappings as one: lookups search them in order,
     writes and deletions go to the first (maps[0])."""
 
     def __init__(self, *maps):
-        self.maps = list(maps) or [{}]
+        self.maps = list(maps) if maps else [{}]
 
-    def __missing__(self, key):
-        raise KeyError(key)
+    # -- reading: search every map, front to back
 
     def __getitem__(self, key):
         for mapping in self.maps:
             try:
                 return mapping[key]
             except KeyError:
-                pass
+                continue
         return self.__missing__(key)
 
-    def get(self, key, default=None):
-        return self[key] if key in self else default
-
-    def __len__(self):
-        return len(set().union(*self.maps))
-
-    def __iter__(self):
-        d = {}
-        for mapping in reversed(self.maps):
-            d.update(dict.fromkeys(mapping))
-        return iter(d)
-
-    def __contains__(self, key):
-        return any(key in m for m in self.maps)
-
-    def __bool__(self):
-        return any(self.maps)
-
-    def __repr__(self):
-        return "%s(%s)" % (type(self).__name__,
-                           ", ".join(map(repr, self.maps)))
-
-    @classmethod
-    def fromkeys(cls, iterable, *args):
-        return cls(dict.fromkeys(iterable, *args))
-
-    def copy(self):
-        return self.__class__(self.maps[0].copy(), *self.maps[1:])
-
-    __copy__ = copy
-
-    def new_child(self, m=None, **kwargs):
-        if m is None:
-            m = kwargs
-        elif kwargs:
-            m.update(kwargs)
-        return self.__class__(m, *self.maps)
-
-    @property
-    def parents(self):
-        return self.__class__(*self.maps[1:])
-
-    def __setitem__(self, key, value):
-        self.maps[0][key] = value
-
-    def __delitem__(self, key):
-        try:
-            del self.maps[0][key]
-        except KeyError:
-            raise KeyError("Key not found in the first mapping: %r"
-                           % (key,)) from None
-
-    def popitem(self):
-        try:
-            return self.maps[0].popitem()
-        except KeyError:
-            raise KeyError("No keys found in the first mapping.") from None
-
-    def pop(self, key, *args):
-        try:
-            return self.maps[0].pop(key, *args)
-        except KeyError:
-            raise KeyError("Key not found in the first mapping: %r"
-                           % (key,)) from None
-
-    def clear(self):
-        self.maps[0].clear()
-
-    def __ior__(self, other):
-        self.maps[0].update(other)
-        return self
-
-    def __or__(self, other):
-        if not isinstance(other, _collections_abc.Mapping):
-            return NotImplemented
-        m = self.copy()
-        m.maps[0].update(other)
-        return m
-
-    def __ror__(self, other):
-        if not isinstance(other, _collections_abc.Mapping):
-            return NotImplemented
-        m = dict(other)
-        for child in reversed(self.maps):
-            m.update(child)
-        return self.__class__(m)
-
-
-# ===================================================================== #
-# UserDict                                                               #
-# ===================================================================== #
-
-class UserDict(_collections_abc.MutableMapping):
-    """A dict-like class wrapping a real dict, `data`."""
-
-    def __init__(self, dict=None, /, **kwargs):
-        self.data = {}
-        if dict is not None:
-            self.update(dict)
-        if kwargs:
-            self.update(kwargs)
-
-    def __len__(self):
-        return len(self.data)
-
-    def __getitem__(self, key):
-        if key in self.data:
-            return self.data[key]
-        if hasattr(self.__class__, "__missing__"):
-            return self.__class__.__missing__(self, key)
+    def __missing__(self, key):
         raise KeyError(key)
-
-    def __setitem__(self, key, item):
-        self.data[key] = item
-
-    def __delitem__(self, key):
-        del self.data[key]
-
-    def __iter__(self):
-        return iter(self.data)
-
-    def __contains__(self, key):
-        return key in self.data
 
     def get(self, key, default=None):
         if key in self:
             return self[key]
         return default
 
+    def __contains__(self, key):
+        for mapping in self.maps:
+            if key in mapping:
+                return True
+        return False
+
+    def __iter__(self):
+        order = {}
+        for mapping in self.maps[::-1]:
+            for key in mapping:
+                order[key] = None
+        return iter(order)
+
+    def __len__(self):
+        keys = set()
+        for mapping in self.maps:
+            keys.update(mapping)
+        return len(keys)
+
+    def __bool__(self):
+        for mapping in self.maps:
+            if mapping:
+                return True
+        return False
+
     def __repr__(self):
-        return repr(self.data)
+        shown = ", ".join([repr(mapping) for mapping in self.maps])
+        return "%s(%s)" % (type(self).__name__, shown)
+
+    # -- making related chains
+
+    @classmethod
+    def fromkeys(cls, iterable, *args):
+        return cls(dict.fromkeys(iterable, *args))
+
+    def copy(self):
+        first, rest = self.maps[0], self.maps[1:]
+        return type(self)(first.copy(), *rest)
+
+    __copy__ = copy
+
+    def new_child(self, m=None, **kwargs):
+        if m is None:
+            child = kwargs
+        else:
+            child = m
+            if kwargs:
+                child.update(kwargs)
+        return type(self)(child, *self.maps)
+
+    @property
+    def parents(self):
+        return type(self)(*self.maps[1:])
+
+    # -- writing: only the first map changes
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        first = self.maps[0]
+        if key not in first:
+            raise _first_map_error(key)
+        del first[key]
+
+    def popitem(self):
+        first = self.maps[0]
+        if not first:
+            raise KeyError("No keys found in the first mapping.")
+        return first.popitem()
+
+    def pop(self, key, *args):
+        first = self.maps[0]
+        if key in first or args:
+            return first.pop(key, *args)
+        raise _first_map_error(key)
+
+    def clear(self):
+        self.maps[0].clear()
 
     def __or__(self, other):
-        if isinstance(other, UserDict):
-            return self.__class__(self.data | other.data)
-        if isinstance(other, dict):
-            return self.__class__(self.data | other)
+        if isinstance(other, _collections_abc.Mapping):
+            joined = self.copy()
+            joined.maps[0].update(other)
+            return joined
         return NotImplemented
 
     def __ror__(self, other):
-        if isinstance(other, UserDict):
-            return self.__class__(other.data | self.data)
-        if isinstance(other, dict):
-            return self.__class__(other | self.data)
+        if isinstance(other, _collections_abc.Mapping):
+            flat = dict(other)
+            for mapping in self.maps[::-1]:
+                flat.update(mapping)
+            return type(self)(flat)
         return NotImplemented
 
     def __ior__(self, other):
-        if isinstance(other, UserDict):
-            self.data |= other.data
-        else:
-            self.data |= other
+        self.maps[0].update(other)
         return self
 
-    def __copy__(self):
-        inst = self.__class__.__new__(self.__class__)
-        inst.__dict__.update(self.__dict__)
-        inst.__dict__["data"] = self.__dict__["data"].copy()
-        return inst
 
-    def copy(self):
-        if self.__class__ is UserDict:
-            return UserDict(self.data.copy())
-        import copy
+# ===================================================================== #
+# UserDict                                                               #
+# ===================================================================== #
+
+def _plain(obj, wrapper):
+    """obj's wrapped value when obj is a `wrapper` instance, else obj."""
+    if isinstance(obj, wrapper):
+        return obj.data
+    return obj
+
+
+def _shallow_copy(obj, copy_data):
+    """A new instance of obj's class sharing obj's attributes, but with
+    copy_data(obj.data) as its data; no __init__ call, no descriptors."""
+    cls = type(obj)
+    dup = cls.__new__(cls)
+    attrs = dict(obj.__dict__)
+    attrs["data"] = copy_data(attrs["data"])
+    dup.__dict__.update(attrs)
+    return dup
+
+
+class UserDict(_collections_abc.MutableMapping):
+    """A dict-like class wrapping a real dict, `data`."""
+
+    def __init__(self, dict=None, /, **kwargs):
+        self.data = {}
+        sources = [] if dict is None else [dict]
+        if kwargs:
+            sources.append(kwargs)
+        for source in sources:
+            self.update(source)
+
+    def __getitem__(self, key):
         data = self.data
-        try:
-            self.data = {}
-            c = copy.copy(self)
-        finally:
-            self.data = data
-        c.update(self)
-        return c
+        if key not in data:
+            missing = getattr(type(self), "__missing__", None)
+            if missing is None:
+                raise KeyError(key)
+            return missing(self, key)
+        return data[key]
+
+    def __delitem__(self, key):
+        del self.data[key]
+
+    def __setitem__(self, key, item):
+        self.data[key] = item
+
+    def __contains__(self, key):
+        return key in self.data
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __len__(self):
+        return len(self.data)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        d = cls()
+        made = cls()
         for key in iterable:
-            d[key] = value
-        return d
+            made[key] = value
+        return made
+
+    def __or__(self, other):
+        if isinstance(other, (UserDict, dict)):
+            return type(self)(self.data | _plain(other, UserDict))
+        return NotImplemented
+
+    def __ror__(self, other):
+        if isinstance(other, (UserDict, dict)):
+            return type(self)(_plain(other, UserDict) | self.data)
+        return NotImplemented
+
+    def __ior__(self, other):
+        self.data |= _plain(other, UserDict)
+        return self
+
+    def __copy__(self):
+        return _shallow_copy(self, dict.copy)
+
+    def copy(self):
+        if type(self) is UserDict:
+            return UserDict(self.data.copy())
+        import copy as _copy_module
+        saved = self.data
+        self.data = {}
+        try:
+            dup = _copy_module.copy(self)
+        finally:
+            self.data = saved
+        dup.update(self)
+        return dup
 
 
 # ===================================================================== #
 # UserList                                                               #
 # ===================================================================== #
 
+def _as_list(other):
+    if isinstance(other, UserList):
+        return other.data
+    if isinstance(other, list):
+        return other
+    return list(other)
+
+
 class UserList(_collections_abc.MutableSequence):
     """A list-like class wrapping a real list, `data`."""
 
     def __init__(self, initlist=None):
-        self.data = []
-        if initlist is not None:
-            if type(initlist) == type(self.data):
-                self.data[:] = initlist
-            elif isinstance(initlist, UserList):
-                self.data[:] = initlist.data[:]
-            else:
-                self.data = list(initlist)
+        if initlist is None:
+            self.data = []
+        elif isinstance(initlist, UserList):
+            self.data = list(initlist.data)
+        else:
+            self.data = list(initlist)
+
+    # -- comparisons look through to the wrapped list
+
+    def __eq__(self, other):
+        return self.data == _plain(other, UserList)
+
+    def __lt__(self, other):
+        return self.data < _plain(other, UserList)
+
+    def __gt__(self, other):
+        return self.data > _plain(other, UserList)
+
+    def __le__(self, other):
+        return self.data <= _plain(other, UserList)
+
+    def __ge__(self, other):
+        return self.data >= _plain(other, UserList)
 
     def __repr__(self):
         return repr(self.data)
 
-    def __lt__(self, other):
-        return self.data < self.__cast(other)
-
-    def __le__(self, other):
-        return self.data <= self.__cast(other)
-
-    def __eq__(self, other):
-        return self.data == self.__cast(other)
-
-    def __gt__(self, other):
-        return self.data > self.__cast(other)
-
-    def __ge__(self, other):
-        return self.data >= self.__cast(other)
-
-    def __cast(self, other):
-        return other.data if isinstance(other, UserList) else other
-
-    def __contains__(self, item):
-        return item in self.data
+    # -- sequence protocol
 
     def __len__(self):
         return len(self.data)
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return self.__class__(self.data[i])
-        return self.data[i]
+    def __contains__(self, item):
+        return item in self.data
 
-    def __setitem__(self, i, item):
-        self.data[i] = item
+    def __getitem__(self, i):
+        found = self.data[i]
+        if isinstance(i, slice):
+            return type(self)(found)
+        return found
 
     def __delitem__(self, i):
         del self.data[i]
 
+    def __setitem__(self, i, item):
+        self.data[i] = item
+
+    # -- arithmetic makes new instances of our class
+
     def __add__(self, other):
-        if isinstance(other, UserList):
-            return self.__class__(self.data + other.data)
-        if isinstance(other, type(self.data)):
-            return self.__class__(self.data + other)
-        return self.__class__(self.data + list(other))
+        return type(self)(self.data + _as_list(other))
 
     def __radd__(self, other):
-        if isinstance(other, UserList):
-            return self.__class__(other.data + self.data)
-        if isinstance(other, type(self.data)):
-            return self.__class__(other + self.data)
-        return self.__class__(list(other) + self.data)
+        return type(self)(_as_list(other) + self.data)
 
     def __iadd__(self, other):
-        if isinstance(other, UserList):
-            self.data += other.data
-        elif isinstance(other, type(self.data)):
-            self.data += other
-        else:
-            self.data += list(other)
+        self.data += _as_list(other)
         return self
-
-    def __mul__(self, n):
-        return self.__class__(self.data * n)
-
-    __rmul__ = __mul__
 
     def __imul__(self, n):
         self.data *= n
         return self
 
+    def __mul__(self, n):
+        return type(self)(self.data * n)
+
+    __rmul__ = __mul__
+
     def __copy__(self):
-        inst = self.__class__.__new__(self.__class__)
-        inst.__dict__.update(self.__dict__)
-        inst.__dict__["data"] = self.__dict__["data"][:]
-        return inst
+        return _shallow_copy(self, list.copy)
+
+    def copy(self):
+        return type(self)(self)
+
+    # -- list methods, passed on
+
+    def extend(self, other):
+        self.data.extend(_plain(other, UserList))
 
     def append(self, item):
         self.data.append(item)
 
-    def insert(self, i, item):
-        self.data.insert(i, item)
-
-    def pop(self, i=-1):
-        return self.data.pop(i)
-
     def remove(self, item):
         self.data.remove(item)
+
+    def insert(self, i, item):
+        self.data.insert(i, item)
 
     def clear(self):
         self.data.clear()
 
-    def copy(self):
-        return self.__class__(self)
-
-    def count(self, item):
-        return self.data.count(item)
+    def pop(self, i=-1):
+        return self.data.pop(i)
 
     def index(self, item, *args):
         return self.data.index(item, *args)
 
-    def reverse(self):
-        self.data.reverse()
+    def count(self, item):
+        return self.data.count(item)
 
     def sort(self, /, *args, **kwds):
         self.data.sort(*args, **kwds)
 
-    def extend(self, other):
-        if isinstance(other, UserList):
-            self.data.extend(other.data)
-        else:
-            self.data.extend(other)
+    def reverse(self):
+        self.data.reverse()
 
 
 # ===================================================================== #
@@ -1015,230 +1050,230 @@ class UserString(_collections_abc.Sequence):
     strings return instances of the same class."""
 
     def __init__(self, seq):
-        if isinstance(seq, str):
-            self.data = seq
-        elif isinstance(seq, UserString):
-            self.data = seq.data[:]
-        else:
-            self.data = str(seq)
+        if isinstance(seq, UserString):
+            seq = seq.data[:]
+        elif not isinstance(seq, str):
+            seq = str(seq)
+        self.data = seq
 
-    def __str__(self):
-        return str(self.data)
+    def _d(self, x):
+        return _plain(x, UserString)
 
-    def __repr__(self):
-        return repr(self.data)
-
-    def __int__(self):
-        return int(self.data)
-
-    def __float__(self):
-        return float(self.data)
+    # -- conversions
 
     def __hash__(self):
         return hash(self.data)
 
+    def __repr__(self):
+        return repr(self.data)
+
+    def __str__(self):
+        return str(self.data)
+
+    def __float__(self):
+        return float(self.data)
+
+    def __int__(self):
+        return int(self.data)
+
     def __getnewargs__(self):
         return (self.data[:],)
 
+    # -- comparisons look through to the wrapped str
+
     def __eq__(self, string):
-        if isinstance(string, UserString):
-            return self.data == string.data
-        return self.data == string
+        return self.data == _plain(string, UserString)
 
     def __lt__(self, string):
-        if isinstance(string, UserString):
-            return self.data < string.data
-        return self.data < string
-
-    def __le__(self, string):
-        if isinstance(string, UserString):
-            return self.data <= string.data
-        return self.data <= string
+        return self.data < _plain(string, UserString)
 
     def __gt__(self, string):
-        if isinstance(string, UserString):
-            return self.data > string.data
-        return self.data > string
+        return self.data > _plain(string, UserString)
+
+    def __le__(self, string):
+        return self.data <= _plain(string, UserString)
 
     def __ge__(self, string):
-        if isinstance(string, UserString):
-            return self.data >= string.data
-        return self.data >= string
+        return self.data >= _plain(string, UserString)
 
-    def __contains__(self, char):
-        if isinstance(char, UserString):
-            char = char.data
-        return char in self.data
+    # -- sequence protocol and operators
 
     def __len__(self):
         return len(self.data)
 
+    def __contains__(self, char):
+        return _plain(char, UserString) in self.data
+
     def __getitem__(self, index):
-        return self.__class__(self.data[index])
+        return type(self)(self.data[index])
 
     def __add__(self, other):
         if isinstance(other, UserString):
-            return self.__class__(self.data + other.data)
-        elif isinstance(other, str):
-            return self.__class__(self.data + other)
-        return self.__class__(self.data + str(other))
+            other = other.data
+        elif not isinstance(other, str):
+            other = str(other)
+        return type(self)(self.data + other)
 
     def __radd__(self, other):
-        if isinstance(other, str):
-            return self.__class__(other + self.data)
-        return self.__class__(str(other) + self.data)
+        if not isinstance(other, str):
+            other = str(other)
+        return type(self)(other + self.data)
 
     def __mul__(self, n):
-        return self.__class__(self.data * n)
+        return type(self)(self.data * n)
 
     __rmul__ = __mul__
 
     def __mod__(self, args):
-        return self.__class__(self.data % args)
+        return type(self)(self.data % args)
 
     def __rmod__(self, template):
-        return self.__class__(str(template) % self)
+        return type(self)(str(template) % self)
 
-    def _d(self, x):
-        return x.data if isinstance(x, UserString) else x
+    # -- str methods giving a new string, wrapped in our class
 
     def capitalize(self):
-        return self.__class__(self.data.capitalize())
+        return type(self)(self.data.capitalize())
 
     def casefold(self):
-        return self.__class__(self.data.casefold())
+        return type(self)(self.data.casefold())
+
+    def lower(self):
+        return type(self)(self.data.lower())
+
+    def upper(self):
+        return type(self)(self.data.upper())
+
+    def swapcase(self):
+        return type(self)(self.data.swapcase())
+
+    def title(self):
+        return type(self)(self.data.title())
 
     def center(self, width, *args):
-        return self.__class__(self.data.center(width, *args))
+        return type(self)(self.data.center(width, *args))
 
-    def count(self, sub, start=0, end=sys.maxsize):
-        return self.data.count(self._d(sub), start, end)
+    def ljust(self, width, *args):
+        return type(self)(self.data.ljust(width, *args))
+
+    def rjust(self, width, *args):
+        return type(self)(self.data.rjust(width, *args))
+
+    def zfill(self, width):
+        return type(self)(self.data.zfill(width))
+
+    def expandtabs(self, tabsize=8):
+        return type(self)(self.data.expandtabs(tabsize))
+
+    def strip(self, chars=None):
+        return type(self)(self.data.strip(chars))
+
+    def lstrip(self, chars=None):
+        return type(self)(self.data.lstrip(chars))
+
+    def rstrip(self, chars=None):
+        return type(self)(self.data.rstrip(chars))
 
     def removeprefix(self, prefix, /):
-        return self.__class__(self.data.removeprefix(self._d(prefix)))
+        return type(self)(self.data.removeprefix(_plain(prefix, UserString)))
 
     def removesuffix(self, suffix, /):
-        return self.__class__(self.data.removesuffix(self._d(suffix)))
+        return type(self)(self.data.removesuffix(_plain(suffix, UserString)))
+
+    def replace(self, old, new, maxsplit=-1):
+        old = _plain(old, UserString)
+        new = _plain(new, UserString)
+        return type(self)(self.data.replace(old, new, maxsplit))
+
+    def translate(self, *args):
+        return type(self)(self.data.translate(*args))
+
+    maketrans = str.maketrans
+
+    # -- str methods giving something else, returned as str gives it
 
     def encode(self, encoding="utf-8", errors="strict"):
         return self.data.encode(encoding, errors)
 
-    def endswith(self, suffix, start=0, end=sys.maxsize):
-        return self.data.endswith(suffix, start, end)
-
-    def expandtabs(self, tabsize=8):
-        return self.__class__(self.data.expandtabs(tabsize))
-
-    def find(self, sub, start=0, end=sys.maxsize):
-        return self.data.find(self._d(sub), start, end)
+    def format_map(self, mapping):
+        return self.data.format_map(mapping)
 
     def format(self, /, *args, **kwds):
         return self.data.format(*args, **kwds)
 
-    def format_map(self, mapping):
-        return self.data.format_map(mapping)
-
-    def index(self, sub, start=0, end=sys.maxsize):
-        return self.data.index(self._d(sub), start, end)
-
-    def isalpha(self):
-        return self.data.isalpha()
-
-    def isalnum(self):
-        return self.data.isalnum()
-
-    def isascii(self):
-        return self.data.isascii()
-
-    def isdecimal(self):
-        return self.data.isdecimal()
-
-    def isdigit(self):
-        return self.data.isdigit()
-
-    def isidentifier(self):
-        return self.data.isidentifier()
-
-    def islower(self):
-        return self.data.islower()
-
-    def isnumeric(self):
-        return self.data.isnumeric()
-
-    def isprintable(self):
-        return self.data.isprintable()
-
-    def isspace(self):
-        return self.data.isspace()
-
-    def istitle(self):
-        return self.data.istitle()
-
-    def isupper(self):
-        return self.data.isupper()
-
     def join(self, seq):
         return self.data.join(seq)
 
-    def ljust(self, width, *args):
-        return self.__class__(self.data.ljust(width, *args))
+    def count(self, sub, start=0, end=sys.maxsize):
+        return self.data.count(_plain(sub, UserString), start, end)
 
-    def lower(self):
-        return self.__class__(self.data.lower())
-
-    def lstrip(self, chars=None):
-        return self.__class__(self.data.lstrip(chars))
-
-    maketrans = str.maketrans
-
-    def partition(self, sep):
-        return self.data.partition(sep)
-
-    def replace(self, old, new, maxsplit=-1):
-        return self.__class__(self.data.replace(self._d(old), self._d(new),
-                                                maxsplit))
+    def find(self, sub, start=0, end=sys.maxsize):
+        return self.data.find(_plain(sub, UserString), start, end)
 
     def rfind(self, sub, start=0, end=sys.maxsize):
-        return self.data.rfind(self._d(sub), start, end)
+        return self.data.rfind(_plain(sub, UserString), start, end)
+
+    def index(self, sub, start=0, end=sys.maxsize):
+        return self.data.index(_plain(sub, UserString), start, end)
 
     def rindex(self, sub, start=0, end=sys.maxsize):
-        return self.data.rindex(self._d(sub), start, end)
-
-    def rjust(self, width, *args):
-        return self.__class__(self.data.rjust(width, *args))
-
-    def rpartition(self, sep):
-        return self.data.rpartition(sep)
-
-    def rstrip(self, chars=None):
-        return self.__class__(self.data.rstrip(chars))
-
-    def split(self, sep=None, maxsplit=-1):
-        return self.data.split(sep, maxsplit)
-
-    def rsplit(self, sep=None, maxsplit=-1):
-        return self.data.rsplit(sep, maxsplit)
-
-    def splitlines(self, keepends=False):
-        return self.data.splitlines(keepends)
+        return self.data.rindex(_plain(sub, UserString), start, end)
 
     def startswith(self, prefix, start=0, end=sys.maxsize):
         return self.data.startswith(prefix, start, end)
 
-    def strip(self, chars=None):
-        return self.__class__(self.data.strip(chars))
+    def endswith(self, suffix, start=0, end=sys.maxsize):
+        return self.data.endswith(suffix, start, end)
 
-    def swapcase(self):
-        return self.__class__(self.data.swapcase())
+    def partition(self, sep):
+        return self.data.partition(sep)
 
-    def title(self):
-        return self.__class__(self.data.title())
+    def rpartition(self, sep):
+        return self.data.rpartition(sep)
 
-    def translate(self, *args):
-        return self.__class__(self.data.translate(*args))
+    def split(self, sep=None, maxsplit=-1):
+        return self.data.split(sep, maxsplit)
 
-    def upper(self):
-        return self.__class__(self.data.upper())
+    def splitlines(self, keepends=False):
+        return self.data.splitlines(keepends)
 
-    def zfill(self, width):
-        return self.__class__(self.data.zfill(width))
+    def rsplit(self, sep=None, maxsplit=-1):
+        return self.data.rsplit(sep, maxsplit)
+
+    # -- predicates
+
+    def isalnum(self):
+        return self.data.isalnum()
+
+    def isalpha(self):
+        return self.data.isalpha()
+
+    def isdigit(self):
+        return self.data.isdigit()
+
+    def isdecimal(self):
+        return self.data.isdecimal()
+
+    def isnumeric(self):
+        return self.data.isnumeric()
+
+    def isascii(self):
+        return self.data.isascii()
+
+    def isprintable(self):
+        return self.data.isprintable()
+
+    def isidentifier(self):
+        return self.data.isidentifier()
+
+    def isspace(self):
+        return self.data.isspace()
+
+    def islower(self):
+        return self.data.islower()
+
+    def isupper(self):
+        return self.data.isupper()
+
+    def istitle(self):
+        return self.data.istitle()
