@@ -1,12 +1,11 @@
-"""WeakSet: a set whose members are held through weak references, and the
-guard that lets weak containers be iterated while members die.
+"""WeakSet, plus _IterationGuard, the context manager the weak containers
+(this WeakSet and weakref's two weak dictionaries) use while iterating.
 
-Invariant of every weak container here (WeakSet, and weakref's
-WeakValueDictionary and WeakKeyDictionary): while an iteration over it is
-running (its _iterating set is not empty), callbacks of dying members do
-not touch the underlying container; they queue the dead entry on
-_pending_removals, which is applied once the last iteration ends (or
-before the next operation that needs an exact view).
+Rule shared by all of them: as long as some iteration is in progress (the
+container's _iterating set is non-empty), death callbacks leave the
+underlying container alone and append to _pending_removals instead; the
+queue is flushed when the last iteration finishes, or before any operation
+that needs an exact view.
 """
 
 from _weakref import ref
@@ -15,209 +14,205 @@ __all__ = ["WeakSet"]
 
 
 class _IterationGuard:
-    """Context manager marking one running iteration over a weak container."""
+    """Registers one in-progress iteration on a weak container."""
 
     __slots__ = ("weakcontainer",)
 
     def __init__(self, weakcontainer):
-        # a weak reference: an abandoned generator must not keep the
-        # container alive
+        # held weakly so that a suspended generator does not pin the
+        # container
         self.weakcontainer = ref(weakcontainer)
 
     def __enter__(self):
-        container = self.weakcontainer()
-        if container is not None:
-            container._iterating.add(self)
+        owner = self.weakcontainer()
+        if owner is not None:
+            owner._iterating.add(self)
         return self
 
     def __exit__(self, e, t, b):
-        container = self.weakcontainer()
-        if container is not None:
-            running = container._iterating
-            running.remove(self)
-            if not running:
-                container._commit_removals()
+        owner = self.weakcontainer()
+        if owner is None:
+            return
+        active = owner._iterating
+        active.remove(self)
+        if not active:
+            owner._commit_removals()
 
 
 class WeakSet:
-    """A set of objects held weakly: a member leaves when it dies."""
+    """Set whose members are weakly referenced."""
 
     def __init__(self, data=None):
         self.data = set()
 
-        def _remove(item, selfref=ref(self)):
-            self = selfref()
-            if self is not None:
-                if self._iterating:
-                    self._pending_removals.append(item)
-                else:
-                    self.data.discard(item)
+        def on_member_death(r, owner_ref=ref(self)):
+            owner = owner_ref()
+            if owner is None:
+                return
+            if owner._iterating:
+                owner._pending_removals.append(r)
+            else:
+                owner.data.discard(r)
 
-        self._remove = _remove
-        self._pending_removals = []
         self._iterating = set()
+        self._pending_removals = []
+        self._remove = on_member_death
         if data is not None:
             self.update(data)
 
     def _commit_removals(self):
-        pending = self._pending_removals
-        discard = self.data.discard
-        while pending:
-            discard(pending.pop())
+        queue, drop = self._pending_removals, self.data.discard
+        while queue:
+            drop(queue.pop())
+
+    def _fresh(self):
+        # the underlying set, with queued removals applied first
+        if self._pending_removals:
+            self._commit_removals()
+        return self.data
 
     def __iter__(self):
         with _IterationGuard(self):
-            for itemref in self.data:
-                item = itemref()
-                if item is not None:
-                    # the item stays alive while the caller looks at it
-                    yield item
-
-    def __len__(self):
-        return len(self.data) - len(self._pending_removals)
+            for r in self.data:
+                member = r()
+                if member is not None:
+                    yield member
 
     def __contains__(self, item):
         try:
-            wr = ref(item)
+            probe = ref(item)
         except TypeError:
-            return False
-        return wr in self.data
+            probe = None
+        return probe is not None and probe in self.data
 
     def __repr__(self):
         return repr(self.data)
 
-    def __reduce__(self):
-        return (self.__class__, (list(self),), getattr(self, "__dict__", None))
+    def __len__(self):
+        return len(self.data) - len(self._pending_removals)
 
-    # --- changing the set -------------------------------------------------
+    def __reduce__(self):
+        state = getattr(self, "__dict__", None)
+        return (self.__class__, (list(self),), state)
+
+    # mutation
 
     def add(self, item):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data.add(ref(item, self._remove))
+        self._fresh().add(ref(item, self._remove))
 
     def clear(self):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data.clear()
+        self._fresh().clear()
 
     def copy(self):
         return self.__class__(self)
 
     def pop(self):
-        if self._pending_removals:
-            self._commit_removals()
-        while True:
+        table = self._fresh()
+        member = None
+        while member is None:
             try:
-                itemref = self.data.pop()
+                r = table.pop()
             except KeyError:
                 raise KeyError("pop from empty WeakSet") from None
-            item = itemref()
-            if item is not None:
-                return item
+            member = r()
+        return member
 
     def remove(self, item):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data.remove(ref(item))
+        self._fresh().remove(ref(item))
 
     def discard(self, item):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data.discard(ref(item))
+        self._fresh().discard(ref(item))
 
     def update(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        for element in other:
-            self.add(element)
+        self._fresh()
+        for member in other:
+            self.add(member)
 
     def __ior__(self, other):
         self.update(other)
         return self
 
+    def __isub__(self, other):
+        table = self._fresh()
+        if other is self:
+            table.clear()
+        else:
+            table.difference_update(map(ref, other))
+        return self
+
     def difference_update(self, other):
         self.__isub__(other)
 
-    def __isub__(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        if self is other:
-            self.data.clear()
-        else:
-            self.data.difference_update(ref(item) for item in other)
+    def __iand__(self, other):
+        self._fresh().intersection_update(map(ref, other))
         return self
 
     def intersection_update(self, other):
         self.__iand__(other)
 
-    def __iand__(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        self.data.intersection_update(ref(item) for item in other)
+    def __ixor__(self, other):
+        table = self._fresh()
+        if other is self:
+            table.clear()
+        else:
+            table.symmetric_difference_update(
+                ref(x, self._remove) for x in other)
         return self
 
     def symmetric_difference_update(self, other):
         self.__ixor__(other)
 
-    def __ixor__(self, other):
-        if self._pending_removals:
-            self._commit_removals()
-        if self is other:
-            self.data.clear()
-        else:
-            self.data.symmetric_difference_update(
-                ref(item, self._remove) for item in other)
-        return self
-
-    # --- new sets -----------------------------------------------------------
+    # operations producing a new set
 
     def difference(self, other):
-        result = self.copy()
-        result.difference_update(other)
-        return result
+        out = self.copy()
+        out.difference_update(other)
+        return out
 
     __sub__ = difference
 
     def intersection(self, other):
-        return self.__class__(item for item in other if item in self)
+        return self.__class__(x for x in other if x in self)
 
     __and__ = intersection
 
     def symmetric_difference(self, other):
-        result = self.copy()
-        result.symmetric_difference_update(other)
-        return result
+        out = self.copy()
+        out.symmetric_difference_update(other)
+        return out
 
     __xor__ = symmetric_difference
 
     def union(self, other):
-        return self.__class__(e for s in (self, other) for e in s)
+        return self.__class__(x for src in (self, other) for x in src)
 
     __or__ = union
 
-    # --- comparisons --------------------------------------------------------
+    # comparisons
+
+    def _refset(self, other):
+        return set(map(ref, other))
 
     def issubset(self, other):
-        return self.data.issubset(ref(item) for item in other)
+        return self.data.issubset(map(ref, other))
 
     __le__ = issubset
 
-    def __lt__(self, other):
-        return self.data < set(map(ref, other))
-
     def issuperset(self, other):
-        return self.data.issuperset(ref(item) for item in other)
+        return self.data.issuperset(map(ref, other))
 
     __ge__ = issuperset
 
+    def __lt__(self, other):
+        return self.data < self._refset(other)
+
     def __gt__(self, other):
-        return self.data > set(map(ref, other))
+        return self.data > self._refset(other)
 
     def __eq__(self, other):
         if not isinstance(other, self.__class__):
             return NotImplemented
-        return self.data == set(map(ref, other))
+        return self.data == self._refset(other)
 
     def isdisjoint(self, other):
         return len(self.intersection(other)) == 0

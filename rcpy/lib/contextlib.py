@@ -1,191 +1,197 @@
-"""contextlib for rcpy: AbstractContextManager, ContextDecorator,
-contextmanager, suppress, closing, nullcontext, chdir,
-redirect_stdout/redirect_stderr and ExitStack, with CPython 3.11's
-behaviour (a generator-based context manager sees the with block's
-exception thrown in at its yield; StopIteration and RuntimeError are
-handled as CPython handles them; ExitStack chains the exceptions its
-callbacks raise as nested with statements would). The async variants are
-not provided.
+"""rcpy's contextlib: AbstractContextManager, ContextDecorator,
+contextmanager, suppress, closing, nullcontext, chdir, redirect_stdout,
+redirect_stderr and ExitStack, behaving as CPython 3.11's do (the async
+variants are left out).
 """
 
+import _collections_abc
 import abc
 import os
 import sys
-import _collections_abc
-from collections import deque
 from functools import wraps
+from collections import deque
 
-__all__ = ["contextmanager", "closing", "nullcontext",
-           "AbstractContextManager", "ContextDecorator", "ExitStack",
-           "redirect_stdout", "redirect_stderr", "suppress", "chdir"]
+_NOTHING = object()
 
-
-class AbstractContextManager(abc.ABC):
-    """An abstract base class for context managers."""
-
-    __class_getitem__ = classmethod(lambda cls, item: _alias(cls, item))
-
-    def __enter__(self):
-        """Return `self` upon entering the runtime context."""
-        return self
-
-    @abc.abstractmethod
-    def __exit__(self, exc_type, exc_value, traceback):
-        """Raise any exception triggered within the runtime context."""
-        return None
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AbstractContextManager:
-            return _collections_abc._check_methods(C, "__enter__", "__exit__")
-        return NotImplemented
+__all__ = ("contextmanager closing nullcontext AbstractContextManager "
+           "ContextDecorator ExitStack redirect_stdout redirect_stderr "
+           "suppress chdir").split()
 
 
 def _alias(cls, item):
     return type(list[int])(cls, item)
 
 
+class AbstractContextManager(abc.ABC):
+    """ABC for objects usable in a with statement."""
+
+    __class_getitem__ = classmethod(lambda cls, item: _alias(cls, item))
+
+    def __enter__(self):
+        """Default: the manager itself is the with target."""
+        return self
+
+    @abc.abstractmethod
+    def __exit__(self, exc_type, exc_value, traceback):
+        """Default: do not swallow the exception."""
+        return None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is not AbstractContextManager:
+            return NotImplemented
+        return _collections_abc._check_methods(C, "__enter__", "__exit__")
+
+
 class ContextDecorator(object):
-    "A base class or mixin that enables context managers to work as decorators."
+    """Mixin letting a context manager also decorate functions."""
 
     def _recreate_cm(self):
-        """The context manager a decorated call enters: self by default."""
+        """Manager used for each decorated call (self unless overridden)."""
         return self
 
     def __call__(self, func):
         @wraps(func)
-        def inner(*args, **kwds):
+        def wrapped(*args, **kwds):
             with self._recreate_cm():
                 return func(*args, **kwds)
-        return inner
+        return wrapped
 
 
 class _GeneratorContextManager(AbstractContextManager, ContextDecorator):
-    """Helper for @contextmanager."""
+    """Context manager made by @contextmanager from a generator."""
 
     def __init__(self, func, args, kwds):
-        self.gen = func(*args, **kwds)
         self.func, self.args, self.kwds = func, args, kwds
-        doc = getattr(func, "__doc__", None)
-        if doc is None:
-            doc = type(self).__doc__
-        self.__doc__ = doc
+        self.gen = func(*args, **kwds)
+        own_doc = getattr(func, "__doc__", None)
+        self.__doc__ = type(self).__doc__ if own_doc is None else own_doc
 
     def _recreate_cm(self):
         return self.__class__(self.func, self.args, self.kwds)
 
     def __enter__(self):
+        # one-shot: drop what _recreate_cm would need
         del self.args, self.kwds, self.func
+        gen = self.gen
         try:
-            return next(self.gen)
+            first = next(gen)
         except StopIteration:
             raise RuntimeError("generator didn't yield") from None
+        return first
+
+    def _finish_clean(self):
+        if next(self.gen, _NOTHING) is _NOTHING:
+            return False
+        raise RuntimeError("generator didn't stop")
 
     def __exit__(self, typ, value, traceback):
         if typ is None:
-            try:
-                next(self.gen)
-            except StopIteration:
-                return False
-            raise RuntimeError("generator didn't stop")
-        if value is None:
-            value = typ()
+            return self._finish_clean()
+        exc_in = typ() if value is None else value
         try:
-            self.gen.throw(typ, value, traceback)
-        except StopIteration as exc:
-            return exc is not value
-        except RuntimeError as exc:
-            if exc is value:
-                exc.__traceback__ = traceback
-                return False
-            if isinstance(value, StopIteration) and exc.__cause__ is value:
-                value.__traceback__ = traceback
+            self.gen.throw(typ, exc_in, traceback)
+        except StopIteration as stop:
+            # swallowed unless it is the very exception we sent in
+            return stop is not exc_in
+        except RuntimeError as rt:
+            reraised_self = rt is exc_in
+            wrapped_stop = (isinstance(exc_in, StopIteration)
+                            and rt.__cause__ is exc_in)
+            if not (reraised_self or wrapped_stop):
+                raise
+            exc_in.__traceback__ = traceback
+            return False
+        except BaseException as other:
+            if other is exc_in:
+                other.__traceback__ = traceback
                 return False
             raise
-        except BaseException as exc:
-            if exc is not value:
-                raise
-            exc.__traceback__ = traceback
-            return False
         raise RuntimeError("generator didn't stop after throw()")
 
 
 def contextmanager(func):
-    """Makes a context manager of a generator function that yields once."""
+    """Decorator: turn a single-yield generator function into a factory of
+    context managers."""
     @wraps(func)
-    def helper(*args, **kwds):
+    def factory(*args, **kwds):
         return _GeneratorContextManager(func, args, kwds)
-    return helper
+    return factory
 
 
 class suppress(AbstractContextManager):
-    """Suppresses the given exceptions in the with block."""
+    """Swallow the listed exception types raised in the with body."""
 
     def __init__(self, *exceptions):
         self._exceptions = exceptions
 
+    def __exit__(self, exctype, excinst, exctb):
+        if exctype is None:
+            return False
+        return issubclass(exctype, self._exceptions)
+
     def __enter__(self):
         pass
 
-    def __exit__(self, exctype, excinst, exctb):
-        return exctype is not None and issubclass(exctype, self._exceptions)
-
 
 class chdir(AbstractContextManager):
-    """Changes the working directory for the with block."""
+    """Temporarily switch the current directory."""
 
     def __init__(self, path):
-        self.path = path
         self._old_cwd = []
+        self.path = path
 
     def __enter__(self):
-        self._old_cwd.append(os.getcwd())
+        here = os.getcwd()
         os.chdir(self.path)
+        self._old_cwd.append(here)
 
     def __exit__(self, *excinfo):
         os.chdir(self._old_cwd.pop())
 
 
 class closing(AbstractContextManager):
-    """Calls thing.close() at the end of the with block."""
+    """Call .close() on the wrapped object when the body ends."""
 
     def __init__(self, thing):
         self.thing = thing
 
-    def __enter__(self):
-        return self.thing
-
     def __exit__(self, *exc_info):
         self.thing.close()
 
+    def __enter__(self):
+        return self.thing
+
 
 class nullcontext(AbstractContextManager):
-    """A context manager that does nothing (enter gives enter_result)."""
+    """No-op manager; entering yields enter_result."""
 
     def __init__(self, enter_result=None):
         self.enter_result = enter_result
 
-    def __enter__(self):
-        return self.enter_result
-
     def __exit__(self, *excinfo):
         pass
+
+    def __enter__(self):
+        return self.enter_result
 
 
 class _RedirectStream(AbstractContextManager):
     _stream = None
 
     def __init__(self, new_target):
-        self._new_target = new_target
         self._old_targets = []
+        self._new_target = new_target
 
     def __enter__(self):
-        self._old_targets.append(getattr(sys, self._stream))
-        setattr(sys, self._stream, self._new_target)
-        return self._new_target
+        name, target = self._stream, self._new_target
+        self._old_targets.append(getattr(sys, name))
+        setattr(sys, name, target)
+        return target
 
     def __exit__(self, exctype, excinst, exctb):
-        setattr(sys, self._stream, self._old_targets.pop())
+        previous = self._old_targets.pop()
+        setattr(sys, self._stream, previous)
 
 
 class redirect_stdout(_RedirectStream):
@@ -197,102 +203,107 @@ class redirect_stderr(_RedirectStream):
 
 
 class ExitStack(AbstractContextManager):
-    """Runs the registered exit callbacks, last first, at the end of the
-    with block; each sees the exception the previous ones left, and the
-    exceptions they raise are chained as nested with statements chain
-    them."""
+    """Stack of exit callbacks, unwound newest first when the with block
+    ends, with exception chaining equivalent to nested with statements."""
 
     def __init__(self):
         self._exit_callbacks = deque()
 
+    def _register(self, fn):
+        self._exit_callbacks.append((True, fn))
+
     def pop_all(self):
-        """Moves the callbacks to a new stack, leaving this one empty."""
-        new_stack = type(self)()
-        new_stack._exit_callbacks = self._exit_callbacks
-        self._exit_callbacks = deque()
-        return new_stack
+        """Hand every registered callback over to a fresh stack."""
+        moved = type(self)()
+        moved._exit_callbacks, self._exit_callbacks = (
+            self._exit_callbacks, deque())
+        return moved
 
     def push(self, exit):
-        """Registers exit (a context manager's __exit__, or any callable
-        with __exit__'s signature); returns it, to serve as a decorator."""
+        """Register an __exit__-style callable, or a manager's __exit__;
+        returns its argument."""
         try:
-            exit_method = type(exit).__exit__
+            bound_exit = type(exit).__exit__
         except AttributeError:
-            self._exit_callbacks.append((True, exit))
+            self._register(exit)
         else:
-            self._push_cm_exit(exit, exit_method)
+            self._push_cm_exit(exit, bound_exit)
         return exit
 
     def enter_context(self, cm):
-        """Enters cm and registers its __exit__; returns what __enter__ did."""
-        cls = type(cm)
+        """Enter cm, register its exit, return the __enter__ result."""
+        kind = type(cm)
         try:
-            enter = cls.__enter__
-            exit = cls.__exit__
+            enter_fn, exit_fn = kind.__enter__, kind.__exit__
         except AttributeError:
             raise TypeError("'%s.%s' object does not support the context "
                             "manager protocol"
-                            % (cls.__module__, cls.__qualname__)) from None
-        result = enter(cm)
-        self._push_cm_exit(cm, exit)
-        return result
+                            % (kind.__module__, kind.__qualname__)) from None
+        entered = enter_fn(cm)
+        self._push_cm_exit(cm, exit_fn)
+        return entered
 
     def callback(self, callback, /, *args, **kwds):
-        """Registers callback(*args, **kwds), called with no exception
-        details; returns callback."""
+        """Register callback(*args, **kwds) (it gets no exception info);
+        returns callback."""
         def _exit_wrapper(exc_type, exc, tb):
             callback(*args, **kwds)
         _exit_wrapper.__wrapped__ = callback
-        self._exit_callbacks.append((True, _exit_wrapper))
+        self._register(_exit_wrapper)
         return callback
 
     def _push_cm_exit(self, cm, cm_exit):
         def _exit_wrapper(*exc_details):
             return cm_exit(cm, *exc_details)
         _exit_wrapper.__self__ = cm
-        self._exit_callbacks.append((True, _exit_wrapper))
+        self._register(_exit_wrapper)
 
     def close(self):
-        """Runs the callbacks now."""
+        """Unwind the stack immediately."""
         self.__exit__(None, None, None)
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc_details):
-        received_exc = exc_details[0] is not None
-        frame_exc = sys.exc_info()[1]
+        had_exc = exc_details[0] is not None
+        outer_exc = sys.exc_info()[1]
 
-        def fix_context(new_exc, old_exc):
-            # the exception being handled when the stack was entered stays
-            # at the bottom of the new exception's chain
+        def relink(raised, previous):
+            # splice `previous` in as the context, stopping at the
+            # exception that was already active outside the stack
+            node = raised
             while True:
-                context = new_exc.__context__
-                if context is None or context is old_exc:
+                ctx = node.__context__
+                if ctx is None or ctx is previous:
                     return
-                if context is frame_exc:
+                if ctx is outer_exc:
                     break
-                new_exc = context
-            new_exc.__context__ = old_exc
+                node = ctx
+            node.__context__ = previous
 
-        suppressed_exc = False
-        pending_raise = False
-        while self._exit_callbacks:
-            is_sync, cb = self._exit_callbacks.pop()
+        swallowed = False
+        must_raise = False
+        callbacks = self._exit_callbacks
+        while callbacks:
+            _sync, fn = callbacks.pop()
             try:
-                if cb(*exc_details):
-                    suppressed_exc = True
-                    pending_raise = False
-                    exc_details = (None, None, None)
-            except BaseException as new_exc:
-                fix_context(new_exc, exc_details[1])
-                pending_raise = True
-                exc_details = (type(new_exc), new_exc, new_exc.__traceback__)
-        if pending_raise:
-            fixed_ctx = exc_details[1].__context__
+                handled = fn(*exc_details)
+            except BaseException as raised:
+                relink(raised, exc_details[1])
+                must_raise = True
+                exc_details = (type(raised), raised, raised.__traceback__)
+                continue
+            if handled:
+                swallowed = True
+                must_raise = False
+                exc_details = (None, None, None)
+        if must_raise:
+            to_raise = exc_details[1]
+            saved_ctx = to_raise.__context__
             try:
-                raise exc_details[1]
+                raise to_raise
             except BaseException:
-                exc_details[1].__context__ = fixed_ctx
+                to_raise.__context__ = saved_ctx
                 raise
-        return received_exc and suppressed_exc
+        return had_exc and swallowed

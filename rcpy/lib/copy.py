@@ -32,18 +32,15 @@ error = Error
 def copy(x):
     """A shallow copy of x."""
     cls = type(x)
-    copier = _copy_dispatch.get(cls)
-    if copier:
-        return copier(x)
-    if issubclass(cls, type):
-        return x
-    copier = getattr(cls, "__copy__", None)
-    if copier is not None:
-        return copier(x)
-    rv = _reduce(x, cls)
-    if isinstance(rv, str):
-        return x
-    return _reconstruct(x, None, *rv)
+    maker = _copy_dispatch.get(cls)
+    if maker is None and issubclass(cls, type):
+        maker = _copy_immutable  # classes are never copied
+    if maker is None:
+        maker = getattr(cls, "__copy__", None)
+    if maker is not None:
+        return maker(x)
+    reduced = _reduce(x, cls)
+    return x if isinstance(reduced, str) else _reconstruct(x, None, *reduced)
 
 
 _copy_dispatch = d = {}
@@ -125,139 +122,118 @@ def _object_reduce(x, cls):
     return func, fargs, state, listitems, dictitems
 
 
-def deepcopy(x, memo=None, _nil=[]):
+_MISSING = object()
+
+
+def deepcopy(x, memo=None):
     """A deep copy of x: containers and instances copied recursively,
-    each object once (memo)."""
+    each object once (memo maps id(original) to its copy)."""
     if memo is None:
         memo = {}
-    d = id(x)
-    y = memo.get(d, _nil)
-    if y is not _nil:
-        return y
-    cls = type(x)
-    copier = _deepcopy_dispatch.get(cls)
-    if copier is not None:
-        y = copier(x, memo)
-    elif issubclass(cls, type):
-        y = x
-    else:
-        copier = getattr(x, "__deepcopy__", None)
-        if copier is not None:
-            y = copier(memo)
-        else:
-            rv = _reduce(x, cls)
-            if isinstance(rv, str):
-                y = x
-            else:
-                y = _reconstruct(x, memo, *rv)
-    if y is not x:
-        memo[d] = y
+    done = memo.get(id(x), _MISSING)
+    if done is not _MISSING:
+        return done
+    result = _deep_copy_new(x, memo)
+    if result is not x:
+        memo[id(x)] = result
         _keep_alive(x, memo)
-    return y
+    return result
 
 
-_deepcopy_dispatch = d = {}
+def _deep_copy_new(x, memo):
+    cls = type(x)
+    maker = _deepcopy_dispatch.get(cls)
+    if maker is not None:
+        return maker(x, memo)
+    if issubclass(cls, type):
+        return x
+    own = getattr(x, "__deepcopy__", None)
+    if own is not None:
+        return own(memo)
+    reduced = _reduce(x, cls)
+    return x if isinstance(reduced, str) else _reconstruct(x, memo, *reduced)
 
 
 def _deepcopy_atomic(x, memo):
     return x
 
 
-for t in (type(None), type(Ellipsis), type(NotImplemented), int, float,
-          bool, str, type, range, types.BuiltinFunctionType,
-          types.FunctionType, weakref.ref, property):
-    d[t] = _deepcopy_atomic
+def _deepcopy_list(x, memo):
+    fresh = []
+    memo[id(x)] = fresh  # before the items: they may refer back to x
+    for item in x:
+        fresh.append(deepcopy(item, memo))
+    return fresh
 
 
-def _deepcopy_list(x, memo, deepcopy=deepcopy):
-    y = []
-    memo[id(x)] = y
-    append = y.append
-    for a in x:
-        append(deepcopy(a, memo))
-    return y
-
-
-d[list] = _deepcopy_list
-
-
-def _deepcopy_tuple(x, memo, deepcopy=deepcopy):
-    y = [deepcopy(a, memo) for a in x]
-    try:
+def _deepcopy_tuple(x, memo):
+    items = [deepcopy(item, memo) for item in x]
+    if id(x) in memo:  # an item's copy already made one (a cycle)
         return memo[id(x)]
-    except KeyError:
-        pass
-    for k, j in zip(x, y):
-        if k is not j:
-            return tuple(y)
-    return x
+    if all(new is old for new, old in zip(items, x)):
+        return x  # nothing inside changed: the tuple itself will do
+    return tuple(items)
 
 
-d[tuple] = _deepcopy_tuple
-
-
-def _deepcopy_dict(x, memo, deepcopy=deepcopy):
-    y = {}
-    memo[id(x)] = y
-    for key, value in x.items():
-        y[deepcopy(key, memo)] = deepcopy(value, memo)
-    return y
-
-
-d[dict] = _deepcopy_dict
+def _deepcopy_dict(x, memo):
+    fresh = {}
+    memo[id(x)] = fresh
+    for key in x:
+        fresh[deepcopy(key, memo)] = deepcopy(x[key], memo)
+    return fresh
 
 
 def _deepcopy_method(x, memo):
     return type(x)(x.__func__, deepcopy(x.__self__, memo))
 
 
-d[types.MethodType] = _deepcopy_method
-del d, t
+_deepcopy_dispatch = {list: _deepcopy_list, tuple: _deepcopy_tuple,
+                      dict: _deepcopy_dict,
+                      types.MethodType: _deepcopy_method}
+for _atomic in (type(None), type(Ellipsis), type(NotImplemented), int,
+                float, bool, str, type, range, types.BuiltinFunctionType,
+                types.FunctionType, weakref.ref, property):
+    _deepcopy_dispatch[_atomic] = _deepcopy_atomic
+del _atomic
 
 
 def _keep_alive(x, memo):
-    """Keeps x alive while memo is (its id must not be reused)."""
-    try:
-        memo[id(memo)].append(x)
-    except KeyError:
-        memo[id(memo)] = [x]
+    """Keeps x alive as long as memo (so its id is not reused meanwhile)."""
+    memo.setdefault(id(memo), []).append(x)
+
+
+def _set_state(y, state):
+    """Applies a reduce value's state: __setstate__, or the (dict, slots)
+    pair going into __dict__ and the slots."""
+    setter = getattr(y, "__setstate__", None)
+    if setter is not None:
+        setter(state)
+        return
+    slots = None
+    if isinstance(state, tuple) and len(state) == 2:
+        state, slots = state
+    if state is not None:
+        y.__dict__.update(state)
+    for name, value in (slots or {}).items():
+        setattr(y, name, value)
 
 
 def _reconstruct(x, memo, func, args, state=None, listiter=None,
-                 dictiter=None, *, deepcopy=deepcopy):
-    deep = memo is not None
-    if deep and args:
-        args = deepcopy(args, memo)
-    y = func(*args)
-    if deep:
+                 dictiter=None):
+    """Rebuilds x from its reduce value; deep when memo is not None."""
+    if memo is None:
+        def same(v):
+            return v
+    else:
+        def same(v):
+            return deepcopy(v, memo)
+    y = func(*(same(args) if args else args))
+    if memo is not None:
         memo[id(x)] = y
     if state is not None:
-        if deep:
-            state = deepcopy(state, memo)
-        if hasattr(y, "__setstate__"):
-            y.__setstate__(state)
-        else:
-            if isinstance(state, tuple) and len(state) == 2:
-                state, slotstate = state
-            else:
-                slotstate = None
-            if state is not None:
-                y.__dict__.update(state)
-            if slotstate is not None:
-                for key, value in slotstate.items():
-                    setattr(y, key, value)
-    if listiter is not None:
-        if deep:
-            for item in listiter:
-                y.append(deepcopy(item, memo))
-        else:
-            for item in listiter:
-                y.append(item)
-    if dictiter is not None:
-        if deep:
-            for key, value in dictiter:
-                y[deepcopy(key, memo)] = deepcopy(value, memo)
-        else:
-            for key, value in dictiter:
-                y[key] = value
+        _set_state(y, same(state))
+    for item in listiter if listiter is not None else ():
+        y.append(same(item))
+    for key, value in dictiter if dictiter is not None else ():
+        y[same(key)] = same(value)
     return y

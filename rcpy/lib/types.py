@@ -132,117 +132,111 @@ class SimpleNamespace:
 # ===================================================================== #
 
 def resolve_bases(bases):
-    """Resolves MRO entries (__mro_entries__) dynamically, as PEP 560."""
-    new_bases = list(bases)
-    updated = False
-    shift = 0
-    for i, base in enumerate(bases):
-        if isinstance(base, type):
+    """Expand every non-class base that defines __mro_entries__ (PEP 560);
+    returns bases itself when nothing changes."""
+    out = []
+    changed = False
+    for b in bases:
+        if isinstance(b, type) or not hasattr(b, "__mro_entries__"):
+            out.append(b)
             continue
-        if not hasattr(base, "__mro_entries__"):
-            continue
-        new_base = base.__mro_entries__(bases)
-        updated = True
-        if not isinstance(new_base, tuple):
+        replacement = b.__mro_entries__(bases)
+        changed = True
+        if not isinstance(replacement, tuple):
             raise TypeError("__mro_entries__ must return a tuple")
-        new_bases[i + shift:i + shift + 1] = new_base
-        shift += len(new_base) - 1
-    if not updated:
-        return bases
-    return tuple(new_bases)
+        out.extend(replacement)
+    return tuple(out) if changed else bases
 
 
 def _calculate_meta(meta, bases):
-    winner = meta
-    for base in bases:
-        base_meta = type(base)
-        if issubclass(winner, base_meta):
-            continue
-        if issubclass(base_meta, winner):
-            winner = base_meta
-            continue
-        raise TypeError("metaclass conflict: "
-                        "the metaclass of a derived class "
-                        "must be a (non-strict) subclass "
-                        "of the metaclasses of all its bases")
-    return winner
+    best = meta
+    for b in bases:
+        candidate = type(b)
+        if issubclass(best, candidate):
+            pass
+        elif issubclass(candidate, best):
+            best = candidate
+        else:
+            raise TypeError(
+                "metaclass conflict: the metaclass of a derived class must "
+                "be a (non-strict) subclass of the metaclasses of all its "
+                "bases")
+    return best
 
 
 def prepare_class(name, bases=(), kwds=None):
-    """Calls the __prepare__ method of the appropriate metaclass.
-    Returns (metaclass, namespace, kwds)."""
-    if kwds is None:
-        kwds = {}
-    else:
-        kwds = dict(kwds)
-    if "metaclass" in kwds:
-        meta = kwds.pop("metaclass")
-    else:
+    """Find the metaclass and run its __prepare__; gives back the triple
+    (metaclass, namespace, remaining keywords)."""
+    kwds = {} if kwds is None else dict(kwds)
+    meta = kwds.pop("metaclass", _NO_META)
+    if meta is _NO_META:
         meta = type(bases[0]) if bases else type
     if isinstance(meta, type):
         meta = _calculate_meta(meta, bases)
     if hasattr(meta, "__prepare__"):
-        ns = meta.__prepare__(name, bases, **kwds)
+        namespace = meta.__prepare__(name, bases, **kwds)
     else:
-        ns = {}
-    return meta, ns, kwds
+        namespace = {}
+    return meta, namespace, kwds
+
+
+_NO_META = object()
 
 
 def new_class(name, bases=(), kwds=None, exec_body=None):
-    """Creates a class object dynamically using the right metaclass."""
-    resolved_bases = resolve_bases(bases)
-    meta, ns, kwds = prepare_class(name, resolved_bases, kwds)
+    """Build a class the way a class statement would."""
+    real_bases = resolve_bases(bases)
+    meta, namespace, kwds = prepare_class(name, real_bases, kwds)
     if exec_body is not None:
-        exec_body(ns)
-    if resolved_bases is not bases:
-        ns["__orig_bases__"] = bases
-    return meta(name, resolved_bases, ns, **kwds)
+        exec_body(namespace)
+    if real_bases is not bases:
+        namespace["__orig_bases__"] = bases
+    return meta(name, real_bases, namespace, **kwds)
 
 
 class DynamicClassAttribute:
-    """Routes attribute access on a class to __getattr__: looked up on an
-    instance it behaves as a property; on the class, AttributeError."""
+    """Property-like descriptor that raises AttributeError when read on
+    the class, so that the class's __getattr__ takes over."""
 
     def __init__(self, fget=None, fset=None, fdel=None, doc=None):
-        self.fget = fget
-        self.fset = fset
-        self.fdel = fdel
+        self.fget, self.fset, self.fdel = fget, fset, fdel
         self.__doc__ = doc or getattr(fget, "__doc__", None)
         self.overwrite_doc = doc is None
-        self.__isabstractmethod__ = bool(
-            getattr(fget, "__isabstractmethod__", False))
+        abstract = getattr(fget, "__isabstractmethod__", False)
+        self.__isabstractmethod__ = bool(abstract)
 
     def __get__(self, instance, ownerclass=None):
-        if instance is None:
-            if self.__isabstractmethod__:
-                return self
-            raise AttributeError()
-        elif self.fget is None:
-            raise AttributeError("unreadable attribute")
-        return self.fget(instance)
+        if instance is not None:
+            if self.fget is None:
+                raise AttributeError("unreadable attribute")
+            return self.fget(instance)
+        if self.__isabstractmethod__:
+            return self
+        raise AttributeError()
 
     def __set__(self, instance, value):
-        if self.fset is None:
+        setter = self.fset
+        if setter is None:
             raise AttributeError("can't set attribute")
-        self.fset(instance, value)
+        setter(instance, value)
 
     def __delete__(self, instance):
-        if self.fdel is None:
+        deleter = self.fdel
+        if deleter is None:
             raise AttributeError("can't delete attribute")
-        self.fdel(instance)
+        deleter(instance)
+
+    def _clone(self, fget, fset, fdel, doc):
+        twin = type(self)(fget, fset, fdel, doc)
+        twin.overwrite_doc = self.overwrite_doc
+        return twin
 
     def getter(self, fget):
-        fdoc = fget.__doc__ if self.overwrite_doc else None
-        result = type(self)(fget, self.fset, self.fdel, fdoc or self.__doc__)
-        result.overwrite_doc = self.overwrite_doc
-        return result
+        new_doc = fget.__doc__ if self.overwrite_doc else None
+        return self._clone(fget, self.fset, self.fdel, new_doc or self.__doc__)
 
     def setter(self, fset):
-        result = type(self)(self.fget, fset, self.fdel, self.__doc__)
-        result.overwrite_doc = self.overwrite_doc
-        return result
+        return self._clone(self.fget, fset, self.fdel, self.__doc__)
 
     def deleter(self, fdel):
-        result = type(self)(self.fget, self.fset, fdel, self.__doc__)
-        result.overwrite_doc = self.overwrite_doc
-        return result
+        return self._clone(self.fget, self.fset, fdel, self.__doc__)

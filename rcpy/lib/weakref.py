@@ -1,106 +1,97 @@
-"""Weak references (PEP 205): the C part (_weakref: ref, proxy,
-getweakrefcount, getweakrefs) and, built on it, WeakMethod,
-WeakValueDictionary, WeakKeyDictionary, WeakSet and finalize.
+"""rcpy's weakref module: re-exports the C-level _weakref primitives and
+adds WeakMethod, KeyedRef, WeakValueDictionary, WeakKeyDictionary, WeakSet
+and finalize on top of them.
 
-The dictionaries hold their weak side through weak references whose
-callbacks remove the entry when the object dies. Those callbacks only
-refer to the dictionary through a weak reference (so a dictionary is never
-kept alive by what it holds), and while an iteration runs they queue the
-dead entry instead of changing the dict being iterated (_weakrefset's
-_IterationGuard).
+Entries of the weak mappings vanish through callbacks that hold the
+mapping only weakly; while a mapping is being iterated, dead entries are
+queued and dropped later (see _weakrefset._IterationGuard).
 """
+
+import sys
 
 from _weakref import (getweakrefcount, getweakrefs, ref, proxy,
                       CallableProxyType, ProxyType, ReferenceType,
                       _remove_dead_weakref)
-
 from _weakrefset import WeakSet, _IterationGuard
 
-import sys
+__all__ = ("ref proxy getweakrefcount getweakrefs WeakKeyDictionary "
+           "ReferenceType ProxyType CallableProxyType ProxyTypes "
+           "WeakValueDictionary WeakSet WeakMethod finalize").split()
 
 ProxyTypes = (ProxyType, CallableProxyType)
 
-__all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs",
-           "WeakKeyDictionary", "ReferenceType", "ProxyType",
-           "CallableProxyType", "ProxyTypes", "WeakValueDictionary",
-           "WeakSet", "WeakMethod", "finalize"]
-
 
 class WeakMethod(ref):
-    """A weak reference to a bound method: it holds its object and its
-    function weakly, and dies when either does (a bound method object
-    itself usually dies right after it is made)."""
+    """Weak reference to a bound method; dead once its instance or its
+    function is gone."""
 
     __slots__ = "_func_ref", "_meth_type", "_alive", "__weakref__"
 
     def __new__(cls, meth, callback=None):
         try:
-            obj = meth.__self__
-            func = meth.__func__
+            target, function = meth.__self__, meth.__func__
         except AttributeError:
             raise TypeError("argument should be a bound method, not {}"
                             .format(type(meth))) from None
 
-        def _cb(arg):
-            # reached through a weak reference to the WeakMethod, so that
-            # the WeakMethod and its callbacks form no cycle
-            self = self_wr()
-            if self._alive:
-                self._alive = False
-                if callback is not None:
-                    callback(self)
+        def on_death(_dead):
+            me = me_ref()
+            if not me._alive:
+                return
+            me._alive = False
+            if callback is not None:
+                callback(me)
 
-        self = ref.__new__(cls, obj, _cb)
-        self._func_ref = ref(func, _cb)
-        self._meth_type = type(meth)
-        self._alive = True
-        self_wr = ref(self)
-        return self
+        inst = ref.__new__(cls, target, on_death)
+        inst._func_ref = ref(function, on_death)
+        inst._meth_type = type(meth)
+        inst._alive = True
+        me_ref = ref(inst)
+        return inst
 
     def __call__(self):
-        obj = super().__call__()
-        func = self._func_ref()
-        if obj is None or func is None:
+        target = super().__call__()
+        function = self._func_ref()
+        if target is None or function is None:
             return None
-        # the function's __get__ makes the bound method the original was
-        # (what _meth_type(func, obj) makes in CPython)
-        return func.__get__(obj, type(obj))
+        return function.__get__(target, type(target))
+
+    def _same(self, other):
+        return ref.__eq__(self, other) and self._func_ref == other._func_ref
 
     def __eq__(self, other):
         if not isinstance(other, WeakMethod):
             return NotImplemented
-        if not self._alive or not other._alive:
-            return self is other
-        return ref.__eq__(self, other) and self._func_ref == other._func_ref
+        if self._alive and other._alive:
+            return self._same(other)
+        return self is other
 
     def __ne__(self, other):
         if not isinstance(other, WeakMethod):
             return NotImplemented
-        if not self._alive or not other._alive:
-            return self is not other
-        return ref.__ne__(self, other) or self._func_ref != other._func_ref
+        if self._alive and other._alive:
+            return not self._same(other)
+        return self is not other
 
     __hash__ = ref.__hash__
 
 
 class KeyedRef(ref):
-    """A weak reference that also carries the key of its entry, so one
-    shared callback can remove the entry of any value."""
+    """ref subclass remembering the dictionary key it belongs to."""
 
     __slots__ = "key",
 
     def __new__(type, ob, callback, key):
-        self = ref.__new__(type, ob, callback)
-        self.key = key
-        return self
+        inst = ref.__new__(type, ob, callback)
+        inst.key = key
+        return inst
 
     def __init__(self, ob, callback, key):
         super().__init__(ob, callback)
 
 
 class _WeakMapping:
-    """What the two weak dictionaries share: the mapping methods defined by
-    the others (collections.abc.MutableMapping's mixins)."""
+    """Mapping helpers common to both weak dictionaries."""
 
     def __repr__(self):
         return "<%s at %#x>" % (self.__class__.__name__, id(self))
@@ -113,69 +104,81 @@ class _WeakMapping:
     __hash__ = None
 
     def clear(self):
-        try:
-            while True:
+        while True:
+            try:
                 self.popitem()
-        except KeyError:
-            pass
+            except KeyError:
+                return
+
+    def __or__(self, other):
+        if not hasattr(other, "keys"):
+            return NotImplemented
+        merged = self.copy()
+        merged.update(other)
+        return merged
 
     def __ior__(self, other):
         self.update(other)
         return self
 
-    def __or__(self, other):
-        if not hasattr(other, "keys"):
-            return NotImplemented
-        result = self.copy()
-        result.update(other)
-        return result
-
     def __ror__(self, other):
         if not hasattr(other, "keys"):
             return NotImplemented
-        result = self.__class__()
-        result.update(other)
-        result.update(self)
-        return result
+        merged = self.__class__()
+        merged.update(other)
+        merged.update(self)
+        return merged
+
+    def _start_weak_state(self, remover):
+        self._remove = remover
+        self._pending_removals = []
+        self._iterating = set()
+
+
+def _live_pairs_by_value(table):
+    # (key, referent) for every entry of a key -> KeyedRef table still alive
+    for k, r in table.items():
+        target = r()
+        if target is not None:
+            yield k, target
 
 
 class WeakValueDictionary(_WeakMapping):
-    """A mapping whose values are held weakly: an entry disappears when its
-    value dies."""
+    """Dictionary whose values are weakly referenced."""
 
     def __init__(self, other=(), /, **kw):
-        def remove(wr, selfref=ref(self), _atomic_removal=_remove_dead_weakref):
-            self = selfref()
-            if self is not None:
-                if self._iterating:
-                    self._pending_removals.append(wr.key)
-                else:
-                    # the key may hold a new value by now: remove it only
-                    # if it still holds this dead one
-                    _atomic_removal(self.data, wr.key)
+        def on_value_death(kr, owner_ref=ref(self),
+                           _drop=_remove_dead_weakref):
+            owner = owner_ref()
+            if owner is None:
+                return
+            if owner._iterating:
+                owner._pending_removals.append(kr.key)
+            else:
+                _drop(owner.data, kr.key)
 
-        self._remove = remove
-        self._pending_removals = []
-        self._iterating = set()
+        self._start_weak_state(on_value_death)
         self.data = {}
         self.update(other, **kw)
 
-    def _commit_removals(self, _atomic_removal=_remove_dead_weakref):
-        pending = self._pending_removals
-        data = self.data
-        while pending:
-            _atomic_removal(data, pending.pop())
+    def _commit_removals(self, _drop=_remove_dead_weakref):
+        queue, table = self._pending_removals, self.data
+        while queue:
+            _drop(table, queue.pop())
 
     def _fresh(self):
         if self._pending_removals:
             self._commit_removals()
         return self.data
 
+    def _wrap(self, key, value):
+        return KeyedRef(value, self._remove, key)
+
     def __getitem__(self, key):
-        o = self._fresh()[key]()
-        if o is None:
+        target = self._fresh()[key]()
+        if target is None:
             raise KeyError(key)
-        return o
+        return target
 
     def __delitem__(self, key):
         del self._fresh()[key]
@@ -184,255 +187,222 @@ class WeakValueDictionary(_WeakMapping):
         return len(self._fresh())
 
     def __contains__(self, key):
-        try:
-            o = self._fresh()[key]()
-        except KeyError:
-            return False
-        return o is not None
+        r = self._fresh().get(key)
+        return r is not None and r() is not None
 
     def __setitem__(self, key, value):
-        self._fresh()[key] = KeyedRef(value, self._remove, key)
+        self._fresh()[key] = self._wrap(key, value)
 
     def copy(self):
-        new = WeakValueDictionary()
+        dup = WeakValueDictionary()
         with _IterationGuard(self):
-            for key, wr in self._fresh().items():
-                o = wr()
-                if o is not None:
-                    new[key] = o
-        return new
+            for k, target in _live_pairs_by_value(self._fresh()):
+                dup[k] = target
+        return dup
 
     __copy__ = copy
 
     def __deepcopy__(self, memo):
         from copy import deepcopy
-        new = self.__class__()
+        dup = self.__class__()
         with _IterationGuard(self):
-            for key, wr in self._fresh().items():
-                o = wr()
-                if o is not None:
-                    new[deepcopy(key, memo)] = o
-        return new
+            for k, target in _live_pairs_by_value(self._fresh()):
+                dup[deepcopy(k, memo)] = target
+        return dup
 
     def get(self, key, default=None):
-        try:
-            wr = self._fresh()[key]
-        except KeyError:
+        r = self._fresh().get(key)
+        if r is None:
             return default
-        o = wr()
-        return default if o is None else o
+        target = r()
+        return default if target is None else target
 
     def items(self):
         with _IterationGuard(self):
-            for k, wr in self._fresh().items():
-                v = wr()
-                if v is not None:
-                    yield k, v
+            yield from _live_pairs_by_value(self._fresh())
 
     def keys(self):
         with _IterationGuard(self):
-            for k, wr in self._fresh().items():
-                if wr() is not None:
-                    yield k
+            for k, _target in _live_pairs_by_value(self._fresh()):
+                yield k
 
     __iter__ = keys
 
     def itervaluerefs(self):
-        """The weak references to the values (which may die meanwhile)."""
+        """Iterate over the weak references to the values."""
         with _IterationGuard(self):
             yield from self._fresh().values()
 
     def values(self):
         with _IterationGuard(self):
-            for wr in self._fresh().values():
-                obj = wr()
-                if obj is not None:
-                    yield obj
+            for _k, target in _live_pairs_by_value(self._fresh()):
+                yield target
 
     def popitem(self):
-        data = self._fresh()
-        while True:
-            key, wr = data.popitem()
-            o = wr()
-            if o is not None:
-                return key, o
+        table = self._fresh()
+        target = None
+        while target is None:
+            k, r = table.popitem()
+            target = r()
+        return k, target
 
     def pop(self, key, *args):
-        try:
-            o = self._fresh().pop(key)()
-        except KeyError:
-            o = None
-        if o is not None:
-            return o
+        r = self._fresh().pop(key, None)
+        target = None if r is None else r()
+        if target is not None:
+            return target
         if args:
             return args[0]
         raise KeyError(key)
 
     def setdefault(self, key, default=None):
-        try:
-            o = self.data[key]()
-        except KeyError:
-            o = None
-        if o is not None:
-            return o
-        self._fresh()[key] = KeyedRef(default, self._remove, key)
-        return default
+        r = self.data.get(key)
+        target = None if r is None else r()
+        if target is None:
+            self._fresh()[key] = self._wrap(key, default)
+            target = default
+        return target
 
     def update(self, other=None, /, **kwargs):
-        data = self._fresh()
+        table = self._fresh()
+        sources = []
         if other is not None:
-            if not hasattr(other, "items"):
-                other = dict(other)
-            for key, o in other.items():
-                data[key] = KeyedRef(o, self._remove, key)
-        for key, o in kwargs.items():
-            data[key] = KeyedRef(o, self._remove, key)
+            sources.append(other if hasattr(other, "items") else dict(other))
+        sources.append(kwargs)
+        for src in sources:
+            for k, v in src.items():
+                table[k] = self._wrap(k, v)
 
     def valuerefs(self):
-        """A list of the weak references to the values."""
+        """List of the weak references to the values."""
         return list(self._fresh().values())
 
 
 class WeakKeyDictionary(_WeakMapping):
-    """A mapping whose keys are held weakly: an entry disappears when its
-    key dies. Keys must be hashable and weakly referenceable; a key is
-    found by equality, through weak references that hash and compare as
-    their referents."""
+    """Dictionary whose keys are weakly referenced (they must be hashable
+    and support weak references)."""
 
     def __init__(self, dict=None):
         self.data = {}
 
-        def remove(k, selfref=ref(self)):
-            self = selfref()
-            if self is not None:
-                if self._iterating:
-                    self._pending_removals.append(k)
-                else:
-                    try:
-                        del self.data[k]
-                    except KeyError:
-                        pass
+        def on_key_death(kr, owner_ref=ref(self)):
+            owner = owner_ref()
+            if owner is None:
+                return
+            if owner._iterating:
+                owner._pending_removals.append(kr)
+            else:
+                owner.data.pop(kr, None)
 
-        self._remove = remove
-        self._pending_removals = []
-        self._iterating = set()
-        # set when an entry was removed by hand while removals were
-        # pending: the pending list may then name keys already gone
+        # True after a manual removal while removals were queued: the
+        # queue may then mention entries that no longer exist
         self._dirty_len = False
+        self._start_weak_state(on_key_death)
         if dict is not None:
             self.update(dict)
 
     def _commit_removals(self):
-        # a dead weak reference equals only itself, so a pending one never
-        # hides a live key: removing late is safe
-        pending = self._pending_removals
-        data = self.data
-        while pending:
-            try:
-                del data[pending.pop()]
-            except KeyError:
-                pass
+        queue, table = self._pending_removals, self.data
+        while queue:
+            table.pop(queue.pop(), None)
 
     def _scrub_removals(self):
-        data = self.data
-        self._pending_removals = [k for k in self._pending_removals
-                                  if k in data]
+        table = self.data
+        self._pending_removals = [r for r in self._pending_removals
+                                  if r in table]
         self._dirty_len = False
-
-    def __delitem__(self, key):
-        self._dirty_len = True
-        del self.data[ref(key)]
 
     def __getitem__(self, key):
         return self.data[ref(key)]
 
     def __len__(self):
-        if self._dirty_len and self._pending_removals:
+        if self._pending_removals and self._dirty_len:
             self._scrub_removals()
         return len(self.data) - len(self._pending_removals)
+
+    def __delitem__(self, key):
+        probe = ref(key)
+        self._dirty_len = True
+        del self.data[probe]
 
     def __setitem__(self, key, value):
         self.data[ref(key, self._remove)] = value
 
+    def _live_items(self):
+        for r, v in self.data.items():
+            k = r()
+            if k is not None:
+                yield k, v
+
     def copy(self):
-        new = WeakKeyDictionary()
+        dup = WeakKeyDictionary()
         with _IterationGuard(self):
-            for key, value in self.data.items():
-                o = key()
-                if o is not None:
-                    new[o] = value
-        return new
+            for k, v in self._live_items():
+                dup[k] = v
+        return dup
 
     __copy__ = copy
 
     def __deepcopy__(self, memo):
         from copy import deepcopy
-        new = self.__class__()
+        dup = self.__class__()
         with _IterationGuard(self):
-            for key, value in self.data.items():
-                o = key()
-                if o is not None:
-                    new[o] = deepcopy(value, memo)
-        return new
+            for k, v in self._live_items():
+                dup[k] = deepcopy(v, memo)
+        return dup
 
     def get(self, key, default=None):
         return self.data.get(ref(key), default)
 
     def __contains__(self, key):
         try:
-            wr = ref(key)
+            probe = ref(key)
         except TypeError:
             return False
-        return wr in self.data
+        return probe in self.data
 
     def items(self):
         with _IterationGuard(self):
-            for wr, value in self.data.items():
-                key = wr()
-                if key is not None:
-                    yield key, value
+            yield from self._live_items()
 
     def keys(self):
         with _IterationGuard(self):
-            for wr in self.data:
-                obj = wr()
-                if obj is not None:
-                    yield obj
+            for k, _v in self._live_items():
+                yield k
 
     __iter__ = keys
 
     def values(self):
         with _IterationGuard(self):
-            for wr, value in self.data.items():
-                if wr() is not None:
-                    yield value
+            for _k, v in self._live_items():
+                yield v
 
     def keyrefs(self):
-        """A list of the weak references to the keys."""
+        """List of the weak references to the keys."""
         return list(self.data)
 
     def popitem(self):
         self._dirty_len = True
-        while True:
-            key, value = self.data.popitem()
-            o = key()
-            if o is not None:
-                return o, value
+        k = None
+        while k is None:
+            r, v = self.data.popitem()
+            k = r()
+        return k, v
 
     def pop(self, key, *args):
+        probe = ref(key)
         self._dirty_len = True
-        return self.data.pop(ref(key), *args)
+        return self.data.pop(probe, *args)
 
     def setdefault(self, key, default=None):
         return self.data.setdefault(ref(key, self._remove), default)
 
     def update(self, dict=None, /, **kwargs):
-        data = self.data
+        table = self.data
         if dict is not None:
-            if not hasattr(dict, "items"):
-                dict = type({})(dict)
-            for key, value in dict.items():
-                data[ref(key, self._remove)] = value
+            src = dict if hasattr(dict, "items") else type({})(dict)
+            for k, v in src.items():
+                table[ref(k, self._remove)] = v
         if kwargs:
             self.update(kwargs)
 
@@ -442,13 +412,12 @@ class _FinalizeInfo:
 
 
 class finalize:
-    """finalize(obj, func, /, *args, **kwargs): calls func(*args, **kwargs)
-    once, when obj dies, when the finalizer is called, or at exit (unless
-    its atexit attribute was set false), whichever comes first.
+    """finalize(obj, func, /, *args, **kwargs)
 
-    A finalizer keeps no state of its own (it is only a key into the
-    class's registry), so it can be part of no reference cycle; the
-    registry keeps every live finalizer alive."""
+    Calls func(*args, **kwargs) a single time: when obj is collected, when
+    the finalize object is called, or at interpreter exit (if its atexit
+    flag is still true), whichever happens first. The state lives in a
+    class-level registry keyed by the finalize object."""
 
     __slots__ = ()
     _registry = {}
@@ -460,100 +429,100 @@ class finalize:
     _Info = _FinalizeInfo
 
     def __init__(self, obj, func, /, *args, **kwargs):
-        if not finalize._registered_with_atexit:
+        cls = finalize
+        if not cls._registered_with_atexit:
             import atexit
             atexit.register(self._exitfunc)
-            finalize._registered_with_atexit = True
-        info = _FinalizeInfo()
-        info.weakref = ref(obj, self)
-        info.func = func
-        info.args = args
-        info.kwargs = kwargs or None
-        info.atexit = True
-        info.index = finalize._next_index
-        finalize._next_index += 1
-        self._registry[self] = info
-        finalize._dirty = True
+            cls._registered_with_atexit = True
+        rec = _FinalizeInfo()
+        rec.weakref = ref(obj, self)
+        rec.func, rec.args, rec.kwargs = func, args, (kwargs or None)
+        rec.atexit = True
+        rec.index = cls._next_index
+        cls._next_index = rec.index + 1
+        self._registry[self] = rec
+        cls._dirty = True
+
+    def _snapshot(self):
+        # (record, live object) or (record-or-None, None)
+        rec = self._registry.get(self)
+        return rec, (rec.weakref() if rec else None)
 
     def __call__(self, _=None):
-        """Marks the finalizer dead and returns func(*args, **kwargs) if it
-        was alive; else returns None."""
-        info = self._registry.pop(self, None)
-        if info and not self._shutdown:
-            return info.func(*info.args, **(info.kwargs or {}))
+        """Run the callback once, if still alive; return its result."""
+        rec = self._registry.pop(self, None)
+        if rec is None or self._shutdown:
+            return None
+        return rec.func(*rec.args, **(rec.kwargs or {}))
 
     def detach(self):
-        """Marks the finalizer dead and returns (obj, func, args, kwargs)
-        if it was alive; else returns None."""
-        info = self._registry.get(self)
-        obj = info and info.weakref()
-        if obj is not None and self._registry.pop(self, None):
-            return (obj, info.func, info.args, info.kwargs or {})
+        """Kill the finalizer without running it; return (obj, func, args,
+        kwargs) if it was alive, else None."""
+        rec, target = self._snapshot()
+        if target is None or self._registry.pop(self, None) is None:
+            return None
+        return (target, rec.func, rec.args, rec.kwargs or {})
 
     def peek(self):
-        """(obj, func, args, kwargs) if the finalizer is alive, else None."""
-        info = self._registry.get(self)
-        obj = info and info.weakref()
-        if obj is not None:
-            return (obj, info.func, info.args, info.kwargs or {})
+        """Return (obj, func, args, kwargs) while alive, else None."""
+        rec, target = self._snapshot()
+        if target is None:
+            return None
+        return (target, rec.func, rec.args, rec.kwargs or {})
 
     @property
     def alive(self):
-        """Whether the finalizer is alive."""
+        """True while the finalizer has not run or been detached."""
         return self in self._registry
 
     @property
     def atexit(self):
-        """Whether the finalizer runs at exit if still alive."""
-        info = self._registry.get(self)
-        return bool(info) and info.atexit
+        """True if the finalizer should run at interpreter exit."""
+        rec = self._registry.get(self)
+        return bool(rec) and rec.atexit
 
     @atexit.setter
     def atexit(self, value):
-        info = self._registry.get(self)
-        if info:
-            info.atexit = bool(value)
+        rec = self._registry.get(self)
+        if rec:
+            rec.atexit = bool(value)
 
     def __repr__(self):
-        info = self._registry.get(self)
-        obj = info and info.weakref()
-        if obj is None:
-            return "<%s object at %#x; dead>" % (type(self).__name__, id(self))
-        return "<%s object at %#x; for %r at %#x>" % (
-            type(self).__name__, id(self), type(obj).__name__, id(obj))
+        _rec, target = self._snapshot()
+        me = "%s object at %#x" % (type(self).__name__, id(self))
+        if target is None:
+            return "<%s; dead>" % me
+        return "<%s; for %r at %#x>" % (me, type(target).__name__, id(target))
 
     @classmethod
     def _select_for_exit(cls):
-        # the live finalizers to run at exit, oldest first
-        chosen = [(f, i) for (f, i) in cls._registry.items() if i.atexit]
-        chosen.sort(key=lambda item: item[1].index)
-        return [f for (f, i) in chosen]
+        wanted = sorted((rec.index, f) for f, rec in cls._registry.items()
+                        if rec.atexit)
+        return [f for _i, f in wanted]
 
     @classmethod
     def _exitfunc(cls):
-        # runs the remaining finalizers newest first, with the collector
-        # off so that no new finalizer can appear behind our back
-        reenable_gc = False
+        gc_was_on = False
         try:
             if cls._registry:
                 import gc
-                if gc.isenabled():
-                    reenable_gc = True
+                gc_was_on = gc.isenabled()
+                if gc_was_on:
                     gc.disable()
-                pending = None
+                todo = None
                 while True:
-                    if pending is None or finalize._dirty:
-                        pending = cls._select_for_exit()
+                    if todo is None or finalize._dirty:
+                        todo = cls._select_for_exit()
                         finalize._dirty = False
-                    if not pending:
+                    if not todo:
                         break
-                    f = pending.pop()
+                    fin = todo.pop()
                     try:
-                        f()
+                        fin()
                     except Exception:
                         sys.excepthook(*sys.exc_info())
-                    assert f not in cls._registry
+                    assert fin not in cls._registry
         finally:
             finalize._shutdown = True
-            if reenable_gc:
+            if gc_was_on:
                 gc.enable()
