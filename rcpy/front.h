@@ -122,4 +122,13 @@ int rp_init_files(rp_interp *ip);
  * SystemExit sets ip->exit_code and returns 1, others return 0. */
 int rp_handle_uncaught(rp_interp *ip);
 
+/* A growing text buffer for the graph walker's writers (rc_graph_write_dot,
+ * rc_snapshot_print): rp_membuf_sink appends len bytes and keeps a spare
+ * byte for a terminator; the caller frees data (mod_objgraph.c). */
+typedef struct rp_membuf {
+    char *data;
+    size_t len, cap;
+} rp_membuf;
+int rp_membuf_sink(const char *data, size_t len, void *arg);
+
 #endif /* RCPY_FRONT_H */

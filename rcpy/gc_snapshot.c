@@ -45,28 +45,8 @@ static void diff_dealloc(rc_object *self) {
 /* Text                                                                   */
 /* ====================================================================== */
 
-typedef struct membuf {
-    char *data;
-    size_t len, cap;
-} membuf;
-
-static int membuf_sink(const char *data, size_t len, void *arg) {
-    membuf *m = arg;
-    if (m->len + len + 1 > m->cap) {
-        size_t cap = (m->len + len + 1) * 2;
-        char *p = realloc(m->data, cap);
-        if (!p)
-            return RC_ENOMEM;
-        m->data = p;
-        m->cap = cap;
-    }
-    memcpy(m->data + m->len, data, len);
-    m->len += len;
-    return 0;
-}
-
 /* The table a print function writes, as a str without its last newline. */
-static rc_object *table_str(rc_runtime *rt, int r, membuf *m) {
+static rc_object *table_str(rc_runtime *rt, int r, rp_membuf *m) {
     rc_object *s = NULL;
     if (r == 0) {
         size_t n = m->len && m->data[m->len - 1] == '\n' ? m->len - 1 : m->len;
@@ -77,15 +57,15 @@ static rc_object *table_str(rc_runtime *rt, int r, membuf *m) {
 }
 
 static rc_object *snap_str(rc_object *self) {
-    membuf m = {0};
-    int r = rc_snapshot_print(((snap_obj *)self)->snap, 0, membuf_sink, &m);
+    rp_membuf m = {0};
+    int r = rc_snapshot_print(((snap_obj *)self)->snap, 0, rp_membuf_sink, &m);
     return table_str(rc_runtime_of(self), r, &m);
 }
 
 static rc_object *diff_str(rc_object *self) {
-    membuf m = {0};
+    rp_membuf m = {0};
     int r =
-        rc_snapshot_diff_print(((diff_obj *)self)->diff, 0, membuf_sink, &m);
+        rc_snapshot_diff_print(((diff_obj *)self)->diff, 0, rp_membuf_sink, &m);
     return table_str(rc_runtime_of(self), r, &m);
 }
 

@@ -193,13 +193,8 @@ static int ids_of(rp_interp *ip, rc_object *seq, const void ***out, size_t *n) {
 /* dot()                                                                  */
 /* ====================================================================== */
 
-typedef struct membuf {
-    char *data;
-    size_t len, cap;
-} membuf;
-
-static int membuf_sink(const char *data, size_t len, void *arg) {
-    membuf *m = arg;
+int rp_membuf_sink(const char *data, size_t len, void *arg) {
+    rp_membuf *m = arg;
     if (m->len + len + 1 > m->cap) {
         size_t cap = (m->len + len + 1) * 2;
         char *p = realloc(m->data, cap);
@@ -213,7 +208,7 @@ static int membuf_sink(const char *data, size_t len, void *arg) {
     return 0;
 }
 
-static rc_object *dot_result(rp_interp *ip, membuf *m, ptrdiff_t n) {
+static rc_object *dot_result(rp_interp *ip, rp_membuf *m, ptrdiff_t n) {
     rc_object *text = rc_str_from_utf8(ip->rt, m->data ? m->data : "", m->len);
     rc_object *count = text ? rc_int_from_i64(ip->rt, n) : NULL;
     rc_object *r = count ? rc_tuple_pack(ip->rt, 2, text, count) : NULL;
@@ -274,9 +269,9 @@ static rc_object *og_dot(rp_interp *ip, rc_object *self, rc_object *const *args,
     dot_setup(ip, a, &b, &o, depth, many);
     o.ignore = ignore;
     o.nignore = nignore;
-    membuf m = {0};
+    rp_membuf m = {0};
     ptrdiff_t n =
-        rc_graph_write_dot(ip->rt, starts, nstarts, &o, membuf_sink, &m);
+        rc_graph_write_dot(ip->rt, starts, nstarts, &o, rp_membuf_sink, &m);
     free(starts);
     free(ignore);
     rc_object *r = n < 0 ? NULL : dot_result(ip, &m, n);
