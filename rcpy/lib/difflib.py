@@ -46,43 +46,38 @@ class SequenceMatcher:
         self.set_seq2(b)
 
     def set_seq1(self, a):
-        if a is self.a:
-            return
-        self.a = a
-        self.matching_blocks = self.opcodes = None
+        if a is not self.a:
+            self.a = a
+            self._drop_cached()
 
     def set_seq2(self, b):
-        if b is self.b:
-            return
-        self.b = b
-        self.matching_blocks = self.opcodes = None
-        self.fullbcount = None
-        self._index_b()
+        if b is not self.b:
+            self.b = b
+            self._drop_cached()
+            self.fullbcount = None
+            self._index_b()
+
+    def _drop_cached(self):
+        self.matching_blocks = None
+        self.opcodes = None
 
     def _index_b(self):
         """b2j: element -> increasing indices in b, without junk and, for
         long sequences, without the popular elements."""
-        b = self.b
-        self.b2j = b2j = {}
-        for i, elt in enumerate(b):
-            indices = b2j.setdefault(elt, [])
-            indices.append(i)
-        self.bjunk = junk = set()
-        if self.isjunk:
-            for elt in b2j.keys():
-                if self.isjunk(elt):
-                    junk.add(elt)
-            for elt in junk:
-                del b2j[elt]
-        self.bpopular = popular = set()
-        n = len(b)
-        if self.autojunk and n >= 200:
-            ntest = n // 100 + 1
-            for elt, idxs in b2j.items():
-                if len(idxs) > ntest:
-                    popular.add(elt)
-            for elt in popular:
-                del b2j[elt]
+        seq = self.b
+        where = {}
+        for pos, item in enumerate(seq):
+            where.setdefault(item, []).append(pos)
+        junkfn = self.isjunk
+        junk = set(x for x in where if junkfn(x)) if junkfn else set()
+        popular = set()
+        if self.autojunk and len(seq) >= 200:
+            limit = len(seq) // 100 + 1
+            popular = set(x for x, spots in where.items()
+                          if x not in junk and len(spots) > limit)
+        for x in junk | popular:
+            del where[x]
+        self.b2j, self.bjunk, self.bpopular = where, junk, popular
 
     def find_longest_match(self, alo=0, ahi=None, blo=0, bhi=None):
         """The longest matching block in a[alo:ahi] and b[blo:bhi], as
@@ -102,13 +97,12 @@ class SequenceMatcher:
         for i in range(alo, ahi):
             newj2len = {}
             for j in b2j.get(a[i], ()):
-                if j < blo:
-                    continue
                 if j >= bhi:
                     break
-                k = newj2len[j] = j2len.get(j - 1, 0) + 1
-                if k > bestsize:
-                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
+                if j >= blo:
+                    k = newj2len[j] = j2len.get(j - 1, 0) + 1
+                    if k > bestsize:
+                        besti, bestj, bestsize = i - k + 1, j - k + 1, k
             j2len = newj2len
         besti, bestj, bestsize = self._extend(besti, bestj, bestsize, alo,
                                               ahi, blo, bhi, False)
@@ -166,24 +160,22 @@ class SequenceMatcher:
     def get_opcodes(self):
         """(tag, i1, i2, j1, j2) turning a into b; tags 'replace', 'delete',
         'insert', 'equal'."""
-        if self.opcodes is not None:
-            return self.opcodes
-        i = j = 0
-        self.opcodes = answer = []
-        for ai, bj, size in self._blocks():
-            tag = ""
-            if i < ai and j < bj:
-                tag = "replace"
-            elif i < ai:
-                tag = "delete"
-            elif j < bj:
-                tag = "insert"
-            if tag:
-                answer.append((tag, i, ai, j, bj))
-            i, j = ai + size, bj + size
+        if self.opcodes is None:
+            self.opcodes = self._build_opcodes()
+        return self.opcodes
+
+    def _build_opcodes(self):
+        codes = []
+        pa = pb = 0
+        for na, nb, size in self._blocks():
+            gap_a, gap_b = pa < na, pb < nb
+            if gap_a or gap_b:
+                kind = ("replace" if gap_b else "delete") if gap_a else "insert"
+                codes.append((kind, pa, na, pb, nb))
+            pa, pb = na + size, nb + size
             if size:
-                answer.append(("equal", ai, i, bj, j))
-        return answer
+                codes.append(("equal", na, pa, nb, pb))
+        return codes
 
     def ratio(self):
         matches = sum(triple[-1] for triple in self._blocks())
@@ -191,22 +183,19 @@ class SequenceMatcher:
 
     def quick_ratio(self):
         """An upper bound on ratio() from element counts alone."""
-        if self.fullbcount is None:
-            self.fullbcount = fullbcount = {}
-            for elt in self.b:
-                fullbcount[elt] = fullbcount.get(elt, 0) + 1
-        fullbcount = self.fullbcount
-        avail = {}
-        matches = 0
-        for elt in self.a:
-            if elt in avail:
-                numb = avail[elt]
-            else:
-                numb = fullbcount.get(elt, 0)
-            avail[elt] = numb - 1
-            if numb > 0:
-                matches += 1
-        return _ratio(matches, len(self.a) + len(self.b))
+        counts = self.fullbcount
+        if counts is None:
+            counts = {}
+            for x in self.b:
+                counts[x] = counts.get(x, 0) + 1
+            self.fullbcount = counts
+        left = {}
+        hits = 0
+        for x in self.a:
+            have = left[x] if x in left else counts.get(x, 0)
+            left[x] = have - 1
+            hits += have > 0
+        return _ratio(hits, len(self.a) + len(self.b))
 
     def real_quick_ratio(self):
         """An upper bound on ratio() from the lengths alone."""
@@ -274,55 +263,47 @@ class Differ:
         """Pairs the most similar lines of the two blocks (ratio above
         0.75, or identical ones), marks the pair's differences, and
         recurses on the parts before and after it."""
-        best_ratio, cutoff = 0.74, 0.75
-        cruncher = SequenceMatcher(self.charjunk)
-        eqi, eqj = None, None
-        best_i = best_j = 0
+        score = 0.74
+        sm = SequenceMatcher(self.charjunk)
+        first_same = None
+        pick = (0, 0)
         for j in range(blo, bhi):
-            bj = b[j]
-            cruncher.set_seq2(bj)
+            line_b = b[j]
+            sm.set_seq2(line_b)
             for i in range(alo, ahi):
-                ai = a[i]
-                if ai == bj:
-                    if eqi is None:
-                        eqi, eqj = i, j
+                line_a = a[i]
+                if line_a == line_b:
+                    if first_same is None:
+                        first_same = (i, j)
                     continue
-                cruncher.set_seq1(ai)
-                if cruncher.real_quick_ratio() > best_ratio and \
-                        cruncher.quick_ratio() > best_ratio and \
-                        cruncher.ratio() > best_ratio:
-                    best_ratio, best_i, best_j = cruncher.ratio(), i, j
-        if best_ratio < cutoff:
-            if eqi is None:
+                sm.set_seq1(line_a)
+                if sm.real_quick_ratio() <= score or sm.quick_ratio() <= score:
+                    continue
+                r = sm.ratio()
+                if r > score:
+                    score, pick = r, (i, j)
+        identical = False
+        if score < 0.75:
+            if first_same is None:
                 self._plain_replace(out, a, alo, ahi, b, blo, bhi)
                 return
-            best_i, best_j, best_ratio = eqi, eqj, 1.0
+            pick, identical = first_same, True
+        pi, pj = pick
+        self._fancy_helper(out, a, alo, pi, b, blo, pj)
+        if identical:
+            out.append("  " + a[pi])
         else:
-            eqi = None
-        self._fancy_helper(out, a, alo, best_i, b, blo, best_j)
-        aelt, belt = a[best_i], b[best_j]
-        if eqi is None:
-            self._mark_pair(out, cruncher, aelt, belt)
-        else:
-            out.append("  " + aelt)
-        self._fancy_helper(out, a, best_i + 1, ahi, b, best_j + 1, bhi)
+            self._mark_pair(out, sm, a[pi], b[pj])
+        self._fancy_helper(out, a, pi + 1, ahi, b, pj + 1, bhi)
 
     def _mark_pair(self, out, cruncher, aelt, belt):
-        atags = btags = ""
+        guide_a, guide_b = [], []
         cruncher.set_seqs(aelt, belt)
-        for tag, ai1, ai2, bj1, bj2 in cruncher.get_opcodes():
-            la, lb = ai2 - ai1, bj2 - bj1
-            if tag == "replace":
-                atags += "^" * la
-                btags += "^" * lb
-            elif tag == "delete":
-                atags += "-" * la
-            elif tag == "insert":
-                btags += "+" * lb
-            else:
-                atags += " " * la
-                btags += " " * lb
-        self._qformat(out, aelt, belt, atags, btags)
+        for tag, i1, i2, j1, j2 in cruncher.get_opcodes():
+            sym_a, sym_b = _GUIDE_MARKS[tag]
+            guide_a.append(sym_a * (i2 - i1))
+            guide_b.append(sym_b * (j2 - j1))
+        self._qformat(out, aelt, belt, "".join(guide_a), "".join(guide_b))
 
     def _fancy_helper(self, out, a, alo, ahi, b, blo, bhi):
         if alo < ahi:
@@ -345,6 +326,10 @@ class Differ:
         out.append("+ " + bline)
         if btags:
             out.append("? %s\n" % btags)
+
+
+_GUIDE_MARKS = {"replace": ("^", "^"), "delete": ("-", ""),
+                "insert": ("", "+"), "equal": (" ", " ")}
 
 
 def _keep_original_ws(s, tags):

@@ -27,33 +27,32 @@ _initial_missing = object()
 
 def reduce(function, sequence, initial=_initial_missing):
     """Applies function cumulatively to the items, left to right."""
-    it = iter(sequence)
-    if initial is _initial_missing:
-        try:
-            value = next(it)
-        except StopIteration:
+    items = iter(sequence)
+    acc = initial
+    if acc is _initial_missing:
+        acc = next(items, _initial_missing)
+        if acc is _initial_missing:
             raise TypeError("reduce() of empty iterable with no initial "
-                            "value") from None
-    else:
-        value = initial
-    for element in it:
-        value = function(value, element)
-    return value
+                            "value")
+    for item in items:
+        acc = function(acc, item)
+    return acc
+
+
+_absent = object()
 
 
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS,
                    updated=WRAPPER_UPDATES):
     """Copies wrapped's name, doc and attributes to wrapper, and sets
     wrapper.__wrapped__."""
-    for attr in assigned:
-        try:
-            value = getattr(wrapped, attr)
-        except AttributeError:
-            pass
-        else:
-            setattr(wrapper, attr, value)
-    for attr in updated:
-        getattr(wrapper, attr).update(getattr(wrapped, attr, {}))
+    for name in assigned:
+        found = getattr(wrapped, name, _absent)
+        if found is not _absent:
+            setattr(wrapper, name, found)
+    for name in updated:
+        target = getattr(wrapper, name)
+        target.update(getattr(wrapped, name, {}))
     wrapper.__wrapped__ = wrapped
     return wrapper
 
@@ -74,12 +73,10 @@ class partial:
             raise TypeError("the first argument must be callable")
         if isinstance(func, partial):
             args = func.args + args
-            keywords = dict(func.keywords, **keywords)
+            keywords = {**func.keywords, **keywords}
             func = func.func
         self = super().__new__(cls)
-        self.func = func
-        self.args = args
-        self.keywords = keywords
+        self.func, self.args, self.keywords = func, args, keywords
         return self
 
     def __call__(self, /, *args, **keywords):
@@ -103,8 +100,8 @@ class _HashedSeq(list):
     __slots__ = ("hashvalue",)
 
     def __init__(self, tup):
-        self[:] = tup
         self.hashvalue = hash(tup)
+        self.extend(tup)
 
     def __hash__(self):
         return self.hashvalue
@@ -116,13 +113,14 @@ _kwd_mark = (object(),)
 def _make_key(args, kwds, typed):
     key = args
     if kwds:
-        key += _kwd_mark
-        for item in kwds.items():
-            key += item
+        flat = []
+        for pair in kwds.items():
+            flat.extend(pair)
+        key = key + _kwd_mark + tuple(flat)
     if typed:
-        key += tuple(type(v) for v in args)
-        if kwds:
-            key += tuple(type(v) for v in kwds.values())
+        kinds = [type(x) for x in args]
+        kinds += [type(x) for x in kwds.values()]
+        key += tuple(kinds)
     elif len(key) == 1 and type(key[0]) in (int, str):
         return key[0]
     return _HashedSeq(key)
@@ -294,29 +292,29 @@ class cached_property:
     __module__ = "functools"
 
     def __init__(self, func):
-        self.func = func
-        self.attrname = None
+        self.func, self.attrname = func, None
         self.__doc__ = func.__doc__
 
     def __set_name__(self, owner, name):
-        if self.attrname is None:
+        known = self.attrname
+        if known is None or known == name:
             self.attrname = name
-        elif name != self.attrname:
+        else:
             raise TypeError("Cannot assign the same cached_property to two "
                             "different names (%r and %r)."
                             % (self.attrname, name))
 
     def __get__(self, instance, owner=None):
+        key = self.attrname
         if instance is None:
             return self
-        if self.attrname is None:
+        if key is None:
             raise TypeError("Cannot use cached_property instance without "
                             "calling __set_name__ on it.")
-        cache = instance.__dict__
-        if self.attrname in cache:
-            return cache[self.attrname]
-        value = self.func(instance)
-        cache[self.attrname] = value
+        store = instance.__dict__
+        if key in store:
+            return store[key]
+        store[key] = value = self.func(instance)
         return value
 
 
@@ -331,16 +329,13 @@ class partialmethod:
     __module__ = "functools"
 
     def __init__(self, func, /, *args, **keywords):
-        if not callable(func) and not hasattr(func, "__get__"):
-            raise TypeError("{!r} is not callable or a descriptor"
-                            .format(func))
+        if not (callable(func) or hasattr(func, "__get__")):
+            raise TypeError(f"{func!r} is not callable or a descriptor")
         if isinstance(func, partialmethod):
             args = func.args + args
             keywords = {**func.keywords, **keywords}
             func = func.func
-        self.func = func
-        self.args = args
-        self.keywords = keywords
+        self.func, self.args, self.keywords = func, args, keywords
 
     def __repr__(self):
         words = [repr(self.func), ", ".join(map(repr, self.args)),
@@ -354,8 +349,8 @@ class partialmethod:
         def _method(cls_or_self, /, *args, **keywords):
             return stored.func(cls_or_self, *stored.args, *args,
                                **{**stored.keywords, **keywords})
-        _method.__isabstractmethod__ = self.__isabstractmethod__
-        _method._partialmethod = self
+        _method._partialmethod = stored
+        _method.__isabstractmethod__ = stored.__isabstractmethod__
         return _method
 
     def __get__(self, obj, cls=None):
@@ -464,8 +459,9 @@ class singledispatchmethod:
 
     def __get__(self, obj, cls=None):
         def _method(*args, **kwargs):
-            method = self.dispatcher.dispatch(args[0].__class__)
-            return method.__get__(obj, cls)(*args, **kwargs)
+            impl = self.dispatcher.dispatch(args[0].__class__)
+            bound = impl.__get__(obj, cls)
+            return bound(*args, **kwargs)
         _method.__isabstractmethod__ = self.__isabstractmethod__
         _method.register = self.register
         update_wrapper(_method, self.func, assigned=(

@@ -1,7 +1,8 @@
-"""heapq for rcpy: CPython 3.11's binary-heap functions on lists, with
-the same sift algorithm, so heaps, pops and nlargest/nsmallest come out
-in CPython's order; merge of sorted inputs; and the max-heap helpers
-(_heapify_max, _heappop_max, _heapreplace_max) CPython keeps private."""
+"""Min-heaps kept in plain lists (rcpy's heapq).
+
+Items move by the same steps as in CPython, so a heap built here has the
+same layout there; also merge() of sorted inputs, nsmallest/nlargest and
+the private max-heap helpers."""
 
 __all__ = ["heappush", "heappop", "heapify", "heapreplace", "heappushpop",
            "nlargest", "nsmallest", "merge"]
@@ -12,26 +13,23 @@ def heappush(heap, item):
     _siftdown(heap, 0, len(heap) - 1)
 
 
-def _pop(heap, siftup):
-    """Takes the top off (the last item fills its place, then sifts)."""
+def _pop(heap, sink):
     if not heap:
         raise IndexError("index out of range")
-    lastelt = heap.pop()
-    if heap:
-        returnitem = heap[0]
-        heap[0] = lastelt
-        siftup(heap, 0)
-        return returnitem
-    return lastelt
+    last = heap.pop()
+    if not heap:
+        return last
+    top, heap[0] = heap[0], last
+    sink(heap, 0)
+    return top
 
 
-def _replace(heap, item, siftup):
+def _replace(heap, item, sink):
     if not heap:
         raise IndexError("index out of range")
-    returnitem = heap[0]
-    heap[0] = item
-    siftup(heap, 0)
-    return returnitem
+    top, heap[0] = heap[0], item
+    sink(heap, 0)
+    return top
 
 
 def heappop(heap):
@@ -43,47 +41,73 @@ def heapreplace(heap, item):
 
 
 def heappushpop(heap, item):
-    if heap and heap[0] < item:
-        item, heap[0] = heap[0], item
-        _siftup(heap, 0)
-    return item
+    if not heap or not heap[0] < item:
+        return item
+    top = heap[0]
+    heap[0] = item
+    _siftup(heap, 0)
+    return top
+
+
+def _rebuild(seq, sink):
+    """Bottom-up heap construction: sink every inner node, last first."""
+    k = len(seq) // 2
+    while k > 0:
+        k -= 1
+        sink(seq, k)
 
 
 def heapify(x):
-    for i in reversed(range(len(x) // 2)):
-        _siftup(x, i)
+    _rebuild(x, _siftup)
+
+
+def _min_first(a, b):
+    return a < b
+
+
+def _max_first(a, b):
+    return b < a
+
+
+def _bubble(heap, floor, at, before):
+    """Lets heap[at] climb while it must come before its parent, never
+    above index floor."""
+    moving = heap[at]
+    while at > floor:
+        up = (at - 1) >> 1
+        above = heap[up]
+        if not before(moving, above):
+            break
+        heap[at] = above
+        at = up
+    heap[at] = moving
+
+
+def _sink(heap, at, before):
+    """Walks a hole from heap[at] down to a leaf, always promoting the
+    child that should come first, then puts the displaced item in the hole
+    and lets it climb back (the bottom-up method, fewer comparisons)."""
+    size = len(heap)
+    top = at
+    moving = heap[at]
+    kid = at + at + 1
+    while kid < size:
+        other = kid + 1
+        if other < size and not before(heap[kid], heap[other]):
+            kid = other
+        heap[at] = heap[kid]
+        at = kid
+        kid = at + at + 1
+    heap[at] = moving
+    _bubble(heap, top, at, before)
 
 
 def _siftdown(heap, startpos, pos):
-    """Moves heap[pos] up towards startpos to its place."""
-    newitem = heap[pos]
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if newitem < parent:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
+    _bubble(heap, startpos, pos, _min_first)
 
 
 def _siftup(heap, pos):
-    """Moves the smaller child up until a leaf, then sifts the item down
-    (CPython's bottom-up variant)."""
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _siftdown(heap, startpos, pos)
+    _sink(heap, pos, _min_first)
 
 
 def nsmallest(n, iterable, key=None):
@@ -102,42 +126,18 @@ def nlargest(n, iterable, key=None):
     return sorted(items, key=key, reverse=True)[:n]
 
 
-# ===================================================================== #
-# Max-heaps (private helpers, as in CPython)                            #
-# ===================================================================== #
+# Private max-heap variants (CPython has them too; some code uses them).
 
 def _siftdown_max(heap, startpos, pos):
-    newitem = heap[pos]
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if parent < newitem:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
+    _bubble(heap, startpos, pos, _max_first)
 
 
 def _siftup_max(heap, pos):
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[rightpos] < heap[childpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _siftdown_max(heap, startpos, pos)
+    _sink(heap, pos, _max_first)
 
 
 def _heapify_max(x):
-    for i in reversed(range(len(x) // 2)):
-        _siftup_max(x, i)
+    _rebuild(x, _siftup_max)
 
 
 def _heappop_max(heap):
@@ -147,10 +147,6 @@ def _heappop_max(heap):
 def _heapreplace_max(heap, item):
     return _replace(heap, item, _siftup_max)
 
-
-# ===================================================================== #
-# merge                                                                  #
-# ===================================================================== #
 
 def merge(*iterables, key=None, reverse=False):
     """Merges sorted inputs into one sorted stream, lazily; among equal

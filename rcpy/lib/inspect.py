@@ -176,22 +176,18 @@ def getmembers(object, predicate=None):
 
 
 def cleandoc(doc):
-    lines = doc.expandtabs().split("\n")
-    margin = sys.maxsize
-    for line in lines[1:]:
-        content = len(line.lstrip())
-        if content:
-            margin = min(margin, len(line) - content)
-    if lines:
-        lines[0] = lines[0].lstrip()
-    if margin < sys.maxsize:
-        for i in range(1, len(lines)):
-            lines[i] = lines[i][margin:]
-    while lines and not lines[-1]:
-        lines.pop()
-    while lines and not lines[0]:
-        lines.pop(0)
-    return "\n".join(lines)
+    rows = doc.expandtabs().split("\n")
+    rows[0] = rows[0].lstrip()
+    lead = [len(r) - len(r.lstrip()) for r in rows[1:] if r.lstrip()]
+    if lead:
+        cut = min(lead)
+        rows[1:] = [r[cut:] for r in rows[1:]]
+    lo, hi = 0, len(rows)
+    while hi > lo and not rows[hi - 1]:
+        hi -= 1
+    while lo < hi and not rows[lo]:
+        lo += 1
+    return "\n".join(rows[lo:hi])
 
 
 def getdoc(object):

@@ -182,14 +182,16 @@ def _first(pair):
     return pair[0]
 
 
-def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,
-          allow_nan=True, cls=None, indent=None, separators=None,
-          default=None, sort_keys=False, **kw):
-    return (cls or JSONEncoder)(
-        skipkeys=skipkeys, ensure_ascii=ensure_ascii,
-        check_circular=check_circular, allow_nan=allow_nan, indent=indent,
-        separators=separators, default=default, sort_keys=sort_keys,
-        **kw).encode(obj)
+def dumps(obj, *, skipkeys=False, ensure_ascii=True,
+          check_circular=True, allow_nan=True, cls=None, indent=None,
+          separators=None, default=None, sort_keys=False, **kw):
+    encoder_type = JSONEncoder if cls is None else cls
+    encoder = encoder_type(skipkeys=skipkeys, ensure_ascii=ensure_ascii,
+                           check_circular=check_circular,
+                           allow_nan=allow_nan, indent=indent,
+                           separators=separators, default=default,
+                           sort_keys=sort_keys, **kw)
+    return encoder.encode(obj)
 
 
 def dump(obj, fp, **kwargs):

@@ -149,15 +149,13 @@ def count(typename, objects=None):
 
 def typestats(objects=None, shortnames=True, filter=None):
     """{type name: number of tracked objects}."""
-    if objects is None:
-        objects = gc.get_objects()
-    stats = {}
-    for o in objects:
-        if filter and not filter(o):
-            continue
-        name = _typename(o, shortnames)
-        stats[name] = stats.get(name, 0) + 1
-    return stats
+    pool = gc.get_objects() if objects is None else objects
+    tally = {}
+    for o in pool:
+        if not filter or filter(o):
+            key = _typename(o, shortnames)
+            tally[key] = tally.get(key, 0) + 1
+    return tally
 
 
 def most_common_types(limit=10, objects=None, shortnames=True, filter=None):
@@ -171,13 +169,12 @@ def most_common_types(limit=10, objects=None, shortnames=True, filter=None):
 def show_most_common_types(limit=10, objects=None, shortnames=True,
                            file=None, filter=None):
     """Prints most_common_types() as a table."""
-    if file is None:
-        file = sys.stdout
-    stats = most_common_types(limit, objects, shortnames=shortnames,
-                              filter=filter)
-    width = max(len(name) for name, _ in stats)
-    for name, n in stats:
-        file.write('%-*s %i\n' % (width, name, n))
+    rows = most_common_types(limit, objects, shortnames=shortnames,
+                             filter=filter)
+    out = sys.stdout if file is None else file
+    pad = max(len(row[0]) for row in rows)
+    for label, n in rows:
+        out.write('%-*s %i\n' % (pad, label, n))
 
 
 _peak_stats = {}
@@ -203,16 +200,14 @@ def growth(limit=10, peak_stats=_peak_stats, shortnames=True, filter=None):
 def show_growth(limit=10, peak_stats=None, shortnames=True, file=None,
                 filter=None):
     """Prints growth() as a table."""
-    if peak_stats is None:
-        result = growth(limit, shortnames=shortnames, filter=filter)
-    else:
-        result = growth(limit, peak_stats, shortnames, filter)
-    if result:
-        if file is None:
-            file = sys.stdout
-        width = max(len(name) for name, _, _ in result)
-        for name, n, delta in result:
-            file.write('%-*s%9d %+9d\n' % (width, name, n, delta))
+    rows = growth(limit, _peak_stats if peak_stats is None else peak_stats,
+                  shortnames, filter)
+    if not rows:
+        return
+    out = sys.stdout if file is None else file
+    pad = max(len(row[0]) for row in rows)
+    for label, n, delta in rows:
+        out.write('%-*s%9d %+9d\n' % (pad, label, n, delta))
 
 
 def get_leaking_objects(objects=None):
@@ -229,18 +224,14 @@ def get_leaking_objects(objects=None):
 
 def by_type(typename, objects=None):
     """The tracked objects of a type name."""
-    if objects is None:
-        objects = gc.get_objects()
+    pool = gc.get_objects() if objects is None else objects
     name = _long_typename if '.' in typename else _short_typename
-    return [o for o in objects if name(o) == typename]
+    return [o for o in pool if name(o) == typename]
 
 
 def at(addr):
     """The tracked object whose id() is addr, or None."""
-    for o in gc.get_objects():
-        if id(o) == addr:
-            return o
-    return None
+    return next((o for o in gc.get_objects() if id(o) == addr), None)
 
 
 def at_addrs(address_set):
@@ -347,10 +338,10 @@ def _present(text, nodes, filename, output):
         print('Image generated as %s' % filename)
 
 
-def show_refs(objs, max_depth=3, extra_ignore=(), filter=None, too_many=10,
-              highlight=None, filename=None, extra_info=None,
-              refcounts=False, shortnames=True, output=None,
-              extra_node_attrs=None):
+def show_refs(objs, max_depth=3, extra_ignore=(), filter=None,
+              too_many=10, highlight=None, filename=None,
+              extra_info=None, refcounts=False, shortnames=True,
+              output=None, extra_node_attrs=None):
     """Draws what objs refer to, directly and indirectly, max_depth
     references deep (a .dot file, rendered to filename's format)."""
     _graph(objs, False, max_depth, extra_ignore, filter, too_many, highlight,
@@ -372,20 +363,15 @@ def show_backrefs(objs, max_depth=3, extra_ignore=(), filter=None,
 def show_chain(*chains, **kw):
     """Draws chains found by find_backref_chain (backrefs=True, the
     default) or find_ref_chain (backrefs=False)."""
-    backrefs = kw.pop('backrefs', True)
-    chains = [chain for chain in chains if chain]
-    members = set(id(o) for chain in chains for o in chain)
-    max_depth = max(len(chain) for chain in chains) - 1
-
-    def in_chains(obj):
-        return id(obj) in members
-
-    if backrefs:
-        show_backrefs([chain[-1] for chain in chains], max_depth=max_depth,
-                      filter=in_chains, **kw)
+    going_back = kw.pop('backrefs', True)
+    kept = [c for c in chains if c]
+    members = set(id(o) for c in kept for o in c)
+    depth = max(len(c) for c in kept) - 1
+    if going_back:
+        draw, ends = show_backrefs, [c[-1] for c in kept]
     else:
-        show_refs([chain[0] for chain in chains], max_depth=max_depth,
-                  filter=in_chains, **kw)
+        draw, ends = show_refs, [c[0] for c in kept]
+    draw(ends, max_depth=depth, filter=lambda o: id(o) in members, **kw)
 
 
 # ----------------------------------------------------------- why alive

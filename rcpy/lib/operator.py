@@ -152,25 +152,26 @@ def length_hint(obj, default=0):
         raise TypeError("'%s' object cannot be interpreted as an integer"
                         % type(default).__name__)
     try:
-        return len(obj)
+        size = len(obj)
     except TypeError:
-        pass
-    try:
-        hint = type(obj).__length_hint__
-    except AttributeError:
+        size = None
+    if size is not None:
+        return size
+    getter = getattr(type(obj), "__length_hint__", None)
+    if getter is None:
         return default
     try:
-        val = hint(obj)
+        n = getter(obj)
     except TypeError:
         return default
-    if val is NotImplemented:
+    if n is NotImplemented:
         return default
-    if not isinstance(val, int):
-        raise TypeError("__length_hint__ must be integer, not %s"
-                        % type(val).__name__)
-    if val < 0:
+    if isinstance(n, int):
+        if n >= 0:
+            return n
         raise ValueError("__length_hint__() should return >= 0")
-    return val
+    raise TypeError("__length_hint__ must be an integer, not %s"
+                    % type(n).__name__)
 
 
 def iadd(a, b):
@@ -246,50 +247,16 @@ def ixor(a, b):
     return a
 
 
-# The dunder spellings CPython's operator module also offers.
-__lt__ = lt
-__le__ = le
-__eq__ = eq
-__ne__ = ne
-__ge__ = ge
-__gt__ = gt
-__not__ = not_
-__abs__ = abs
-__add__ = add
-__and__ = and_
-__call__ = call
-__floordiv__ = floordiv
-__index__ = index
-__inv__ = inv
-__invert__ = invert
-__lshift__ = lshift
-__mod__ = mod
-__mul__ = mul
-__matmul__ = matmul
-__neg__ = neg
-__or__ = or_
-__pos__ = pos
-__pow__ = pow
-__rshift__ = rshift
-__sub__ = sub
-__truediv__ = truediv
-__xor__ = xor
-__concat__ = concat
-__contains__ = contains
-__delitem__ = delitem
-__getitem__ = getitem
-__setitem__ = setitem
-__iadd__ = iadd
-__iand__ = iand
-__iconcat__ = iconcat
-__ifloordiv__ = ifloordiv
-__ilshift__ = ilshift
-__imod__ = imod
-__imul__ = imul
-__imatmul__ = imatmul
-__ior__ = ior
-__ipow__ = ipow
-__irshift__ = irshift
-__isub__ = isub
-__itruediv__ = itruediv
-__ixor__ = ixor
+def _add_dunder_aliases(ns):
+    plain = ("lt le eq ne ge gt not_ abs add and_ call floordiv index inv "
+             "invert lshift mod mul matmul neg or_ pos pow rshift sub "
+             "truediv xor concat contains delitem getitem setitem")
+    inplace = ("add and concat floordiv lshift mod mul matmul or pow "
+               "rshift sub truediv xor")
+    names = plain.split() + ["i" + n.rstrip("_") for n in inplace.split()]
+    for n in names:
+        ns["__" + n.rstrip("_") + "__"] = ns[n]
+
+
+_add_dunder_aliases(globals())
+del _add_dunder_aliases

@@ -32,20 +32,21 @@ def saferepr(object):
 
 
 class _SafeKey:
-    """Orders values of any types: by value when they compare, else by
-    type name and identity (CPython's pprint._safe_key)."""
+    """Sort key that still orders values which refuse to compare: those
+    fall back on (type text, id)."""
 
-    __slots__ = ["obj"]
+    __slots__ = ("obj",)
 
     def __init__(self, obj):
         self.obj = obj
 
     def __lt__(self, other):
+        a, b = self.obj, other.obj
         try:
-            return self.obj < other.obj
+            return a < b
         except TypeError:
-            return ((str(type(self.obj)), id(self.obj)) <
-                    (str(type(other.obj)), id(other.obj)))
+            pass
+        return (str(type(a)), id(a)) < (str(type(b)), id(b))
 
 
 def _safe_tuple(pair):
@@ -187,16 +188,15 @@ class PrettyPrinter:
         stream.write(close)
 
     def _pprint_set(self, object, stream, indent, allowance, context, level):
-        if not len(object):
+        if len(object) == 0:
             stream.write(repr(object))
             return
-        if type(object) is set:
-            stream.write("{")
-            close = "}"
-        else:
-            stream.write(type(object).__name__ + "({")
-            close = "})"
-            indent += len(type(object).__name__) + 1
+        kind = type(object)
+        opener, close = "{", "}"
+        if kind is not set:
+            opener, close = kind.__name__ + "({", "})"
+            indent += len(kind.__name__) + 1
+        stream.write(opener)
         items = sorted(object, key=_SafeKey)
         self._format_items(items, stream, indent, allowance + len(close),
                            context, level)

@@ -269,20 +269,22 @@ class Process:
         if self._gone:
             return False
         try:
-            return self == Process(self._pid)
-        except ZombieProcess:
-            return True
-        except NoSuchProcess:
+            now = Process(self._pid)
+        except NoSuchProcess as exc:
+            if isinstance(exc, ZombieProcess):
+                return True
             self._gone = True
             return False
+        return self == now
 
     def __eq__(self, other):
-        if not isinstance(other, Process):
-            return NotImplemented
-        return self._ident == other._ident
+        if isinstance(other, Process):
+            return self._ident == other._ident
+        return NotImplemented
 
     def __ne__(self, other):
-        return not self == other
+        equal = self == other
+        return not equal
 
     def __hash__(self):
         return hash(self._ident)

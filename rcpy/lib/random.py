@@ -170,15 +170,13 @@ class Random:
                 return istart + self._randbelow(width)
             raise ValueError("empty range for randrange() (%d, %d, %d)"
                              % (istart, istop, width))
-        if istep > 0:
-            n = (width + istep - 1) // istep
-        elif istep < 0:
-            n = (width + istep + 1) // istep
-        else:
+        if not istep:
             raise ValueError("zero step for randrange()")
-        if n <= 0:
+        slack = istep - 1 if istep > 0 else istep + 1
+        count = (width + slack) // istep
+        if count <= 0:
             raise ValueError("empty range for randrange()")
-        return istart + istep * self._randbelow(n)
+        return istart + istep * self._randbelow(count)
 
     def randint(self, a, b):
         return self.randrange(a, b + 1)
@@ -198,13 +196,14 @@ class Random:
 
     def triangular(self, low=0.0, high=1.0, mode=None):
         u = self.random()
-        try:
-            c = 0.5 if mode is None else (mode - low) / (high - low)
-        except ZeroDivisionError:
-            return low
+        c = 0.5
+        if mode is not None:
+            try:
+                c = (mode - low) / (high - low)
+            except ZeroDivisionError:
+                return low
         if u > c:
-            u = 1.0 - u
-            c = 1.0 - c
+            u, c = 1.0 - u, 1.0 - c
             low, high = high, low
         return low + (high - low) * math.sqrt(u * c)
 
@@ -341,21 +340,9 @@ def _bisect(a, x, lo=0, hi=None):
 
 
 _inst = Random()
-seed = _inst.seed
-random = _inst.random
-uniform = _inst.uniform
-triangular = _inst.triangular
-randint = _inst.randint
-choice = _inst.choice
-randrange = _inst.randrange
-sample = _inst.sample
-shuffle = _inst.shuffle
-choices = _inst.choices
-normalvariate = _inst.normalvariate
-lognormvariate = _inst.lognormvariate
-expovariate = _inst.expovariate
-gauss = _inst.gauss
-getstate = _inst.getstate
-setstate = _inst.setstate
-getrandbits = _inst.getrandbits
-randbytes = _inst.randbytes
+for _name in ("seed random uniform triangular randint choice randrange "
+              "sample shuffle choices normalvariate lognormvariate "
+              "expovariate gauss getstate setstate getrandbits "
+              "randbytes").split():
+    globals()[_name] = getattr(_inst, _name)
+del _name

@@ -1009,22 +1009,22 @@ class Scanner:
                        for phrase, action in lexicon]
 
     def scan(self, string):
-        result = []
-        pos = 0
+        tokens = []
+        at = 0
         while True:
-            for pattern, action in self._rules:
-                m = pattern.match(string, pos)
-                if m:
+            hit = None
+            for rule, todo in self._rules:
+                hit = rule.match(string, at)
+                if hit:
                     break
+            if not hit or hit.end() == at:
+                break
+            if callable(todo):
+                self.match = hit
+                token = todo(self, hit.group())
             else:
-                break
-            end = m.end()
-            if end == pos:
-                break
-            if callable(action):
-                self.match = m
-                action = action(self, m.group())
-            if action is not None:
-                result.append(action)
-            pos = end
-        return result, string[pos:]
+                token = todo
+            if token is not None:
+                tokens.append(token)
+            at = hit.end()
+        return tokens, string[at:]

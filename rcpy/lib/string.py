@@ -38,101 +38,98 @@ class Template:
 
     __module__ = "string"
     delimiter = "$"
-    # [a-z] with IGNORECASE also matches some non-ASCII letters; (?a:...)
-    # keeps identifiers ASCII, as CPython's does
+    # (?a:...) so that IGNORECASE does not let non-ASCII letters in
     idpattern = r"(?a:[_a-z][_a-z0-9]*)"
-    braceidpattern = None
     flags = _re.IGNORECASE
+    braceidpattern = None
 
     def __init_subclass__(cls):
         super().__init_subclass__()
-        if "pattern" in cls.__dict__:
-            pattern = cls.pattern
+        source = cls.__dict__.get("pattern", _sentinel_dict)
+        if source is _sentinel_dict:
+            esc = _re.escape(cls.delimiter)
+            plain = cls.idpattern
+            braced = cls.braceidpattern or plain
+            source = (r"%s(?:(?P<escaped>%s)|(?P<named>%s)|"
+                      r"{(?P<braced>%s)}|(?P<invalid>))"
+                      % (esc, esc, plain, braced))
         else:
-            delim = _re.escape(cls.delimiter)
-            ident = cls.idpattern
-            bident = cls.braceidpattern or cls.idpattern
-            pattern = (
-                r"%s(?:(?P<escaped>%s)|(?P<named>%s)|{(?P<braced>%s)}|"
-                r"(?P<invalid>))" % (delim, delim, ident, bident))
-        cls.pattern = _re.compile(pattern, cls.flags | _re.VERBOSE)
+            source = cls.pattern
+        cls.pattern = _re.compile(source, cls.flags | _re.VERBOSE)
 
     def __init__(self, template):
         self.template = template
 
+    def _classify(self, mo):
+        # ("name", identifier), ("escaped", None) or ("invalid", None)
+        ident = mo.group("named") or mo.group("braced")
+        if ident is not None:
+            return "name", ident
+        for kind in ("escaped", "invalid"):
+            if mo.group(kind) is not None:
+                return kind, None
+        raise ValueError("Unrecognized named group in pattern",
+                         self.pattern)
+
     def _invalid(self, mo):
-        i = mo.start("invalid")
-        lines = self.template[:i].splitlines(keepends=True)
-        if not lines:
-            colno = 1
-            lineno = 1
-        else:
-            colno = i - len("".join(lines[:-1]))
-            lineno = len(lines)
+        pos = mo.start("invalid")
+        before = self.template[:pos].splitlines(keepends=True)
+        row = len(before) or 1
+        col = pos - len("".join(before[:-1])) if before else 1
         raise ValueError("Invalid placeholder in string: line %d, col %d" %
-                         (lineno, colno))
+                         (row, col))
 
     def _mapping(self, mapping, kws):
         if mapping is _sentinel_dict:
             return kws
-        if kws:
-            return _ChainMap(kws, mapping)
-        return mapping
+        return _ChainMap(kws, mapping) if kws else mapping
 
     def substitute(self, mapping=_sentinel_dict, /, **kws):
-        mapping = self._mapping(mapping, kws)
+        values = self._mapping(mapping, kws)
 
-        def convert(mo):
-            named = mo.group("named") or mo.group("braced")
-            if named is not None:
-                return str(mapping[named])
-            if mo.group("escaped") is not None:
+        def replace(mo):
+            kind, ident = self._classify(mo)
+            if kind == "escaped":
                 return self.delimiter
-            if mo.group("invalid") is not None:
+            if kind == "invalid":
                 self._invalid(mo)
-            raise ValueError("Unrecognized named group in pattern",
-                             self.pattern)
-        return self.pattern.sub(convert, self.template)
+            return str(values[ident])
+        return self.pattern.sub(replace, self.template)
 
     def safe_substitute(self, mapping=_sentinel_dict, /, **kws):
-        mapping = self._mapping(mapping, kws)
+        values = self._mapping(mapping, kws)
 
-        def convert(mo):
-            named = mo.group("named") or mo.group("braced")
-            if named is not None:
-                try:
-                    return str(mapping[named])
-                except KeyError:
-                    return mo.group()
-            if mo.group("escaped") is not None:
+        def replace(mo):
+            kind, ident = self._classify(mo)
+            if kind == "escaped":
                 return self.delimiter
-            if mo.group("invalid") is not None:
+            if kind == "invalid":
                 return mo.group()
-            raise ValueError("Unrecognized named group in pattern",
-                             self.pattern)
-        return self.pattern.sub(convert, self.template)
+            try:
+                text = str(values[ident])
+            except KeyError:
+                text = mo.group()
+            return text
+        return self.pattern.sub(replace, self.template)
 
     def is_valid(self):
         for mo in self.pattern.finditer(self.template):
             if mo.group("invalid") is not None:
                 return False
-            if (mo.group("named") is None and mo.group("braced") is None
-                    and mo.group("escaped") is None):
+            groups = (mo.group("named"), mo.group("braced"),
+                      mo.group("escaped"))
+            if groups == (None, None, None):
                 raise ValueError("Unrecognized named group in pattern",
                                  self.pattern)
         return True
 
     def get_identifiers(self):
-        ids = []
+        seen = []
         for mo in self.pattern.finditer(self.template):
-            named = mo.group("named") or mo.group("braced")
-            if named is not None and named not in ids:
-                ids.append(named)
-            elif (named is None and mo.group("invalid") is None
-                    and mo.group("escaped") is None):
-                raise ValueError("Unrecognized named group in pattern",
-                                 self.pattern)
-        return ids
+            kind, ident = self._classify(mo)
+            if kind == "name" and ident not in seen:
+                seen.append(ident)
+        return seen
 
 
 Template.__init_subclass__()

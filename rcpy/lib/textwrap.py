@@ -49,16 +49,14 @@ class TextWrapper:
                  fix_sentence_endings=False, break_long_words=True,
                  drop_whitespace=True, break_on_hyphens=True, tabsize=8, *,
                  max_lines=None, placeholder=" [...]"):
-        self.width = width
-        self.initial_indent = initial_indent
-        self.subsequent_indent = subsequent_indent
-        self.expand_tabs = expand_tabs
-        self.replace_whitespace = replace_whitespace
-        self.break_long_words = break_long_words
-        self.break_on_hyphens = break_on_hyphens
-        self.tabsize = tabsize
-        self.max_lines = max_lines
-        self.placeholder = placeholder
+        self.width, self.tabsize = width, tabsize
+        self.initial_indent, self.subsequent_indent = (initial_indent,
+                                                       subsequent_indent)
+        self.expand_tabs, self.replace_whitespace = (expand_tabs,
+                                                     replace_whitespace)
+        self.break_long_words, self.break_on_hyphens = (break_long_words,
+                                                        break_on_hyphens)
+        self.max_lines, self.placeholder = max_lines, placeholder
 
     def _munge(self, text):
         if self.expand_tabs:

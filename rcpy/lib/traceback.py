@@ -160,54 +160,54 @@ class FrameSummary:
     def __init__(self, filename, lineno, name, *, lookup_line=True,
                  locals=None, line=None, end_lineno=None, colno=None,
                  end_colno=None):
-        self.filename = filename
-        self.lineno = lineno
-        self.name = name
+        self.filename, self.lineno, self.name = filename, lineno, name
+        self.end_lineno, self.colno, self.end_colno = end_lineno, colno, end_colno
         self._line = line
-        if lookup_line:
-            self.line
-        self.locals = ({k: repr(v) for k, v in locals.items()}
-                       if locals else None)
-        self.end_lineno = end_lineno
-        self.colno = colno
-        self.end_colno = end_colno
         self._text = None  # the interpreter's lines for it, carets included
+        if locals:
+            self.locals = {key: repr(val) for key, val in locals.items()}
+        else:
+            self.locals = None
+        if lookup_line:
+            self._load_line()
+
+    def _load_line(self):
+        if self._line is None and self.lineno is not None:
+            self._line = _getline(self.filename, self.lineno)
+        return self._line
+
+    def _as_tuple(self):
+        return (self.filename, self.lineno, self.name, self.line)
 
     def __eq__(self, other):
-        if isinstance(other, FrameSummary):
-            return (self.filename == other.filename and
-                    self.lineno == other.lineno and
-                    self.name == other.name and
-                    self.locals == other.locals)
         if isinstance(other, tuple):
-            return (self.filename, self.lineno, self.name, self.line) == other
-        return NotImplemented
+            return self._as_tuple() == other
+        if not isinstance(other, FrameSummary):
+            return NotImplemented
+        mine = (self.filename, self.lineno, self.name, self.locals)
+        return mine == (other.filename, other.lineno, other.name, other.locals)
 
     def __getitem__(self, pos):
-        return (self.filename, self.lineno, self.name, self.line)[pos]
+        return self._as_tuple()[pos]
 
     def __iter__(self):
-        return iter([self.filename, self.lineno, self.name, self.line])
-
-    def __repr__(self):
-        return "<FrameSummary file {filename}, line {lineno} in {name}>".format(
-            filename=self.filename, lineno=self.lineno, name=self.name)
+        return iter(self._as_tuple())
 
     def __len__(self):
         return 4
 
+    def __repr__(self):
+        return "<FrameSummary file %s, line %s in %s>" % (
+            self.filename, self.lineno, self.name)
+
     @property
     def _original_line(self):
-        self.line
-        return self._line
+        return self._load_line()
 
     @property
     def line(self):
-        if self._line is None:
-            if self.lineno is None:
-                return None
-            self._line = _getline(self.filename, self.lineno)
-        return self._line.strip()
+        text = self._load_line()
+        return None if text is None else text.strip()
 
 
 def walk_tb(tb):
@@ -246,20 +246,19 @@ class StackSummary(list):
                 co.co_filename, lineno, co.co_name, lookup_line=False,
                 locals=f.f_locals if capture_locals else None))
         if lookup_lines:
-            for f in result:
-                f.line
+            for entry in result:
+                entry._load_line()
         return result
 
     @classmethod
     def from_list(klass, a_list):
-        result = klass()
-        for frame in a_list:
-            if isinstance(frame, FrameSummary):
-                result.append(frame)
-            else:
-                filename, lineno, name, line = frame
-                result.append(FrameSummary(filename, lineno, name, line=line))
-        return result
+        out = klass()
+        for item in a_list:
+            if not isinstance(item, FrameSummary):
+                fname, lno, func, text = item
+                item = FrameSummary(fname, lno, func, line=text)
+            out.append(item)
+        return out
 
     def format_frame_summary(self, frame_summary):
         text = getattr(frame_summary, "_text", None)
@@ -357,11 +356,10 @@ def extract_tb(tb, limit=None):
 
 
 def extract_stack(f=None, limit=None):
-    if f is None:
-        f = sys._getframe().f_back
-    stack = StackSummary.extract(walk_stack(f), limit=limit)
-    stack.reverse()
-    return stack
+    start = sys._getframe().f_back if f is None else f
+    summary = StackSummary.extract(walk_stack(start), limit=limit)
+    summary.reverse()
+    return summary
 
 
 def format_list(extracted_list):

@@ -68,15 +68,13 @@ def formatwarning(message, category, filename, lineno, line=None):
 
 
 def _showwarnmsg_impl(msg):
-    file = msg.file
-    if file is None:
-        file = sys.stderr
-        if file is None:
-            return
+    dest = sys.stderr if msg.file is None else msg.file
+    if dest is None:
+        return
     text = formatwarning(msg.message, msg.category, msg.filename,
                          msg.lineno, msg.line)
     try:
-        file.write(text)
+        dest.write(text)
     except OSError:
         pass
 
@@ -103,24 +101,23 @@ def _showwarnmsg(msg):
 
 
 class WarningMessage:
-    _WARNING_DETAILS = ("message", "category", "filename", "lineno", "file",
-                        "line", "source")
+    _WARNING_DETAILS = ("message", "category", "filename", "lineno",
+                        "file", "line", "source")
 
     def __init__(self, message, category, filename, lineno, file=None,
                  line=None, source=None):
-        self.message = message
-        self.category = category
-        self.filename = filename
-        self.lineno = lineno
-        self.file = file
-        self.line = line
-        self.source = source
-        self._category_name = category.__name__ if category else None
+        given = (message, category, filename, lineno, file, line, source)
+        for attr, value in zip(self._WARNING_DETAILS, given):
+            setattr(self, attr, value)
+        self._category_name = None
+        if category:
+            self._category_name = category.__name__
 
     def __str__(self):
-        return ("{message : %r, category : %r, filename : %r, lineno : %s, "
-                "line : %r}" % (self.message, self._category_name,
-                                self.filename, self.lineno, self.line))
+        shown = (self.message, self._category_name, self.filename,
+                 self.lineno, self.line)
+        return ("{message : %r, category : %r, filename : %r, "
+                "lineno : %s, line : %r}" % shown)
 
 
 # ===================================================================== #
@@ -128,14 +125,13 @@ class WarningMessage:
 # ===================================================================== #
 
 def _add_filter(item, append):
-    if not append:
-        try:
+    if append:
+        if item not in filters:
+            filters.append(item)
+    else:
+        if item in filters:
             filters.remove(item)
-        except ValueError:
-            pass
         filters.insert(0, item)
-    elif item not in filters:
-        filters.append(item)
     _filters_mutated()
 
 
@@ -198,42 +194,38 @@ def warn_explicit(message, category, filename, lineno, module=None,
                   registry=None, module_globals=None, source=None):
     lineno = int(lineno)
     if module is None:
-        module = filename or "<unknown>"
-        if module[-3:].lower() == ".py":
-            module = module[:-3]
+        where = filename or "<unknown>"
+        module = where[:-3] if where[-3:].lower() == ".py" else where
     if registry is None:
         registry = {}
-    if registry.get("version", 0) != _filters_version[0]:
+    current = _filters_version[0]
+    if registry.get("version", 0) != current:
         registry.clear()
-        registry["version"] = _filters_version[0]
+        registry["version"] = current
     if isinstance(message, Warning):
-        text = str(message)
-        category = message.__class__
+        text, category = str(message), message.__class__
     else:
-        text = message
-        message = category(message)
-    key = (text, category, lineno)
-    if registry.get(key):
+        text, message = message, category(message)
+    seen_key = (text, category, lineno)
+    if registry.get(seen_key):
         return
     action = _action_for(text, category, module, lineno)
     if action == "ignore":
         return
     if action == "error":
         raise message
-    if action == "once":
-        registry[key] = 1
-        oncekey = (text, category)
-        if onceregistry.get(oncekey):
-            return
-        onceregistry[oncekey] = 1
-    elif action == "module":
-        registry[key] = 1
-        altkey = (text, category, 0)
-        if registry.get(altkey):
-            return
-        registry[altkey] = 1
-    elif action == "default":
-        registry[key] = 1
+    if action in ("default", "once", "module"):
+        registry[seen_key] = 1
+        if action == "once":
+            book, mark = onceregistry, (text, category)
+        elif action == "module":
+            book, mark = registry, (text, category, 0)
+        else:
+            book = None
+        if book is not None:
+            if book.get(mark):
+                return
+            book[mark] = 1
     elif action != "always":
         raise RuntimeError("Unrecognized action (%r) in warnings.filters:\n"
                            " %s" % (action, action))
@@ -276,42 +268,37 @@ class catch_warnings:
         self._record = record
         self._module = sys.modules["warnings"] if module is None else module
         self._entered = False
-        if action is None:
-            self._filter = None
-        else:
-            self._filter = (action, category, lineno, append)
+        self._filter = (None if action is None
+                        else (action, category, lineno, append))
 
     def __repr__(self):
-        args = []
-        if self._record:
-            args.append("record=True")
-        name = type(self).__name__
-        return "%s(%s)" % (name, ", ".join(args))
+        shown = ["record=True"] if self._record else []
+        if self._module is not sys.modules["warnings"]:
+            shown.append("module=%r" % self._module)
+        return "%s(%s)" % (type(self).__name__, ", ".join(shown))
 
     def __enter__(self):
         if self._entered:
             raise RuntimeError("Cannot enter %r twice" % self)
+        mod = self._module
         self._entered = True
-        module = self._module
-        self._filters = module.filters
-        module.filters = self._filters[:]
-        module._filters_mutated()
-        self._showwarning = module.showwarning
+        self._filters, self._showwarning = mod.filters, mod.showwarning
+        mod.filters = list(self._filters)
+        mod._filters_mutated()
         if self._filter is not None:
             simplefilter(*self._filter)
-        if self._record:
-            log = []
-            module.showwarning = _recorder(log)
-            return log
-        return None
+        if not self._record:
+            return None
+        log = []
+        mod.showwarning = _recorder(log)
+        return log
 
     def __exit__(self, *exc_info):
         if not self._entered:
             raise RuntimeError("Cannot exit %r without entering first" % self)
-        module = self._module
-        module.filters = self._filters
-        module._filters_mutated()
-        module.showwarning = self._showwarning
+        mod = self._module
+        mod.filters, mod.showwarning = self._filters, self._showwarning
+        mod._filters_mutated()
 
 
 def _recorder(log):
