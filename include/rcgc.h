@@ -197,7 +197,8 @@ struct rc_protocol; /* rcgc/protocol.h */
  * at run time (RC_TYPE_HEAP, rcgc/protocol.h) belongs to one runtime and is
  * owned by an object. Slots may be NULL.
  *   traverse  visit every strong reference (NULL children are skipped by the
- *             caller of visit, so a type may pass them); required for GC types;
+ *             caller of visit, so a type may pass them); a GC type gives
+ *             either traverse or its reference fields (refs_at, nrefs);
  *   clear     drop the references that may form cycles, leaving the object
  *             valid (its other methods must cope with the cleared state);
  *   finalize  Python's __del__: called at most once, before the object is
@@ -205,6 +206,21 @@ struct rc_protocol; /* rcgc/protocol.h */
  *             storing a new reference somewhere;
  *   dealloc   drop every reference and owned resource; the library frees the
  *             object's memory afterwards. NULL: clear is called instead.
+ *
+ * Reference fields instead of functions: when an object's references are a
+ * run of nrefs `rc_object *` fields starting at byte refs_at (each may be
+ * NULL), a type may say so and leave traverse NULL. The library then visits
+ * those fields itself, and the collector reads them in its own loops, with
+ * no call per object: the fastest kind of GC type. If clear is NULL too,
+ * clearing stores NULL in each field and then drops the references (so a
+ * type with nothing else to release needs no function at all):
+ *     struct node { rc_object ob; rc_object *next, *prev; };
+ *     static const rc_type node_type = {
+ *         .name = "node", .basicsize = sizeof(struct node), .flags = RC_TYPE_GC,
+ *         .refs_at = offsetof(struct node, next), .nrefs = 2,
+ *     };
+ * The fields are ignored when traverse is set. rc_new fails with RC_EINVAL
+ * when they do not lie within basicsize or are not pointer-aligned.
  */
 struct rc_type {
     const char *name;
@@ -220,6 +236,8 @@ struct rc_type {
                                            operators ...); NULL: Python's
                                            defaults (rcgc/protocol.h) */
     rc_object *owner; /* RC_TYPE_HEAP: the object that owns the type */
+    uint32_t refs_at; /* traverse NULL: byte offset of the reference fields */
+    uint32_t nrefs;   /* traverse NULL: how many there are (see above) */
 };
 
 /* A new reference to a new zeroed object of type (refcnt 1); tracked by the

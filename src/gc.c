@@ -242,7 +242,17 @@ typedef struct survey {
     bool legacy;   /* objects of legacy-finalizer types */
     bool weakrefs; /* weakrefs, or objects that have weakrefs */
     bool finalize; /* objects whose finalizer may not have run */
+    bool clears;   /* objects other than small plain-field ones (below) */
 } survey;
+
+/* A type whose objects hold nothing but their reference fields (rcgc.h:
+ * refs_at, nrefs) and run no code of their own as they die: garbage made
+ * of such objects alone is freed without clearing (free_field_garbage). */
+static inline bool plain_fields(const rc_type *t) {
+    return !t->traverse && !t->clear && !t->dealloc && !t->finalize &&
+           !(t->flags &
+             (RC_TYPE_HEAP | RC_TYPE_LEGACY_FINALIZER | RC__TYPE_ITEMS));
+}
 
 /* The survey while the mark gathers it: the types of runs of members with
  * one type are looked at once, the members' flags OR-ed together. */
@@ -261,11 +271,13 @@ static inline void survey_add(surveying *v, const rc_object *o) {
     v->s.legacy |= (t->flags & RC_TYPE_LEGACY_FINALIZER) != 0;
     v->s.weakrefs |= t == &rc__weakref_type;
     v->s.finalize |= t->finalize != NULL;
+    v->s.clears |= !plain_fields(t);
 }
 
 static survey survey_done(const surveying *v) {
     survey s = v->s;
     s.weakrefs |= (v->flags & RC__F_WEAKREFD) != 0;
+    s.clears |= (v->flags & RC__F_LARGE) != 0;
     return s;
 }
 
@@ -334,8 +346,9 @@ static RC__ALWAYS_INLINE void taken(marker *m, rc_object *o, mark_kind kind) {
     collection *c = m->c;
     if (kind == MARK_UNCOLLECTABLE)
         rc__gc_garbage_append(c->rt, o);
+    uint32_t tflags = o->type->flags;
     each_child(c, o, visit_reach, m);
-    if (kind == MARK_REACHABLE && (o->type->flags & RC__TYPE_UNTRACKABLE))
+    if (kind == MARK_REACHABLE && (tflags & RC__TYPE_UNTRACKABLE))
         c->rt->hooks.maybe_untrack(o, c->generation == 2);
 }
 
@@ -476,12 +489,37 @@ static void delete_garbage(collection *c) {
             continue;
         }
         rc_incref(o);
-        if (o->type->clear)
-            o->type->clear(o);
+        rc__clear(o);
         rc_decref(o);
     }
     if (!saveall)
         take_survivors(c);
+}
+
+/* Step 10 for a set of small plain-field objects (plain_fields) with no
+ * weak references: no finalizer ran, and none will. The members leave
+ * their generation, so that no code can reach them (they are unreachable
+ * and now in none); their references to objects outside the set are
+ * dropped, which may run code (deaths outside); then the members, which
+ * only refer to each other, are freed together without reading them, so
+ * whole pools of garbage are freed without touching their blocks. */
+static void free_field_garbage(collection *c) {
+    rc_runtime *rt = c->rt;
+    rc__gcs_set_hide(rt);
+    rc__cursor cur;
+    rc__cursor_start(rt, &cur);
+    for (rc_object *o; (o = rc__cursor_next(&cur));) {
+        const rc_type *t = o->type;
+        rc_object **f = (rc_object **)(void *)((char *)o + t->refs_at);
+        for (rc_object **end = f + t->nrefs; f < end; f++) {
+            rc_object *x = *f;
+            if (x && !(x->flags & RC__F_CAND)) { /* outside the set */
+                *f = NULL;
+                rc_decref(x);
+            }
+        }
+    }
+    rc__gcs_free_hidden(rt);
 }
 
 /* Steps 6-10 on the unreachable set; fills the counts of *info and
@@ -503,7 +541,11 @@ static size_t handle_unreachable(collection *c, size_t unreachable, survey s,
         recount_refs(c);
         resurrected = mark(c, rc__gcs_set_size(rt), MARK_RESURRECTED, NULL);
     }
-    delete_garbage(c);
+    if (!ran && !s.legacy && !s.weakrefs && !s.clears &&
+        !(rt->gc.debug & RC_DEBUG_SAVEALL))
+        free_field_garbage(c);
+    else
+        delete_garbage(c);
     if (rt->gc.debug & RC_DEBUG_UNCOLLECTABLE) {
         FILE *out = rc__stream(rt);
         for (size_t i = c->garbage_mark;

@@ -330,7 +330,7 @@ static void referents_pass(rc_runtime *rt, query *q) {
         rc_object *o = q->targets[i];
         const rc_type *t = o->type;
         if ((t->flags & RC_TYPE_HEAP) ||
-            ((t->flags & RC_TYPE_GC) && t->traverse))
+            ((t->flags & RC_TYPE_GC) && rc__has_referents(t)))
             rc__traverse(rt, o, visit_emit, q);
     }
 }

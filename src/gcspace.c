@@ -17,7 +17,9 @@
  *    word); only members carry RC__F_CAND: large ones from the start,
  *    small ones from when the first pass meets them (rc__gcs_flag);
  *  - RC__F_REACHED and the state bits are zero outside the set (teardown,
- *    when no collection runs, uses RC__F_REACHED for its own marks).
+ *    when no collection runs, uses RC__F_REACHED for its own marks);
+ *  - after rc__gcs_set_hide, the set's members are in no generation (no
+ *    genmap bit, not counted) until they leave it, to be freed.
  */
 #include "gcspace.h"
 
@@ -364,6 +366,46 @@ size_t rc__gcs_set_size(const rc_runtime *rt) {
     for (const rc__large *h = set->next; h != set; h = h->next)
         n++;
     return n;
+}
+
+void rc__gcs_set_hide(rc_runtime *rt) {
+    RC__ASSERT(rt->gc.set_large.next == &rt->gc.set_large);
+    int target = rt->gc.target;
+    for (rc__gcpool *p = rt->gc.coll; p; p = p->cnext) {
+        uint32_t n = 0;
+        for (int w = 0; w < RC__MAP_WORDS; w++) {
+            RC__ASSERT((p->cmap[w] & ~p->genmap[target][w]) == 0);
+            p->genmap[target][w] &= ~p->cmap[w];
+            n += (uint32_t)__builtin_popcountll(p->cmap[w]);
+        }
+        if (n)
+            pool_count(rt, p, target, -(int32_t)n);
+    }
+}
+
+void rc__gcs_free_hidden(rc_runtime *rt) {
+    for (rc__gcpool *p = rt->gc.coll; p; p = p->cnext) {
+        uint32_t n = 0;
+        for (int w = 0; w < RC__MAP_WORDS; w++)
+            n += (uint32_t)__builtin_popcountll(p->cmap[w]);
+        if (!n)
+            continue;
+        rt->gc.count[0] -= rt->gc.count[0] < n ? rt->gc.count[0] : n;
+        if (n == p->pool.nused && !rt->debug_alloc) {
+            memset(p->cmap, 0, sizeof p->cmap);
+            rc__pool_free_all(rt, &p->pool);
+            continue;
+        }
+        for (int w = 0; w < RC__MAP_WORDS; w++) {
+            for (uint64_t bits = p->cmap[w]; bits; bits &= bits - 1) {
+                size_t gi = (size_t)w * 64 + (size_t)__builtin_ctzll(bits);
+                rc_object *o = (rc_object *)((char *)p + (gi << 4));
+                o->flags = rc__gcs_left(o->flags) & ~RC__F_TRACKED;
+                rc__obj_free(rt, o);
+            }
+            p->cmap[w] = 0;
+        }
+    }
 }
 
 void rc__gcs_set_end(rc_runtime *rt) {

@@ -57,6 +57,15 @@ void rc__gcs_set_remove_slow(rc_runtime *rt, rc_object *o, int gen);
 void rc__gcs_set_end(rc_runtime *rt);
 size_t rc__gcs_set_size(const rc_runtime *rt); /* members left in the set */
 
+/* Every member leaves its generation but stays in the set, where only
+ * cursors see it (gc.c frees members no code can reach this way). The set
+ * must hold no large member. */
+void rc__gcs_set_hide(rc_runtime *rt);
+
+/* Frees every hidden member, without reading them: they must hold no
+ * references. A pool whose blocks are all members is freed whole. */
+void rc__gcs_free_hidden(rc_runtime *rt);
+
 static inline uint32_t rc__granule(const void *pool, const void *o) {
     return (uint32_t)(((uintptr_t)o - (uintptr_t)pool) >> 4);
 }
@@ -145,6 +154,15 @@ static inline void rc__gcs_set_remove(rc_runtime *rt, rc_object *o, int gen) {
         return;
     }
     o->flags = rc__gcs_left(o->flags);
+    rc__gcpool *p = (rc__gcpool *)rc__pool_of(o);
+    uint32_t gi = rc__granule(p, o);
+    p->cmap[gi >> 6] &= ~((uint64_t)1 << (gi & 63));
+}
+
+/* A member hidden by rc__gcs_set_hide leaves the set, untracked. */
+static inline void rc__gcs_hidden_drop(rc_object *o) {
+    RC__ASSERT(!(o->flags & RC__F_LARGE));
+    o->flags = rc__gcs_left(o->flags) & ~RC__F_TRACKED;
     rc__gcpool *p = (rc__gcpool *)rc__pool_of(o);
     uint32_t gi = rc__granule(p, o);
     p->cmap[gi >> 6] &= ~((uint64_t)1 << (gi & 63));

@@ -240,8 +240,7 @@ int rc__graph_enter(rc_runtime *rt) {
 bool rc__graph_traversable(const rc_object *o) {
     const rc_type *t = o->type;
     return (t->flags & RC_TYPE_HEAP) ||
-           ((t->flags & RC_TYPE_GC) &&
-            (t->traverse || (t->flags & RC__TYPE_ITEMS)));
+           ((t->flags & RC_TYPE_GC) && rc__has_referents(t));
 }
 
 typedef struct live_walk {

@@ -365,6 +365,9 @@ void rc__obj_free(rc_runtime *rt, rc_object *o);
  * else (object.c's just_free): its runtime is found from its pool. */
 void rc__obj_free_plain(rc_object *o);
 void rc__pool_release_if_empty(rc__pool *p);
+/* Every block of p is free from now on, none of them touched (the
+ * collector frees a pool of garbage whole). Not with debug_alloc. */
+void rc__pool_free_all(rc_runtime *rt, rc__pool *p);
 /* Gives the empty arenas beyond the reserve back to the hook. */
 void rc__heap_trim(rc_runtime *rt);
 size_t rc__obj_block_size(const rc_object *o);
@@ -442,19 +445,47 @@ static inline void rc__revive(rc_object *o) {
     o->flags &= RC__F_LARGE;
 }
 
+/* The reference fields of an object whose type declares them (rcgc.h:
+ * refs_at, nrefs), in field order. One and two fields, the commonest
+ * shapes, go without a loop. */
+static RC__ALWAYS_INLINE int rc__visit_fields(const rc_type *t, rc_object *o,
+                                              rc_visitproc visit, void *arg) {
+    rc_object **f = (rc_object **)(void *)((char *)o + t->refs_at);
+    uint32_t n = t->nrefs;
+    int r = 0;
+    if (n <= 2) {
+        if (n && f[0])
+            r = visit(f[0], arg);
+        if (!r && n == 2 && f[1])
+            r = visit(f[1], arg);
+        return r;
+    }
+    for (rc_object **end = f + n; f < end && !r; f++)
+        if (*f)
+            r = visit(*f, arg);
+    return r;
+}
+
+/* What a type without traverse visits: its fields (none when nrefs is 0). */
+static RC__ALWAYS_INLINE int rc__visit_own(const rc_type *t, rc_object *o,
+                                           rc_visitproc visit, void *arg) {
+    return t->traverse ? t->traverse(o, visit, arg)
+                       : rc__visit_fields(t, o, visit, arg);
+}
+
 /* Every reference o holds, as the library counts them: the owner of a
  * run-time type (RC_TYPE_HEAP: each object of it holds one), then the item
- * array of an RC__TYPE_ITEMS object or what the type's traverse visits
- * (o's type is a GC type, or a run-time one, which may lack traverse).
- * Every walk over references (the collector's passes, get_referents and
- * get_referrers, the heap check) goes through here, so none forgets the
- * owner. visit may be an inlined static function; nonzero stops the walk
- * and is returned. */
+ * array of an RC__TYPE_ITEMS object, or what the type's traverse visits, or
+ * its reference fields (o's type is a GC type, or a run-time one, which may
+ * hold none). Every walk over references (the collector's passes,
+ * get_referents and get_referrers, the heap check) goes through here, so
+ * none forgets the owner. visit may be an inlined static function; nonzero
+ * stops the walk and is returned. */
 static RC__ALWAYS_INLINE int rc__traverse(const rc_runtime *rt, rc_object *o,
                                           rc_visitproc visit, void *arg) {
     const rc_type *t = o->type;
     if (!(t->flags & (RC__TYPE_ITEMS | RC_TYPE_HEAP)))
-        return t->traverse(o, visit, arg); /* required of GC types */
+        return rc__visit_own(t, o, visit, arg);
     if (t->flags & RC__TYPE_ITEMS) {
         size_t n;
         rc_object *const *items = rt->hooks.items(o, &n);
@@ -466,7 +497,26 @@ static RC__ALWAYS_INLINE int rc__traverse(const rc_runtime *rt, rc_object *o,
         return 0;
     }
     int r = visit(t->owner, arg);
-    return r ? r : t->traverse ? t->traverse(o, visit, arg) : 0;
+    return r ? r : rc__visit_own(t, o, visit, arg);
+}
+
+/* True if objects of t may hold references the library can walk. */
+static inline bool rc__has_referents(const rc_type *t) {
+    return t->traverse || t->nrefs || (t->flags & RC__TYPE_ITEMS);
+}
+
+/* object.c: the library's clear for a type with reference fields and
+ * neither traverse nor clear. */
+void rc__clear_fields(rc_object *o, const rc_type *t);
+
+/* The type's clear, or for a type with reference fields and neither
+ * traverse nor clear, the library's. */
+static inline void rc__clear(rc_object *o) {
+    const rc_type *t = o->type;
+    if (t->clear)
+        t->clear(o);
+    else if (!t->traverse && t->nrefs)
+        rc__clear_fields(o, t);
 }
 
 /* gc.c */

@@ -30,12 +30,28 @@ _Static_assert(offsetof(rc_object, refcnt) == 0 &&
 /* Creation                                                                */
 /* ====================================================================== */
 
+/* True if type's reference fields (used only without traverse) do not lie
+ * within its basicsize, pointer-aligned, after the header. */
+static inline bool bad_fields(const rc_type *type) {
+    return !type->traverse && type->nrefs &&
+           (type->refs_at < sizeof(rc_object) ||
+            type->refs_at % sizeof(rc_object *) ||
+            (uint64_t)type->refs_at + (uint64_t)type->nrefs * sizeof(void *) >
+                type->basicsize);
+}
+
 /* Records why type cannot make objects (RC_EINVAL). */
 static RC__NOINLINE void bad_type(rc_runtime *rt, const rc_type *type) {
     if (!type || type->basicsize < sizeof(rc_object))
         rc_set_error(rt, RC_EINVAL, "type %s has a basicsize below %zu",
                      type && type->name ? type->name : "(null)",
                      sizeof(rc_object));
+    else if (bad_fields(type))
+        rc_set_error(rt, RC_EINVAL,
+                     "type %s: its %u reference fields at byte %u do not lie "
+                     "within its %zu bytes, pointer-aligned after the header",
+                     type->name, (unsigned)type->nrefs, (unsigned)type->refs_at,
+                     type->basicsize);
     else
         rc_set_error(rt, RC_EINVAL, "run-time type %s has no owner",
                      type->name);
@@ -43,7 +59,8 @@ static RC__NOINLINE void bad_type(rc_runtime *rt, const rc_type *type) {
 
 static bool object_size(rc_runtime *rt, const rc_type *type, size_t nitems,
                         size_t *size) {
-    if (RC__UNLIKELY(!type || type->basicsize < sizeof(rc_object))) {
+    if (RC__UNLIKELY(!type || type->basicsize < sizeof(rc_object) ||
+                     bad_fields(type))) {
         bad_type(rt, type);
         return false;
     }
@@ -107,7 +124,8 @@ RC__NOINLINE rc_object *rc__new_slow(rc_runtime *rt, const rc_type *type) {
 }
 
 rc_object *rc_new(rc_runtime *rt, const rc_type *type) {
-    if (RC__LIKELY(type && !(type->flags & (RC_TYPE_GC | RC_TYPE_HEAP))))
+    if (RC__LIKELY(type && !(type->flags & (RC_TYPE_GC | RC_TYPE_HEAP)) &&
+                   !type->nrefs)) /* (fields: checked on the slow path) */
         return rc__obj_new_plain(rt, type); /* the pools' fast path */
     return rc__new_slow(rt, type);
 }
@@ -134,6 +152,25 @@ rc_object *rc__new_var_unzeroed(rc_runtime *rt, const rc_type *type,
 /* Destruction                                                             */
 /* ====================================================================== */
 
+/* Every field is set to NULL before any reference is dropped, so the code
+ * those deaths run finds the object cleared. */
+void rc__clear_fields(rc_object *o, const rc_type *t) {
+    rc_object **f = (rc_object **)(void *)((char *)o + t->refs_at);
+    uint32_t n = t->nrefs;
+    if (n == 2) { /* the common shape (a link each way), without a loop */
+        rc_object *a = f[0], *b = f[1];
+        f[0] = f[1] = NULL;
+        rc_xdecref(a);
+        rc_xdecref(b);
+        return;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        rc_object *x = f[i];
+        f[i] = NULL;
+        rc_xdecref(x);
+    }
+}
+
 /* Runs the finalizer with the object held at count 1; true if it left the
  * object referenced (resurrected). */
 static bool finalize_resurrects(rc_runtime *rt, rc_object *o) {
@@ -150,8 +187,8 @@ static bool finalize_resurrects(rc_runtime *rt, rc_object *o) {
 static inline void release(rc_runtime *rt, rc_object *o, const rc_type *t) {
     if (t->dealloc)
         t->dealloc(o);
-    else if (t->clear)
-        t->clear(o);
+    else
+        rc__clear(o);
     if (o->flags & RC__F_KEEP) { /* a builtin type kept it on a free list */
         o->flags &= ~RC__F_KEEP;
         return;
@@ -224,7 +261,7 @@ static void dealloc_run_end(rc_runtime *rt) {
 static inline bool just_free(const rc_object *o, const rc_type *t) {
     return !(o->flags & (RC__F_LARGE | RC__F_WEAKREFD)) &&
            !(t->flags & (RC_TYPE_GC | RC_TYPE_HEAP)) && !t->finalize &&
-           !t->dealloc && !t->clear;
+           !t->dealloc && !t->clear && !t->nrefs;
 }
 
 static RC__NOINLINE void dealloc(rc_object *o, const rc_type *t);

@@ -366,6 +366,20 @@ void rc__pool_release_if_empty(rc__pool *p) {
         pool_emptied(p->rt, p);
 }
 
+void rc__pool_free_all(rc_runtime *rt, rc__pool *p) {
+    RC__ASSERT(!rt->debug_alloc);
+    if (p->nused == 0)
+        return;
+    if (p->nused == p->capacity) /* it was full: usable again */
+        used_push(&rt->heap, p);
+    uint32_t hdr = pool_header_size(p->kind);
+    p->nused = 0;
+    p->freeblock = 0; /* blocks are carved again from the start */
+    p->nextoffset = hdr;
+    RC__POISON((char *)p + hdr, rc__pool_span(p) - hdr);
+    pool_emptied(rt, p);
+}
+
 #define EXTEND_BYTES 4096 /* never-used blocks put on a free list at once */
 
 /* The free list of p is empty and p is not full: the next never-used

@@ -169,8 +169,7 @@ static void clear_tracked(rc_runtime *rt) {
     rc__cursor_start(rt, &cur);
     for (rc_object *o; (o = rc__cursor_next(&cur));) {
         rc_incref(o);
-        if (o->type->clear)
-            o->type->clear(o);
+        rc__clear(o);
         rc_decref(o);
         if (rc__cursor_current_member(&cur))
             rc__gcs_set_remove(rt, o, RC__OLDEST);
