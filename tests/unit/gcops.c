@@ -48,8 +48,41 @@ typedef struct gnode {
 
 #define SMALL_SLOTS 4
 #define SMALL_SIZE  (sizeof(gnode) + SMALL_SLOTS * sizeof(gslot))
-#define BIG_SIZE    640 /* > RC_SMALL_MAX: the allocator's large path */
-#define MAX_WIDE    4096
+
+/* A GK_FIELDS node: gnode's header, then its references as plain fields
+ * that the library reads itself (a slot's multiplicity is at most 1). The
+ * first field holds the node's tracer, a non-GC object that nothing else
+ * holds: the library drops it with the node's other fields, before them
+ * (it sets every field to NULL first, then drops them in order), and its
+ * dealloc tells the model (fields_dropped). */
+typedef struct fgnode {
+    rc_object ob;
+    gcops *m;
+    uint32_t id;
+    uint32_t nslots;
+    rc_object *ref[1 + SMALL_SLOTS]; /* ref[0]: tracer; ref[1 + i]: slot i */
+} fgnode;
+
+typedef struct tracer {
+    rc_object ob;
+    gcops *m;    /* NULL until it is given to a node */
+    uint32_t id; /* the node */
+} tracer;
+
+_Static_assert(offsetof(fgnode, m) == offsetof(gnode, m) &&
+                   offsetof(fgnode, id) == offsetof(gnode, id) &&
+                   offsetof(fgnode, nslots) == offsetof(gnode, nslots),
+               "a fields node starts as a gnode");
+
+static void tracer_dealloc(rc_object *self);
+
+static const rc_type tracer_type = {
+    .name = "tracer",
+    .basicsize = sizeof(tracer),
+    .dealloc = tracer_dealloc,
+};
+#define BIG_SIZE 640 /* > RC_SMALL_MAX: the allocator's large path */
+#define MAX_WIDE 4096
 
 _Static_assert(SMALL_SIZE <= RC_SMALL_MAX, "small nodes fit the pools");
 _Static_assert(BIG_SIZE > RC_SMALL_MAX && BIG_SIZE >= SMALL_SIZE,
@@ -77,6 +110,11 @@ static const rc_type kind_type[GK_NKINDS] = {
     [GK_WIDE] = NODE_TYPE("wide", sizeof(gnode), sizeof(gslot), 0, NULL),
     [GK_WIDEFIN] =
         NODE_TYPE("widefin", sizeof(gnode), sizeof(gslot), 0, node_finalize),
+    [GK_FIELDS] = {.name = "fields",
+                   .basicsize = sizeof(fgnode),
+                   .flags = RC_TYPE_GC,
+                   .refs_at = offsetof(fgnode, ref),
+                   .nrefs = 1 + SMALL_SLOTS},
 };
 
 static bool kind_has_fin(int kind) {
@@ -156,7 +194,10 @@ struct gcops {
     ptrdiff_t expected, last_expected, last_found;
     ptrdiff_t nres_step9; /* members resurrected, counted when the first
                              clear shows step 9 is over; -1 before */
-    unsigned cb_depth; /* type callbacks running */
+    unsigned cb_depth;    /* type callbacks running */
+    bool phantom;         /* a fields node's references are being dropped by the
+                             library after the model dropped them: counts may be
+                             above the model's until the operation returns */
     /* reach from the holders the collector must respect (clear check) */
     uint8_t *hreach;
     bool hvalid;
@@ -375,6 +416,8 @@ static void link_set(gcops *m, uint32_t from, uint32_t slot, uint32_t to,
     mslot old = f->slots[slot];
     if (to == GCOPS_NONE)
         mult = 0;
+    else if (f->kind == GK_FIELDS)
+        mult = 1; /* a field holds one reference */
     f->slots[slot] = (mslot){to, mult};
     if (to != GCOPS_NONE) {
         refs_add(m, to, mult);
@@ -391,11 +434,18 @@ static void link_set(gcops *m, uint32_t from, uint32_t slot, uint32_t to,
         if (m->collecting && from < m->start_nnodes && m->r0[from])
             m->irregular = true;
     }
-    gslot *s = &f->obj->slot[slot];
-    rc_object *oldp = s->to, *newp = obj_of(m, to);
+    rc_object *oldp, *newp = obj_of(m, to);
     incref_n(newp, mult);
-    s->to = newp;
-    s->mult = mult;
+    if (f->kind == GK_FIELDS) {
+        rc_object **field = &((fgnode *)f->obj)->ref[1 + slot];
+        oldp = *field;
+        *field = newp;
+    } else {
+        gslot *s = &f->obj->slot[slot];
+        oldp = s->to;
+        s->to = newp;
+        s->mult = mult;
+    }
     if (oldp)
         decref_n(oldp, old.mult); /* may run callbacks: f is stale now */
 }
@@ -459,21 +509,31 @@ static void record(gcops *m, uint32_t id, gnode *g, int kind, uint32_t nslots,
     holder_changed(m, id, false);
 }
 
+/* An allocation of node_make failed: allowed only while faults are
+ * expected, and only as RC_ENOMEM. */
+static uint32_t alloc_failed(gcops *m) {
+    if (rc_last_error(m->rt) != RC_ENOMEM || !m->opt.faults)
+        violation(m, GCOPS_NONE, "allocation failed: %s (%s)",
+                  rc_strerror(rc_last_error(m->rt)),
+                  rc_last_error_message(m->rt));
+    rc_clear_error(m->rt);
+    m->stats.alloc_failures++;
+    return GCOPS_NONE;
+}
+
 static uint32_t node_make(gcops *m, int kind, uint32_t nslots, int fin,
                           unsigned param, bool untracked) {
     if (!kind_is_wide(kind))
         nslots = SMALL_SLOTS;
     else if (nslots < 1 || nslots > MAX_WIDE)
         nslots = nslots < 1 ? 1 : MAX_WIDE;
+    rc_object *tr = NULL; /* a fields node's tracer, made first */
+    if (kind == GK_FIELDS && !(tr = rc_new(m->rt, &tracer_type)))
+        return alloc_failed(m);
     rc_object *o = allocate(m, kind, nslots, untracked);
     if (!o) {
-        if (rc_last_error(m->rt) != RC_ENOMEM || !m->opt.faults)
-            violation(m, GCOPS_NONE, "allocation failed: %s (%s)",
-                      rc_strerror(rc_last_error(m->rt)),
-                      rc_last_error_message(m->rt));
-        rc_clear_error(m->rt);
-        m->stats.alloc_failures++;
-        return GCOPS_NONE;
+        rc_xdecref(tr); /* given to no node: reports nothing */
+        return alloc_failed(m);
     }
     if (m->nnodes == m->cap)
         grow(m);
@@ -482,6 +542,11 @@ static uint32_t node_make(gcops *m, int kind, uint32_t nslots, int fin,
     g->m = m;
     g->id = id;
     g->nslots = nslots;
+    if (tr) {
+        ((tracer *)tr)->m = m;
+        ((tracer *)tr)->id = id;
+        ((fgnode *)o)->ref[0] = tr; /* steals */
+    }
     record(m, id, g, kind, nslots, fin, param);
     if (untracked) {
         if (rc_gc_is_tracked(o))
@@ -687,6 +752,7 @@ static void check_clear(gcops *m, uint32_t id) {
 }
 
 static ptrdiff_t resurrected(gcops *m);
+static void node_died(gcops *m, uint32_t id, void (*empty)(gcops *, uint32_t));
 
 static int node_clear(rc_object *self) {
     gcops *m = ((gnode *)self)->m;
@@ -714,12 +780,19 @@ static void node_dealloc(rc_object *self) {
                   "an object with a finalizer freed after %d finalize "
                   "calls, not exactly one",
                   n->finalized);
+    node_died(m, id, empty_slots);
+}
+
+/* Node id is dead for the model: its slots are emptied by empty (with
+ * the heap, or in the mirror only), then its record is retired. */
+static void node_died(gcops *m, uint32_t id, void (*empty)(gcops *, uint32_t)) {
+    mnode *n = &m->nodes[id];
     bool was = clear_holder(m, id);
     n->state = ST_DYING;
     n->tracked = false;
     n->gen = GEN_NONE;
     holder_changed(m, id, was);
-    empty_slots(m, id);
+    empty(m, id);
     n = &m->nodes[id];
     n->state = ST_DEAD;
     n->obj = NULL;
@@ -728,6 +801,57 @@ static void node_dealloc(rc_object *self) {
     n->nslots = 0;
     alive_remove(m, id);
     m->stats.deallocated++;
+}
+
+/* The mirror's slots of id emptied, the heap left alone: for a fields
+ * node, whose references the library drops itself. As link_set, but
+ * without touching the object. */
+static void mirror_empty(gcops *m, uint32_t id) {
+    mnode *f = &m->nodes[id];
+    for (uint32_t i = 0; i < f->nslots; i++) {
+        mslot old = f->slots[i];
+        if (old.to == GCOPS_NONE)
+            continue;
+        f->slots[i] = (mslot){GCOPS_NONE, 0};
+        refs_sub(m, old.to, old.mult);
+        if (m->hvalid && m->hreach[id])
+            m->hvalid = false;
+        if (m->collecting && id < m->start_nnodes && m->r0[id])
+            m->irregular = true;
+    }
+}
+
+/* The library dropped the fields of fields node id (its tracer died, the
+ * first field): by reference counting when nothing refers to it any more
+ * (it is untracked by then), or in a collection, which clears it (or frees
+ * it unread) as garbage while it is still tracked; the same checks as a
+ * dealloc or a clear of the other kinds. The node's
+ * other fields are dropped after this returns, so counts are above the
+ * model's until then (m->phantom). */
+static void fields_dropped(gcops *m, uint32_t id) {
+    mnode *n = &m->nodes[id];
+    if (n->state != ST_ALIVE)
+        violation(m, id, "a fields node dropped its fields twice");
+    if (((fgnode *)n->obj)->ref[0] != NULL)
+        violation(m, id, "a field was dropped before all were set to NULL");
+    if (rc_gc_is_tracked(&n->obj->ob)) { /* the collector's clear */
+        if (m->collecting && m->nres_step9 < 0)
+            m->nres_step9 = resurrected(m);
+        check_clear(m, id);
+        m->stats.cleared++;
+        m->stats.fields_collected++;
+    } else if (n->refs) { /* a death: untracked first */
+        violation(m, id, "deallocated while the model counts references");
+    }
+    if (!m->collecting)
+        m->phantom = true;
+    node_died(m, id, mirror_empty);
+}
+
+static void tracer_dealloc(rc_object *self) {
+    tracer *t = (tracer *)self;
+    if (t->m)
+        fields_dropped(t->m, t->id);
 }
 
 /* A finalizer with references is the collector's: only for a candidate
@@ -758,7 +882,8 @@ static uint32_t child(const gcops *m, uint32_t id, unsigned p) {
 
 /* A node made by a finalizer: plain or big, never with a finalizer. */
 static uint32_t fin_new(gcops *m, unsigned p) {
-    return node_make(m, (p & 1) ? GK_BIG : GK_PLAIN, 0, GF_COUNT, 0, false);
+    static const uint8_t kinds[3] = {GK_PLAIN, GK_BIG, GK_FIELDS};
+    return node_make(m, kinds[p % 3], 0, GF_COUNT, 0, false);
 }
 
 static void fin_collect(gcops *m, unsigned p) {
@@ -908,7 +1033,7 @@ static void coll_start(gcops *m, const rc_gc_info *info) {
     m->collecting = true;
     m->serial++;
     m->gen = g;
-    m->top = m->cb_depth == 0;
+    m->top = m->cb_depth == 0 && !m->phantom;
     m->irregular = false;
     m->start_nnodes = m->nnodes;
     m->start_garbage = m->ngarbage;
@@ -1147,6 +1272,19 @@ static void check_model(gcops *m) {
     free(tally);
 }
 
+/* A live fields node holds its own tracer and what the mirror says. */
+static void check_fields(gcops *m, uint32_t id) {
+    const mnode *n = &m->nodes[id];
+    const fgnode *f = (const fgnode *)n->obj;
+    const tracer *t = (const tracer *)f->ref[0];
+    if (!t || t->ob.type != &tracer_type || t->m != m || t->id != id ||
+        rc_refcnt(&t->ob) != 1)
+        violation(m, id, "a fields node lost its tracer");
+    for (uint32_t i = 0; i < n->nslots; i++)
+        if (f->ref[1 + i] != obj_of(m, n->slots[i].to) || n->slots[i].mult > 1)
+            violation(m, id, "field %u was changed behind the model", i);
+}
+
 static void check_node(gcops *m, uint32_t id) {
     const mnode *n = &m->nodes[id];
     const gnode *g = n->obj;
@@ -1162,6 +1300,10 @@ static void check_node(gcops *m, uint32_t id) {
         violation(m, id, "rc_gc_is_tracked disagrees with the model");
     if (rc_gc_is_finalized(&g->ob) != (n->finalized > 0))
         violation(m, id, "rc_gc_is_finalized disagrees with the model");
+    if (n->kind == GK_FIELDS) {
+        check_fields(m, id);
+        return;
+    }
     for (uint32_t i = 0; i < n->nslots; i++)
         if (g->slot[i].to != obj_of(m, n->slots[i].to) ||
             g->slot[i].mult != n->slots[i].mult)
@@ -1171,6 +1313,7 @@ static void check_node(gcops *m, uint32_t id) {
 void gcops_check(gcops *m) {
     if (m->collecting || m->cb_depth)
         violation(m, GCOPS_NONE, "gcops_check called inside a callback");
+    m->phantom = false; /* between operations the library has finished */
     if (rc_gc_garbage_count(m->rt) != m->ngarbage)
         violation(m, GCOPS_NONE, "gc.garbage has %zu items, the model %zu",
                   rc_gc_garbage_count(m->rt), m->ngarbage);
@@ -1264,6 +1407,8 @@ bool gcops_weakref_alive(gcops *m, unsigned w) {
 ptrdiff_t gcops_collect(gcops *m, int generation) {
     bool inside = m->collecting;
     uint32_t serial = m->serial;
+    if (!inside && !m->cb_depth)
+        m->phantom = false; /* no operation of the library is under way */
     ptrdiff_t r = rc_gc_collect(m->rt, generation);
     if (inside) {
         if (r != 0 || m->serial != serial)
@@ -1559,8 +1704,8 @@ static const uint8_t op_weight[2][OP_N] = {
 _Static_assert(OP_N == 16, "one weight per operation");
 
 static const uint8_t kind_weight[GK_NKINDS] = {
-    /* PLAIN FIN LEGACY BIG BIGFIN WIDE WIDEFIN */
-    35, 30, 3, 8, 8, 8, 8};
+    /* PLAIN FIN LEGACY BIG BIGFIN WIDE WIDEFIN FIELDS */
+    35, 30, 3, 8, 8, 8, 8, 30};
 
 static const uint8_t header_weight[4] = {10, 5, 2, 1};
 

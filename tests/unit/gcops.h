@@ -13,7 +13,11 @@
  *    counts (roots + links from live nodes + resurrected list + garbage
  *    list + extra holds) between operations;
  *  - a node is deallocated only when the model counts no reference to it,
- *    and a node of a finalizer type only after exactly one finalize;
+ *    and a node of a finalizer type only after exactly one finalize; a
+ *    GK_FIELDS node, which has no function of its own, holds a private
+ *    "tracer" object in its first field, which reports when the library
+ *    drops the node's fields (when it dies, or when the collector clears
+ *    or frees it as garbage);
  *  - finalize runs at most once, and during a collection only on objects
  *    that were unreachable when it started; clear runs only inside a
  *    collection, after finalize, on a node unreachable from every holder
@@ -57,6 +61,9 @@ typedef enum gcops_kind {
     GK_BIGFIN,  /* basicsize > 512, finalizer */
     GK_WIDE,    /* variable-size, no finalizer */
     GK_WIDEFIN, /* variable-size, finalizer */
+    GK_FIELDS,  /* references as declared fields (rc_type.refs_at, nrefs), no
+                   traverse, clear, dealloc or finalizer; one reference per
+                   slot (a link's multiplicity is 1) */
     GK_NKINDS
 } gcops_kind;
 
@@ -99,6 +106,7 @@ typedef struct gcops_stats {
     size_t nested_collections, born_in_gc, alloc_failures;
     size_t unraisable;            /* errors reported as raised by finalizers */
     size_t weakref_callbacks;     /* weakref callbacks run */
+    size_t fields_collected;      /* GK_FIELDS nodes a collection took */
     size_t alive_sum, peak_alive; /* live nodes summed over operations */
 } gcops_stats;
 

@@ -3,11 +3,13 @@
  * oracle (gcops.h): random graphs and operation sequences (create, link,
  * unlink, drop, collect each generation, automatic collection at small
  * thresholds, finalizers that resurrect, collect, create nodes and
- * untrack, legacy finalizers, large and variable-size objects), run on the
- * pools and again in pass-through mode; then the hard cases from CPython's
- * history one by one; then allocation failures inside the collector (mark
- * stack growth, the overflow table for counts of 2^23 and more, gc.garbage
- * growth), failing once and forever at every allocation in turn.
+ * untrack, legacy finalizers, large and variable-size objects, objects
+ * whose references are declared fields), run on the pools and again in
+ * pass-through mode; then the hard cases from CPython's history one by
+ * one (and fields garbage that drops old objects); then allocation
+ * failures inside the collector (mark stack growth, the overflow table for
+ * counts of 2^23 and more, gc.garbage growth), failing once and forever at
+ * every allocation in turn.
  *
  * The invariant throughout: nothing reachable from the mutator's holds is
  * ever finalized, cleared or freed; every live object's count is exactly
@@ -89,6 +91,7 @@ static void run_random(bool passthrough) {
         total.born_in_gc += st->born_in_gc;
         total.alive_sum += st->alive_sum;
         total.weakref_callbacks += st->weakref_callbacks;
+        total.fields_collected += st->fields_collected;
         if (st->peak_alive > total.peak_alive)
             total.peak_alive = st->peak_alive;
         gcops_free(m);
@@ -97,11 +100,13 @@ static void run_random(bool passthrough) {
     printf("oracle%s: %zu operations in %.2fs; %zu collections (%zu exact, "
            "%zu full-exact), %zu finalized, %zu resurrected, %zu "
            "uncollectable, %zu nested, %zu made during collections; "
-           "%zu weakref callbacks; %.1f nodes alive on average, %zu at most\n",
+           "%zu weakref callbacks; %zu fields nodes collected; %.1f nodes "
+           "alive on average, %zu at most\n",
            passthrough ? " (passthrough)" : "", ops, now() - t0,
            total.collections, total.exact_collections, total.full_exact_checks,
            total.finalized, total.resurrected, total.uncollectable,
            total.nested_collections, total.born_in_gc, total.weakref_callbacks,
+           total.fields_collected,
            (double)total.alive_sum / (double)(ops ? ops : 1), total.peak_alive);
     /* the mix must reach the interesting paths, or the oracle says little */
     assert_true(total.exact_collections > 100);
@@ -109,6 +114,7 @@ static void run_random(bool passthrough) {
     assert_true(total.resurrected > 10 && total.uncollectable > 10);
     assert_true(total.nested_collections > 0 && total.born_in_gc > 0);
     assert_true(total.weakref_callbacks > 10);
+    assert_true(total.fields_collected > 100);
 }
 
 static void random_programs(void **state) {
@@ -396,6 +402,60 @@ static void weakrefs_and_resurrection(void **state) {
     gcops_free(m);
 }
 
+/* A young ring of fields nodes (freed without clearing) holds old nodes
+ * with finalizers that die by reference counting while the ring is freed:
+ * their finalizers make nodes (fields ones too, in the ring's pools),
+ * resurrect themselves, collect (0 inside a collection) and unlink their
+ * children. Live fields nodes made between the ring's members share its
+ * pools (then freed one by one) in the second round. */
+static void fields_garbage_drops_old_objects(void **state) {
+    (void)state;
+    static const gcops_fin fins[] = {
+        GF_NEW_ROOT, GF_NEW_CYCLE,    GF_NEW_LINK,  GF_COLLECT,
+        GF_RES_SELF, GF_UNLINK_CHILD, GF_RES_CHILD, GF_COUNT};
+    enum { RING = 1200, NFINS = sizeof fins / sizeof fins[0] };
+    for (int mixed = 0; mixed < 2; mixed++) {
+        gcops *m = model("fields_garbage_drops_old_objects");
+        static uint32_t ring[RING], old[RING], live[RING];
+        for (unsigned i = 0; i < RING; i++) {
+            old[i] = node(m, GK_FIN, fins[i % NFINS], i / NFINS);
+            uint32_t leaf =
+                node(m, (i & 1) ? GK_FIELDS : GK_PLAIN, GF_COUNT, 0);
+            gcops_link(m, old[i], 0, leaf, 1);
+            drop(m, leaf);
+        }
+        assert_int_equal(gcops_collect(m, 2), 0); /* old: generation 2 */
+        for (unsigned i = 0; i < RING; i++) {
+            ring[i] = node(m, GK_FIELDS, GF_COUNT, 0);
+            live[i] = mixed ? gcops_node(m, GK_FIELDS, 0, GF_COUNT, 0)
+                            : GCOPS_NONE; /* kept (an extra hold) */
+        }
+        for (unsigned i = 0; i < RING; i++) {
+            gcops_link(m, ring[i], 0, ring[(i + 1) % RING], 1);
+            gcops_link(m, ring[i], 1, old[i], 1);
+            if (mixed && i % 4 == 0) /* these old nodes live on */
+                gcops_link(m, live[i], 0, old[i], 1);
+        }
+        for (unsigned i = 0; i < RING; i++)
+            drop(m, ring[i]), drop(m, old[i]);
+        gcops_check(m);
+        assert_int_equal(gcops_collect(m, 0), RING);
+        assert_int_equal(gcops_last_expected(m), RING);
+        for (unsigned i = 0; i < RING; i++) {
+            assert_false(gcops_alive(m, ring[i]));
+            bool kept = mixed && i % 4 == 0;
+            assert_int_equal(gcops_finalized(m, old[i]), !kept);
+            if (mixed) {
+                assert_true(gcops_alive(m, live[i]));
+                assert_int_equal(gcops_child(m, live[i], 0),
+                                 kept ? old[i] : GCOPS_NONE);
+                gcops_release(m, live[i], 1);
+            }
+        }
+        gcops_free(m);
+    }
+}
+
 /* Counts of 2^23 and more do not fit the collector's in-header gc_refs:
  * a node referenced that often by garbage and once from outside must
  * survive (its exact count decides), and so must one held that often from
@@ -601,6 +661,7 @@ int main(void) {
         cmocka_unit_test(finalizer_untracks),
         cmocka_unit_test(legacy_finalizer_garbage),
         cmocka_unit_test(weakrefs_and_resurrection),
+        cmocka_unit_test(fields_garbage_drops_old_objects),
         cmocka_unit_test(huge_counts),
         cmocka_unit_test(wide_structures),
         cmocka_unit_test(random_programs),
