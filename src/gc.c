@@ -203,9 +203,52 @@ static RC__ALWAYS_INLINE int visit_count(rc_object *child, void *arg) {
     return 0;
 }
 
+/* k references from members to child at once. */
+static RC__ALWAYS_INLINE void count_run(collection *c, rc_object *child,
+                                        size_t k) {
+    uint32_t f = child->flags;
+    if (!(f & RC__F_CAND)) {
+        if (!rc__gcs_flag(child))
+            return;
+        f = child->flags;
+    }
+    if (RC__LIKELY(count_of(f) + k < COUNT_IN_TABLE - 1))
+        child->flags = f + (uint32_t)k * RC__F_STATE_ONE;
+    else
+        for (; k; k--)
+            visit_count(child, c);
+}
+
+/* The items of a tuple or list, runs of one object counted at once: a
+ * container that holds one object many times (pyperformance's
+ * gc_traversal builds such lists) would otherwise add to one count in a
+ * chain of dependent writes. */
+static RC__ALWAYS_INLINE void count_items(collection *c, rc_object *o) {
+    size_t n;
+    rc_object *const *items = c->rt->hooks.items(o, &n);
+    rc_object *run = NULL;
+    size_t k = 0;
+    for (size_t i = n; i-- > 0;) { /* last first, as traverse does */
+        rc_object *x = items[i];
+        if (x == run) {
+            k++;
+            continue;
+        }
+        if (run)
+            count_run(c, run, k);
+        run = x;
+        k = 1;
+    }
+    if (run)
+        count_run(c, run, k);
+}
+
 static RC__ALWAYS_INLINE bool count_member(rc_object *o, void *arg) {
     collection *c = arg;
-    each_child(c, o, visit_count, c);
+    if ((o->type->flags & (RC__TYPE_ITEMS | RC_TYPE_HEAP)) == RC__TYPE_ITEMS)
+        count_items(c, o);
+    else
+        each_child(c, o, visit_count, c);
     return false;
 }
 
