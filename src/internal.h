@@ -78,6 +78,10 @@
     (1u << 8)               /* set by a dealloc that kept the block            \
                                 (a free list): it is not freed */
 #define RC__F_REFS_SHIFT  9 /* heap check: a count, 23 bits (debug.c) */
+/* collection: a member that refers to something outside the set (found by
+ * the counting pass). Shares its bit with the heap check's count, which
+ * never runs during a collection. */
+#define RC__F_OUT         (1u << 9)
 #define RC__F_REFS_MAX    0x7FFFFFu
 #define RC__F_LOW         ((1u << RC__F_REFS_SHIFT) - 1)
 /* collection: a member's state (gc.c: a count of references). Zero
