@@ -517,6 +517,7 @@ static void print_table(const bench_results *r, const plan *pl) {
 
 static int drive(const plan *pl, bool quick) {
     bench_results r = {0};
+    bench_pin(&r);
     char cmd[4400];
     for (int round = 0; round < pl->rounds; round++) {
         for (int i = 0; i < A_COUNT; i++) {

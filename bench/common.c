@@ -3,9 +3,10 @@
  * nothing itself: clock, medians, starting measuring processes and keeping
  * what they print.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* sched_setaffinity */
 #include "common.h"
 
+#include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -164,6 +165,37 @@ size_t bench_max_samples(const bench_results *r) {
         if (r->s[i].n > m)
             m = r->s[i].n;
     return m;
+}
+
+static int pin_first_cpu(void) {
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) != 0)
+        return -1;
+    for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+        if (!CPU_ISSET(cpu, &set))
+            continue;
+        CPU_ZERO(&set);
+        CPU_SET(cpu, &set);
+        return sched_setaffinity(0, sizeof set, &set) == 0 ? cpu : -1;
+    }
+    return -1;
+}
+
+int bench_pin(bench_results *r) {
+    const char *no = getenv("BENCH_NO_PIN");
+    int cpu = (no && *no && strcmp(no, "0")) ? -1 : pin_first_cpu();
+    char msg[160];
+    if (cpu >= 0)
+        snprintf(msg, sizeof msg,
+                 "every process ran on CPU %d (all systems on one core; "
+                 "BENCH_NO_PIN=1 lets the scheduler choose)",
+                 cpu);
+    else
+        snprintf(msg, sizeof msg,
+                 "processes not pinned: the scheduler "
+                 "chose their cores");
+    add_note(r, msg);
+    return cpu;
 }
 
 void bench_print_notes(const bench_results *r) {

@@ -75,6 +75,14 @@ size_t bench_count(const bench_results *r, const char *key, const char *sys);
 /* The most samples of any series, for a table header. */
 size_t bench_max_samples(const bench_results *r);
 
+/* Pins this process, and so every process it starts, to the first CPU it
+ * may run on, so that all systems of a table run on the same core (the
+ * cores of a virtual machine may differ in speed by half or more: ratios
+ * between processes the scheduler put on different cores mean little).
+ * BENCH_NO_PIN=1 in the environment leaves the scheduler to choose.
+ * Says which in a note of r. Returns the CPU, or -1 when not pinned. */
+int bench_pin(bench_results *r);
+
 void bench_print_notes(const bench_results *r);
 void bench_results_free(bench_results *r);
 

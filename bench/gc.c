@@ -20,6 +20,13 @@
  *                   all alive; one full collection; ms;
  *   bytes           USS growth per live two-link node over 1M nodes.
  *
+ * rcgc's nodes declare their two links as reference fields (rc_type
+ * refs_at/nrefs), which the collector reads itself; the "-fn" rows (live/b,
+ * garbage, pyperf/collect) repeat the shape with nodes whose type has
+ * traverse and clear functions instead, as every type with references
+ * other than fields needs. CPython and bdwgc measure each shape once; the
+ * "-fn" rows show their numbers again.
+ *
  * The collector runs only when asked: rc_gc_disable / gc.disable() /
  * GC_disable() while a graph is built (GC_enable() again just before
  * GC_gcollect(), which does nothing while disabled). CPython's own objects
@@ -182,11 +189,13 @@ static void rc_bytes(const plan *p) {
     rc_runtime_free(rt);
 }
 
+/* The live rings: 100k and 1M reference-field nodes, then 1M nodes with
+ * traverse and clear functions. */
 static void rc_live(rc_runtime *rt, const plan *p) {
-    static const char *const keys[2] = {"live/a", "live/b"};
-    for (int k = 0; k < 2; k++) {
-        size_t n = p->live[k];
-        rc_object *ring = bench_ring_new(rt, n);
+    static const char *const keys[3] = {"live/a", "live/b", "live/b-fn"};
+    for (int k = 0; k < 3; k++) {
+        size_t n = p->live[k < 2 ? k : 1];
+        rc_object *ring = bench_ring_new_kind(rt, n, k == 2);
         ptrdiff_t found;
         rc_timed_collect(rt, 2, &found); /* warm-up; all now old */
         for (int r = 0; r < p->reps_live; r++) {
@@ -199,27 +208,33 @@ static void rc_live(rc_runtime *rt, const plan *p) {
     }
 }
 
+/* The garbage rings, of reference-field nodes and of traverse-function
+ * ones (key suffix "-fn"), runs alternating. */
 static void rc_garbage(rc_runtime *rt, const plan *p) {
     size_t rings = p->garbage / p->garbage_len, n = rings * p->garbage_len;
-    for (int r = 0; r < p->reps_garbage; r++) {
+    for (int r = 0; r < 2 * p->reps_garbage; r++) {
+        bool fn = r % 2;
         for (size_t i = 0; i < rings; i++)
-            rc_decref(bench_ring_new(rt, p->garbage_len));
+            rc_decref(bench_ring_new_kind(rt, p->garbage_len, fn));
         ptrdiff_t found;
         double ns = rc_timed_collect(rt, 2, &found);
-        check_found("rcgc", "garbage", (double)found, (double)n);
-        bench_emit("garbage", "rcgc", ns / (double)n);
+        const char *key = fn ? "garbage-fn" : "garbage";
+        check_found("rcgc", key, (double)found, (double)n);
+        bench_emit(key, "rcgc", ns / (double)n);
     }
 }
 
 static void rc_pyperf(rc_runtime *rt, const plan *p) {
     size_t nodes = p->cycles * (p->links + 1);
-    for (int r = 0; r < p->reps_pyperf; r++) {
+    for (int r = 0; r < 2 * p->reps_pyperf; r++) {
+        bool fn = r % 2;
         for (size_t i = 0; i < p->cycles; i++)
-            rc_decref(bench_ring_new(rt, p->links + 1));
+            rc_decref(bench_ring_new_kind(rt, p->links + 1, fn));
         ptrdiff_t found;
         double ns = rc_timed_collect(rt, 2, &found);
-        check_found("rcgc", "pyperf/collect", (double)found, (double)nodes);
-        bench_emit("pyperf/collect", "rcgc", ns / 1e6);
+        const char *key = fn ? "pyperf/collect-fn" : "pyperf/collect";
+        check_found("rcgc", key, (double)found, (double)nodes);
+        bench_emit(key, "rcgc", ns / 1e6);
     }
     rc_object *top = levels_new(rt, p->levels);
     rc_gc_collect(rt, 2);
@@ -449,6 +464,8 @@ enum { T_NONE, T_AT_MOST, T_SPEEDUP };
 
 typedef struct row {
     const char *key;  /* samples' key; NULL: the gen0 slowdown row */
+    const char *peer; /* CPython's and bdwgc's key, when not key: a row
+                         of rcgc's alone on a shape they measure once */
     char label[40];   /* first column */
     const char *unit; /* second column */
     int decimals;     /* for the values */
@@ -475,7 +492,8 @@ static void row_values(const bench_results *r, const row *w, double v[],
                        bool have[]) {
     for (int s = 0; s < S_COUNT; s++) {
         if (w->key) {
-            have[s] = bench_get(r, w->key, sys_names[s], &v[s]);
+            const char *key = s != S_RCGC && w->peer ? w->peer : w->key;
+            have[s] = bench_get(r, key, sys_names[s], &v[s]);
             continue;
         }
         double old, empty;
@@ -542,25 +560,34 @@ static const char *count_text(char *buf, size_t len, size_t n) {
 static void print_table(const bench_results *r, const plan *p) {
     char a[24], b[24];
     row rows[] = {
-        {"live/a", "", "ns/obj", 1, T_AT_MOST, 10},
-        {"live/b", "", "ns/obj", 1, T_AT_MOST, 10},
-        {"garbage", "", "ns/obj", 1, T_AT_MOST, 20},
-        {"gen0/empty", "gen-0 collect, empty old heap", "us", 1, T_NONE, 0},
-        {"gen0/old", "", "us", 1, T_NONE, 0},
-        {NULL, "", "ratio", 2, T_AT_MOST, 2},
-        {"pyperf/collect", "pyperf gc_collect shape", "ms", 3, T_SPEEDUP, 4},
-        {"pyperf/traverse", "pyperf gc_traversal shape", "ms", 3, T_SPEEDUP, 4},
-        {"bytes", "bytes per 2-link node (USS)", "B", 1, T_AT_MOST, 40},
+        {"live/a", NULL, "", "ns/obj", 1, T_AT_MOST, 10},
+        {"live/b", NULL, "", "ns/obj", 1, T_AT_MOST, 10},
+        {"live/b-fn", "live/b", "", "ns/obj", 1, T_AT_MOST, 10},
+        {"garbage", NULL, "", "ns/obj", 1, T_AT_MOST, 20},
+        {"garbage-fn", "garbage", "", "ns/obj", 1, T_AT_MOST, 20},
+        {"gen0/empty", NULL, "gen-0 collect, empty old heap", "us", 1, T_NONE,
+         0},
+        {"gen0/old", NULL, "", "us", 1, T_NONE, 0},
+        {NULL, NULL, "", "ratio", 2, T_AT_MOST, 2},
+        {"pyperf/collect", NULL, "pyperf gc_collect shape", "ms", 3, T_SPEEDUP,
+         4},
+        {"pyperf/collect-fn", "pyperf/collect", "  same, traverse functions",
+         "ms", 3, T_SPEEDUP, 4},
+        {"pyperf/traverse", NULL, "pyperf gc_traversal shape", "ms", 3,
+         T_SPEEDUP, 4},
+        {"bytes", NULL, "bytes per 2-link node (USS)", "B", 1, T_AT_MOST, 40},
     };
     snprintf(rows[0].label, sizeof rows[0].label, "full collect, %s live",
              count_text(a, sizeof a, p->live[0]));
     snprintf(rows[1].label, sizeof rows[1].label, "full collect, %s live",
              count_text(a, sizeof a, p->live[1]));
-    snprintf(rows[2].label, sizeof rows[2].label, "collect %s garbage (rings)",
+    snprintf(rows[2].label, sizeof rows[2].label, "  same, traverse functions");
+    snprintf(rows[3].label, sizeof rows[3].label, "collect %s garbage (rings)",
              count_text(a, sizeof a, p->garbage));
-    snprintf(rows[4].label, sizeof rows[4].label, "gen-0 collect, %s old",
+    snprintf(rows[4].label, sizeof rows[4].label, "  same, traverse functions");
+    snprintf(rows[6].label, sizeof rows[6].label, "gen-0 collect, %s old",
              count_text(a, sizeof a, p->old));
-    snprintf(rows[5].label, sizeof rows[5].label, "gen-0 slowdown, %s/empty",
+    snprintf(rows[7].label, sizeof rows[7].label, "gen-0 slowdown, %s/empty",
              count_text(b, sizeof b, p->old));
     printf("== gc: cycle collection; medians of `runs` runs; lower is "
            "better except the ratios\n");
@@ -597,6 +624,7 @@ static void child_command(char *cmd, size_t len, int s, int part, const plan *p,
 static int drive(const plan *p, bool quick, const char *python,
                  const char *script) {
     bench_results r = {0};
+    bench_pin(&r);
     char cmd[8192];
     for (int part = 0; part < PART_COUNT; part++) {
         for (int s = 0; s < S_COUNT; s++) {

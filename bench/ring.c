@@ -21,7 +21,7 @@ static int node_clear(rc_object *self) {
     return 0;
 }
 
-static const rc_type node_type = {
+static const rc_type node_type_fn = {
     .name = "node",
     .basicsize = sizeof(bench_node),
     .flags = RC_TYPE_GC,
@@ -29,8 +29,16 @@ static const rc_type node_type = {
     .clear = node_clear,
 };
 
-static bench_node *node_new(rc_runtime *rt) {
-    bench_node *x = (bench_node *)rc_new(rt, &node_type);
+static const rc_type node_type_fields = {
+    .name = "node",
+    .basicsize = sizeof(bench_node),
+    .flags = RC_TYPE_GC,
+    .refs_at = offsetof(bench_node, next),
+    .nrefs = 2,
+};
+
+static bench_node *node_new(rc_runtime *rt, const rc_type *type) {
+    bench_node *x = (bench_node *)rc_new(rt, type);
     if (!x) {
         fputs("bench: rc_new failed\n", stderr);
         exit(1);
@@ -38,10 +46,11 @@ static bench_node *node_new(rc_runtime *rt) {
     return x;
 }
 
-rc_object *bench_ring_new(rc_runtime *rt, size_t n) {
-    bench_node *head = node_new(rt), *last = head;
+rc_object *bench_ring_new_kind(rc_runtime *rt, size_t n, bool fn) {
+    const rc_type *type = fn ? &node_type_fn : &node_type_fields;
+    bench_node *head = node_new(rt, type), *last = head;
     for (size_t i = 1; i < n; i++) {
-        bench_node *x = node_new(rt);
+        bench_node *x = node_new(rt, type);
         last->next = &x->ob; /* takes the reference rc_new gave us */
         rc_incref(&last->ob);
         x->prev = &last->ob;
@@ -52,4 +61,8 @@ rc_object *bench_ring_new(rc_runtime *rt, size_t n) {
     rc_incref(&last->ob);
     head->prev = &last->ob;
     return &head->ob;
+}
+
+rc_object *bench_ring_new(rc_runtime *rt, size_t n) {
+    return bench_ring_new_kind(rt, n, false);
 }

@@ -626,6 +626,7 @@ static void child_command(char *cmd, size_t len, int s, const plan *p,
 static int drive(const plan *p, bool quick, const char *python,
                  const char *script) {
     bench_results r = {0};
+    bench_pin(&r);
     char cmd[8192];
     for (int round = 0; round < p->rounds; round++) {
         for (int i = 0; i < S_COUNT; i++) {

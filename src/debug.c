@@ -123,7 +123,7 @@ static int check_untracked(rc_object *o, void *arg) {
              "heap check: object '%s' at %p is flagged tracked but in no "
              "generation",
              o);
-    if (o->flags & (RC__F_CAND | RC__F_REACHED | RC__F_STATE_MASK))
+    if (o->flags & (RC__F_CAND | RC__F_REACHED | RC__F_OUT | RC__F_STATE_MASK))
         fail(k, "heap check: object '%s' at %p has collection flags left", o);
     return 0;
 }

@@ -66,6 +66,9 @@ typedef struct collection {
     int target;
     ovf_entry *ovf; /* open addressing; NULL when empty */
     size_t ovf_cap, ovf_n;
+    bool out;            /* counting: the member being counted refers to
+                            something outside the set */
+    size_t nout;         /* members flagged RC__F_OUT by the count */
     size_t garbage_mark; /* gc.garbage length before this collection */
 } collection;
 
@@ -192,8 +195,10 @@ static RC__ALWAYS_INLINE int visit_count(rc_object *child, void *arg) {
         return 0;
     uint32_t f = child->flags;
     if (!(f & RC__F_CAND)) { /* not a member, or one met for the first time */
-        if (!rc__gcs_flag(child))
+        if (!rc__gcs_flag(child)) {
+            ((collection *)arg)->out = true;
             return 0;
+        }
         f = child->flags;
     }
     if (RC__LIKELY(count_of(f) < COUNT_IN_TABLE - 1))
@@ -203,9 +208,61 @@ static RC__ALWAYS_INLINE int visit_count(rc_object *child, void *arg) {
     return 0;
 }
 
+/* k references from members to child at once. */
+static RC__ALWAYS_INLINE void count_run(collection *c, rc_object *child,
+                                        size_t k) {
+    uint32_t f = child->flags;
+    if (!(f & RC__F_CAND)) {
+        if (!rc__gcs_flag(child)) {
+            c->out = true;
+            return;
+        }
+        f = child->flags;
+    }
+    if (RC__LIKELY(count_of(f) + k < COUNT_IN_TABLE - 1))
+        child->flags = f + (uint32_t)k * RC__F_STATE_ONE;
+    else
+        for (; k; k--)
+            visit_count(child, c);
+}
+
+/* The items of a tuple or list, runs of one object counted at once: a
+ * container that holds one object many times (pyperformance's
+ * gc_traversal builds such lists) would otherwise add to one count in a
+ * chain of dependent writes. */
+static RC__ALWAYS_INLINE void count_items(collection *c, rc_object *o) {
+    size_t n;
+    rc_object *const *items = c->rt->hooks.items(o, &n);
+    rc_object *run = NULL;
+    size_t k = 0;
+    for (size_t i = n; i-- > 0;) { /* last first, as traverse does */
+        rc_object *x = items[i];
+        if (x == run) {
+            k++;
+            continue;
+        }
+        if (run)
+            count_run(c, run, k);
+        run = x;
+        k = 1;
+    }
+    if (run)
+        count_run(c, run, k);
+}
+
+/* Counts what o refers to, and flags o RC__F_OUT if it refers to
+ * something outside the set. */
 static RC__ALWAYS_INLINE bool count_member(rc_object *o, void *arg) {
     collection *c = arg;
-    each_child(c, o, visit_count, c);
+    if ((o->type->flags & (RC__TYPE_ITEMS | RC_TYPE_HEAP)) == RC__TYPE_ITEMS)
+        count_items(c, o);
+    else
+        each_child(c, o, visit_count, c);
+    if (c->out) {
+        c->out = false;
+        o->flags |= RC__F_OUT;
+        c->nout++;
+    }
     return false;
 }
 
@@ -217,13 +274,14 @@ static void count_refs(collection *c) {
 /* For a later pass (after finalizers ran): every count back to zero. */
 static RC__ALWAYS_INLINE bool reset_member(rc_object *o, void *arg) {
     (void)arg;
-    o->flags &= ~RC__F_STATE_MASK;
+    o->flags &= ~(RC__F_STATE_MASK | RC__F_OUT);
     return false;
 }
 
 static void recount_refs(collection *c) {
     rc__cursor cur;
     c->ovf_n = 0;
+    c->nout = 0;
     if (c->ovf)
         memset(c->ovf, 0, c->ovf_cap * sizeof *c->ovf);
     rc__gcs_scan(c->rt, &cur, reset_member, c);
@@ -500,24 +558,33 @@ static void delete_garbage(collection *c) {
  * weak references: no finalizer ran, and none will. The members leave
  * their generation, so that no code can reach them (they are unreachable
  * and now in none); their references to objects outside the set are
- * dropped, which may run code (deaths outside); then the members, which
- * only refer to each other, are freed together without reading them, so
- * whole pools of garbage are freed without touching their blocks. */
+ * dropped, which may run code (deaths outside): only members the count
+ * flagged RC__F_OUT hold such references, and when it flagged none the
+ * members are not read at all. Then the members, which only refer to each
+ * other, are freed together without reading them, so whole pools of
+ * garbage are freed without touching their blocks. */
+/* A member's references to objects outside the set, dropped. */
+static void drop_outside_links(rc_object *o) {
+    const rc_type *t = o->type;
+    rc_object **f = (rc_object **)(void *)((char *)o + t->refs_at);
+    for (rc_object **end = f + t->nrefs; f < end; f++) {
+        rc_object *x = *f;
+        if (x && !(x->flags & RC__F_CAND)) { /* outside the set */
+            *f = NULL;
+            rc_decref(x);
+        }
+    }
+}
+
 static void free_field_garbage(collection *c) {
     rc_runtime *rt = c->rt;
     rc__gcs_set_hide(rt);
-    rc__cursor cur;
-    rc__cursor_start(rt, &cur);
-    for (rc_object *o; (o = rc__cursor_next(&cur));) {
-        const rc_type *t = o->type;
-        rc_object **f = (rc_object **)(void *)((char *)o + t->refs_at);
-        for (rc_object **end = f + t->nrefs; f < end; f++) {
-            rc_object *x = *f;
-            if (x && !(x->flags & RC__F_CAND)) { /* outside the set */
-                *f = NULL;
-                rc_decref(x);
-            }
-        }
+    if (c->nout) {
+        rc__cursor cur;
+        rc__cursor_start(rt, &cur);
+        for (rc_object *o; (o = rc__cursor_next(&cur));)
+            if (o->flags & RC__F_OUT)
+                drop_outside_links(o);
     }
     rc__gcs_free_hidden(rt);
 }

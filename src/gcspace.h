@@ -95,7 +95,7 @@ static inline bool rc__gcs_flag(rc_object *o) {
 
 /* The flags of a member that leaves the set. */
 static inline uint32_t rc__gcs_left(uint32_t flags) {
-    return flags & ~(RC__F_CAND | RC__F_REACHED | RC__F_STATE_MASK);
+    return flags & ~(RC__F_CAND | RC__F_REACHED | RC__F_OUT | RC__F_STATE_MASK);
 }
 
 /* ====================================================================== */

@@ -78,6 +78,10 @@
     (1u << 8)               /* set by a dealloc that kept the block            \
                                 (a free list): it is not freed */
 #define RC__F_REFS_SHIFT  9 /* heap check: a count, 23 bits (debug.c) */
+/* collection: a member that refers to something outside the set (found by
+ * the counting pass). Shares its bit with the heap check's count, which
+ * never runs during a collection. */
+#define RC__F_OUT         (1u << 9)
 #define RC__F_REFS_MAX    0x7FFFFFu
 #define RC__F_LOW         ((1u << RC__F_REFS_SHIFT) - 1)
 /* collection: a member's state (gc.c: a count of references). Zero
@@ -172,6 +176,7 @@ typedef struct rc__large {
 } rc__large;
 
 #define RC__MAX_POOLS_PER_ARENA (RC_ARENA_SIZE / RC__POOL_SIZE)
+#define RC__OS_HALVES           8 /* os.c: freed arenas waiting for their pair */
 
 typedef struct rc__heap {
     rc__pool *used[RC__NKINDS][RC_SIZE_CLASSES]; /* pools with free blocks */
@@ -194,6 +199,7 @@ typedef struct rc__heap {
     rc__pool *spare;      /* the last pool to become empty, kept */
     uint32_t pools_taken; /* pools taken from arenas so far (wraps) */
     void *os_spare;       /* os.c: the second arena of a pair, unused */
+    void *os_halves[RC__OS_HALVES]; /* os.c: freed arenas not yet unmapped */
     size_t large_blocks, large_bytes;
 } rc__heap;
 
@@ -336,9 +342,14 @@ void *rc__hook_arena_alloc(rc_runtime *rt);
 void rc__hook_arena_free(rc_runtime *rt, void *p);
 
 /* os.c — the only file that talks to the operating system. Arenas come in
- * pairs; the second of a pair waits in *spare for the next request. */
+ * pairs; the second of a pair waits in *spare for the next request. A
+ * freed arena waits in halves[] (RC__OS_HALVES places) for the other half
+ * of its pair, so that the two are unmapped together (a huge page is then
+ * dropped whole rather than split); rc__os_flush unmaps what still waits,
+ * at the end of each batch of releases. */
 void *rc__os_arena_alloc(void **spare, size_t size);
-void rc__os_arena_free(void *p, size_t size);
+void rc__os_arena_free(void **spare, void **halves, void *p);
+void rc__os_flush(void **halves);
 void rc__os_spare_free(void **spare);
 /* Asks for huge pages under the 2 MiB-aligned part of [p, p + size), a
  * large block from the C library's malloc: first touches then fault

@@ -225,6 +225,7 @@ void rc__heap_trim(rc_runtime *rt) {
         h->nempty--;
         arena_release(rt, a);
     }
+    rc__os_flush(h->os_halves);
     h->peak_in_use = h->arenas_current - h->nempty;
 }
 
@@ -882,6 +883,7 @@ void rc__heap_free_all(rc_runtime *rt) {
         rc__hook_arena_free(rt, a->base);
         rc__hook_free(rt, a, sizeof *a);
     }
+    rc__os_flush(h->os_halves);
     rc__os_spare_free(&h->os_spare);
     rc__heap_init(rt);
 }

@@ -8,11 +8,14 @@
  * machine is the difference between a quarter and ten microseconds per
  * 4 KiB. The first arena of a pair is handed out at once and the second is
  * kept in the runtime's spare slot for the next request, so it costs
- * nothing to keep the mapping unless it is asked for. An arena is unmapped
- * on its own when freed (the kernel splits the huge page when its other
- * half stays). Where huge pages are not enabled (or not for madvised
- * regions), the pair is ordinary memory; where a 2 MiB region cannot be
- * had, a single arena aligned to the pool size is mapped as before.
+ * nothing to keep the mapping unless it is asked for. A freed arena waits
+ * (in the heap's halves[], a batch of releases long) for the other half of
+ * its pair: when that is freed too, or is the unused spare, the two are
+ * unmapped in one call and the huge page goes back whole; otherwise each
+ * is unmapped on its own at the end of the batch (and the kernel splits
+ * the huge page whose other half stays). Where huge pages are not enabled (or
+ * not for madvised regions), the pair is ordinary memory; where a 2 MiB region
+ * cannot be had, a single arena aligned to the pool size is mapped as before.
  *
  * Large blocks of 4 MiB and more from the C library's malloc are marked
  * MADV_HUGEPAGE too (rc__os_advise_huge), for the same reason.
@@ -62,8 +65,44 @@ void *rc__os_arena_alloc(void **spare, size_t size) {
     return pair;
 }
 
-void rc__os_arena_free(void *p, size_t size) {
-    munmap(p, size);
+/* The address of the other arena of p's 2 MiB-aligned pair, or 0 if p
+ * is not where a pair's arena would start. */
+static uintptr_t partner_of(const void *p) {
+    uintptr_t a = (uintptr_t)p;
+    return a % RC_ARENA_SIZE ? 0 : a ^ RC_ARENA_SIZE;
+}
+
+void rc__os_arena_free(void **spare, void **halves, void *p) {
+    uintptr_t other = partner_of(p);
+    if (other && *spare && (uintptr_t)*spare == other) {
+        *spare = NULL;
+        munmap((void *)(other < (uintptr_t)p ? other : (uintptr_t)p),
+               PAIR_SIZE);
+        return;
+    }
+    for (int i = 0; other && i < RC__OS_HALVES; i++) {
+        if ((uintptr_t)halves[i] == other) { /* both halves free: one call */
+            halves[i] = NULL;
+            munmap((void *)(other < (uintptr_t)p ? other : (uintptr_t)p),
+                   PAIR_SIZE);
+            return;
+        }
+    }
+    for (int i = 0; other && i < RC__OS_HALVES; i++) {
+        if (!halves[i]) {
+            halves[i] = p;
+            return;
+        }
+    }
+    munmap(p, RC_ARENA_SIZE);
+}
+
+void rc__os_flush(void **halves) {
+    for (int i = 0; i < RC__OS_HALVES; i++) {
+        if (halves[i])
+            munmap(halves[i], RC_ARENA_SIZE);
+        halves[i] = NULL;
+    }
 }
 
 void rc__os_spare_free(void **spare) {

@@ -132,7 +132,7 @@ void rc__hook_arena_free(rc_runtime *rt, void *p) {
     if (rt->alloc.arena_free)
         rt->alloc.arena_free(p, RC_ARENA_SIZE, rt->alloc.ud);
     else if (rt->sys_arenas)
-        rc__os_arena_free(p, RC_ARENA_SIZE);
+        rc__os_arena_free(&rt->heap.os_spare, rt->heap.os_halves, p);
     else
         rt->alloc.free(p, RC_ARENA_SIZE, rt->alloc.ud);
 }

@@ -93,6 +93,20 @@ def row(name, result, labels):
     return "  ".join(cells)
 
 
+def pin_first_cpu():
+    """Runs this process and its children on its first allowed CPU, so both
+    interpreters meet the same core (a VM's cores can differ in speed);
+    BENCH_NO_PIN=1 leaves the choice to the scheduler. -1: not pinned."""
+    if os.environ.get("BENCH_NO_PIN", "0") not in ("", "0"):
+        return -1
+    try:
+        cpu = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpu})
+    except (AttributeError, OSError, ValueError):
+        return -1
+    return cpu
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rcpy", help="the rcpy executable")
@@ -106,6 +120,7 @@ def main(argv=None):
                                  if n.endswith(".py") and n != "run.py")
     names = [n if n.endswith(".py") else n + ".py" for n in names]
     runs, scale = (1, 0.1) if opts.quick else (opts.runs, 1.0)
+    pinned = pin_first_cpu()
     interpreters = [("CPython", opts.python)]
     if opts.rcpy and os.access(opts.rcpy, os.X_OK):
         interpreters.append(("rcpy", opts.rcpy))
@@ -116,7 +131,9 @@ def main(argv=None):
         "  %-22s" % ("%s time / peak USS" % label) for label in labels)
     if len(labels) == 2:
         header += "  CPython/rcpy"
-    print("bench/py: median of %d run%s, scale %g" % (runs, "s" * (runs != 1), scale))
+    print("bench/py: median of %d run%s, scale %g, %s" % (
+        runs, "s" * (runs != 1), scale,
+        "every process on CPU %d" % pinned if pinned >= 0 else "not pinned"))
     print(header)
     failed = False
     for name in names:
