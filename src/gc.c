@@ -558,11 +558,14 @@ static void delete_garbage(collection *c) {
  * weak references: no finalizer ran, and none will. The members leave
  * their generation, so that no code can reach them (they are unreachable
  * and now in none); their references to objects outside the set are
- * dropped, which may run code (deaths outside): only members the count
- * flagged RC__F_OUT hold such references, and when it flagged none the
- * members are not read at all. Then the members, which only refer to each
- * other, are freed together without reading them, so whole pools of
- * garbage are freed without touching their blocks. */
+ * dropped, which may run code (deaths outside). When every candidate is
+ * in the set (none survived), only members the count flagged RC__F_OUT
+ * hold such references, and when it flagged none the members are not
+ * read at all; when some survived, a member may refer to one of them,
+ * which was in the set when the count ran (not flagged), so every member
+ * is read (survivors). Then the members, which only refer to each other,
+ * are freed together without reading them, so whole pools of garbage are
+ * freed without touching their blocks. */
 /* A member's references to objects outside the set, dropped. */
 static void drop_outside_links(rc_object *o) {
     const rc_type *t = o->type;
@@ -576,14 +579,14 @@ static void drop_outside_links(rc_object *o) {
     }
 }
 
-static void free_field_garbage(collection *c) {
+static void free_field_garbage(collection *c, bool survivors) {
     rc_runtime *rt = c->rt;
     rc__gcs_set_hide(rt);
-    if (c->nout) {
+    if (c->nout || survivors) {
         rc__cursor cur;
         rc__cursor_start(rt, &cur);
         for (rc_object *o; (o = rc__cursor_next(&cur));)
-            if (o->flags & RC__F_OUT)
+            if (survivors || (o->flags & RC__F_OUT))
                 drop_outside_links(o);
     }
     rc__gcs_free_hidden(rt);
@@ -610,7 +613,7 @@ static size_t handle_unreachable(collection *c, size_t unreachable, survey s,
     }
     if (!ran && !s.legacy && !s.weakrefs && !s.clears &&
         !(rt->gc.debug & RC_DEBUG_SAVEALL))
-        free_field_garbage(c);
+        free_field_garbage(c, unreachable < info->candidates);
     else
         delete_garbage(c);
     if (rt->gc.debug & RC_DEBUG_UNCOLLECTABLE) {
