@@ -962,6 +962,50 @@ static void young_garbage_held_by_old_objects_survives(void **state) {
     rc_runtime_free(rt);
 }
 
+/* Garbage that refers only to members when the count runs, one of which
+ * the mark then finds reachable (held from outside, or from an object it
+ * holds): that reference is to the outside by the time the garbage is
+ * freed, and must be dropped. Without and with another member that refers
+ * to the outside from the start (a mortal). */
+static void garbage_referring_to_a_survivor_drops_it(void **state) {
+    (void)state;
+    rc_runtime *rt = test_runtime_new(NULL);
+    rc_gc_disable(rt);
+    for (int k = 0; k < 6; k++) {
+        reset_events();
+        fnode *kept = fnode_new(rt, 7);  /* held by us: a root */
+        fnode *inner = fnode_new(rt, 8); /* reachable through kept only */
+        fset(kept, 0, &inner->ob);
+        rc_decref(&inner->ob);
+        fnode *a = fnode_new(rt, 1), *b = fnode_new(rt, 2);
+        fset(a, 0, &b->ob);
+        fset(b, 0, &a->ob);
+        fset(b, 1, &kept->ob);
+        fset(a, 1, &inner->ob);
+        if (k >= 3) {
+            fnode *c = fnode_new(rt, 3); /* a third member, with a mortal */
+            fset(c, 0, &a->ob);
+            give_mortal(rt, c, 1, 3);
+            rc_object *x = b->ref[0]; /* b -> c -> a, instead of b -> a */
+            b->ref[0] = &c->ob;
+            rc_decref(x);
+        }
+        rc_decref(&a->ob);
+        rc_decref(&b->ob);
+        assert_int_equal(rc_refcnt(&kept->ob), 2);
+        assert_int_equal(rc_refcnt(&inner->ob), 2);
+        assert_int_equal(rc_gc_collect(rt, k % 3), k >= 3 ? 3 : 2);
+        assert_int_equal(ev.deaths, k >= 3);
+        assert_int_equal(rc_refcnt(&kept->ob), 1);
+        assert_int_equal(rc_refcnt(&inner->ob), 1);
+        assert_int_equal(inner->tag, 8);
+        assert_int_equal(rc_heap_check(rt), 0);
+        rc_decref(&kept->ob);
+        assert_int_equal(blocks_in_use(rt), 0);
+    }
+    rc_runtime_free(rt);
+}
+
 /* The automatic collector meets fields garbage as the program makes it. */
 static void automatic_collections_keep_fields_garbage_bounded(void **state) {
     (void)state;
@@ -997,6 +1041,7 @@ int main(void) {
         cmocka_unit_test(whole_pools_of_garbage_are_given_back),
         cmocka_unit_test(pools_shared_with_live_objects),
         cmocka_unit_test(young_garbage_held_by_old_objects_survives),
+        cmocka_unit_test(garbage_referring_to_a_survivor_drops_it),
         cmocka_unit_test(automatic_collections_keep_fields_garbage_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
