@@ -5,15 +5,15 @@
  * RC_EINVAL; death by reference count drops what the fields hold (chains
  * deep enough for deferred destruction included); cycles of such objects
  * are collected with the exact count, and their references to the outside
- * are dropped during the collection while code that runs then (a dying
- * outside object's dealloc that allocates, queries, collects or drops
- * objects) finds a consistent heap; mixed garbage, weak references and
- * SAVEALL go the ordinary way; large objects, pass-through and debug
- * allocation; whole pools of garbage given back and carved again, pools
- * shared with live or untracked objects freed one object at a time; and
- * generations (a young collection respects references from old objects).
- * Objects outside the garbage are "mortals", whose dealloc records its
- * death and may run a hook. */
+ * (to candidates the mark found reachable too) are dropped during the
+ * collection while code that runs then (a dying outside object's dealloc
+ * that allocates, queries, collects or drops objects) finds a consistent
+ * heap; mixed garbage, weak references and SAVEALL go the ordinary way;
+ * large objects, pass-through and debug allocation; whole pools of garbage
+ * given back and carved again, pools shared with live or untracked objects
+ * freed one object at a time; and generations (a young collection
+ * respects references from old objects). Objects outside the garbage are
+ * "mortals", whose dealloc records its death and may run a hook. */
 #include "support.h"
 
 #include <stdlib.h>
