@@ -11,9 +11,11 @@
  * heap; mixed garbage, weak references and SAVEALL go the ordinary way;
  * large objects, pass-through and debug allocation; whole pools of garbage
  * given back and carved again, pools shared with live or untracked objects
- * freed one object at a time; and generations (a young collection
- * respects references from old objects). Objects outside the garbage are
- * "mortals", whose dealloc records its death and may run a hook. */
+ * freed one object at a time; generations (a young collection respects
+ * references from old objects); and random graphs, changed and collected
+ * round after round, against a model of every field and count. Objects
+ * outside the garbage are "mortals", whose dealloc records its death and
+ * may run a hook. */
 #include "support.h"
 
 #include <stdlib.h>
@@ -1006,6 +1008,242 @@ static void garbage_referring_to_a_survivor_drops_it(void **state) {
     rc_runtime_free(rt);
 }
 
+/* ====================================================================== */
+/* Random graphs against a model                                          */
+/* ====================================================================== */
+
+/* Random graphs of fnode3 objects and mortals, changed and collected
+ * (generation 0 or 2) round after round, against a model that keeps every
+ * object's fields and count: a collection must find exactly the
+ * candidates no reference from outside the candidates reaches, and
+ * afterwards every object the model keeps alive (by reference counting
+ * from there) has its count and fields, each mortal lives or died as the
+ * model says, and the allocator holds exactly the live objects. */
+#define RG_MAX 6000
+static struct {
+    rc_object *obj[RG_MAX];
+    bool is_mortal[RG_MAX], alive[RG_MAX], died[RG_MAX];
+    int field[RG_MAX][3]; /* model of an fnode3's fields: index or -1 */
+    size_t count[RG_MAX]; /* model of the reference count */
+    bool young[RG_MAX];   /* made since the last collection */
+    int n;
+    uint64_t rng;
+    int stack[RG_MAX];
+    char mark[RG_MAX];
+} rg;
+
+static void rg_mortal_died(mortal *m) {
+    if (m->tag >= 0 && m->tag < RG_MAX)
+        rg.died[m->tag] = true;
+}
+
+/* One reference fewer to i in the model; deaths cascade as counting does. */
+static void rg_model_decref(int i) {
+    int sp = 0;
+    rg.stack[sp++] = i;
+    while (sp) {
+        int x = rg.stack[--sp];
+        if (--rg.count[x])
+            continue;
+        rg.alive[x] = false;
+        if (rg.is_mortal[x])
+            continue;
+        for (int k = 0; k < 3; k++)
+            if (rg.field[x][k] >= 0)
+                rg.stack[sp++] = rg.field[x][k];
+    }
+}
+
+static int rg_new(rc_runtime *rt, bool mortal_) {
+    int i = rg.n++;
+    rg.is_mortal[i] = mortal_;
+    rg.alive[i] = true;
+    rg.young[i] = !mortal_;
+    rg.count[i] = 1; /* the caller's */
+    rg.field[i][0] = rg.field[i][1] = rg.field[i][2] = -1;
+    if (mortal_) {
+        rg.obj[i] = mortal_new(rt, i);
+    } else {
+        rg.obj[i] = rc_new(rt, &fnode3_type);
+        assert_non_null(rg.obj[i]);
+        ((fnode3 *)rg.obj[i])->tag = i;
+    }
+    return i;
+}
+
+/* A random live object, or -1. */
+static int rg_any(void) {
+    for (int tries = 0; tries < 20; tries++) {
+        int i = (int)rng_below(&rg.rng, (uint64_t)rg.n);
+        if (rg.alive[i])
+            return i;
+    }
+    return -1;
+}
+
+/* What a new object's field refers to: nothing (30%), any live object
+ * (20%) or one of this round's (50%), as an index, or -1. */
+static int rg_target(int first) {
+    uint64_t r = rng_below(&rg.rng, 10);
+    if (r < 3)
+        return -1;
+    if (r < 5)
+        return rg_any();
+    return first + (int)rng_below(&rg.rng, (uint64_t)(rg.n - first));
+}
+
+/* fnode3 i's field k := t (-1: NULL), in the model and the heap. */
+static void rg_set(int i, int k, int t) {
+    int old = rg.field[i][k];
+    rc_object **f = &((fnode3 *)rg.obj[i])->ref[k];
+    rg.field[i][k] = t;
+    if (t >= 0) {
+        rg.count[t]++;
+        rc_incref(rg.obj[t]);
+    }
+    rc_object *was = *f;
+    *f = t >= 0 ? rg.obj[t] : NULL;
+    if (old >= 0) {
+        rg_model_decref(old);
+        rc_decref(was);
+    }
+}
+
+/* The candidates no reference from outside them reaches. */
+static size_t rg_expect_unreachable(bool young_only) {
+    size_t *inner = calloc(RG_MAX, sizeof *inner);
+    assert_non_null(inner);
+    int sp = 0;
+    for (int i = 0; i < rg.n; i++) {
+        bool cand =
+            rg.alive[i] && !rg.is_mortal[i] && (rg.young[i] || !young_only);
+        rg.mark[i] = cand ? 1 : 0; /* 1: candidate, 2: reached */
+    }
+    for (int i = 0; i < rg.n; i++)
+        if (rg.mark[i])
+            for (int k = 0; k < 3; k++)
+                if (rg.field[i][k] >= 0 && rg.mark[rg.field[i][k]])
+                    inner[rg.field[i][k]]++;
+    for (int i = 0; i < rg.n; i++)
+        if (rg.mark[i] == 1 && rg.count[i] > inner[i]) {
+            rg.mark[i] = 2;
+            rg.stack[sp++] = i;
+        }
+    while (sp) {
+        int x = rg.stack[--sp];
+        for (int k = 0; k < 3; k++) {
+            int t = rg.field[x][k];
+            if (t >= 0 && rg.mark[t] == 1) {
+                rg.mark[t] = 2;
+                rg.stack[sp++] = t;
+            }
+        }
+    }
+    free(inner);
+    size_t n = 0;
+    for (int i = 0; i < rg.n; i++)
+        n += rg.mark[i] == 1;
+    return n;
+}
+
+/* The model after the collection freed the marked candidates: their
+ * references to the others are dropped. */
+static void rg_model_free_unreachable(void) {
+    for (int i = 0; i < rg.n; i++)
+        if (rg.mark[i] == 1)
+            rg.alive[i] = false;
+    for (int i = 0; i < rg.n; i++)
+        if (rg.mark[i] == 1)
+            for (int k = 0; k < 3; k++) {
+                int t = rg.field[i][k];
+                if (t >= 0 && rg.mark[t] != 1)
+                    rg_model_decref(t);
+            }
+    for (int i = 0; i < rg.n; i++)
+        rg.young[i] = false;
+}
+
+static void rg_check(rc_runtime *rt) {
+    size_t alive = 0;
+    for (int i = 0; i < rg.n; i++) {
+        assert_int_equal(rg.died[i], rg.is_mortal[i] && !rg.alive[i]);
+        if (!rg.alive[i])
+            continue;
+        alive++;
+        assert_int_equal(rc_refcnt(rg.obj[i]), rg.count[i]);
+        if (!rg.is_mortal[i]) {
+            fnode3 *f = (fnode3 *)rg.obj[i];
+            assert_int_equal(f->tag, i);
+            for (int k = 0; k < 3; k++)
+                assert_ptr_equal(f->ref[k], rg.field[i][k] >= 0
+                                                ? rg.obj[rg.field[i][k]]
+                                                : NULL);
+        }
+    }
+    assert_int_equal(blocks_in_use(rt), alive);
+    assert_int_equal(rc_heap_check(rt), 0);
+}
+
+static void random_graphs_match_the_model(void **state) {
+    (void)state;
+    for (int seed = 0; seed < 6 * (int)test_scale(); seed++) {
+        rc_runtime *rt = test_runtime_new(NULL);
+        rc_gc_disable(rt);
+        memset(&rg, 0, sizeof rg);
+        rg.rng = (uint64_t)seed * 1000003u + 17;
+        reset_events();
+        ev.hook = rg_mortal_died;
+        bool *held = calloc(RG_MAX, sizeof *held);
+        assert_non_null(held);
+        while (rg.n < RG_MAX - 400) {
+            /* new objects; fields of new and old ones to anything alive */
+            int first = rg.n, made = 20 + (int)rng_below(&rg.rng, 200);
+            for (int j = 0; j < made; j++)
+                held[rg_new(rt, rng_below(&rg.rng, 5) == 0)] = true;
+            for (int j = first; j < rg.n; j++) {
+                if (rg.is_mortal[j])
+                    continue;
+                for (int k = 0; k < 3; k++) {
+                    int t = rg_target(first);
+                    if (t >= 0 && rg.alive[t])
+                        rg_set(j, k, t);
+                }
+            }
+            for (int j = 0; j < 30; j++) {
+                int i = rg_any();
+                if (i >= 0 && !rg.is_mortal[i] && rg.alive[i]) {
+                    int t = rg_any();
+                    if (t >= 0 && rg.alive[i])
+                        rg_set(i, (int)rng_below(&rg.rng, 3), t);
+                }
+            }
+            /* keep a few, let the rest go */
+            for (int i = 0; i < rg.n; i++) {
+                if (!held[i] || !rg.alive[i] || rng_below(&rg.rng, 8) == 0)
+                    continue;
+                held[i] = false;
+                rg_model_decref(i);
+                rc_decref(rg.obj[i]);
+            }
+            bool young = rng_below(&rg.rng, 3) != 0;
+            ptrdiff_t expect = (ptrdiff_t)rg_expect_unreachable(young);
+            assert_int_equal(rc_gc_collect(rt, young ? 0 : 2), expect);
+            rg_model_free_unreachable();
+            rg_check(rt);
+        }
+        for (int i = 0; i < rg.n; i++)
+            if (held[i] && rg.alive[i]) {
+                rg_model_decref(i);
+                rc_decref(rg.obj[i]);
+            }
+        rc_gc_collect(rt, 2);
+        assert_int_equal(blocks_in_use(rt), 0);
+        free(held);
+        ev.hook = NULL;
+        rc_runtime_free(rt);
+    }
+}
+
 /* The automatic collector meets fields garbage as the program makes it. */
 static void automatic_collections_keep_fields_garbage_bounded(void **state) {
     (void)state;
@@ -1042,6 +1280,7 @@ int main(void) {
         cmocka_unit_test(pools_shared_with_live_objects),
         cmocka_unit_test(young_garbage_held_by_old_objects_survives),
         cmocka_unit_test(garbage_referring_to_a_survivor_drops_it),
+        cmocka_unit_test(random_graphs_match_the_model),
         cmocka_unit_test(automatic_collections_keep_fields_garbage_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
