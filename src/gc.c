@@ -554,18 +554,6 @@ static void delete_garbage(collection *c) {
         take_survivors(c);
 }
 
-/* Step 10 for a set of small plain-field objects (plain_fields) with no
- * weak references: no finalizer ran, and none will. The members leave
- * their generation, so that no code can reach them (they are unreachable
- * and now in none); their references to objects outside the set are
- * dropped, which may run code (deaths outside). When every candidate is
- * in the set (none survived), only members the count flagged RC__F_OUT
- * hold such references, and when it flagged none the members are not
- * read at all; when some survived, a member may refer to one of them,
- * which was in the set when the count ran (not flagged), so every member
- * is read (survivors). Then the members, which only refer to each other,
- * are freed together without reading them, so whole pools of garbage are
- * freed without touching their blocks. */
 /* A member's references to objects outside the set, dropped. */
 static void drop_outside_links(rc_object *o) {
     const rc_type *t = o->type;
@@ -579,6 +567,18 @@ static void drop_outside_links(rc_object *o) {
     }
 }
 
+/* Step 10 for a set of small plain-field objects (plain_fields) with no
+ * weak references: no finalizer ran, and none will. The members leave
+ * their generation, so that no code can reach them (they are unreachable
+ * and now in none); their references to objects outside the set are
+ * dropped, which may run code (deaths outside). When every candidate is
+ * in the set (none survived), only members the count flagged RC__F_OUT
+ * hold such references, and when it flagged none the members are not
+ * read at all; when some survived, a member may refer to one of them,
+ * which was in the set when the count ran (not flagged), so every member
+ * is read (survivors). Then the members, which only refer to each other,
+ * are freed together without reading them, so whole pools of garbage are
+ * freed without touching their blocks. */
 static void free_field_garbage(collection *c, bool survivors) {
     rc_runtime *rt = c->rt;
     rc__gcs_set_hide(rt);
