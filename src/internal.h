@@ -410,16 +410,29 @@ static inline rc__pool *rc__arena_pool(const rc__arena *a, uint32_t i) {
     return rc__pool_of((const char *)a->firstpool + (size_t)i * RC__POOL_SIZE);
 }
 
+/* Marks pool block b free, next the offset of the next free block (0:
+ * none): RC_FREED_ in its count and next in its flags, in one store where
+ * the byte order allows (a free is mostly stores). */
+static inline void rc__mark_free(char *b, uint32_t next) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t words = RC_FREED_ | (uint64_t)next << 32;
+    memcpy(b, &words, sizeof words);
+#else
+    uint32_t marker = RC_FREED_;
+    memcpy(b, &marker, 4);
+    memcpy(b + 4, &next, 4);
+#endif
+}
+
 /* Puts small block b back on p's free list (p a pool of rt), first (LIFO):
  * RC_FREED_ in its count and the offset of the next free block in its flags;
  * its type pointer survives. Inline, so that rc_decref of an object that needs
  * nothing but freeing takes no call. */
 static RC__ALWAYS_INLINE void rc__pool_free(rc_runtime *rt, rc__pool *p,
                                             char *b) {
-    uint32_t used = p->nused, head = p->freeblock, marker = RC_FREED_;
+    uint32_t used = p->nused, head = p->freeblock;
     RC__UNPOISON(b, sizeof(rc_object));
-    memcpy(b, &marker, 4);
-    memcpy(b + 4, &head, 4);
+    rc__mark_free(b, head);
     p->freeblock = (uint32_t)(b - (char *)p);
     RC__POISON(b + sizeof(rc_object), p->blocksize - sizeof(rc_object));
     p->nused = used - 1;

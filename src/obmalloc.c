@@ -31,6 +31,10 @@
  */
 #include "internal.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #define DBG_TAIL  16   /* debug mode: at least 8 guard bytes + the size */
 #define DBG_GUARD 0xFD /* guard bytes after a block */
 #define DBG_NEW   0xCD /* fill of a new raw block */
@@ -54,12 +58,6 @@ static inline uint32_t block_next(const char *b) {
     uint32_t next;
     memcpy(&next, b + 4, 4);
     return next;
-}
-
-static inline void block_mark_free(char *b, uint32_t next) {
-    uint32_t marker = RC_FREED_;
-    memcpy(b, &marker, 4);
-    memcpy(b + 4, &next, 4);
 }
 
 static inline bool block_is_free(const char *b) {
@@ -295,10 +293,10 @@ static RC__NOINLINE uint32_t pool_extend(rc__pool *p) {
     char *b = (char *)p + first;
     for (uint32_t next = first + size; next < end; next += size, b += size) {
         RC__UNPOISON(b, sizeof(rc_object));
-        block_mark_free(b, next);
+        rc__mark_free(b, next);
     }
     RC__UNPOISON(b, sizeof(rc_object));
-    block_mark_free(b, 0);
+    rc__mark_free(b, 0);
     p->nextoffset = end;
     return p->freeblock = first;
 }
@@ -700,47 +698,76 @@ rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind) {
     return obj_alloc_slow(rt, size, zeroed, kind);
 }
 
-/* Where object_in's four 16-byte stores go in an object of size class c
- * (up to 80 bytes): together they cover every granule past the header, and
- * a store that has nothing left to cover falls on the header, which is
- * written after them. So objects of mixed sizes cost no branch. */
-static const uint8_t zero_at[5][4] = {{0, 0, 0, 0},
-                                      {16, 16, 16, 16},
-                                      {16, 32, 32, 32},
-                                      {16, 32, 48, 48},
-                                      {16, 32, 48, 64}};
+#define ZERO_AT_MAX 64 /* largest object object_in zeroes without a loop */
 
-/* A new object of type in block b: count 1, flags clear, zeroed. */
-static inline rc_object *object_in(char *b, const rc_type *type, size_t size) {
+/* Where object_in's three 16-byte stores go in an object of size class c
+ * (up to ZERO_AT_MAX bytes): together they cover every granule past the
+ * header, and a store that has nothing left to cover falls on the header,
+ * which is written after them. So objects of mixed sizes cost no branch. */
+static const uint8_t zero_at[4][3] = {
+    {0, 0, 0}, {16, 16, 16}, {16, 32, 32}, {16, 32, 48}};
+
+/* A new object of type in block b: count 1, flags clear, zeroed. The
+ * compiler drops the loop where size is known to be at most ZERO_AT_MAX. */
+static RC__ALWAYS_INLINE rc_object *object_in(char *b, const rc_type *type,
+                                              size_t size) {
     RC__POISON(b, class_size(class_of(size)));
     RC__UNPOISON(b, size);
 #ifdef RC__ASAN
     memset(b, 0, size); /* the bytes past size are poisoned */
 #else
-    size_t c = class_of(size);
-    if (RC__LIKELY(c < 5)) {
-        const uint8_t *at = zero_at[c];
+    if (RC__LIKELY(size <= ZERO_AT_MAX)) {
+        const uint8_t *at = zero_at[class_of(size)];
         memset(b + at[0], 0, 16);
         memset(b + at[1], 0, 16);
         memset(b + at[2], 0, 16);
-        memset(b + at[3], 0, 16);
     } else {
         for (size_t i = sizeof(rc_object); i < size; i += 16)
             memset(b + i, 0, 16);
     }
 #endif
-    rc_object *o = (rc_object *)b;
-    o->refcnt = 1;
-    o->flags = 0;
-    o->type = type;
-    return o;
+    /* count 1, flags clear and the type: one 16-byte store */
+#ifdef __SSE2__
+    _mm_storeu_si128((__m128i *)b,
+                     _mm_set_epi64x((long long)(uintptr_t)type, 1));
+#else
+    rc_object head = {.refcnt = 1, .flags = 0, .type = type};
+    memcpy(b, &head, sizeof head);
+#endif
+    return (rc_object *)b;
 }
 
-/* rc__obj_new_plain when its block was the last on its pool's free list. */
+/* rc__obj_new_plain's pop from the head pool p of the class of size: the
+ * block's object, or obj_new_refill when it was the last on p's list. */
+static RC__NOINLINE rc_object *obj_new_refill(rc_runtime *rt, rc__pool *p,
+                                              char *b, const rc_type *type);
+
+static RC__ALWAYS_INLINE rc_object *obj_pop(rc_runtime *rt, rc__pool *p,
+                                            const rc_type *type, size_t size) {
+    char *b = (char *)p + p->freeblock;
+    uint32_t next = block_next(b);
+    p->freeblock = next;
+    p->nused++;
+    if (RC__UNLIKELY(!next))
+        return obj_new_refill(rt, p, b, type);
+    return object_in(b, type, size);
+}
+
 static RC__NOINLINE rc_object *obj_new_refill(rc_runtime *rt, rc__pool *p,
                                               char *b, const rc_type *type) {
     pool_exhausted(&rt->heap, p);
     return object_in(b, type, type->basicsize);
+}
+
+/* rc__obj_new_plain for objects of more than ZERO_AT_MAX bytes. */
+static RC__NOINLINE rc_object *obj_new_plain_big(rc_runtime *rt,
+                                                 const rc_type *type) {
+    size_t size = type->basicsize;
+    rc__pool *p;
+    if (size <= RC_SMALL_MAX &&
+        (p = rt->heap.used[RC__KIND_OBJ][class_of(size)]))
+        return obj_pop(rt, p, type, size);
+    return rc__new_slow(rt, type);
 }
 
 rc_object *rc__obj_new_plain(rc_runtime *rt, const rc_type *type) {
@@ -749,16 +776,11 @@ rc_object *rc__obj_new_plain(rc_runtime *rt, const rc_type *type) {
         rc__pool *p;
         /* a debug or pass-through runtime has no pool in this ring */
         if (RC__LIKELY(size - sizeof(rc_object) <=
-                           RC_SMALL_MAX - sizeof(rc_object) &&
-                       (p = rt->heap.used[RC__KIND_OBJ][class_of(size)]))) {
-            char *b = (char *)p + p->freeblock; /* pool_pop, inline */
-            uint32_t next = block_next(b);
-            p->freeblock = next;
-            p->nused++;
-            if (RC__UNLIKELY(!next))
-                return obj_new_refill(rt, p, b, type);
-            return object_in(b, type, size);
-        }
+                           ZERO_AT_MAX - sizeof(rc_object) &&
+                       (p = rt->heap.used[RC__KIND_OBJ][class_of(size)])))
+            return obj_pop(rt, p, type, size);
+        if (size > ZERO_AT_MAX)
+            return obj_new_plain_big(rt, type);
     }
     return rc__new_slow(rt, type);
 }
