@@ -370,10 +370,10 @@ rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind);
  * from the head pool of its class when there is one; else rc__new_slow. */
 rc_object *rc__obj_new_plain(rc_runtime *rt, const rc_type *type);
 void rc__obj_free(rc_runtime *rt, rc_object *o);
-/* What a free into p, a pool of rt, does when p was full (back into its
- * ring) or is now empty (used was 1): rc__pool_free's rare ends. */
-void rc__pool_free_rare(rc_runtime *rt, rc__pool *p, uint32_t head,
-                        uint32_t used);
+/* rc__pool_free's rare ends, for a pool p of rt: p was full and has a
+ * free block again (it goes back into its ring); p has become empty. */
+void rc__pool_refilled(rc_runtime *rt, rc__pool *p);
+void rc__pool_emptied(rc_runtime *rt, rc__pool *p);
 void rc__pool_release_if_empty(rc__pool *p);
 /* Gives the empty arenas beyond the reserve back to the hook. */
 void rc__heap_trim(rc_runtime *rt);
@@ -411,17 +411,13 @@ static inline rc__pool *rc__arena_pool(const rc__arena *a, uint32_t i) {
 }
 
 /* Marks pool block b free, next the offset of the next free block (0:
- * none): RC_FREED_ in its count and next in its flags, in one store where
- * the byte order allows (a free is mostly stores). */
+ * none): RC_FREED_ in its count and next in its flags. Two 4-byte stores:
+ * one 8-byte store made rc_malloc/rc_free of one block in a loop slower
+ * (the next allocation reads the link back at once). */
 static inline void rc__mark_free(char *b, uint32_t next) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t words = RC_FREED_ | (uint64_t)next << 32;
-    memcpy(b, &words, sizeof words);
-#else
     uint32_t marker = RC_FREED_;
     memcpy(b, &marker, 4);
     memcpy(b + 4, &next, 4);
-#endif
 }
 
 /* Puts small block b back on p's free list (p a pool of rt), first (LIFO):
@@ -436,8 +432,10 @@ static RC__ALWAYS_INLINE void rc__pool_free(rc_runtime *rt, rc__pool *p,
     p->freeblock = (uint32_t)(b - (char *)p);
     RC__POISON(b + sizeof(rc_object), p->blocksize - sizeof(rc_object));
     p->nused = used - 1;
-    if (RC__UNLIKELY(!head || used == 1))
-        rc__pool_free_rare(rt, p, head, used);
+    if (RC__UNLIKELY(!head)) /* it was full: back into its ring */
+        rc__pool_refilled(rt, p);
+    if (RC__UNLIKELY(used == 1))
+        rc__pool_emptied(rt, p);
 }
 
 /* Frees small object o whose count reached zero and which needs nothing

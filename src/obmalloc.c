@@ -372,7 +372,7 @@ static void pool_release(rc_runtime *rt, rc__pool *p) {
  * never one that would keep an arena when an empty arena is kept anyway.
  * Pinned pools wait for the collection's end; nothing is released while
  * the runtime is torn down. */
-static void pool_emptied(rc_runtime *rt, rc__pool *p) {
+void rc__pool_emptied(rc_runtime *rt, rc__pool *p) {
     rc__heap *h = &rt->heap;
     if (p->pinned || rt->tearing_down)
         return;
@@ -388,7 +388,7 @@ static void pool_emptied(rc_runtime *rt, rc__pool *p) {
 
 void rc__pool_release_if_empty(rc__pool *p) {
     if (p->nused == 0)
-        pool_emptied(p->rt, p);
+        rc__pool_emptied(p->rt, p);
 }
 
 /* An allocation has just taken the last block on p's free list: its next
@@ -425,12 +425,8 @@ static char *pool_alloc(rc_runtime *rt, int kind, unsigned cls) {
     return pool_pop(&rt->heap, ring, cls);
 }
 
-void rc__pool_free_rare(rc_runtime *rt, rc__pool *p, uint32_t head,
-                        uint32_t used) {
-    if (!head) /* it was full: it rejoins its ring */
-        used_push(&rt->heap, p);
-    if (used == 1)
-        pool_emptied(rt, p);
+void rc__pool_refilled(rc_runtime *rt, rc__pool *p) {
+    used_push(&rt->heap, p);
 }
 
 /* ====================================================================== */
