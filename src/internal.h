@@ -371,8 +371,9 @@ rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind);
 rc_object *rc__obj_new_plain(rc_runtime *rt, const rc_type *type);
 void rc__obj_free(rc_runtime *rt, rc_object *o);
 /* rc__pool_free's rare ends, for a pool p of rt: p was full and has a
- * free block again (it goes back into its ring); p has become empty. */
-void rc__pool_refilled(rc_runtime *rt, rc__pool *p);
+ * free block again (it goes back into its ring; used: its blocks in use
+ * before the free); p has become empty. */
+void rc__pool_refilled(rc_runtime *rt, rc__pool *p, uint32_t used);
 void rc__pool_emptied(rc_runtime *rt, rc__pool *p);
 void rc__pool_release_if_empty(rc__pool *p);
 /* Gives the empty arenas beyond the reserve back to the hook. */
@@ -432,9 +433,10 @@ static RC__ALWAYS_INLINE void rc__pool_free(rc_runtime *rt, rc__pool *p,
     p->freeblock = (uint32_t)(b - (char *)p);
     RC__POISON(b + sizeof(rc_object), p->blocksize - sizeof(rc_object));
     p->nused = used - 1;
+    /* tail calls only: the fast path saves no register */
     if (RC__UNLIKELY(!head)) /* it was full: back into its ring */
-        rc__pool_refilled(rt, p);
-    if (RC__UNLIKELY(used == 1))
+        rc__pool_refilled(rt, p, used);
+    else if (RC__UNLIKELY(used == 1))
         rc__pool_emptied(rt, p);
 }
 

@@ -425,8 +425,10 @@ static char *pool_alloc(rc_runtime *rt, int kind, unsigned cls) {
     return pool_pop(&rt->heap, ring, cls);
 }
 
-void rc__pool_refilled(rc_runtime *rt, rc__pool *p) {
+void rc__pool_refilled(rc_runtime *rt, rc__pool *p, uint32_t used) {
     used_push(&rt->heap, p);
+    if (used == 1) /* a pool of one block */
+        rc__pool_emptied(rt, p);
 }
 
 /* ====================================================================== */
