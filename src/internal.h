@@ -178,8 +178,17 @@ typedef struct rc__large {
 #define RC__MAX_POOLS_PER_ARENA (RC_ARENA_SIZE / RC__POOL_SIZE)
 #define RC__OS_HALVES           8 /* os.c: freed arenas waiting for their pair */
 
+/* The usable rings of a runtime without plain_alloc (debug_alloc: blocks
+ * with guard bytes) sit past those of the kinds, so the fast paths, which
+ * index heap.used by kind, find no pool there and need not test the mode. */
+#define RC__NRINGS (2 * RC__NKINDS)
+static inline unsigned rc__ring(int kind, bool plain) {
+    return (unsigned)kind + (plain ? 0 : RC__NKINDS);
+}
+
 typedef struct rc__heap {
-    rc__pool *used[RC__NKINDS][RC_SIZE_CLASSES]; /* pools with free blocks */
+    rc__pool *used[RC__NRINGS][RC_SIZE_CLASSES]; /* pools with free blocks,
+                                                    by ring (rc__ring) */
     rc__arena *usable;                           /* arenas with free pools */
     rc__arena *lastwith[RC__MAX_POOLS_PER_ARENA + 1]; /* last usable arena
                                                          with n free pools */
@@ -368,13 +377,16 @@ void rc__mem_free(rc_runtime *rt, void *p, size_t size, int kind);
 void *rc__mem_resize(rc_runtime *rt, void *p, size_t old, size_t size);
 /* An object block of size bytes whose first `zeroed` bytes are zero. */
 rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind);
-/* rc_new for a type without RC_TYPE_GC: a block from the head pool when
- * that is all it takes, else rc__new_slow. */
+/* rc_new: for a small type without RC_TYPE_GC, RC_TYPE_HEAP or reference
+ * fields, a block from the head pool of its class when there is one; else
+ * rc__new_slow. */
 rc_object *rc__obj_new_plain(rc_runtime *rt, const rc_type *type);
 void rc__obj_free(rc_runtime *rt, rc_object *o);
-/* Frees small object o whose count reached zero and which needs nothing
- * else (object.c's just_free): its runtime is found from its pool. */
-void rc__obj_free_plain(rc_object *o);
+/* rc__pool_free's rare ends, for a pool p of rt: p was full and has a
+ * free block again (it goes back into its ring; used: its blocks in use
+ * before the free); p has become empty. */
+void rc__pool_refilled(rc_runtime *rt, rc__pool *p, uint32_t used);
+void rc__pool_emptied(rc_runtime *rt, rc__pool *p);
 void rc__pool_release_if_empty(rc__pool *p);
 /* Every block of p is free from now on, none of them touched (the
  * collector frees a pool of garbage whole). Not with debug_alloc. */
@@ -412,6 +424,45 @@ static inline uint32_t rc__pool_span(const rc__pool *p) {
 /* The header of the i-th pool of arena a. */
 static inline rc__pool *rc__arena_pool(const rc__arena *a, uint32_t i) {
     return rc__pool_of((const char *)a->firstpool + (size_t)i * RC__POOL_SIZE);
+}
+
+/* Marks pool block b free, next the offset of the next free block (0:
+ * none): RC_FREED_ in its count and next in its flags. Two 4-byte stores:
+ * one 8-byte store made rc_malloc/rc_free of one block in a loop slower
+ * (the next allocation reads the link back at once). */
+static inline void rc__mark_free(char *b, uint32_t next) {
+    uint32_t marker = RC_FREED_;
+    memcpy(b, &marker, 4);
+    memcpy(b + 4, &next, 4);
+}
+
+/* Puts small block b back on p's free list (p a pool of rt), first (LIFO):
+ * RC_FREED_ in its count and the offset of the next free block in its flags;
+ * its type pointer survives. Inline, so that rc_decref of an object that needs
+ * nothing but freeing takes no call. */
+static RC__ALWAYS_INLINE void rc__pool_free(rc_runtime *rt, rc__pool *p,
+                                            char *b) {
+    uint32_t used = p->nused, head = p->freeblock;
+    RC__UNPOISON(b, sizeof(rc_object));
+    rc__mark_free(b, head);
+    p->freeblock = (uint32_t)(b - (char *)p);
+    RC__POISON(b + sizeof(rc_object), p->blocksize - sizeof(rc_object));
+    p->nused = used - 1;
+    /* tail calls only: the fast path saves no register */
+    if (RC__UNLIKELY(!head)) /* it was full: back into its ring */
+        rc__pool_refilled(rt, p, used);
+    else if (RC__UNLIKELY(used == 1))
+        rc__pool_emptied(rt, p);
+}
+
+/* Frees small object o whose count reached zero and which needs nothing
+ * else (object.c's just_free): its runtime is found from its pool. */
+static RC__ALWAYS_INLINE void rc__obj_free_plain(rc_object *o) {
+    rc__pool *p = rc__pool_of(o);
+    if (RC__LIKELY(p->plain))
+        rc__pool_free(p->rt, p, (char *)o); /* p->rt: rare ends only */
+    else
+        rc__obj_free(p->rt, o); /* debug_alloc: the guards */
 }
 
 static inline rc__large *rc__large_of(const rc_object *o) {

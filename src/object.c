@@ -124,10 +124,8 @@ RC__NOINLINE rc_object *rc__new_slow(rc_runtime *rt, const rc_type *type) {
 }
 
 rc_object *rc_new(rc_runtime *rt, const rc_type *type) {
-    if (RC__LIKELY(type && !(type->flags & (RC_TYPE_GC | RC_TYPE_HEAP)) &&
-                   !type->nrefs)) /* (fields: checked on the slow path) */
-        return rc__obj_new_plain(rt, type); /* the pools' fast path */
-    return rc__new_slow(rt, type);
+    return rc__obj_new_plain(rt, type); /* the pools' fast path, or
+                                           rc__new_slow */
 }
 
 rc_object *rc_new_var(rc_runtime *rt, const rc_type *type, size_t nitems) {
@@ -259,9 +257,11 @@ static void dealloc_run_end(rc_runtime *rt) {
  * a small object without weakrefs, of a builtin type (no owner to drop)
  * without references, finalizer, dealloc or clear (so not a weakref). */
 static inline bool just_free(const rc_object *o, const rc_type *t) {
+    /* one test for the three hooks and the fields: no branch for each */
+    uintptr_t hooks = (uintptr_t)t->finalize | (uintptr_t)t->dealloc |
+                      (uintptr_t)t->clear | (uintptr_t)t->nrefs;
     return !(o->flags & (RC__F_LARGE | RC__F_WEAKREFD)) &&
-           !(t->flags & (RC_TYPE_GC | RC_TYPE_HEAP)) && !t->finalize &&
-           !t->dealloc && !t->clear && !t->nrefs;
+           !(t->flags & (RC_TYPE_GC | RC_TYPE_HEAP)) && !hooks;
 }
 
 static RC__NOINLINE void dealloc(rc_object *o, const rc_type *t);

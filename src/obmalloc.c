@@ -9,8 +9,12 @@
  *
  * Invariants:
  *  - a pool with a free or never-used block is in the usable ring of its
- *    kind and class (heap.used); a full pool is in no ring; an empty pool
- *    stays in its ring until it is released to its arena;
+ *    kind and class (heap.used, rc__ring); a full pool is in no ring; an
+ *    empty pool stays in its ring until it is released to its arena;
+ *  - a pool in a ring has a block on its free list: the allocation that
+ *    takes the last one refills the list from the never-used blocks or,
+ *    when there are none, takes the full pool out of its ring; so a pool
+ *    outside the rings with an empty list is full;
  *  - a pinned pool (held by a running collection) is never released;
  *  - a free block holds RC_FREED_ in its first word and the pool offset of
  *    the next free block in its second (an object's type pointer survives,
@@ -27,6 +31,10 @@
  */
 #include "internal.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #define DBG_TAIL  16   /* debug mode: at least 8 guard bytes + the size */
 #define DBG_GUARD 0xFD /* guard bytes after a block */
 #define DBG_NEW   0xCD /* fill of a new raw block */
@@ -35,8 +43,8 @@
 #define RESERVE_BYTES ((size_t)4 << 20) /* most empty arenas kept, in bytes */
 #define HUGE_BLOCK    ((size_t)4 << 20) /* large blocks asked huge pages for */
 
-static inline unsigned class_of(size_t n) {
-    return (unsigned)((n - 1) >> 4);
+static inline size_t class_of(size_t n) {
+    return (n - 1) >> 4;
 }
 static inline uint32_t class_size(unsigned c) {
     return (c + 1) << 4;
@@ -46,20 +54,10 @@ static inline uint32_t pool_header_size(int kind) {
     return kind == RC__KIND_GC ? RC__GCPOOL_HDR : RC__POOL_HDR;
 }
 
-static inline bool pool_full(const rc__pool *p) {
-    return p->nused == p->capacity;
-}
-
 static inline uint32_t block_next(const char *b) {
     uint32_t next;
     memcpy(&next, b + 4, 4);
     return next;
-}
-
-static inline void block_mark_free(char *b, uint32_t next) {
-    uint32_t marker = RC_FREED_;
-    memcpy(b, &marker, 4);
-    memcpy(b + 4, &next, 4);
 }
 
 static inline bool block_is_free(const char *b) {
@@ -234,7 +232,7 @@ void rc__heap_trim(rc_runtime *rt) {
 /* ====================================================================== */
 
 static void used_push(rc__heap *h, rc__pool *p) {
-    rc__pool **head = &h->used[p->kind][p->szidx];
+    rc__pool **head = &h->used[rc__ring(p->kind, p->plain)][p->szidx];
     p->prev = NULL;
     p->next = *head;
     if (*head)
@@ -246,7 +244,7 @@ static void used_unlink(rc__heap *h, rc__pool *p) {
     if (p->prev)
         p->prev->next = p->next;
     else
-        h->used[p->kind][p->szidx] = p->next;
+        h->used[rc__ring(p->kind, p->plain)][p->szidx] = p->next;
     if (p->next)
         p->next->prev = p->prev;
 }
@@ -281,6 +279,29 @@ static bool still_laid_out(const rc__pool *p, int kind, unsigned cls) {
 #endif
 }
 
+#define EXTEND_BYTES 4096 /* never-used blocks put on a free list at once */
+
+/* The free list of p is empty and p is not full: the next never-used
+ * blocks, up to EXTEND_BYTES of them, become its free list (in address
+ * order). So allocation always pops a free list, a branch that stays
+ * predictable, and fresh memory is still touched a page at a time. */
+static RC__NOINLINE uint32_t pool_extend(rc__pool *p) {
+    uint32_t first = p->nextoffset, size = p->blocksize;
+    uint32_t span = EXTEND_BYTES > size ? EXTEND_BYTES : size;
+    uint32_t n = (span + size - 1) / size;
+    uint32_t left = (p->maxnextoffset - first) / size + 1; /* never used */
+    uint32_t end = first + (n < left ? n : left) * size;
+    char *b = (char *)p + first;
+    for (uint32_t next = first + size; next < end; next += size, b += size) {
+        RC__UNPOISON(b, sizeof(rc_object));
+        rc__mark_free(b, next);
+    }
+    RC__UNPOISON(b, sizeof(rc_object));
+    rc__mark_free(b, 0);
+    p->nextoffset = end;
+    return p->freeblock = first;
+}
+
 /* A fresh pool of (kind, class), from the fullest arena with one. */
 static rc__pool *pool_take(rc_runtime *rt, int kind, unsigned cls) {
     rc__heap *h = &rt->heap;
@@ -300,12 +321,16 @@ static rc__pool *pool_take(rc_runtime *rt, int kind, unsigned cls) {
     if (a->nfree == a->npools)
         reserve_took(h);
     usable_took(h, a);
-    if (fits)
+    if (fits) { /* its blocks are laid out again, in address order */
         p->szidx = (uint8_t)cls;
-    else
+        p->nextoffset = pool_header_size(kind);
+        p->freeblock = 0;
+    } else
         pool_init(rt, p, a, kind, cls);
     p->seq = h->pools_taken++;
     used_push(h, p);
+    if (!p->freeblock) /* fresh: nothing handed out yet */
+        pool_extend(p);
     return p;
 }
 
@@ -348,7 +373,7 @@ static void pool_release(rc_runtime *rt, rc__pool *p) {
  * never one that would keep an arena when an empty arena is kept anyway.
  * Pinned pools wait for the collection's end; nothing is released while
  * the runtime is torn down. */
-static void pool_emptied(rc_runtime *rt, rc__pool *p) {
+void rc__pool_emptied(rc_runtime *rt, rc__pool *p) {
     rc__heap *h = &rt->heap;
     if (p->pinned || rt->tearing_down)
         return;
@@ -364,79 +389,62 @@ static void pool_emptied(rc_runtime *rt, rc__pool *p) {
 
 void rc__pool_release_if_empty(rc__pool *p) {
     if (p->nused == 0)
-        pool_emptied(p->rt, p);
+        rc__pool_emptied(p->rt, p);
 }
 
 void rc__pool_free_all(rc_runtime *rt, rc__pool *p) {
     RC__ASSERT(!rt->debug_alloc);
     if (p->nused == 0)
         return;
-    if (p->nused == p->capacity) /* it was full: usable again */
-        used_push(&rt->heap, p);
+    bool was_full = !p->freeblock; /* a full pool is in no ring */
     uint32_t hdr = pool_header_size(p->kind);
     p->nused = 0;
-    p->freeblock = 0; /* blocks are carved again from the start */
-    p->nextoffset = hdr;
+    p->nextoffset = hdr; /* blocks are carved again from the start */
     RC__POISON((char *)p + hdr, rc__pool_span(p) - hdr);
-    pool_emptied(rt, p);
+    pool_extend(p); /* a pool in a ring has a free block */
+    if (was_full)
+        used_push(&rt->heap, p);
+    rc__pool_emptied(rt, p);
 }
 
-#define EXTEND_BYTES 4096 /* never-used blocks put on a free list at once */
-
-/* The free list of p is empty and p is not full: the next never-used
- * blocks, up to EXTEND_BYTES of them, become its free list (in address
- * order). So allocation always pops a free list, a branch that stays
- * predictable, and fresh memory is still touched a page at a time. */
-static RC__NOINLINE uint32_t pool_extend(rc__pool *p) {
-    uint32_t first = p->nextoffset, size = p->blocksize;
-    uint32_t end = first + (EXTEND_BYTES > size ? EXTEND_BYTES : size);
-    if (end > p->maxnextoffset + size)
-        end = p->maxnextoffset + size;
-    uint32_t off = first, next;
-    for (; (next = off + size) < end && next <= p->maxnextoffset; off = next) {
-        RC__UNPOISON((char *)p + off, sizeof(rc_object));
-        block_mark_free((char *)p + off, next);
-    }
-    RC__UNPOISON((char *)p + off, sizeof(rc_object));
-    block_mark_free((char *)p + off, 0);
-    p->nextoffset = off + size;
-    return p->freeblock = first;
+/* An allocation has just taken the last block on p's free list: its next
+ * never-used blocks become the list or, when it has none left, it is full
+ * and leaves its ring. So a pool in a ring always has a free block, and the
+ * fast paths pop without checking for an empty list or a full pool. */
+static RC__NOINLINE void pool_exhausted(rc__heap *h, rc__pool *p) {
+    if (p->nextoffset <= p->maxnextoffset)
+        pool_extend(p);
+    else
+        used_unlink(h, p);
 }
 
-/* A block from the head of the usable ring of (kind, class), or NULL when
- * the ring is empty. */
-static inline char *pool_pop(rc__heap *h, int kind, unsigned cls) {
-    rc__pool *p = h->used[kind][cls];
+/* A block from the head of a usable ring (rc__ring) of class cls, or NULL
+ * when the ring is empty. */
+static inline char *pool_pop(rc__heap *h, unsigned ring, size_t cls) {
+    rc__pool *p = h->used[ring][cls];
     if (RC__UNLIKELY(!p))
         return NULL;
-    uint32_t off = p->freeblock;
-    if (RC__UNLIKELY(!off))
-        off = pool_extend(p);
-    char *b = (char *)p + off;
-    p->freeblock = block_next(b);
-    if (++p->nused == p->capacity)
-        used_unlink(h, p);
+    char *b = (char *)p + p->freeblock;
+    uint32_t next = block_next(b);
+    p->freeblock = next;
+    p->nused++;
+    if (RC__UNLIKELY(!next))
+        pool_exhausted(h, p);
     return b;
 }
 
 static char *pool_alloc(rc_runtime *rt, int kind, unsigned cls) {
-    char *b = pool_pop(&rt->heap, kind, cls);
+    unsigned ring = rc__ring(kind, rt->plain_alloc);
+    char *b = pool_pop(&rt->heap, ring, cls);
     if (b || !pool_take(rt, kind, cls))
         return b;
-    return pool_pop(&rt->heap, kind, cls);
+    return pool_pop(&rt->heap, ring, cls);
 }
 
-static inline void pool_free(rc_runtime *rt, rc__pool *p, char *b) {
-    uint32_t used = p->nused;
-    RC__UNPOISON(b, sizeof(rc_object));
-    block_mark_free(b, p->freeblock);
-    p->freeblock = (uint32_t)(b - (char *)p);
-    RC__POISON(b + sizeof(rc_object), p->blocksize - sizeof(rc_object));
-    p->nused = used - 1;
-    if (RC__UNLIKELY(used == p->capacity)) /* it was full */
-        used_push(&rt->heap, p);
-    if (RC__UNLIKELY(used == 1))
-        pool_emptied(rt, p);
+void rc__pool_refilled(rc_runtime *rt, rc__pool *p, uint32_t used) {
+    used_push(&rt->heap, p);
+    if (used == 1) /* a pool of one block */
+        rc__pool_emptied(rt, p);
 }
 
 /* ====================================================================== */
@@ -587,9 +595,10 @@ static RC__NOINLINE void *mem_alloc_slow(rc_runtime *rt, size_t n, int kind) {
 }
 
 /* The fast path: a small block from a pool that has one, in a runtime
- * without debug or pass-through allocation. */
+ * without debug or pass-through allocation (whose rings are elsewhere or
+ * empty: rc__ring). */
 static inline void *mem_alloc(rc_runtime *rt, size_t n, int kind) {
-    if (RC__LIKELY(rt->plain_alloc && n - 1 < RC_SMALL_MAX)) {
+    if (RC__LIKELY(n - 1 < RC_SMALL_MAX)) {
         char *b = pool_pop(&rt->heap, kind, class_of(n));
         if (RC__LIKELY(b)) {
             RC__POISON(b, class_size(class_of(n)));
@@ -618,14 +627,14 @@ static RC__NOINLINE void mem_free_slow(rc_runtime *rt, char *b, size_t n) {
         memset(b, DBG_DEAD, cap);
     }
     if (small)
-        pool_free(rt, rc__pool_of(b), b);
+        rc__pool_free(rt, rc__pool_of(b), b);
     else
         large_free(rt, b);
 }
 
 static inline void mem_free(rc_runtime *rt, void *p, size_t n) {
     if (RC__LIKELY(rt->plain_alloc && n - 1 < RC_SMALL_MAX))
-        pool_free(rt, rc__pool_of(p), p);
+        rc__pool_free(rt, rc__pool_of(p), p);
     else
         mem_free_slow(rt, p, n);
 }
@@ -691,7 +700,7 @@ static RC__NOINLINE rc_object *obj_alloc_slow(rc_runtime *rt, size_t size,
 }
 
 rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind) {
-    if (RC__LIKELY(rt->plain_alloc && size - 1 < RC_SMALL_MAX)) {
+    if (RC__LIKELY(size - 1 < RC_SMALL_MAX)) { /* rings: see mem_alloc */
         char *b = pool_pop(&rt->heap, kind, class_of(size));
         if (RC__LIKELY(b != NULL)) {
             RC__POISON(b, class_size(class_of(size)));
@@ -703,50 +712,95 @@ rc_object *rc__obj_alloc(rc_runtime *rt, size_t size, size_t zeroed, int kind) {
     return obj_alloc_slow(rt, size, zeroed, kind);
 }
 
-/* A new object of type in block b: count 1, flags clear, zeroed. */
-static inline rc_object *object_in(char *b, const rc_type *type, size_t size) {
+#define ZERO_AT_MAX 64 /* largest object object_in zeroes without a loop */
+
+/* Where object_in's three 16-byte stores go in an object of size class c
+ * (up to ZERO_AT_MAX bytes): together they cover every granule past the
+ * header, and a store that has nothing left to cover falls on the header,
+ * which is written after them. So objects of mixed sizes cost no branch. */
+#ifndef RC__ASAN /* (which zeroes exactly the object) */
+static const uint8_t zero_at[4][3] = {
+    {0, 0, 0}, {16, 16, 16}, {16, 32, 32}, {16, 32, 48}};
+#endif
+
+/* A new object of type in block b: count 1, flags clear, zeroed. The
+ * compiler drops the loop where size is known to be at most ZERO_AT_MAX. */
+static RC__ALWAYS_INLINE rc_object *object_in(char *b, const rc_type *type,
+                                              size_t size) {
     RC__POISON(b, class_size(class_of(size)));
     RC__UNPOISON(b, size);
-    rc_object *o = (rc_object *)b;
-    o->refcnt = 1;
-    o->flags = 0;
-    o->type = type;
-    if (size > sizeof *o)
-        zero_small(b + sizeof *o, size - sizeof *o);
-    return o;
-}
-
-static inline bool plain_small(const rc_runtime *rt, size_t size) {
-    return rt->plain_alloc &&
-           size - sizeof(rc_object) <= RC_SMALL_MAX - sizeof(rc_object);
-}
-
-/* rc__obj_new_plain when the head pool's free list is empty, the block
- * fills the pool, or there is no usable pool. */
-static RC__NOINLINE rc_object *obj_new_plain_slow(rc_runtime *rt,
-                                                  const rc_type *type) {
-    size_t size = type->basicsize;
-    if (plain_small(rt, size)) {
-        char *b = pool_pop(&rt->heap, RC__KIND_OBJ, class_of(size));
-        if (b)
-            return object_in(b, type, size);
+#ifdef RC__ASAN
+    memset(b, 0, size); /* the bytes past size are poisoned */
+#else
+    if (RC__LIKELY(size <= ZERO_AT_MAX)) {
+        const uint8_t *at = zero_at[class_of(size)];
+        memset(b + at[0], 0, 16);
+        memset(b + at[1], 0, 16);
+        memset(b + at[2], 0, 16);
+    } else {
+        for (size_t i = sizeof(rc_object); i < size; i += 16)
+            memset(b + i, 0, 16);
     }
+#endif
+    /* count 1, flags clear and the type: one 16-byte store */
+#ifdef __SSE2__
+    _mm_storeu_si128((__m128i *)b,
+                     _mm_set_epi64x((long long)(uintptr_t)type, 1));
+#else
+    rc_object head = {.refcnt = 1, .flags = 0, .type = type};
+    memcpy(b, &head, sizeof head);
+#endif
+    return (rc_object *)b;
+}
+
+/* rc__obj_new_plain's pop from the head pool p of the class of size: the
+ * block's object, or obj_new_refill when it was the last on p's list. */
+static RC__NOINLINE rc_object *obj_new_refill(rc_runtime *rt, rc__pool *p,
+                                              char *b, const rc_type *type);
+
+static RC__ALWAYS_INLINE rc_object *obj_pop(rc_runtime *rt, rc__pool *p,
+                                            const rc_type *type, size_t size) {
+    char *b = (char *)p + p->freeblock;
+    uint32_t next = block_next(b);
+    p->freeblock = next;
+    p->nused++;
+    if (RC__UNLIKELY(!next))
+        return obj_new_refill(rt, p, b, type);
+    return object_in(b, type, size);
+}
+
+static RC__NOINLINE rc_object *obj_new_refill(rc_runtime *rt, rc__pool *p,
+                                              char *b, const rc_type *type) {
+    pool_exhausted(&rt->heap, p);
+    return object_in(b, type, type->basicsize);
+}
+
+/* rc__obj_new_plain for objects of more than ZERO_AT_MAX bytes. */
+static RC__NOINLINE rc_object *obj_new_plain_big(rc_runtime *rt,
+                                                 const rc_type *type) {
+    size_t size = type->basicsize;
+    rc__pool *p;
+    if (size <= RC_SMALL_MAX &&
+        (p = rt->heap.used[RC__KIND_OBJ][class_of(size)]))
+        return obj_pop(rt, p, type, size);
     return rc__new_slow(rt, type);
 }
 
 rc_object *rc__obj_new_plain(rc_runtime *rt, const rc_type *type) {
-    size_t size = type->basicsize;
-    if (RC__LIKELY(plain_small(rt, size))) {
-        rc__pool *p = rt->heap.used[RC__KIND_OBJ][class_of(size)];
-        /* the common case: a free block, and others left after it */
-        if (RC__LIKELY(p && p->freeblock && p->nused + 1 < p->capacity)) {
-            char *b = (char *)p + p->freeblock;
-            p->freeblock = block_next(b);
-            p->nused++;
-            return object_in(b, type, size);
-        }
+    /* (a type with reference fields has them checked on the slow path) */
+    if (RC__LIKELY(type && !(type->flags & (RC_TYPE_GC | RC_TYPE_HEAP)) &&
+                   !type->nrefs)) {
+        size_t size = type->basicsize;
+        rc__pool *p;
+        /* a debug or pass-through runtime has no pool in this ring */
+        if (RC__LIKELY(size - sizeof(rc_object) <=
+                           ZERO_AT_MAX - sizeof(rc_object) &&
+                       (p = rt->heap.used[RC__KIND_OBJ][class_of(size)])))
+            return obj_pop(rt, p, type, size);
+        if (size > ZERO_AT_MAX)
+            return obj_new_plain_big(rt, type);
     }
-    return obj_new_plain_slow(rt, type);
+    return rc__new_slow(rt, type);
 }
 
 size_t rc__obj_block_size(const rc_object *o) {
@@ -768,20 +822,12 @@ static RC__NOINLINE void obj_free_slow(rc_runtime *rt, rc_object *o) {
     if (large)
         large_free(rt, b);
     else
-        pool_free(rt, rc__pool_of(b), b);
-}
-
-void rc__obj_free_plain(rc_object *o) {
-    rc__pool *p = rc__pool_of(o);
-    if (RC__LIKELY(p->plain))
-        pool_free(p->rt, p, (char *)o);
-    else
-        obj_free_slow(p->rt, o);
+        rc__pool_free(rt, rc__pool_of(b), b);
 }
 
 void rc__obj_free(rc_runtime *rt, rc_object *o) {
     if (RC__LIKELY(!rt->debug_alloc && !(o->flags & RC__F_LARGE)))
-        pool_free(rt, rc__pool_of(o), (char *)o);
+        rc__pool_free(rt, rc__pool_of(o), (char *)o);
     else
         obj_free_slow(rt, o);
 }

@@ -66,6 +66,59 @@ static void freed_blocks_are_reused_lifo(void **state) {
     rc_runtime_free(rt);
 }
 
+/* rc_new's fast path zeroes an object whatever its block held before: for
+ * every size up to past the pools' loop-free limit, objects are made,
+ * dirtied, dropped in a scrambled order (so pools fill, empty, go back to
+ * their arena and are taken again) and made again. */
+static void new_objects_are_zeroed_in_reused_blocks(void **state) {
+    (void)state;
+    enum { N = 700 }; /* more than a pool of 16- or 32-byte blocks holds */
+    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_mem_stats before = stats(rt); /* the runtime's own objects */
+    static rc_object *objs[N];
+    for (size_t size = 16; size <= 112; size += 8) {
+        rc_type t = {.name = "plain", .basicsize = size};
+        for (int round = 0; round < 3; round++) {
+            for (size_t i = 0; i < N; i++) {
+                rc_object *o = rc_new(rt, &t);
+                assert_non_null(o);
+                assert_int_equal(rc_refcnt(o), 1);
+                assert_ptr_equal(o->type, &t);
+                const unsigned char *body = (const unsigned char *)(o + 1);
+                for (size_t k = 0; k < size - sizeof *o; k++)
+                    assert_int_equal(body[k], 0);
+                memset(o + 1, 0xAB, size - sizeof *o);
+                objs[i] = o;
+            }
+            for (size_t i = 0; i < N; i++) /* a scrambled order */
+                rc_decref(objs[(i * 389) % N]);
+        }
+    }
+    rc_mem_stats after = stats(rt);
+    assert_int_equal(in_use(&after), in_use(&before)); /* all freed */
+    rc_runtime_free(rt);
+}
+
+/* A full pool leaves its class's ring; a block freed into it puts it back
+ * at the head, so the next allocation of the class gets that block. */
+static void a_full_pool_rejoins_its_ring(void **state) {
+    (void)state;
+    enum { N = 600 }; /* more than a pool of 64-byte blocks holds */
+    rc_runtime *rt = rc_runtime_new(NULL);
+    rc_mem_stats before = stats(rt);
+    static void *p[N];
+    for (size_t i = 0; i < N; i++)
+        assert_non_null(p[i] = rc_malloc(rt, 64));
+    assert_ptr_not_equal(rc__pool_of(p[0]), rc__pool_of(p[N - 1]));
+    rc_free(rt, p[3], 64); /* into the first pool, full until now */
+    assert_ptr_equal(rc_malloc(rt, 64), p[3]);
+    for (size_t i = 0; i < N; i++)
+        rc_free(rt, p[i], 64);
+    rc_mem_stats after = stats(rt);
+    assert_int_equal(in_use(&after), in_use(&before));
+    rc_runtime_free(rt);
+}
+
 static void statistics_count_blocks_and_pools(void **state) {
     (void)state;
     rc_runtime *rt = rc_runtime_new(NULL);
@@ -404,6 +457,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_size_round_trips),
         cmocka_unit_test(freed_blocks_are_reused_lifo),
+        cmocka_unit_test(new_objects_are_zeroed_in_reused_blocks),
+        cmocka_unit_test(a_full_pool_rejoins_its_ring),
         cmocka_unit_test(statistics_count_blocks_and_pools),
         cmocka_unit_test(empty_arenas_go_back_but_one),
         cmocka_unit_test(empty_arenas_kept_as_a_reserve),
