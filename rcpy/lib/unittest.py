@@ -42,10 +42,8 @@ DIFF_OMITTED = ("\nDiff is %s characters long. "
 # ===================================================================== #
 
 _MAX_LENGTH = 80
+_MIN_BEGIN_LEN = _MIN_END_LEN = _MIN_COMMON_LEN = 5
 _PLACEHOLDER_LEN = 12
-_MIN_BEGIN_LEN = 5
-_MIN_END_LEN = 5
-_MIN_COMMON_LEN = 5
 _MIN_DIFF_LEN = _MAX_LENGTH - (_MIN_BEGIN_LEN + _PLACEHOLDER_LEN +
                                _MIN_COMMON_LEN + _PLACEHOLDER_LEN +
                                _MIN_END_LEN)
@@ -53,12 +51,13 @@ _MIN_DIFF_LEN = _MAX_LENGTH - (_MIN_BEGIN_LEN + _PLACEHOLDER_LEN +
 
 def safe_repr(obj, short=False):
     try:
-        result = repr(obj)
+        text = repr(obj)
     except Exception:
-        result = object.__repr__(obj)
-    if not short or len(result) < _MAX_LENGTH:
-        return result
-    return result[:_MAX_LENGTH] + " [truncated]..."
+        # a broken __repr__ must not hide the assertion itself
+        text = object.__repr__(obj)
+    if short and len(text) >= _MAX_LENGTH:
+        text = text[:_MAX_LENGTH] + " [truncated]..."
+    return text
 
 
 def strclass(cls):
@@ -154,10 +153,11 @@ def _counts(items):
 def _count_diff_hashable(actual, expected):
     s, t = _counts(actual), _counts(expected)
     result = []
-    for elem, cnt_s in s.items():
-        cnt_t = t.get(elem, 0)
-        if cnt_s != cnt_t:
-            result.append((cnt_s, cnt_t, elem))
+    for elem, n_first in s.items():
+        n_second = t.get(elem, 0)
+        if n_first != n_second:
+            result.append((n_first, n_second, elem))
+
     for elem, cnt_t in t.items():
         if elem not in s:
             result.append((0, cnt_t, elem))
@@ -188,17 +188,15 @@ def addModuleCleanup(function, /, *args, **kwargs):
 
 
 def _enter_context(cm, add_cleanup):
-    cls = type(cm)
-    try:
-        enter = cls.__enter__
-        exit = cls.__exit__
-    except AttributeError:
+    kind = type(cm)
+    if not (hasattr(kind, "__enter__") and hasattr(kind, "__exit__")):
+        cls = kind
         raise TypeError("'%s.%s' object does not support the context "
                         "manager protocol"
-                        % (cls.__module__, cls.__qualname__)) from None
-    result = enter(cm)
-    add_cleanup(exit, cm, None, None, None)
-    return result
+                        % (cls.__module__, cls.__qualname__))
+    value = kind.__enter__(cm)
+    add_cleanup(kind.__exit__, cm, None, None, None)
+    return value
 
 
 def enterModuleContext(cm):
@@ -209,15 +207,16 @@ def enterModuleContext(cm):
 def doModuleCleanups():
     """Runs the module cleanups; the first exception one raised is raised
     again after all of them ran."""
-    exceptions = []
+    first_error = None
     while _module_cleanups:
-        function, args, kwargs = _module_cleanups.pop()
+        func, a, kw = _module_cleanups.pop()
         try:
-            function(*args, **kwargs)
-        except Exception as exc:
-            exceptions.append(exc)
-    if exceptions:
-        raise exceptions[0]
+            func(*a, **kw)
+        except Exception as e:
+            if first_error is None:
+                first_error = e
+    if first_error is not None:
+        raise first_error
 
 
 def skip(reason):
@@ -258,11 +257,11 @@ class _Outcome:
     tearDown, cleanups, subtests)."""
 
     def __init__(self, result=None):
-        self.expecting_failure = False
         self.result = result
-        self.result_supports_subtests = hasattr(result, "addSubTest")
         self.success = True
+        self.expecting_failure = False
         self.expectedFailure = None
+        self.result_supports_subtests = hasattr(result, "addSubTest")
 
     def begin(self):
         """Starts a part; returns what end() needs."""
@@ -316,11 +315,10 @@ def _add_skip(result, test_case, reason):
 
 
 def _add_error(result, test, exc_info):
-    if result is not None and exc_info is not None:
-        if issubclass(exc_info[0], test.failureException):
-            result.addFailure(test, exc_info)
-        else:
-            result.addError(test, exc_info)
+    if result is None or exc_info is None:
+        return
+    failed = issubclass(exc_info[0], test.failureException)
+    (result.addFailure if failed else result.addError)(test, exc_info)
 
 
 class _SubTestContext:
@@ -382,9 +380,9 @@ class _AssertRaisesContext:
         if expected_regex is not None:
             import re
             expected_regex = re.compile(expected_regex)
+        self.msg = None
         self.expected_regex = expected_regex
         self.obj_name = None
-        self.msg = None
 
     def handle(self, name, args, kwargs):
         if not _is_exception_class(self.expected):
@@ -396,29 +394,27 @@ class _AssertRaisesContext:
                 raise TypeError("%r is an invalid keyword argument for this "
                                 "function" % (next(iter(kwargs)),))
             return self
-        callable_obj = args[0]
-        try:
-            self.obj_name = callable_obj.__name__
-        except AttributeError:
-            self.obj_name = str(callable_obj)
+        func = args[0]
+        self.obj_name = getattr(func, "__name__", None) or str(func)
         with self:
-            callable_obj(*args[1:], **kwargs)
+            func(*args[1:], **kwargs)
         return None
-
-    def _raiseFailure(self, standardMsg):
-        msg = self.test_case._formatMessage(self.msg, standardMsg)
-        raise self.test_case.failureException(msg)
 
     def __enter__(self):
         return self
 
+    def _raiseFailure(self, standardMsg):
+        case = self.test_case
+        raise case.failureException(case._formatMessage(self.msg, standardMsg))
+
+
     def __exit__(self, exc_type, exc_value, tb):
         if exc_type is None:
-            try:
-                exc_name = self.expected.__name__
-            except AttributeError:
+            exc_name = getattr(self.expected, "__name__", None)
+            if exc_name is None:
                 exc_name = str(self.expected)
             if self.obj_name:
+
                 self._raiseFailure("{} not raised by {}".format(
                     exc_name, self.obj_name))
             else:
@@ -466,16 +462,13 @@ class TestCase:
         self._testMethodName = methodName
         self._outcome = None
         self._testMethodDoc = "No test"
-        try:
-            testMethod = getattr(self, methodName)
-        except AttributeError:
-            if methodName != "runTest":
-                raise ValueError("no such test method in %s: %s" %
-                                 (self.__class__, methodName))
-        else:
-            self._testMethodDoc = testMethod.__doc__
-        self._cleanups = []
         self._subtest = None
+        self._cleanups = []
+        if hasattr(self, methodName):
+            self._testMethodDoc = getattr(self, methodName).__doc__
+        elif methodName != "runTest":
+            raise ValueError("no such test method in %s: %s"
+                             % (self.__class__, methodName))
         self._type_equality_funcs = {
             dict: "assertDictEqual", list: "assertListEqual",
             tuple: "assertTupleEqual", set: "assertSetEqual",
@@ -525,15 +518,15 @@ class TestCase:
         return doc.strip().split("\n")[0].strip() if doc else None
 
     def id(self):
-        return "%s.%s" % (strclass(self.__class__), self._testMethodName)
-
-    def __eq__(self, other):
-        if type(self) is not type(other):
-            return NotImplemented
-        return self._testMethodName == other._testMethodName
+        return strclass(type(self)) + "." + self._testMethodName
 
     def __hash__(self):
         return hash((type(self), self._testMethodName))
+
+    def __eq__(self, other):
+        if type(other) is type(self):
+            return other._testMethodName == self._testMethodName
+        return NotImplemented
 
     def __str__(self):
         return "%s (%s.%s)" % (self._testMethodName, strclass(self.__class__),
@@ -560,9 +553,10 @@ class TestCase:
                 startTestRun()
         result.startTest(self)
         try:
-            testMethod = getattr(self, self._testMethodName)
-            if (getattr(self.__class__, "__unittest_skip__", False) or
-                    getattr(testMethod, "__unittest_skip__", False)):
+            method = getattr(self, self._testMethodName)
+            testMethod = method
+            if any(getattr(o, "__unittest_skip__", False)
+                   for o in (self.__class__, method)):
                 why = (getattr(self.__class__, "__unittest_skip_why__", "") or
                        getattr(testMethod, "__unittest_skip_why__", ""))
                 _add_skip(result, self, why)
@@ -581,7 +575,7 @@ class TestCase:
                 self._outcome = None
         finally:
             result.stopTest(self)
-            if stopTestRun is not None:
+            if stopTestRun:
                 stopTestRun()
 
     def _run_parts(self, outcome, testMethod, expecting_failure):
@@ -630,15 +624,13 @@ class TestCase:
     @classmethod
     def doClassCleanups(cls):
         cls.tearDown_exceptions = []
-        while cls._class_cleanups:
-            function, args, kwargs = cls._class_cleanups.pop()
+        pending = cls._class_cleanups
+        while pending:
+            func, a, kw = pending.pop()
             try:
-                function(*args, **kwargs)
+                func(*a, **kw)
             except Exception:
                 cls.tearDown_exceptions.append(sys.exc_info())
-
-    def __call__(self, *args, **kwds):
-        return self.run(*args, **kwds)
 
     def debug(self):
         """Runs the test without collecting errors in a result."""
@@ -652,17 +644,18 @@ class TestCase:
     def skipTest(self, reason):
         raise SkipTest(reason)
 
+    def __call__(self, *args, **kwds):
+        return self.run(*args, **kwds)
+
     # --- assertions -------------------------------------------------------
 
     def fail(self, msg=None):
         raise self.failureException(msg)
 
     def _formatMessage(self, msg, standardMsg):
-        if not self.longMessage:
-            return msg or standardMsg
-        if msg is None:
-            return standardMsg
-        return "%s : %s" % (standardMsg, msg)
+        if self.longMessage:
+            return standardMsg if msg is None else "%s : %s" % (standardMsg, msg)
+        return msg or standardMsg
 
     def _truncateMessage(self, message, diff):
         if self.maxDiff is None or len(diff) <= self.maxDiff:
@@ -670,14 +663,18 @@ class TestCase:
         return message + (DIFF_OMITTED % len(diff))
 
     def assertFalse(self, expr, msg=None):
-        if expr:
-            msg = self._formatMessage(msg, "%s is not false" % safe_repr(expr))
-            raise self.failureException(msg)
+        if not expr:
+            return
+        raise self.failureException(
+            self._formatMessage(msg, "%s is not false" % safe_repr(expr)))
+
 
     def assertTrue(self, expr, msg=None):
-        if not expr:
-            msg = self._formatMessage(msg, "%s is not true" % safe_repr(expr))
-            raise self.failureException(msg)
+        if expr:
+            return
+        raise self.failureException(
+            self._formatMessage(msg, "%s is not true" % safe_repr(expr)))
+
 
     def assertRaises(self, expected_exception, *args, **kwargs):
         context = _AssertRaisesContext(expected_exception, self)
@@ -697,10 +694,11 @@ class TestCase:
         if isinstance(expected_regex, str):
             assert expected_regex, "expected_regex must not be empty."
             expected_regex = re.compile(expected_regex)
-        if not expected_regex.search(text):
-            standardMsg = "Regex didn't match: %r not found in %r" % (
-                expected_regex.pattern, text)
-            raise self.failureException(self._formatMessage(msg, standardMsg))
+        if expected_regex.search(text):
+            return
+        raise self.failureException(self._formatMessage(
+            msg, "Regex didn't match: %r not found in %r"
+            % (expected_regex.pattern, text)))
 
     def assertNotRegex(self, text, unexpected_regex, msg=None):
         import re
@@ -714,13 +712,12 @@ class TestCase:
             raise self.failureException(self._formatMessage(msg, standardMsg))
 
     def _getAssertEqualityFunc(self, first, second):
-        if type(first) is type(second):
-            asserter = self._type_equality_funcs.get(type(first))
-            if asserter is not None:
-                if isinstance(asserter, str):
-                    asserter = getattr(self, asserter)
-                return asserter
-        return self._baseAssertEqual
+        if type(first) is not type(second):
+            return self._baseAssertEqual
+        special = self._type_equality_funcs.get(type(first))
+        if special is None:
+            return self._baseAssertEqual
+        return getattr(self, special) if isinstance(special, str) else special
 
     def _baseAssertEqual(self, first, second, msg=None):
         if not first == second:
@@ -732,10 +729,10 @@ class TestCase:
         assertion_func(first, second, msg=msg)
 
     def assertNotEqual(self, first, second, msg=None):
-        if not first != second:
-            msg = self._formatMessage(msg, "%s == %s" % (safe_repr(first),
-                                                          safe_repr(second)))
-            raise self.failureException(msg)
+        if first != second:
+            return
+        text = "%s == %s" % (safe_repr(first), safe_repr(second))
+        raise self.failureException(self._formatMessage(msg, text))
 
     def assertAlmostEqual(self, first, second, places=None, msg=None,
                           delta=None):
@@ -975,36 +972,37 @@ class FunctionTestCase(TestCase):
 
     def __init__(self, testFunc, setUp=None, tearDown=None, description=None):
         super().__init__()
-        self._setUpFunc = setUp
-        self._tearDownFunc = tearDown
         self._testFunc = testFunc
         self._description = description
+        self._setUpFunc, self._tearDownFunc = setUp, tearDown
 
-    def setUp(self):
-        if self._setUpFunc is not None:
-            self._setUpFunc()
-
-    def tearDown(self):
-        if self._tearDownFunc is not None:
-            self._tearDownFunc()
+    def _parts(self):
+        return (self._setUpFunc, self._tearDownFunc, self._testFunc,
+                self._description)
 
     def runTest(self):
         self._testFunc()
 
+    def setUp(self):
+        hook = self._setUpFunc
+        if hook is not None:
+            hook()
+
+    def tearDown(self):
+        hook = self._tearDownFunc
+        if hook is not None:
+            hook()
+
     def id(self):
         return self._testFunc.__name__
 
-    def __eq__(self, other):
-        if not isinstance(other, self.__class__):
-            return NotImplemented
-        return (self._setUpFunc == other._setUpFunc and
-                self._tearDownFunc == other._tearDownFunc and
-                self._testFunc == other._testFunc and
-                self._description == other._description)
-
     def __hash__(self):
-        return hash((type(self), self._setUpFunc, self._tearDownFunc,
-                     self._testFunc, self._description))
+        return hash((type(self),) + self._parts())
+
+    def __eq__(self, other):
+        if isinstance(other, self.__class__):
+            return all(a == b for a, b in zip(self._parts(), other._parts()))
+        return NotImplemented
 
     def __str__(self):
         return "%s (%s)" % (strclass(self.__class__), self._testFunc.__name__)
@@ -1013,28 +1011,28 @@ class FunctionTestCase(TestCase):
         return "<%s tec=%s>" % (strclass(self.__class__), self._testFunc)
 
     def shortDescription(self):
-        if self._description is not None:
-            return self._description
-        doc = self._testFunc.__doc__
-        return doc and doc.split("\n")[0].strip() or None
+        if self._description is None:
+            doc = self._testFunc.__doc__
+            if not doc:
+                return None
+            return doc.split("\n")[0].strip() or None
+        return self._description
 
 
 class _SubTest(TestCase):
     def __init__(self, test_case, message, params):
         super().__init__()
+        self.test_case, self.params = test_case, params
         self._message = message
-        self.test_case = test_case
-        self.params = params
         self.failureException = test_case.failureException
-
-    def runTest(self):
-        raise NotImplementedError("subtests cannot be run directly")
 
     def _subDescription(self):
         parts = []
         if self._message is not _subtest_msg_sentinel:
-            parts.append("[{}]".format(self._message))
+            parts.append("[%s]" % (self._message,))
+
         if self.params:
+
             parts.append("({})".format(", ".join(
                 "{}={!r}".format(k, v) for k, v in self.params.items())))
         return " ".join(parts) or "(<subtest>)"
@@ -1047,6 +1045,9 @@ class _SubTest(TestCase):
 
     def __str__(self):
         return "{} {}".format(self.test_case, self._subDescription())
+
+    def runTest(self):
+        raise NotImplementedError("subtests cannot be run directly")
 
 
 # ===================================================================== #
@@ -1061,26 +1062,25 @@ class _ErrorHolder:
     def __init__(self, description):
         self.description = description
 
-    def id(self):
+    def __str__(self):
         return self.description
-
-    def shortDescription(self):
-        return None
 
     def __repr__(self):
         return "<ErrorHolder description=%r>" % (self.description,)
 
-    def __str__(self):
-        return self.id()
-
-    def run(self, result):
-        pass
-
-    def __call__(self, result):
-        return self.run(result)
+    def id(self):
+        return self.description
 
     def countTestCases(self):
         return 0
+
+    def shortDescription(self):
+        return None
+
+    def run(self, result):
+        return None
+
+    __call__ = run
 
 
 def _is_suite(test):
@@ -1100,30 +1100,30 @@ class TestSuite:
     def __repr__(self):
         return "<%s tests=%s>" % (strclass(self.__class__), list(self))
 
-    def __eq__(self, other):
-        if not isinstance(other, self.__class__):
-            return NotImplemented
-        return list(self) == list(other)
-
     def __iter__(self):
         return iter(self._tests)
+
+    def __eq__(self, other):
+        if isinstance(other, self.__class__):
+            return list(other) == list(self)
+        return NotImplemented
 
     def countTestCases(self):
         return sum(test.countTestCases() for test in self._tests)
 
+    def addTests(self, tests):
+        if isinstance(tests, str):
+            raise TypeError("tests must be an iterable of tests, not a string")
+        for item in tests:
+            self.addTest(item)
+
     def addTest(self, test):
         if not callable(test):
-            raise TypeError("{} is not callable".format(repr(test)))
+            raise TypeError("%r is not callable" % (test,))
         if isinstance(test, type) and issubclass(test, (TestCase, TestSuite)):
             raise TypeError("TestCases and TestSuites must be instantiated "
                             "before passing them to addTest()")
         self._tests.append(test)
-
-    def addTests(self, tests):
-        if isinstance(tests, str):
-            raise TypeError("tests must be an iterable of tests, not a string")
-        for test in tests:
-            self.addTest(test)
 
     def __call__(self, *args, **kwds):
         return self.run(*args, **kwds)
@@ -1136,19 +1136,29 @@ class TestSuite:
             if result.shouldStop:
                 break
             if not _is_suite(test):
+                # leaving a class or module runs its teardown before the
+                # next fixture's setup
                 self._tearDownPreviousClass(test, result)
                 self._handleModuleFixture(test, result)
                 self._handleClassSetUp(test, result)
-                result._previousTestClass = test.__class__
-                if (getattr(test.__class__, "_classSetupFailed", False) or
-                        getattr(result, "_moduleSetUpFailed", False)):
+                klass = test.__class__
+                result._previousTestClass = klass
+                if getattr(result, "_moduleSetUpFailed", False):
+                    continue
+                if getattr(klass, "_classSetupFailed", False):
                     continue
             test(result)
         if top_level:
-            self._tearDownPreviousClass(None, result)
-            self._handleModuleTearDown(result)
-            result._testRunEntered = False
+            self._finish_top_level(result)
         return result
+
+    def _finish_top_level(self, result):
+        # the outermost suite closes the last class and module fixtures
+        self._tearDownPreviousClass(None, result)
+        self._handleModuleTearDown(result)
+        result._testRunEntered = False
+
+
 
     def _handleClassSetUp(self, test, result):
         previous = getattr(result, "_previousTestClass", None)
@@ -1182,10 +1192,10 @@ class TestSuite:
                 getattr(result, "_moduleSetUpFailed", False) or \
                 getattr(previous, "__unittest_skip__", False):
             return
-        tearDownClass = getattr(previous, "tearDownClass", None)
-        if tearDownClass is not None:
+        hook = getattr(previous, "tearDownClass", None)
+        if hook is not None:
             try:
-                tearDownClass()
+                hook()
             except Exception as e:
                 self._addFixtureError(result, e, "tearDownClass",
                                       strclass(previous))
@@ -1349,16 +1359,12 @@ class TestResult:
     _moduleSetUpFailed = False
 
     def __init__(self, stream=None, descriptions=None, verbosity=None):
-        self.failfast = False
-        self.failures = []
-        self.errors = []
+        # the stream arguments are for subclasses; this class prints nothing
         self.testsRun = 0
-        self.skipped = []
-        self.expectedFailures = []
-        self.unexpectedSuccesses = []
+        self.errors, self.failures, self.skipped = [], [], []
+        self.expectedFailures, self.unexpectedSuccesses = [], []
+        self.failfast = self.buffer = self.tb_locals = False
         self.shouldStop = False
-        self.buffer = False
-        self.tb_locals = False
 
     def printErrors(self):
         pass
@@ -1384,14 +1390,13 @@ class TestResult:
         self.failures.append((test, self._exc_info_to_string(err, test)))
 
     def addSubTest(self, test, subtest, err):
-        if err is not None:
-            if getattr(self, "failfast", False):
-                self.stop()
-            if issubclass(err[0], test.failureException):
-                errors = self.failures
-            else:
-                errors = self.errors
-            errors.append((subtest, self._exc_info_to_string(err, test)))
+        if err is None:
+            return
+        if getattr(self, "failfast", False):
+            self.stop()
+        is_failure = issubclass(err[0], test.failureException)
+        target = self.failures if is_failure else self.errors
+        target.append((subtest, self._exc_info_to_string(err, test)))
 
     def addSuccess(self, test):
         pass
@@ -1423,43 +1428,46 @@ class TestResult:
         """The traceback without this module's frames: the runner's at the
         start, and for failures the assert methods' at the end (also for
         the chained exceptions)."""
-        ret = None
-        first = True
-        excs = [(exctype, value, tb)]
-        seen = {id(value)}
-        while excs:
-            exctype, value, tb = excs.pop()
-            while tb and self._is_relevant_tb_level(tb):
-                tb = tb.tb_next
-            if exctype is test.failureException:
-                self._remove_unittest_tb_frames(tb)
-            if first:
-                ret = tb
-                first = False
+        todo = [(exctype, value, tb)]
+        visited = {id(value)}
+        head = None
+        is_top = True
+        while todo:
+            etype, exc, frames = todo.pop()
+            while frames and self._is_relevant_tb_level(frames):
+                frames = frames.tb_next
+            if etype is test.failureException:
+                self._remove_unittest_tb_frames(frames)
+            if is_top:
+                head, is_top = frames, False
             else:
-                value.__traceback__ = tb
-            if value is not None:
-                for c in (value.__cause__, value.__context__):
-                    if c is not None and id(c) not in seen:
-                        excs.append((type(c), c, c.__traceback__))
-                        seen.add(id(c))
-        return ret
+                exc.__traceback__ = frames
+            if exc is None:
+                continue
+            for linked in (exc.__cause__, exc.__context__):
+                if linked is None or id(linked) in visited:
+                    continue
+                visited.add(id(linked))
+                todo.append((type(linked), linked, linked.__traceback__))
+        return head
 
     def _is_relevant_tb_level(self, tb):
         return "__unittest" in tb.tb_frame.f_globals
 
     def _remove_unittest_tb_frames(self, tb):
-        prev = None
-        while tb and not self._is_relevant_tb_level(tb):
-            prev = tb
-            tb = tb.tb_next
-        if prev is not None:
-            prev.tb_next = None
+        # cut the chain before the first frame that belongs to this module
+        last_kept = None
+        node = tb
+        while node and not self._is_relevant_tb_level(node):
+            last_kept, node = node, node.tb_next
+        if last_kept is not None:
+            last_kept.tb_next = None
 
     def __repr__(self):
-        return ("<%s run=%i errors=%i failures=%i>" %
-                (strclass(self.__class__), self.testsRun, len(self.errors),
-                 len(self.failures)))
+        return "<%s run=%i errors=%i failures=%i>" % (
+            strclass(self.__class__), self.testsRun,
+            len(self.errors), len(self.failures))
+
 
 
 class _WritelnDecorator:
@@ -1490,52 +1498,52 @@ class TextTestResult(TestResult):
 
     def __init__(self, stream, descriptions, verbosity):
         super().__init__(stream, descriptions, verbosity)
-        self.stream = stream
-        self.showAll = verbosity > 1
-        self.dots = verbosity == 1
         self.descriptions = descriptions
+        self.stream = stream
+        self.dots = verbosity == 1
+        self.showAll = verbosity > 1
+        # True when the cursor sits at the start of a line
         self._newline = True
 
     def getDescription(self, test):
-        doc_first_line = test.shortDescription()
-        if self.descriptions and doc_first_line:
-            return "\n".join((str(test), doc_first_line))
-        return str(test)
+        first_doc_line = test.shortDescription()
+        text = str(test)
+        if first_doc_line and self.descriptions:
+            text = text + "\n" + first_doc_line
+        return text
+
+    def _emit(self, text, end=""):
+        out = self.stream
+        out.write(text + end)
+        out.flush()
 
     def startTest(self, test):
         super().startTest(test)
-        if self.showAll:
-            self.stream.write(self.getDescription(test))
-            self.stream.write(" ... ")
-            self.stream.flush()
-            self._newline = False
+        if not self.showAll:
+            return
+        self._emit(self.getDescription(test) + " ... ")
+        self._newline = False
 
     def _write_status(self, test, status):
-        is_subtest = isinstance(test, _SubTest)
-        if is_subtest or self._newline:
+        nested = isinstance(test, _SubTest)
+        head = ""
+        if nested or self._newline:
             if not self._newline:
-                self.stream.writeln()
-            if is_subtest:
-                self.stream.write("  ")
-            self.stream.write(self.getDescription(test))
-            self.stream.write(" ... ")
-        self.stream.writeln(status)
-        self.stream.flush()
+                head = "\n"
+            head += ("  " if nested else "") + self.getDescription(test) + " ... "
+        self._emit(head + status, "\n")
         self._newline = True
 
     def _progress(self, test, status, dot):
         if self.showAll:
             self._write_status(test, status)
         elif self.dots:
-            self.stream.write(dot)
-            self.stream.flush()
+            self._emit(dot)
 
     def addSubTest(self, test, subtest, err):
         if err is not None:
-            if issubclass(err[0], subtest.failureException):
-                self._progress(subtest, "FAIL", "F")
-            else:
-                self._progress(subtest, "ERROR", "E")
+            failed = issubclass(err[0], subtest.failureException)
+            self._progress(subtest, *(("FAIL", "F") if failed else ("ERROR", "E")))
         super().addSubTest(test, subtest, err)
 
     def addSuccess(self, test):
@@ -1552,121 +1560,107 @@ class TextTestResult(TestResult):
 
     def addSkip(self, test, reason):
         super().addSkip(test, reason)
-        self._progress(test, "skipped {0!r}".format(reason), "s")
+        self._progress(test, "skipped %r" % (reason,), "s")
+
+    def _mark(self, word, letter):
+        # expected failure / unexpected success: the status goes right after
+        # the " ... " that startTest left on the line
+        if self.showAll:
+            self._emit(word, "\n")
+        elif self.dots:
+            self._emit(letter)
 
     def addExpectedFailure(self, test, err):
         super().addExpectedFailure(test, err)
-        if self.showAll:
-            self.stream.writeln("expected failure")
-            self.stream.flush()
-        elif self.dots:
-            self.stream.write("x")
-            self.stream.flush()
+        self._mark("expected failure", "x")
 
     def addUnexpectedSuccess(self, test):
         super().addUnexpectedSuccess(test)
-        if self.showAll:
-            self.stream.writeln("unexpected success")
-            self.stream.flush()
-        elif self.dots:
-            self.stream.write("u")
-            self.stream.flush()
+        self._mark("unexpected success", "u")
 
     def printErrors(self):
-        if self.dots or self.showAll:
-            self.stream.writeln()
-            self.stream.flush()
-        self.printErrorList("ERROR", self.errors)
-        self.printErrorList("FAIL", self.failures)
-        if self.unexpectedSuccesses:
-            self.stream.writeln(self.separator1)
-            for test in self.unexpectedSuccesses:
-                self.stream.writeln("UNEXPECTED SUCCESS: %s" %
-                                    self.getDescription(test))
-            self.stream.flush()
+        if self.showAll or self.dots:
+            self._emit("", "\n")
+        for kind, entries in (("ERROR", self.errors), ("FAIL", self.failures)):
+            self.printErrorList(kind, entries)
+        if not self.unexpectedSuccesses:
+            return
+        lines = [self.separator1]
+        lines += ["UNEXPECTED SUCCESS: " + self.getDescription(t)
+                  for t in self.unexpectedSuccesses]
+        self._emit("\n".join(lines), "\n")
 
     def printErrorList(self, flavour, errors):
         for test, err in errors:
-            self.stream.writeln(self.separator1)
-            self.stream.writeln("%s: %s" % (flavour, self.getDescription(test)))
-            self.stream.writeln(self.separator2)
-            self.stream.writeln("%s" % err)
-            self.stream.flush()
+            block = [self.separator1,
+                     "%s: %s" % (flavour, self.getDescription(test)),
+                     self.separator2,
+                     "%s" % (err,)]
+            self._emit("\n".join(block), "\n")
 
 
 class TextTestRunner:
     """Runs a test and prints the results and a summary to a stream
     (sys.stderr by default)."""
 
+    resultclass = TextTestResult
+
     __module__ = "unittest.runner"  # where CPython defines it
 
-    resultclass = TextTestResult
 
     def __init__(self, stream=None, descriptions=True, verbosity=1,
                  failfast=False, buffer=False, resultclass=None, warnings=None,
                  *, tb_locals=False):
-        if stream is None:
-            stream = sys.stderr
-        self.stream = _WritelnDecorator(stream)
-        self.descriptions = descriptions
-        self.verbosity = verbosity
-        self.failfast = failfast
-        self.buffer = buffer
-        self.tb_locals = tb_locals
-        self.warnings = warnings
+        self.stream = _WritelnDecorator(sys.stderr if stream is None else stream)
+        self.verbosity, self.descriptions = verbosity, descriptions
+        self.failfast, self.buffer = failfast, buffer
+        self.warnings, self.tb_locals = warnings, tb_locals
         if resultclass is not None:
             self.resultclass = resultclass
 
     def _makeResult(self):
-        return self.resultclass(self.stream, self.descriptions, self.verbosity)
+        make = self.resultclass
+        return make(self.stream, self.descriptions, self.verbosity)
+
 
     def run(self, test):
         result = self._makeResult()
-        result.failfast = self.failfast
-        result.buffer = self.buffer
+        result.failfast, result.buffer = self.failfast, self.buffer
         result.tb_locals = self.tb_locals
-        start = time.perf_counter()
-        startTestRun = getattr(result, "startTestRun", None)
-        if startTestRun is not None:
-            startTestRun()
+        began = time.perf_counter()
+        hook = getattr(result, "startTestRun", None)
+        if hook is not None:
+            hook()
         try:
             test(result)
         finally:
-            stopTestRun = getattr(result, "stopTestRun", None)
-            if stopTestRun is not None:
-                stopTestRun()
-        taken = time.perf_counter() - start
+            hook = getattr(result, "stopTestRun", None)
+            if hook is not None:
+                hook()
+        elapsed = time.perf_counter() - began
         result.printErrors()
         if hasattr(result, "separator2"):
             self.stream.writeln(result.separator2)
-        run = result.testsRun
-        self.stream.writeln("Ran %d test%s in %.3fs" %
-                            (run, "s" if run != 1 else "", taken))
+        count = result.testsRun
+        plural = "" if count == 1 else "s"
+        self.stream.writeln("Ran %d test%s in %.3fs" % (count, plural, elapsed))
         self.stream.writeln()
         self._summary(result)
         return result
 
     def _summary(self, result):
-        infos = []
-        if not result.wasSuccessful():
-            self.stream.write("FAILED")
-            if result.failures:
-                infos.append("failures=%d" % len(result.failures))
-            if result.errors:
-                infos.append("errors=%d" % len(result.errors))
-        else:
-            self.stream.write("OK")
-        if result.skipped:
-            infos.append("skipped=%d" % len(result.skipped))
-        if result.expectedFailures:
-            infos.append("expected failures=%d" % len(result.expectedFailures))
-        if result.unexpectedSuccesses:
-            infos.append("unexpected successes=%d" %
-                         len(result.unexpectedSuccesses))
+        ok = result.wasSuccessful()
+        counts = []
+        if not ok:
+            counts += [("failures", result.failures), ("errors", result.errors)]
+        counts += [("skipped", result.skipped),
+                   ("expected failures", result.expectedFailures),
+                   ("unexpected successes", result.unexpectedSuccesses)]
+        infos = ["%s=%d" % (label, len(items)) for label, items in counts if items]
+        line = "OK" if ok else "FAILED"
         if infos:
-            self.stream.writeln(" (%s)" % (", ".join(infos),))
-        else:
-            self.stream.write("\n")
+            line += " (" + ", ".join(infos) + ")"
+        self.stream.write(line + "\n")
         self.stream.flush()
 
 
@@ -1706,15 +1700,11 @@ class TestProgram:
         self.module = module
         if argv is None:
             argv = sys.argv
-        self.exit = exit
-        self.failfast = failfast
-        self.buffer = buffer
-        self.verbosity = verbosity
+        self.defaultTest, self.exit = defaultTest, exit
+        self.testLoader, self.testRunner = testLoader, testRunner
+        self.verbosity, self.warnings = verbosity, warnings
+        self.failfast, self.buffer = failfast, buffer
         self.tb_locals = tb_locals
-        self.warnings = warnings
-        self.defaultTest = defaultTest
-        self.testRunner = testRunner
-        self.testLoader = testLoader
         self.progName = argv[0].split("/")[-1] if argv else "python"
         self.parseArgs(argv)
         self.runTests()
@@ -1743,22 +1733,23 @@ class TestProgram:
                                (self.progName, arg))
             else:
                 names.append(arg)
+        default = self.defaultTest
         if names:
             self.testNames = names
-        elif self.defaultTest is None:
-            self.testNames = None
-        elif isinstance(self.defaultTest, str):
-            self.testNames = (self.defaultTest,)
+        elif isinstance(default, str):
+            self.testNames = (default,)
+        elif default is not None:
+            self.testNames = list(default)
         else:
-            self.testNames = list(self.defaultTest)
+            self.testNames = None
         self.createTests()
 
     def createTests(self):
-        if self.testNames is None:
-            self.test = self.testLoader.loadTestsFromModule(self.module)
+        loader = self.testLoader
+        if self.testNames is not None:
+            self.test = loader.loadTestsFromNames(self.testNames, self.module)
         else:
-            self.test = self.testLoader.loadTestsFromNames(self.testNames,
-                                                           self.module)
+            self.test = loader.loadTestsFromModule(self.module)
 
     def runTests(self):
         runner = self.testRunner
