@@ -219,8 +219,10 @@ struct rc_protocol; /* rcgc/protocol.h */
  *         .name = "node", .basicsize = sizeof(struct node), .flags = RC_TYPE_GC,
  *         .refs_at = offsetof(struct node, next), .nrefs = 2,
  *     };
- * The fields are ignored when traverse is set. rc_new fails with RC_EINVAL
- * when they do not lie within basicsize or are not pointer-aligned.
+ * The fields are ignored when traverse is set. A dealloc, if the type has
+ * one, drops the fields' references itself, as it drops everything else.
+ * rc_new fails with RC_EINVAL when they do not lie within basicsize or are
+ * not pointer-aligned.
  */
 struct rc_type {
     const char *name;
