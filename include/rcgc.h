@@ -216,7 +216,8 @@ struct rc_protocol; /* rcgc/protocol.h */
  * type with nothing else to release needs no function at all):
  *     struct node { rc_object ob; rc_object *next, *prev; };
  *     static const rc_type node_type = {
- *         .name = "node", .basicsize = sizeof(struct node), .flags = RC_TYPE_GC,
+ *         .name = "node", .basicsize = sizeof(struct node),
+ *         .flags = RC_TYPE_GC,
  *         .refs_at = offsetof(struct node, next), .nrefs = 2,
  *     };
  * The fields are ignored when traverse is set. A dealloc, if the type has

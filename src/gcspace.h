@@ -159,15 +159,6 @@ static inline void rc__gcs_set_remove(rc_runtime *rt, rc_object *o, int gen) {
     p->cmap[gi >> 6] &= ~((uint64_t)1 << (gi & 63));
 }
 
-/* A member hidden by rc__gcs_set_hide leaves the set, untracked. */
-static inline void rc__gcs_hidden_drop(rc_object *o) {
-    RC__ASSERT(!(o->flags & RC__F_LARGE));
-    o->flags = rc__gcs_left(o->flags) & ~RC__F_TRACKED;
-    rc__gcpool *p = (rc__gcpool *)rc__pool_of(o);
-    uint32_t gi = rc__granule(p, o);
-    p->cmap[gi >> 6] &= ~((uint64_t)1 << (gi & 63));
-}
-
 /* ====================================================================== */
 /* Cursors over the set                                                    */
 /* ====================================================================== */
